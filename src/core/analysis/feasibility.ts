@@ -1,0 +1,41 @@
+/**
+ * Does a point meet the SLA? (DESIGN.md §5.1) Every constraint must hold. A constraint whose metric and
+ * stat the point lacks is "unknown", and an unknown point is never treated as feasible.
+ */
+import type { LoadPoint } from '../model/benchmark.ts';
+import type { SlaConstraint } from '../model/scenario.ts';
+import { SLA_METRIC_INFO, slaMetricValue } from './metrics.ts';
+
+export type CheckStatus = 'pass' | 'fail' | 'unknown';
+
+export interface ConstraintCheck {
+  constraint: SlaConstraint;
+  value: number | undefined;
+  status: CheckStatus;
+}
+
+export interface Feasibility {
+  /** `infeasible` as soon as one constraint fails; else `unknown` if one cannot be checked. */
+  status: 'feasible' | 'infeasible' | 'unknown';
+  checks: ConstraintCheck[];
+}
+
+export function meetsBound(value: number, constraint: SlaConstraint): boolean {
+  return SLA_METRIC_INFO[constraint.metric].direction === 'upper' ? value <= constraint.bound : value >= constraint.bound;
+}
+
+export function checkPoint(point: LoadPoint, sla: readonly SlaConstraint[]): Feasibility {
+  const checks = sla.map((constraint): ConstraintCheck => {
+    const value = slaMetricValue(point, constraint.metric, constraint.stat);
+    if (value === undefined) return { constraint, value, status: 'unknown' };
+    return { constraint, value, status: meetsBound(value, constraint) ? 'pass' : 'fail' };
+  });
+  const status = checks.some((c) => c.status === 'fail') ? 'infeasible' : checks.some((c) => c.status === 'unknown') ? 'unknown' : 'feasible';
+  return { status, checks };
+}
+
+/** "TTFT avg ≤ 250 ms" */
+export function describeConstraint(constraint: SlaConstraint): string {
+  const info = SLA_METRIC_INFO[constraint.metric];
+  return `${info.label} ${constraint.stat} ${info.direction === 'upper' ? '≤' : '≥'} ${constraint.bound} ${info.unit}`;
+}

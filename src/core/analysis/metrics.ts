@@ -1,0 +1,91 @@
+/**
+ * Reading one number off a point for a metric and stat (DESIGN.md §3–§4).
+ */
+import type { LoadPoint, Stat } from '../model/benchmark.ts';
+import type { DemandUnit, SlaMetric, YAxis } from '../model/scenario.ts';
+
+export interface MetricInfo {
+  label: string;
+  unit: string;
+  /** Latencies must stay at or below their bound; tokens/s per user at or above. */
+  direction: 'upper' | 'lower';
+}
+
+export const SLA_METRIC_INFO: Readonly<Record<SlaMetric, MetricInfo>> = {
+  ttft: { label: 'TTFT', unit: 'ms', direction: 'upper' },
+  itl: { label: 'ITL', unit: 'ms', direction: 'upper' },
+  e2e: { label: 'E2E latency', unit: 'ms', direction: 'upper' },
+  tpsPerUser: { label: 'Tokens/s per user', unit: 'tokens/s', direction: 'lower' },
+};
+
+/** The point's value of `metric` at `stat`, or undefined when the file did not report it. */
+export function slaMetricValue(point: LoadPoint, metric: SlaMetric, stat: Stat): number | undefined {
+  switch (metric) {
+    case 'ttft':
+      return point.ttftMs[stat];
+    case 'itl':
+      return point.itlMs[stat];
+    case 'e2e':
+      return point.e2eMs[stat];
+    case 'tpsPerUser':
+      return point.outputTokensPerSecondPerUser[stat];
+  }
+}
+
+/** The load generator's setting as one number (concurrency first), for ordering points along a sweep. */
+export function loadValue(point: LoadPoint): number {
+  return point.load.concurrency ?? point.load.requestRate ?? 0;
+}
+
+/**
+ * Throughput on the chart's y axis. "Per instance" is the measured value; "per GPU" divides it by the
+ * series' GPUs per instance (DESIGN.md §3).
+ */
+export function yAxisValue(point: LoadPoint, y: YAxis, gpusPerInstance: number): number | undefined {
+  switch (y) {
+    case 'requestsPerSecond':
+      return point.requestsPerSecond;
+    case 'outputTokensPerSecond':
+      return point.outputTokensPerSecond;
+    case 'requestsPerSecondPerGpu':
+      return point.requestsPerSecond === undefined ? undefined : point.requestsPerSecond / gpusPerInstance;
+    case 'outputTokensPerSecondPerGpu':
+      return point.outputTokensPerSecond === undefined ? undefined : point.outputTokensPerSecond / gpusPerInstance;
+  }
+}
+
+export interface Capacity {
+  /** Per instance, in the demand's unit. */
+  value: number;
+  /** True when computed (Little's law) rather than measured. */
+  derived: boolean;
+}
+
+/**
+ * What one instance serves at this point, in the demand's unit (DESIGN.md §6.1): requests/s, output
+ * tokens/s, or concurrent requests. For a request-rate run, concurrency ≈ requests/s × mean E2E (s).
+ */
+export function capacityOf(point: LoadPoint, unit: DemandUnit): Capacity | undefined {
+  switch (unit) {
+    case 'requestsPerSecond':
+      return point.requestsPerSecond === undefined ? undefined : { value: point.requestsPerSecond, derived: false };
+    case 'outputTokensPerSecond':
+      return point.outputTokensPerSecond === undefined ? undefined : { value: point.outputTokensPerSecond, derived: false };
+    case 'concurrentRequests': {
+      if (point.load.concurrency !== undefined) return { value: point.load.concurrency, derived: false };
+      const e2e = point.e2eMs.avg;
+      if (point.requestsPerSecond === undefined || e2e === undefined) return undefined;
+      return { value: (point.requestsPerSecond * e2e) / 1000, derived: true };
+    }
+  }
+}
+
+export function describeLoad(point: LoadPoint): string {
+  if (point.load.concurrency !== undefined) return `concurrency ${formatPlain(point.load.concurrency)}`;
+  if (point.load.requestRate !== undefined) return `request rate ${formatPlain(point.load.requestRate)}/s`;
+  return 'unknown load';
+}
+
+function formatPlain(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '');
+}

@@ -1,0 +1,179 @@
+/**
+ * The operating point of one series under an SLA (DESIGN.md §5).
+ *
+ * 1. Feasible = every constraint holds (unknown ≠ feasible).
+ * 2. Pick the feasible point with the highest capacity per instance in the demand's unit
+ *    (requests/s, output tokens/s, or concurrency); ties go to the lower load.
+ * 3. None feasible → the series cannot meet the SLA, with the reason.
+ * 4. Optionally (off by default), interpolate between the last feasible load level and the next
+ *    infeasible one: where the binding constraint crosses its bound, linearly along load (monotone between
+ *    the two measured levels), with every metric interpolated at that load. Such a point is an estimate.
+ */
+import type { Distribution, LoadPoint } from '../model/benchmark.ts';
+import { STATS } from '../model/benchmark.ts';
+import type { DemandUnit, SlaConstraint } from '../model/scenario.ts';
+import type { Feasibility } from './feasibility.ts';
+import { checkPoint, describeConstraint } from './feasibility.ts';
+import type { Capacity } from './metrics.ts';
+import { capacityOf, describeLoad, loadValue, slaMetricValue } from './metrics.ts';
+
+export interface OperatingPoint {
+  /** The measured point, or for an estimate a point built by interpolation (its id says between which). */
+  point: LoadPoint;
+  capacity: Capacity;
+  interpolated: boolean;
+  /** For an estimate: the two measured points and the fraction of the way from the first to the second. */
+  between?: { lowerId: string; upperId: string; fraction: number; binding: SlaConstraint };
+}
+
+export type OperatingPointResult =
+  | { meetsSla: true; operatingPoint: OperatingPoint; feasibility: Feasibility[] }
+  | { meetsSla: false; reason: string; feasibility: Feasibility[] };
+
+export interface PickOptions {
+  interpolate: boolean;
+}
+
+/** Points sorted by load (concurrency, else request rate), stable for equal loads. */
+export function sortByLoad(points: readonly LoadPoint[]): LoadPoint[] {
+  return points
+    .map((point, index) => ({ point, index }))
+    .sort((a, b) => loadValue(a.point) - loadValue(b.point) || a.index - b.index)
+    .map((e) => e.point);
+}
+
+export function pickOperatingPoint(
+  points: readonly LoadPoint[],
+  sla: readonly SlaConstraint[],
+  capacityUnit: DemandUnit,
+  options: PickOptions = { interpolate: false },
+): OperatingPointResult {
+  const sorted = sortByLoad(points);
+  const feasibility = sorted.map((p) => checkPoint(p, sla));
+
+  let best: OperatingPoint | undefined;
+  sorted.forEach((point, i) => {
+    if (feasibility[i]?.status !== 'feasible') return;
+    const capacity = capacityOf(point, capacityUnit);
+    if (capacity === undefined) return;
+    // Strictly greater: at equal capacity the earlier (lower-load) point stays.
+    if (best === undefined || capacity.value > best.capacity.value) best = { point, capacity, interpolated: false };
+  });
+
+  if (options.interpolate) {
+    const estimate = interpolateAtBound(sorted, feasibility, sla, capacityUnit);
+    if (estimate && (best === undefined || estimate.capacity.value > best.capacity.value)) best = estimate;
+  }
+
+  if (best) return { meetsSla: true, operatingPoint: best, feasibility };
+  return { meetsSla: false, reason: explainNoFeasiblePoint(sorted, feasibility, capacityUnit), feasibility };
+}
+
+/**
+ * The estimate between the highest-load feasible point and the next point, when that next point is
+ * infeasible (not merely unknown). The binding constraint is the one that crosses its bound first.
+ */
+function interpolateAtBound(
+  sorted: LoadPoint[],
+  feasibility: Feasibility[],
+  sla: readonly SlaConstraint[],
+  capacityUnit: DemandUnit,
+): OperatingPoint | undefined {
+  let lowerIndex = -1;
+  feasibility.forEach((f, i) => {
+    if (f.status === 'feasible') lowerIndex = i;
+  });
+  const lower = sorted[lowerIndex];
+  const upper = sorted[lowerIndex + 1];
+  if (!lower || !upper || feasibility[lowerIndex + 1]?.status !== 'infeasible') return undefined;
+  if (loadValue(upper) <= loadValue(lower)) return undefined; // duplicate load levels: nothing to interpolate along
+
+  let fraction = 1;
+  let binding: SlaConstraint | undefined;
+  for (const constraint of sla) {
+    const a = slaMetricValue(lower, constraint.metric, constraint.stat);
+    const b = slaMetricValue(upper, constraint.metric, constraint.stat);
+    if (a === undefined || b === undefined || a === b) continue;
+    const t = (constraint.bound - a) / (b - a);
+    // Only constraints that hold at `lower` and fail at `upper` cross inside the interval.
+    if (t >= 0 && t < 1 && t < fraction) {
+      fraction = t;
+      binding = constraint;
+    }
+  }
+  if (binding === undefined || fraction <= 0) return undefined;
+  const point = interpolatePoint(lower, upper, fraction, binding);
+  const capacity = capacityOf(point, capacityUnit);
+  if (capacity === undefined) return undefined;
+  return { point, capacity, interpolated: true, between: { lowerId: lower.id, upperId: upper.id, fraction, binding } };
+}
+
+function lerp(a: number | undefined, b: number | undefined, t: number): number | undefined {
+  return a === undefined || b === undefined ? undefined : a + (b - a) * t;
+}
+
+function lerpDistribution(a: Distribution, b: Distribution, t: number): Distribution {
+  const out: Distribution = {};
+  for (const stat of STATS) {
+    const value = lerp(a[stat], b[stat], t);
+    if (value !== undefined) out[stat] = value;
+  }
+  return out;
+}
+
+/** A point `t` of the way from `a` to `b` along load; every metric linearly interpolated. */
+export function interpolatePoint(a: LoadPoint, b: LoadPoint, t: number, binding: SlaConstraint): LoadPoint {
+  const point: LoadPoint = {
+    ...a,
+    id: `${a.id} ~ ${b.id} @ ${t.toFixed(4)}`,
+    sources: [...a.sources, ...b.sources],
+    load: { origin: a.load.origin },
+    ttftMs: lerpDistribution(a.ttftMs, b.ttftMs, t),
+    ttstMs: lerpDistribution(a.ttstMs, b.ttstMs, t),
+    itlMs: lerpDistribution(a.itlMs, b.itlMs, t),
+    e2eMs: lerpDistribution(a.e2eMs, b.e2eMs, t),
+    outputTokensPerSecondPerUser: lerpDistribution(a.outputTokensPerSecondPerUser, b.outputTokensPerSecondPerUser, t),
+    inputTokens: lerpDistribution(a.inputTokens, b.inputTokens, t),
+    outputTokens: lerpDistribution(a.outputTokens, b.outputTokens, t),
+    notes: [`Estimate: interpolated ${(t * 100).toFixed(1)}% of the way from ${describeLoad(a)} to ${describeLoad(b)}, where ${describeConstraint(binding)} is reached.`],
+  };
+  const concurrency = lerp(a.load.concurrency, b.load.concurrency, t);
+  if (concurrency !== undefined) point.load.concurrency = concurrency;
+  const requestRate = lerp(a.load.requestRate, b.load.requestRate, t);
+  if (requestRate !== undefined) point.load.requestRate = requestRate;
+  for (const key of ['outputTokensPerSecond', 'requestsPerSecond', 'inputTokensPerSecond'] as const) {
+    const value = lerp(a[key], b[key], t);
+    if (value === undefined) delete point[key];
+    else point[key] = value;
+  }
+  for (const key of ['requestCount', 'errorCount', 'durationS'] as const) delete point[key];
+  return point;
+}
+
+function explainNoFeasiblePoint(sorted: LoadPoint[], feasibility: Feasibility[], capacityUnit: DemandUnit): string {
+  if (sorted.length === 0) return 'no measured points';
+  const unknown = new Set<string>();
+  let failingAtLowest: string | undefined;
+  feasibility.forEach((f, i) => {
+    for (const check of f.checks) {
+      if (check.status === 'unknown') unknown.add(`${check.constraint.metric} ${check.constraint.stat}`);
+    }
+    if (i === 0) {
+      const failed = f.checks.filter((c) => c.status === 'fail');
+      if (failed.length > 0) {
+        failingAtLowest = failed.map((c) => `${describeConstraint(c.constraint)} but measured ${round(c.value ?? 0)}`).join('; ');
+      }
+    }
+  });
+  const feasibleWithoutCapacity = feasibility.some((f) => f.status === 'feasible');
+  if (feasibleWithoutCapacity) return `the feasible points do not report the capacity in ${capacityUnit}`;
+  const parts: string[] = [];
+  if (failingAtLowest !== undefined && sorted[0]) parts.push(`even at the lowest load (${describeLoad(sorted[0])}) ${failingAtLowest}`);
+  else parts.push('no measured load level meets every constraint');
+  if (unknown.size > 0) parts.push(`the files do not report ${[...unknown].join(', ')}, so those constraints cannot be checked`);
+  return parts.join('; ');
+}
+
+function round(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toPrecision(2);
+}

@@ -1,0 +1,100 @@
+/**
+ * Everything the user chooses (DESIGN.md §2, §7). A scenario plus the loaded points reproduces a view.
+ */
+import type { LoadPoint, Stat } from './benchmark.ts';
+
+export const SLA_METRICS = ['ttft', 'itl', 'e2e', 'tpsPerUser'] as const;
+/** `ttft`, `itl`, `e2e` are latencies (upper bounds, ms); `tpsPerUser` is output tokens/s per user (lower bound). */
+export type SlaMetric = (typeof SLA_METRICS)[number];
+
+export interface SlaConstraint {
+  metric: SlaMetric;
+  stat: Stat;
+  /** ms for latencies (value must be ≤ bound); tokens/s for `tpsPerUser` (value must be ≥ bound). */
+  bound: number;
+}
+
+export const DEMAND_UNITS = ['requestsPerSecond', 'concurrentRequests', 'outputTokensPerSecond'] as const;
+export type DemandUnit = (typeof DEMAND_UNITS)[number];
+
+export interface Demand {
+  unit: DemandUnit;
+  /** Planned peak, in `unit`. */
+  peak: number;
+  /** Extra capacity on top of the peak, percent (20 → size for 1.2 × peak). */
+  headroomPercent: number;
+  /** Instances added after rounding (N+k redundancy). */
+  spareInstances: number;
+  /** Average traffic ÷ peak traffic, in (0, 1]: used for the demand-based cost (§6.4). */
+  averageToPeak: number;
+}
+
+export const LICENCE_BASES = ['perGpu', 'perServer'] as const;
+export type LicenceBasis = (typeof LICENCE_BASES)[number];
+
+export interface PowerCost {
+  /** Average electrical draw of one server, kW. */
+  serverKw: number;
+  /** Power usage effectiveness of the facility (≥ 1). */
+  pue: number;
+  usdPerKwh: number;
+}
+
+/** A server type and its prices. Presets are examples to edit, never quotes. */
+export interface HardwareProfile {
+  id: string;
+  name: string;
+  serverPriceUsd: number;
+  gpusPerServer: number;
+  depreciationYears: number;
+  licence: { usdPerYear: number; basis: LicenceBasis };
+  hostingUsdPerServerYear: number;
+  power: PowerCost | null;
+  cloudUsdPerGpuHour: number | null;
+}
+
+/** A hosted API's list prices, used for the input/output split and as an alternative. */
+export interface ApiReference {
+  usdPer1MInputTokens: number;
+  usdPer1MOutputTokens: number;
+}
+
+export const Y_AXES = ['requestsPerSecond', 'requestsPerSecondPerGpu', 'outputTokensPerSecond', 'outputTokensPerSecondPerGpu'] as const;
+export type YAxis = (typeof Y_AXES)[number];
+
+export interface ChartView {
+  x: { metric: SlaMetric; stat: Stat };
+  y: YAxis;
+  logX: boolean;
+}
+
+/** Per-series settings; `match` selects series whose name or a source path contains it (first entry wins). */
+export interface SeriesSettings {
+  match: string;
+  name?: string;
+  gpusPerInstance?: number;
+  hardware?: string;
+  hidden?: boolean;
+}
+
+/** A LoadPoint embedded in a scenario file, tagged with the series it belongs to. */
+export type EmbeddedPoint = LoadPoint & { series: string };
+
+export interface Scenario {
+  format: 'llm-tco-scenario';
+  version: 1;
+  sla: SlaConstraint[];
+  demand: Demand;
+  hardware: HardwareProfile[];
+  apiReference: ApiReference;
+  defaults: { gpusPerInstance: number; hardware: string };
+  series: SeriesSettings[];
+  /** Fraction of the year the fleet serves traffic, in (0, 1]. */
+  uptime: number;
+  /** Estimate the operating point between measured load levels (§5.4); off by default. */
+  interpolate: boolean;
+  view: ChartView;
+  points: EmbeddedPoint[];
+}
+// Fields a scenario file has that this version does not know are kept on the object as they were
+// (validateScenario copies them through) and ignored; they are deliberately not in the type.

@@ -1,0 +1,197 @@
+/**
+ * From files to normalised points (DESIGN.md §1–§2): parse each file, merge the files of one run
+ * (its CSV and JSON are one point, JSON's full precision first), recover missing load levels from the
+ * path, and key every point to its series (run-folder family, split by metadata when a family mixes models).
+ */
+import type { FileError, LoadLevel, LoadPoint, RunMetadata } from '../model/benchmark.ts';
+import { loadFromPath, seriesNameFromFamily } from './loadFromPath.ts';
+import { parseFile } from './registry.ts';
+import type { InputFile, ParsedRun } from './types.ts';
+
+export interface IngestResult {
+  points: LoadPoint[];
+  /** Files that could not be used: shown to the user, exit 1 in the CLI. */
+  errors: FileError[];
+  /** Companion files recognised and deliberately not used (raw exports, inputs.json). */
+  skipped: FileError[];
+}
+
+/** Parses files and builds points. Errors never stop the other files. */
+export function ingestFiles(files: readonly InputFile[]): IngestResult {
+  const runs: ParsedRun[] = [];
+  const errors: FileError[] = [];
+  const skipped: FileError[] = [];
+  for (const file of files) {
+    const outcome = parseFile(file);
+    if (outcome.kind === 'runs') runs.push(...outcome.runs);
+    else (outcome.kind === 'error' ? errors : skipped).push({ file: file.path, reason: outcome.reason });
+  }
+  const built = buildLoadPoints(runs);
+  return { points: built.points, errors: [...errors, ...built.errors], skipped };
+}
+
+/** Layouts in order of preference when two files describe the same run. */
+const FORMAT_PRIORITY = ['genai-perf-json', 'genai-perf-csv', 'genai-perf-analyze-csv'];
+
+/**
+ * Merges runs that share a runPath, resolves load levels and series keys. Pure and order-independent
+ * in its result (inputs are sorted by path first), so re-running it over everything loaded so far is safe.
+ */
+export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint[]; errors: FileError[] } {
+  const byRun = new Map<string, ParsedRun[]>();
+  for (const run of runs) {
+    const list = byRun.get(run.runPath);
+    if (list) list.push(run);
+    else byRun.set(run.runPath, [run]);
+  }
+
+  const errors: FileError[] = [];
+  const drafts: Array<{ point: LoadPoint; family: string }> = [];
+  for (const runPath of [...byRun.keys()].sort()) {
+    const group = (byRun.get(runPath) ?? []).slice().sort((a, b) => rank(a) - rank(b));
+    const merged = mergeRuns(group);
+    const fromPath = loadFromPath(runPath);
+    let load: LoadLevel;
+    if (merged.load) {
+      load = { ...merged.load, origin: 'file' };
+    } else if (fromPath.concurrency !== undefined || fromPath.requestRate !== undefined) {
+      load = { ...(fromPath.concurrency !== undefined ? { concurrency: fromPath.concurrency } : { requestRate: fromPath.requestRate ?? 0 }), origin: 'path' };
+      merged.notes.push(`Load level read from the path ("${runPath}"): the file does not state it.`);
+    } else {
+      for (const source of merged.source) {
+        errors.push({
+          file: source.path,
+          reason: 'load level missing: the file does not state its concurrency or request rate, and the folder or file name has none (name the run folder like "…-concurrency16" or load the JSON of the same run)',
+        });
+      }
+      continue;
+    }
+    const family = merged.familyPath ?? fromPath.familyPath;
+    drafts.push({ point: toPoint(merged, load, runPath), family });
+  }
+  return { points: assignSeries(drafts), errors };
+}
+
+function rank(run: ParsedRun): number {
+  const index = FORMAT_PRIORITY.indexOf(run.source.format);
+  return index < 0 ? FORMAT_PRIORITY.length : index;
+}
+
+type MergedRun = Omit<ParsedRun, 'source'> & { source: ParsedRun['source'][] };
+
+/** Field by field, the first run that has a value wins (runs come sorted by preference). */
+function mergeRuns(group: ParsedRun[]): MergedRun {
+  const [primary, ...rest] = group;
+  if (!primary) throw new Error('mergeRuns needs at least one run');
+  const merged: MergedRun = { ...primary, source: group.map((r) => r.source), metadata: { ...primary.metadata }, notes: [...primary.notes] };
+  for (const other of rest) {
+    for (const key of ['ttftMs', 'ttstMs', 'itlMs', 'e2eMs', 'outputTokensPerSecondPerUser', 'inputTokens', 'outputTokens'] as const) {
+      if (Object.keys(merged[key]).length === 0) merged[key] = other[key];
+    }
+    for (const key of ['outputTokensPerSecond', 'requestsPerSecond', 'inputTokensPerSecond', 'requestCount', 'errorCount', 'durationS'] as const) {
+      const value = other[key];
+      if (merged[key] === undefined && value !== undefined) merged[key] = value;
+    }
+    if (merged.tpsPerUserDefinition === undefined && other.tpsPerUserDefinition !== undefined) merged.tpsPerUserDefinition = other.tpsPerUserDefinition;
+    if (merged.load === null) merged.load = other.load;
+    merged.metadata = { ...other.metadata, ...merged.metadata };
+    for (const note of other.notes) if (!merged.notes.includes(note)) merged.notes.push(note);
+  }
+  return merged;
+}
+
+function toPoint(run: MergedRun, load: LoadLevel, runPath: string): LoadPoint {
+  const point: LoadPoint = {
+    id: runPath,
+    sources: run.source,
+    seriesKey: '',
+    seriesName: '',
+    load,
+    metadata: run.metadata,
+    ttftMs: run.ttftMs,
+    ttstMs: run.ttstMs,
+    itlMs: run.itlMs,
+    e2eMs: run.e2eMs,
+    outputTokensPerSecondPerUser: run.outputTokensPerSecondPerUser,
+    inputTokens: run.inputTokens,
+    outputTokens: run.outputTokens,
+    notes: run.notes,
+  };
+  if (run.tpsPerUserDefinition !== undefined) point.tpsPerUserDefinition = run.tpsPerUserDefinition;
+  for (const key of ['outputTokensPerSecond', 'requestsPerSecond', 'inputTokensPerSecond', 'requestCount', 'errorCount', 'durationS'] as const) {
+    const value = run[key];
+    if (value !== undefined) point[key] = value;
+  }
+  deriveTpsPerUser(point);
+  return point;
+}
+
+/**
+ * A file without a per-user speed distribution still lets the user put a tokens/s-per-user SLA:
+ * avg ≈ mean output tokens / mean E2E (s). Only `avg` is derived; other stats stay unknown.
+ */
+function deriveTpsPerUser(point: LoadPoint): void {
+  if (Object.keys(point.outputTokensPerSecondPerUser).length > 0) return;
+  const osl = point.outputTokens.avg;
+  const e2e = point.e2eMs.avg;
+  if (osl === undefined || e2e === undefined || e2e <= 0) return;
+  point.outputTokensPerSecondPerUser = { avg: osl / (e2e / 1000) };
+  point.tpsPerUserDefinition = 'derived-mean-ratio';
+  point.notes.push('Tokens/s per user (avg) derived as mean output tokens ÷ mean E2E latency: the file has no per-user distribution.');
+}
+
+function metadataSignature(metadata: RunMetadata): string {
+  const parts = [metadata.model, metadata.targetInputTokens, metadata.targetOutputTokens].map((v) => (v === undefined ? '' : String(v)));
+  return parts.every((p) => p === '') ? '' : parts.join('|');
+}
+
+/**
+ * One family is one series, unless its points carry different metadata (another model or ISL/OSL):
+ * then it splits by metadata, and points without metadata form their own series.
+ */
+function assignSeries(drafts: Array<{ point: LoadPoint; family: string }>): LoadPoint[] {
+  const families = new Map<string, Array<{ point: LoadPoint; family: string }>>();
+  for (const draft of drafts) {
+    const list = families.get(draft.family);
+    if (list) list.push(draft);
+    else families.set(draft.family, [draft]);
+  }
+  const points: LoadPoint[] = [];
+  for (const [family, members] of families) {
+    const signatures = new Set(members.map((m) => metadataSignature(m.point.metadata)).filter((s) => s !== ''));
+    const split = signatures.size > 1;
+    const baseName = seriesNameFromFamily(family);
+    for (const { point } of members) {
+      const signature = metadataSignature(point.metadata);
+      point.seriesKey = split ? `${family}|${signature}` : family;
+      point.seriesName = split ? `${baseName} (${describeMetadata(point.metadata)})` : baseName;
+      points.push(point);
+    }
+    flagDuplicateLoads(members.map((m) => m.point));
+  }
+  return points;
+}
+
+function describeMetadata(metadata: RunMetadata): string {
+  const parts: string[] = [];
+  if (metadata.model !== undefined) parts.push(metadata.model);
+  if (metadata.targetInputTokens !== undefined || metadata.targetOutputTokens !== undefined) {
+    parts.push(`ISL ${metadata.targetInputTokens ?? '?'} / OSL ${metadata.targetOutputTokens ?? '?'}`);
+  }
+  return parts.length > 0 ? parts.join(', ') : 'no metadata';
+}
+
+/** Duplicated load levels in one series are kept apart and flagged (DESIGN.md §9). */
+function flagDuplicateLoads(points: LoadPoint[]): void {
+  const bySeriesAndLoad = new Map<string, LoadPoint[]>();
+  for (const point of points) {
+    const key = `${point.seriesKey}|${point.load.concurrency ?? ''}|${point.load.requestRate ?? ''}`;
+    const list = bySeriesAndLoad.get(key);
+    if (list) list.push(point);
+    else bySeriesAndLoad.set(key, [point]);
+  }
+  for (const list of bySeriesAndLoad.values()) {
+    if (list.length < 2) continue;
+    for (const point of list) point.notes.push(`Duplicate load level: ${list.length} runs of this series share it; each is kept as its own point.`);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The one place a parser is registered, and `parseFile`: text in, runs or a reason out.
+ * Each file is parsed on its own; nothing here throws (DESIGN.md §9).
+ */
+import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
+import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
+import { genaiPerfCsv } from './genaiPerf/csv.ts';
+import { genaiPerfJson } from './genaiPerf/json.ts';
+import { recogniseUnsupportedTool } from './otherTools.ts';
+import { looksBinary, parseJsonLenient, truncate } from './text.ts';
+import type { BenchmarkParser, InputFile, ParseOutcome, SniffedFile } from './types.ts';
+import { ParseFailure } from './types.ts';
+
+/** Parsers that produce results, in detection order. */
+export const RESULT_PARSERS: readonly BenchmarkParser[] = [genaiPerfJson, genaiPerfCsv, genaiPerfAnalyzeCsv];
+/** Parsers for companion files that are recognised and skipped. */
+const COMPANION_PARSERS: readonly BenchmarkParser[] = [genaiPerfRawExport, genaiPerfInputs];
+
+/** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export const SUPPORTED_FORMATS = RESULT_PARSERS.map((p) => p.label);
+
+/** Parses the text once into what every detector needs. */
+export function sniff(file: InputFile): SniffedFile {
+  const text = file.text.replace(/^\uFEFF/, '');
+  const firstLine = (/^\s*(.*)/.exec(text)?.[1] ?? '').trim();
+  const sniffed: SniffedFile = { path: file.path, text, json: undefined, firstLine };
+  if (/^\s*[[{]/.test(text)) {
+    try {
+      sniffed.json = parseJsonLenient(text);
+    } catch (error) {
+      sniffed.jsonError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return sniffed;
+}
+
+/** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
+export function parseFile(file: InputFile): ParseOutcome {
+  if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
+  if (looksBinary(file.text)) return { kind: 'error', reason: 'binary data, not a text benchmark export' };
+  const sniffed = sniff(file);
+  const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
+  if (parser) {
+    try {
+      return parser.parse(sniffed);
+    } catch (error) {
+      if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
+      // A parser bug must not take the other files down; say what happened.
+      return { kind: 'error', reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})` };
+    }
+  }
+  if (sniffed.jsonError !== undefined) {
+    const hint = /end of (?:JSON )?input|Unterminated/i.test(sniffed.jsonError) ? ' (the file looks truncated)' : '';
+    return { kind: 'error', reason: `invalid JSON: ${truncate(sniffed.jsonError, 160)}${hint}` };
+  }
+  const other = recogniseUnsupportedTool(sniffed);
+  if (other !== undefined) {
+    return { kind: 'error', reason: `this looks like a ${other} file, which is not supported yet; supported: ${SUPPORTED_FORMATS.join('; ')}` };
+  }
+  const what = sniffed.json !== undefined ? 'a JSON document of unknown layout' : `unknown format (first line: "${truncate(sniffed.firstLine, 60)}")`;
+  return { kind: 'error', reason: `${what}; supported: ${SUPPORTED_FORMATS.join('; ')}` };
+}

@@ -1,0 +1,70 @@
+/**
+ * The contract every tool parser implements (one module per tool layout, registered in `registry.ts`).
+ */
+import type { Distribution, LoadLevel, LoadPoint, PointSource, RunMetadata, TpsPerUserDefinition } from '../model/benchmark.ts';
+
+/** A file as handed to the core: its path (folders kept) and its decoded text. */
+export interface InputFile {
+  path: string;
+  text: string;
+}
+
+/** The file after the one parse every detector shares: JSON is parsed once, not once per parser. */
+export interface SniffedFile extends InputFile {
+  /** The parsed document when the text is JSON (lenient: bare NaN/Infinity accepted), else undefined. */
+  json: unknown;
+  /** Why JSON.parse failed, when the text looks like JSON but is not. */
+  jsonError?: string;
+  /** First non-empty line, trimmed (CSV headers are detected from it). */
+  firstLine: string;
+}
+
+/**
+ * One measured run as a parser reads it, before runs of the same directory are merged and grouped.
+ * `load` is null when the file itself does not say; ingest then reads it from `runPath`.
+ */
+export interface ParsedRun {
+  /** Identifies the run: files with the same runPath (e.g. its CSV and JSON) are one point. */
+  runPath: string;
+  /** Overrides the series family (default: runPath with the load token taken out). */
+  familyPath?: string;
+  source: PointSource;
+  load: Omit<LoadLevel, 'origin'> | null;
+  metadata: RunMetadata;
+  ttftMs: Distribution;
+  ttstMs: Distribution;
+  itlMs: Distribution;
+  e2eMs: Distribution;
+  outputTokensPerSecondPerUser: Distribution;
+  tpsPerUserDefinition?: TpsPerUserDefinition;
+  outputTokensPerSecond?: number;
+  requestsPerSecond?: number;
+  inputTokensPerSecond?: number;
+  inputTokens: Distribution;
+  outputTokens: Distribution;
+  requestCount?: number;
+  errorCount?: number;
+  durationS?: number;
+  notes: string[];
+}
+
+/** Outcome of parsing one file. `skipped` is for companion files a tool writes that carry no results. */
+export type ParseOutcome =
+  | { kind: 'runs'; runs: ParsedRun[] }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'error'; reason: string };
+
+export interface BenchmarkParser {
+  /** Layout id, e.g. `genai-perf-json`. */
+  id: string;
+  /** What a person calls this layout, e.g. "GenAI-Perf summary JSON (profile_export_genai_perf.json)". */
+  label: string;
+  /** True when this parser owns the file. Cheap and side-effect free. */
+  detect(file: SniffedFile): boolean;
+  parse(file: SniffedFile): ParseOutcome;
+}
+
+/** Thrown inside a parser to abort one file with a reason; caught by the registry. */
+export class ParseFailure extends Error {}
+
+export type { LoadPoint };

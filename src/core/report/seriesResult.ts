@@ -1,0 +1,90 @@
+/**
+ * The whole chain for one series: operating point → sizing → costs (DESIGN.md §5–§6). Every quantity that
+ * cannot be computed carries the reason instead of a number.
+ */
+import type { OperatingPointResult } from '../analysis/operatingPoint.ts';
+import { pickOperatingPoint } from '../analysis/operatingPoint.ts';
+import type { ResolvedSeries } from '../analysis/series.ts';
+import { resolveSeries } from '../analysis/series.ts';
+import type { LoadPoint } from '../model/benchmark.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { Sizing } from '../sizing/sizeDeployment.ts';
+import { sizeDeployment } from '../sizing/sizeDeployment.ts';
+import type { Costs } from '../tco/tco.ts';
+import { computeCosts } from '../tco/tco.ts';
+
+/** The scenario fields the per-series chain depends on (so callers can memoise on exactly these). */
+export type CostScenario = Pick<Scenario, 'sla' | 'demand' | 'apiReference' | 'uptime' | 'interpolate'>;
+
+export interface SeriesResult {
+  series: ResolvedSeries;
+  pick: OperatingPointResult;
+  sizing: Sizing | null;
+  costs: Costs | null;
+  /** Mean request shape used for token costs, and whether it came from the configured target. */
+  meanInputTokens: number | undefined;
+  meanOutputTokens: number | undefined;
+  /** Why sizing/costs are missing, when they are. */
+  reason: string | null;
+  notes: string[];
+}
+
+export function computeSeriesResult(series: ResolvedSeries, scenario: CostScenario): SeriesResult {
+  const pick = pickOperatingPoint(series.points, scenario.sla, scenario.demand.unit, { interpolate: scenario.interpolate });
+  const base = { series, pick, sizing: null, costs: null, meanInputTokens: undefined, meanOutputTokens: undefined, notes: [] as string[] };
+  if (!pick.meetsSla) return { ...base, reason: `cannot meet the SLA: ${pick.reason}` };
+
+  const { point, capacity } = pick.operatingPoint;
+  if (!(capacity.value > 0)) return { ...base, reason: 'the capacity at the operating point is 0, so no number of instances serves the demand' };
+  const notes: string[] = [];
+  if (capacity.derived) notes.push("Capacity in concurrent requests derived by Little's law: requests/s × mean E2E latency.");
+
+  const sizing = sizeDeployment({
+    demand: scenario.demand,
+    capacityPerInstance: capacity.value,
+    gpusPerInstance: series.gpusPerInstance,
+    gpusPerServer: series.hardware.gpusPerServer,
+  });
+
+  let meanInputTokens = point.inputTokens.avg;
+  if (meanInputTokens === undefined && point.metadata.targetInputTokens !== undefined) {
+    meanInputTokens = point.metadata.targetInputTokens;
+    notes.push('Mean input length taken from the configured ISL: the file has no measured mean.');
+  }
+  let meanOutputTokens = point.outputTokens.avg;
+  if (meanOutputTokens === undefined && point.metadata.targetOutputTokens !== undefined) {
+    meanOutputTokens = point.metadata.targetOutputTokens;
+    notes.push('Mean output length taken from the configured OSL: the file has no measured mean.');
+  }
+
+  // Average traffic in requests/s: the demand's average in its own unit, converted at the operating point's
+  // ratio of requests/s to capacity (1 for requests/s, 1/OSL-ish for tokens/s, 1/latency for concurrency).
+  const averageDemand = scenario.demand.peak * scenario.demand.averageToPeak;
+  const averageRequestsPerSecond = point.requestsPerSecond === undefined ? undefined : (averageDemand * point.requestsPerSecond) / capacity.value;
+
+  const costs = computeCosts({
+    sizing,
+    hardware: series.hardware,
+    throughput: { requestsPerSecond: point.requestsPerSecond, outputTokensPerSecond: point.outputTokensPerSecond, meanInputTokens, meanOutputTokens },
+    api: scenario.apiReference,
+    uptime: scenario.uptime,
+    averageRequestsPerSecond,
+  });
+  return { series, pick, sizing, costs, meanInputTokens, meanOutputTokens, reason: null, notes };
+}
+
+/** Every visible series' result, in series order. */
+export function computeResults(points: readonly LoadPoint[], scenario: Scenario): SeriesResult[] {
+  return resolveSeries(points, scenario)
+    .filter((s) => !s.hidden)
+    .map((s) => computeSeriesResult(s, scenario));
+}
+
+/** The visible series with the lowest yearly fleet cost for the same demand, if any can be sized. */
+export function cheapestSeriesKey(results: readonly SeriesResult[]): string | null {
+  let best: SeriesResult | undefined;
+  for (const r of results) {
+    if (r.costs && (!best?.costs || r.costs.fleetYearUsd < best.costs.fleetYearUsd)) best = r;
+  }
+  return best?.series.key ?? null;
+}

@@ -1,0 +1,34 @@
+/**
+ * The scenario a new user starts from: NVIDIA's published example inputs (../shared/research/nvidia-method.md §3.1),
+ * as editable example prices, never quotes.
+ */
+import type { HardwareProfile, Scenario } from '../model/scenario.ts';
+
+export const EXAMPLE_HARDWARE: HardwareProfile = {
+  id: 'dgx-h100',
+  name: '8-GPU H100 server (example prices)',
+  serverPriceUsd: 320_000,
+  gpusPerServer: 8,
+  depreciationYears: 4,
+  licence: { usdPerYear: 4_500, basis: 'perGpu' },
+  hostingUsdPerServerYear: 3_000,
+  power: null,
+  cloudUsdPerGpuHour: null,
+};
+
+export function defaultScenario(): Scenario {
+  return {
+    format: 'llm-tco-scenario',
+    version: 1,
+    sla: [{ metric: 'ttft', stat: 'avg', bound: 250 }],
+    demand: { unit: 'requestsPerSecond', peak: 200, headroomPercent: 0, spareInstances: 0, averageToPeak: 1 },
+    hardware: [structuredClone(EXAMPLE_HARDWARE)],
+    apiReference: { usdPer1MInputTokens: 1, usdPer1MOutputTokens: 3 },
+    defaults: { gpusPerInstance: 1, hardware: EXAMPLE_HARDWARE.id },
+    series: [],
+    uptime: 1,
+    interpolate: false,
+    view: { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false },
+    points: [],
+  };
+}

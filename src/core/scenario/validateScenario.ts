@@ -1,0 +1,265 @@
+/**
+ * Scenario file validation (DESIGN.md §7): the first offending field is named with its path
+ * (`hardware[0].gpusPerServer: must be a whole number ≥ 1, got 0`). Top-level sections that are missing
+ * take their defaults, so a hand-written scenario may hold only what it changes; a section that is present
+ * must be complete. Unknown fields are kept as they are and ignored.
+ */
+import type { Distribution, LoadPoint } from '../model/benchmark.ts';
+import { STATS, isStat } from '../model/benchmark.ts';
+import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../model/scenario.ts';
+import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
+import { defaultScenario } from './defaults.ts';
+import { MigrationError, migrateScenario } from './migrations.ts';
+
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; field: string; message: string };
+
+/** Thrown inside the validators; turned into `{ok: false}` at the top. */
+class Invalid extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function object(value: unknown, field: string): Obj {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Invalid(field, `must be an object, got ${show(value)}`);
+  return value as Obj;
+}
+
+function list(value: unknown, field: string): unknown[] {
+  if (!Array.isArray(value)) throw new Invalid(field, `must be a list, got ${show(value)}`);
+  return value;
+}
+
+interface NumberRule {
+  min?: number;
+  /** Strictly greater than min. */
+  exclusiveMin?: boolean;
+  max?: number;
+  integer?: boolean;
+}
+
+function number(value: unknown, field: string, rule: NumberRule = {}): number {
+  const { min = 0, exclusiveMin = false, max, integer = false } = rule;
+  const wanted = `${integer ? 'a whole number' : 'a number'} ${exclusiveMin ? '>' : '≥'} ${min}${max === undefined ? '' : ` and ≤ ${max}`}`;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Invalid(field, `must be ${wanted}, got ${show(value)}`);
+  if ((exclusiveMin ? value <= min : value < min) || (max !== undefined && value > max) || (integer && !Number.isInteger(value))) {
+    throw new Invalid(field, `must be ${wanted}, got ${value}`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new Invalid(field, `must be one of ${allowed.join(', ')}, got ${show(value)}`);
+  }
+  return value as T;
+}
+
+function text(value: unknown, field: string, { nonEmpty = true } = {}): string {
+  if (typeof value !== 'string' || (nonEmpty && value.trim() === '')) throw new Invalid(field, `must be ${nonEmpty ? 'a non-empty ' : ''}text, got ${show(value)}`);
+  return value;
+}
+
+function boolean(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw new Invalid(field, `must be true or false, got ${show(value)}`);
+  return value;
+}
+
+/** Copies the keys a validator did not read, so unknown fields survive a load/save round trip. */
+function withUnknown<T extends object>(source: Obj, known: T): T {
+  const out: Obj = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (!(key in known) && key !== '__proto__') out[key] = value;
+  }
+  return Object.assign(out, known) as T;
+}
+
+export function validateSla(value: unknown, field: string): SlaConstraint {
+  const o = object(value, field);
+  return withUnknown(o, {
+    metric: oneOf(o['metric'], `${field}.metric`, SLA_METRICS),
+    stat: oneOf(o['stat'], `${field}.stat`, STATS),
+    bound: number(o['bound'], `${field}.bound`, { min: 0, exclusiveMin: true }),
+  });
+}
+
+export function validateDemand(value: unknown, field = 'demand'): Demand {
+  const o = object(value, field);
+  return withUnknown(o, {
+    unit: oneOf(o['unit'], `${field}.unit`, DEMAND_UNITS),
+    peak: number(o['peak'], `${field}.peak`),
+    headroomPercent: number(o['headroomPercent'], `${field}.headroomPercent`, { max: 1000 }),
+    spareInstances: number(o['spareInstances'], `${field}.spareInstances`, { integer: true }),
+    averageToPeak: number(o['averageToPeak'], `${field}.averageToPeak`, { exclusiveMin: true, max: 1 }),
+  });
+}
+
+export function validateHardware(value: unknown, field: string): HardwareProfile {
+  const o = object(value, field);
+  const licence = object(o['licence'], `${field}.licence`);
+  const power = o['power'] === null || o['power'] === undefined ? null : object(o['power'], `${field}.power`);
+  const cloud = o['cloudUsdPerGpuHour'];
+  return withUnknown(o, {
+    id: text(o['id'], `${field}.id`),
+    name: text(o['name'], `${field}.name`),
+    serverPriceUsd: number(o['serverPriceUsd'], `${field}.serverPriceUsd`),
+    gpusPerServer: number(o['gpusPerServer'], `${field}.gpusPerServer`, { min: 1, integer: true }),
+    depreciationYears: number(o['depreciationYears'], `${field}.depreciationYears`, { exclusiveMin: true, max: 50 }),
+    licence: withUnknown(licence, {
+      usdPerYear: number(licence['usdPerYear'], `${field}.licence.usdPerYear`),
+      basis: oneOf(licence['basis'], `${field}.licence.basis`, LICENCE_BASES),
+    }),
+    hostingUsdPerServerYear: number(o['hostingUsdPerServerYear'], `${field}.hostingUsdPerServerYear`),
+    power:
+      power === null
+        ? null
+        : withUnknown(power, {
+            serverKw: number(power['serverKw'], `${field}.power.serverKw`),
+            pue: number(power['pue'], `${field}.power.pue`, { min: 1, max: 5 }),
+            usdPerKwh: number(power['usdPerKwh'], `${field}.power.usdPerKwh`),
+          }),
+    cloudUsdPerGpuHour: cloud === null || cloud === undefined ? null : number(cloud, `${field}.cloudUsdPerGpuHour`),
+  });
+}
+
+export function validateApiReference(value: unknown, field = 'apiReference'): ApiReference {
+  const o = object(value, field);
+  return withUnknown(o, {
+    usdPer1MInputTokens: number(o['usdPer1MInputTokens'], `${field}.usdPer1MInputTokens`),
+    usdPer1MOutputTokens: number(o['usdPer1MOutputTokens'], `${field}.usdPer1MOutputTokens`),
+  });
+}
+
+function validateSeriesSettings(value: unknown, field: string): SeriesSettings {
+  const o = object(value, field);
+  const out: SeriesSettings = { match: text(o['match'], `${field}.match`) };
+  if (o['name'] !== undefined) out.name = text(o['name'], `${field}.name`);
+  if (o['gpusPerInstance'] !== undefined) out.gpusPerInstance = number(o['gpusPerInstance'], `${field}.gpusPerInstance`, { min: 1, integer: true });
+  if (o['hardware'] !== undefined) out.hardware = text(o['hardware'], `${field}.hardware`);
+  if (o['hidden'] !== undefined) out.hidden = boolean(o['hidden'], `${field}.hidden`);
+  return withUnknown(o, out);
+}
+
+function validateView(value: unknown, field = 'view'): ChartView {
+  const o = object(value, field);
+  const x = object(o['x'], `${field}.x`);
+  return withUnknown(o, {
+    x: { metric: oneOf(x['metric'], `${field}.x.metric`, SLA_METRICS), stat: oneOf(x['stat'], `${field}.x.stat`, STATS) },
+    y: oneOf(o['y'], `${field}.y`, Y_AXES),
+    logX: boolean(o['logX'], `${field}.logX`),
+  });
+}
+
+function validateDistribution(value: unknown, field: string): Distribution {
+  if (value === undefined) return {};
+  const o = object(value, field);
+  const out: Distribution = {};
+  for (const [stat, raw] of Object.entries(o)) {
+    if (!isStat(stat)) throw new Invalid(`${field}.${stat}`, `is not a statistic (${STATS.join(', ')})`);
+    out[stat] = number(raw, `${field}.${stat}`);
+  }
+  return out;
+}
+
+const POINT_DISTRIBUTIONS = ['ttftMs', 'ttstMs', 'itlMs', 'e2eMs', 'outputTokensPerSecondPerUser', 'inputTokens', 'outputTokens'] as const;
+const POINT_SCALARS = ['outputTokensPerSecond', 'requestsPerSecond', 'inputTokensPerSecond', 'requestCount', 'errorCount', 'durationS'] as const;
+
+/** An embedded point is data from a file someone may have edited: every number is checked again. */
+function validatePoint(value: unknown, field: string): EmbeddedPoint {
+  const o = object(value, field);
+  const load = object(o['load'], `${field}.load`);
+  const point: LoadPoint = {
+    id: text(o['id'], `${field}.id`),
+    sources: list(o['sources'] ?? [], `${field}.sources`).map((s, i) => {
+      const so = object(s, `${field}.sources[${i}]`);
+      return { path: text(so['path'], `${field}.sources[${i}].path`), tool: oneOf(so['tool'], `${field}.sources[${i}].tool`, ['genai-perf'] as const), format: text(so['format'], `${field}.sources[${i}].format`) };
+    }),
+    seriesKey: text(o['seriesKey'] ?? o['series'], `${field}.seriesKey`),
+    seriesName: text(o['seriesName'] ?? o['series'], `${field}.seriesName`),
+    load: { origin: load['origin'] === 'path' ? 'path' : 'file' },
+    metadata: {},
+    ttftMs: {},
+    ttstMs: {},
+    itlMs: {},
+    e2eMs: {},
+    outputTokensPerSecondPerUser: {},
+    inputTokens: {},
+    outputTokens: {},
+    notes: list(o['notes'] ?? [], `${field}.notes`).map((n, i) => text(n, `${field}.notes[${i}]`, { nonEmpty: false })),
+  };
+  if (load['concurrency'] !== undefined) point.load.concurrency = number(load['concurrency'], `${field}.load.concurrency`, { exclusiveMin: true });
+  if (load['requestRate'] !== undefined) point.load.requestRate = number(load['requestRate'], `${field}.load.requestRate`, { exclusiveMin: true });
+  if (point.load.concurrency === undefined && point.load.requestRate === undefined) throw new Invalid(`${field}.load`, 'needs a concurrency or a requestRate');
+  for (const key of POINT_DISTRIBUTIONS) point[key] = validateDistribution(o[key], `${field}.${key}`);
+  for (const key of POINT_SCALARS) if (o[key] !== undefined) point[key] = number(o[key], `${field}.${key}`);
+  const tps = o['tpsPerUserDefinition'];
+  if (tps !== undefined) point.tpsPerUserDefinition = oneOf(tps, `${field}.tpsPerUserDefinition`, ['osl-over-e2e', 'inverse-itl', 'derived-mean-ratio'] as const);
+  const meta = o['metadata'] === undefined ? {} : object(o['metadata'], `${field}.metadata`);
+  if (typeof meta['model'] === 'string') point.metadata.model = meta['model'];
+  if (typeof meta['backend'] === 'string') point.metadata.backend = meta['backend'];
+  if (typeof meta['endpointType'] === 'string') point.metadata.endpointType = meta['endpointType'];
+  if (meta['targetInputTokens'] !== undefined) point.metadata.targetInputTokens = number(meta['targetInputTokens'], `${field}.metadata.targetInputTokens`);
+  if (meta['targetOutputTokens'] !== undefined) point.metadata.targetOutputTokens = number(meta['targetOutputTokens'], `${field}.metadata.targetOutputTokens`);
+  return { ...point, series: text(o['series'] ?? point.seriesName, `${field}.series`) };
+}
+
+/** Validates (after migrating older versions) a parsed scenario document. */
+export function validateScenario(raw: unknown): ScenarioResult {
+  try {
+    const migrated = migrateScenario(object(raw, 'scenario'));
+    const o = migrated;
+    if (o['format'] !== 'llm-tco-scenario') throw new Invalid('format', `must be "llm-tco-scenario", got ${show(o['format'])}`);
+    const d = defaultScenario();
+    const hardware = o['hardware'] === undefined ? d.hardware : list(o['hardware'], 'hardware').map((h, i) => validateHardware(h, `hardware[${i}]`));
+    if (hardware.length === 0) throw new Invalid('hardware', 'must list at least one hardware profile');
+    const ids = new Set<string>();
+    hardware.forEach((h, i) => {
+      if (ids.has(h.id)) throw new Invalid(`hardware[${i}].id`, `"${h.id}" is used twice`);
+      ids.add(h.id);
+    });
+    const defaultsObj = o['defaults'] === undefined ? undefined : object(o['defaults'], 'defaults');
+    const defaults = defaultsObj
+      ? withUnknown(defaultsObj, {
+          gpusPerInstance: number(defaultsObj['gpusPerInstance'], 'defaults.gpusPerInstance', { min: 1, integer: true }),
+          hardware: text(defaultsObj['hardware'], 'defaults.hardware'),
+        })
+      : { ...d.defaults, hardware: hardware[0]?.id ?? d.defaults.hardware };
+    if (!ids.has(defaults.hardware)) throw new Invalid('defaults.hardware', `"${defaults.hardware}" is not the id of a hardware profile (${[...ids].join(', ')})`);
+    const series = o['series'] === undefined ? [] : list(o['series'], 'series').map((s, i) => validateSeriesSettings(s, `series[${i}]`));
+    series.forEach((s, i) => {
+      if (s.hardware !== undefined && !ids.has(s.hardware)) throw new Invalid(`series[${i}].hardware`, `"${s.hardware}" is not the id of a hardware profile`);
+    });
+    const scenario: Scenario = withUnknown(o, {
+      format: 'llm-tco-scenario',
+      version: 1,
+      sla: o['sla'] === undefined ? d.sla : list(o['sla'], 'sla').map((c, i) => validateSla(c, `sla[${i}]`)),
+      demand: o['demand'] === undefined ? d.demand : validateDemand(o['demand']),
+      hardware,
+      apiReference: o['apiReference'] === undefined ? d.apiReference : validateApiReference(o['apiReference']),
+      defaults,
+      series,
+      uptime: o['uptime'] === undefined ? d.uptime : number(o['uptime'], 'uptime', { exclusiveMin: true, max: 1 }),
+      interpolate: o['interpolate'] === undefined ? d.interpolate : boolean(o['interpolate'], 'interpolate'),
+      view: o['view'] === undefined ? d.view : validateView(o['view']),
+      points: o['points'] === undefined ? [] : list(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
+    } satisfies Scenario);
+    return { ok: true, scenario };
+  } catch (error) {
+    if (error instanceof Invalid || error instanceof MigrationError) return { ok: false, field: error.field, message: error.message };
+    throw error;
+  }
+}

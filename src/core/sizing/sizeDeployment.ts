@@ -1,0 +1,52 @@
+/**
+ * Instances, GPUs and servers for a peak demand (DESIGN.md §6.1).
+ *
+ *   instancesExact = peak × (1 + headroom%/100) / capacityPerInstance
+ *   instances      = ceil(instancesExact) + spareInstances
+ *   gpus           = instances × gpusPerInstance
+ *   servers        = ceil(instances / floor(gpusPerServer / gpusPerInstance))   if gpusPerInstance ≤ gpusPerServer
+ *                  = instances × ceil(gpusPerInstance / gpusPerServer)          otherwise (an instance spans servers)
+ *   serversExact   = instancesExact × gpusPerInstance / gpusPerServer           (the published examples keep fractions)
+ */
+import type { Demand } from '../model/scenario.ts';
+
+export interface SizingInput {
+  demand: Pick<Demand, 'peak' | 'headroomPercent' | 'spareInstances'>;
+  /** In the demand's unit; must be > 0. */
+  capacityPerInstance: number;
+  gpusPerInstance: number;
+  gpusPerServer: number;
+}
+
+export interface Sizing {
+  capacityPerInstance: number;
+  gpusPerInstance: number;
+  instancesExact: number;
+  instances: number;
+  gpus: number;
+  serversExact: number;
+  servers: number;
+}
+
+/**
+ * ceil that forgives floating-point noise: 3.0000000000004 instances is 3, not 4
+ * (200 × 1.1 / 73.33… can land a hair above a whole number).
+ */
+export function ceilTolerant(value: number): number {
+  const nearest = Math.round(value);
+  return Math.abs(value - nearest) <= 1e-9 * Math.max(1, Math.abs(value)) ? nearest : Math.ceil(value);
+}
+
+export function sizeDeployment(input: SizingInput): Sizing {
+  const { demand, capacityPerInstance, gpusPerInstance, gpusPerServer } = input;
+  if (!(capacityPerInstance > 0)) throw new RangeError('capacityPerInstance must be > 0');
+  const instancesExact = (demand.peak * (1 + demand.headroomPercent / 100)) / capacityPerInstance;
+  const instances = ceilTolerant(instancesExact) + demand.spareInstances;
+  const gpus = instances * gpusPerInstance;
+  const servers =
+    gpusPerInstance <= gpusPerServer
+      ? ceilTolerant(instances / Math.floor(gpusPerServer / gpusPerInstance))
+      : instances * ceilTolerant(gpusPerInstance / gpusPerServer);
+  const serversExact = (instancesExact * gpusPerInstance) / gpusPerServer;
+  return { capacityPerInstance, gpusPerInstance, instancesExact, instances, gpus, serversExact, servers };
+}
