@@ -52,7 +52,7 @@ export function parseFile(file: InputFile): ParseOutcome {
     }
   }
   if (sniffed.jsonError !== undefined) {
-    const hint = /end of (?:JSON )?input|Unterminated/i.test(sniffed.jsonError) ? ' (the file looks truncated)' : '';
+    const hint = looksTruncated(sniffed.jsonError, sniffed.text) ? ' (the file looks truncated)' : '';
     return { kind: 'error', reason: `invalid JSON: ${truncate(sniffed.jsonError, 160)}${hint}` };
   }
   const other = recogniseUnsupportedTool(sniffed);
@@ -61,4 +61,11 @@ export function parseFile(file: InputFile): ParseOutcome {
   }
   const what = sniffed.json !== undefined ? 'a JSON document of unknown layout' : `unknown format (first line: "${truncate(sniffed.firstLine, 60)}")`;
   return { kind: 'error', reason: `${what}; supported: ${SUPPORTED_FORMATS.join('; ')}` };
+}
+
+/** JSON.parse failed at (or past) the end of the text: the file was cut off rather than malformed. */
+function looksTruncated(message: string, text: string): boolean {
+  if (/end of (?:JSON )?input|Unterminated string/i.test(message)) return true;
+  const position = /at position (\d+)/.exec(message)?.[1];
+  return position !== undefined && Number(position) >= text.trimEnd().length;
 }

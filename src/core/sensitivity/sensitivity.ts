@@ -1,0 +1,68 @@
+/**
+ * Cost as a function of one SLA bound (DESIGN.md §6.5): sweep the bound of one constraint across the
+ * measured range of its metric and report, per series, the operating point's capacity, the servers and
+ * the cost per 1M tokens at each step. "What does relaxing TTFT from 200 ms to 500 ms save?"
+ */
+import type { Scenario, SlaConstraint } from '../model/scenario.ts';
+import type { LoadPoint } from '../model/benchmark.ts';
+import type { ResolvedSeries } from '../analysis/series.ts';
+import { computeSeriesResult } from '../report/seriesResult.ts';
+import type { CostScenario } from '../report/seriesResult.ts';
+import { slaMetricValue } from '../analysis/metrics.ts';
+
+export interface SensitivityCurve {
+  seriesKey: string;
+  seriesName: string;
+  /** One entry per bound; null where the series cannot meet the SLA at that bound. */
+  capacityPerInstance: Array<number | null>;
+  servers: Array<number | null>;
+  costPer1MTokensUsd: Array<number | null>;
+  fleetYearUsd: Array<number | null>;
+}
+
+export interface Sensitivity {
+  constraintIndex: number;
+  bounds: number[];
+  curves: SensitivityCurve[];
+}
+
+/**
+ * `steps` evenly spaced bounds from the smallest to the largest value of the constraint's metric/stat
+ * among the series' points (on a log scale when that range spans more than a decade).
+ */
+export function sensitivityBounds(points: readonly LoadPoint[], constraint: SlaConstraint, steps: number): number[] {
+  const values = points.map((p) => slaMetricValue(p, constraint.metric, constraint.stat)).filter((v): v is number => v !== undefined && v > 0);
+  if (values.length === 0 || steps < 1) return [];
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  if (steps === 1 || min === max) return [min];
+  const log = max / min > 10;
+  return Array.from({ length: steps }, (_, i) => {
+    const t = i / (steps - 1);
+    return log ? Math.exp(Math.log(min) + t * (Math.log(max) - Math.log(min))) : min + t * (max - min);
+  });
+}
+
+export function sensitivity(
+  series: readonly ResolvedSeries[],
+  scenario: CostScenario & Pick<Scenario, 'sla'>,
+  constraintIndex: number,
+  steps = 100,
+): Sensitivity {
+  const constraint = scenario.sla[constraintIndex];
+  if (!constraint) return { constraintIndex, bounds: [], curves: [] };
+  const bounds = sensitivityBounds(series.flatMap((s) => s.points), constraint, steps);
+  const curves = series.map((s): SensitivityCurve => {
+    const curve: SensitivityCurve = { seriesKey: s.key, seriesName: s.name, capacityPerInstance: [], servers: [], costPer1MTokensUsd: [], fleetYearUsd: [] };
+    for (const bound of bounds) {
+      const sla = scenario.sla.map((c, i) => (i === constraintIndex ? { ...c, bound } : c));
+      const result = computeSeriesResult(s, { ...scenario, sla });
+      curve.capacityPerInstance.push(result.sizing?.capacityPerInstance ?? null);
+      curve.servers.push(result.sizing?.servers ?? null);
+      curve.costPer1MTokensUsd.push(result.costs?.costPer1MTokensUsd.value ?? null);
+      curve.fleetYearUsd.push(result.costs?.fleetYearUsd ?? null);
+    }
+    return curve;
+  });
+  return { constraintIndex, bounds, curves };
+}
