@@ -10,6 +10,8 @@ import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, S
 import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
 import { MigrationError, migrateScenario } from './migrations.ts';
+import type { NumberRule } from './rules.ts';
+import { RULES, numberProblem } from './rules.ts';
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; field: string; message: string };
 
@@ -44,22 +46,10 @@ function list(value: unknown, field: string): unknown[] {
   return value;
 }
 
-interface NumberRule {
-  min?: number;
-  /** Strictly greater than min. */
-  exclusiveMin?: boolean;
-  max?: number;
-  integer?: boolean;
-}
-
-function number(value: unknown, field: string, rule: NumberRule = {}): number {
-  const { min = 0, exclusiveMin = false, max, integer = false } = rule;
-  const wanted = `${integer ? 'a whole number' : 'a number'} ${exclusiveMin ? '>' : '≥'} ${min}${max === undefined ? '' : ` and ≤ ${max}`}`;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Invalid(field, `must be ${wanted}, got ${show(value)}`);
-  if ((exclusiveMin ? value <= min : value < min) || (max !== undefined && value > max) || (integer && !Number.isInteger(value))) {
-    throw new Invalid(field, `must be ${wanted}, got ${value}`);
-  }
-  return value;
+function number(value: unknown, field: string, rule: NumberRule = RULES.measurement): number {
+  const problem = numberProblem(value, rule);
+  if (problem !== null) throw new Invalid(field, typeof value === 'number' && Number.isFinite(value) ? problem : `${problem}, got ${show(value)}`);
+  return value as number;
 }
 
 function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
@@ -93,7 +83,7 @@ export function validateSla(value: unknown, field: string): SlaConstraint {
   return withUnknown(o, {
     metric: oneOf(o['metric'], `${field}.metric`, SLA_METRICS),
     stat: oneOf(o['stat'], `${field}.stat`, STATS),
-    bound: number(o['bound'], `${field}.bound`, { min: 0, exclusiveMin: true }),
+    bound: number(o['bound'], `${field}.bound`, RULES.slaBound),
   });
 }
 
@@ -101,10 +91,10 @@ export function validateDemand(value: unknown, field = 'demand'): Demand {
   const o = object(value, field);
   return withUnknown(o, {
     unit: oneOf(o['unit'], `${field}.unit`, DEMAND_UNITS),
-    peak: number(o['peak'], `${field}.peak`),
-    headroomPercent: number(o['headroomPercent'], `${field}.headroomPercent`, { max: 1000 }),
-    spareInstances: number(o['spareInstances'], `${field}.spareInstances`, { integer: true }),
-    averageToPeak: number(o['averageToPeak'], `${field}.averageToPeak`, { exclusiveMin: true, max: 1 }),
+    peak: number(o['peak'], `${field}.peak`, RULES.peak),
+    headroomPercent: number(o['headroomPercent'], `${field}.headroomPercent`, RULES.headroomPercent),
+    spareInstances: number(o['spareInstances'], `${field}.spareInstances`, RULES.spareInstances),
+    averageToPeak: number(o['averageToPeak'], `${field}.averageToPeak`, RULES.averageToPeak),
   });
 }
 
@@ -116,31 +106,31 @@ export function validateHardware(value: unknown, field: string): HardwareProfile
   return withUnknown(o, {
     id: text(o['id'], `${field}.id`),
     name: text(o['name'], `${field}.name`),
-    serverPriceUsd: number(o['serverPriceUsd'], `${field}.serverPriceUsd`),
-    gpusPerServer: number(o['gpusPerServer'], `${field}.gpusPerServer`, { min: 1, integer: true }),
-    depreciationYears: number(o['depreciationYears'], `${field}.depreciationYears`, { exclusiveMin: true, max: 50 }),
+    serverPriceUsd: number(o['serverPriceUsd'], `${field}.serverPriceUsd`, RULES.money),
+    gpusPerServer: number(o['gpusPerServer'], `${field}.gpusPerServer`, RULES.gpusPerServer),
+    depreciationYears: number(o['depreciationYears'], `${field}.depreciationYears`, RULES.depreciationYears),
     licence: withUnknown(licence, {
-      usdPerYear: number(licence['usdPerYear'], `${field}.licence.usdPerYear`),
+      usdPerYear: number(licence['usdPerYear'], `${field}.licence.usdPerYear`, RULES.money),
       basis: oneOf(licence['basis'], `${field}.licence.basis`, LICENCE_BASES),
     }),
-    hostingUsdPerServerYear: number(o['hostingUsdPerServerYear'], `${field}.hostingUsdPerServerYear`),
+    hostingUsdPerServerYear: number(o['hostingUsdPerServerYear'], `${field}.hostingUsdPerServerYear`, RULES.money),
     power:
       power === null
         ? null
         : withUnknown(power, {
-            serverKw: number(power['serverKw'], `${field}.power.serverKw`),
-            pue: number(power['pue'], `${field}.power.pue`, { min: 1, max: 5 }),
-            usdPerKwh: number(power['usdPerKwh'], `${field}.power.usdPerKwh`),
+            serverKw: number(power['serverKw'], `${field}.power.serverKw`, RULES.serverKw),
+            pue: number(power['pue'], `${field}.power.pue`, RULES.pue),
+            usdPerKwh: number(power['usdPerKwh'], `${field}.power.usdPerKwh`, RULES.money),
           }),
-    cloudUsdPerGpuHour: cloud === null || cloud === undefined ? null : number(cloud, `${field}.cloudUsdPerGpuHour`),
+    cloudUsdPerGpuHour: cloud === null || cloud === undefined ? null : number(cloud, `${field}.cloudUsdPerGpuHour`, RULES.money),
   });
 }
 
 export function validateApiReference(value: unknown, field = 'apiReference'): ApiReference {
   const o = object(value, field);
   return withUnknown(o, {
-    usdPer1MInputTokens: number(o['usdPer1MInputTokens'], `${field}.usdPer1MInputTokens`),
-    usdPer1MOutputTokens: number(o['usdPer1MOutputTokens'], `${field}.usdPer1MOutputTokens`),
+    usdPer1MInputTokens: number(o['usdPer1MInputTokens'], `${field}.usdPer1MInputTokens`, RULES.money),
+    usdPer1MOutputTokens: number(o['usdPer1MOutputTokens'], `${field}.usdPer1MOutputTokens`, RULES.money),
   });
 }
 
@@ -148,7 +138,7 @@ function validateSeriesSettings(value: unknown, field: string): SeriesSettings {
   const o = object(value, field);
   const out: SeriesSettings = { match: text(o['match'], `${field}.match`) };
   if (o['name'] !== undefined) out.name = text(o['name'], `${field}.name`);
-  if (o['gpusPerInstance'] !== undefined) out.gpusPerInstance = number(o['gpusPerInstance'], `${field}.gpusPerInstance`, { min: 1, integer: true });
+  if (o['gpusPerInstance'] !== undefined) out.gpusPerInstance = number(o['gpusPerInstance'], `${field}.gpusPerInstance`, RULES.gpusPerInstance);
   if (o['hardware'] !== undefined) out.hardware = text(o['hardware'], `${field}.hardware`);
   if (o['hidden'] !== undefined) out.hidden = boolean(o['hidden'], `${field}.hidden`);
   return withUnknown(o, out);
@@ -201,8 +191,8 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
     outputTokens: {},
     notes: list(o['notes'] ?? [], `${field}.notes`).map((n, i) => text(n, `${field}.notes[${i}]`, { nonEmpty: false })),
   };
-  if (load['concurrency'] !== undefined) point.load.concurrency = number(load['concurrency'], `${field}.load.concurrency`, { exclusiveMin: true });
-  if (load['requestRate'] !== undefined) point.load.requestRate = number(load['requestRate'], `${field}.load.requestRate`, { exclusiveMin: true });
+  if (load['concurrency'] !== undefined) point.load.concurrency = number(load['concurrency'], `${field}.load.concurrency`, RULES.loadLevel);
+  if (load['requestRate'] !== undefined) point.load.requestRate = number(load['requestRate'], `${field}.load.requestRate`, RULES.loadLevel);
   if (point.load.concurrency === undefined && point.load.requestRate === undefined) throw new Invalid(`${field}.load`, 'needs a concurrency or a requestRate');
   for (const key of POINT_DISTRIBUTIONS) point[key] = validateDistribution(o[key], `${field}.${key}`);
   for (const key of POINT_SCALARS) if (o[key] !== undefined) point[key] = number(o[key], `${field}.${key}`);
@@ -234,7 +224,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
     const defaultsObj = o['defaults'] === undefined ? undefined : object(o['defaults'], 'defaults');
     const defaults = defaultsObj
       ? withUnknown(defaultsObj, {
-          gpusPerInstance: number(defaultsObj['gpusPerInstance'], 'defaults.gpusPerInstance', { min: 1, integer: true }),
+          gpusPerInstance: number(defaultsObj['gpusPerInstance'], 'defaults.gpusPerInstance', RULES.gpusPerInstance),
           hardware: text(defaultsObj['hardware'], 'defaults.hardware'),
         })
       : { ...d.defaults, hardware: hardware[0]?.id ?? d.defaults.hardware };
@@ -252,7 +242,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
       apiReference: o['apiReference'] === undefined ? d.apiReference : validateApiReference(o['apiReference']),
       defaults,
       series,
-      uptime: o['uptime'] === undefined ? d.uptime : number(o['uptime'], 'uptime', { exclusiveMin: true, max: 1 }),
+      uptime: o['uptime'] === undefined ? d.uptime : number(o['uptime'], 'uptime', RULES.uptime),
       interpolate: o['interpolate'] === undefined ? d.interpolate : boolean(o['interpolate'], 'interpolate'),
       view: o['view'] === undefined ? d.view : validateView(o['view']),
       points: o['points'] === undefined ? [] : list(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),

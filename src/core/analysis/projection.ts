@@ -1,0 +1,79 @@
+/**
+ * What the latency–throughput chart plots (DESIGN.md §4): per series, one (x, y) per load level in load
+ * order; the Pareto front across the visible series; axis titles with units.
+ */
+import type { LoadPoint } from '../model/benchmark.ts';
+import type { ChartView, YAxis } from '../model/scenario.ts';
+import { SLA_METRIC_INFO, loadValue, slaMetricValue, yAxisValue } from './metrics.ts';
+import { paretoFront } from './pareto.ts';
+import type { ResolvedSeries } from './series.ts';
+
+export interface ChartPoint {
+  seriesKey: string;
+  pointId: string;
+  x: number;
+  y: number;
+  /** Concurrency, else request rate. */
+  load: number;
+  /** "c=16" or "2.5 req/s", printed beside the dot. */
+  loadLabel: string;
+}
+
+export interface ChartSeries {
+  key: string;
+  name: string;
+  points: ChartPoint[];
+  /** Points left off because they lack the x or y metric. */
+  missing: number;
+}
+
+export function loadLabel(point: LoadPoint): string {
+  if (point.load.concurrency !== undefined) return `c=${trim(point.load.concurrency)}`;
+  if (point.load.requestRate !== undefined) return `${trim(point.load.requestRate)} req/s`;
+  return '?';
+}
+
+function trim(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '');
+}
+
+/** The chart coordinates of one point, or undefined when it lacks either metric. */
+export function projectPoint(point: LoadPoint, seriesKey: string, view: ChartView, gpusPerInstance: number): ChartPoint | undefined {
+  const x = slaMetricValue(point, view.x.metric, view.x.stat);
+  const y = yAxisValue(point, view.y, gpusPerInstance);
+  if (x === undefined || y === undefined || (view.logX && x <= 0)) return undefined;
+  return { seriesKey, pointId: point.id, x, y, load: loadValue(point), loadLabel: loadLabel(point) };
+}
+
+export function projectSeries(series: ResolvedSeries, view: ChartView): ChartSeries {
+  const points: ChartPoint[] = [];
+  for (const p of series.points) {
+    const projected = projectPoint(p, series.key, view, series.gpusPerInstance);
+    if (projected) points.push(projected);
+  }
+  return { key: series.key, name: series.name, points, missing: series.points.length - points.length };
+}
+
+/** The Pareto front across all given series, sorted by x for drawing as a step line. */
+export function chartParetoFront(series: readonly ChartSeries[], view: ChartView): ChartPoint[] {
+  const all = series.flatMap((s) => s.points);
+  const higherXIsBetter = SLA_METRIC_INFO[view.x.metric].direction === 'lower';
+  return paretoFront(all, (p) => p.x, (p) => p.y, higherXIsBetter).sort((a, b) => a.x - b.x);
+}
+
+export const Y_AXIS_INFO: Readonly<Record<YAxis, { label: string; unit: string; perGpu: boolean; family: 'requests' | 'tokens' }>> = {
+  requestsPerSecond: { label: 'Requests/s per instance', unit: 'req/s', perGpu: false, family: 'requests' },
+  requestsPerSecondPerGpu: { label: 'Requests/s per GPU', unit: 'req/s', perGpu: true, family: 'requests' },
+  outputTokensPerSecond: { label: 'Output tokens/s per instance', unit: 'tok/s', perGpu: false, family: 'tokens' },
+  outputTokensPerSecondPerGpu: { label: 'Output tokens/s per GPU', unit: 'tok/s', perGpu: true, family: 'tokens' },
+};
+
+export function xAxisTitle(view: ChartView): string {
+  const info = SLA_METRIC_INFO[view.x.metric];
+  return `${info.label} ${view.x.stat} (${info.unit})${view.logX ? ', log scale' : ''}`;
+}
+
+export function yAxisTitle(view: ChartView): string {
+  const info = Y_AXIS_INFO[view.y];
+  return `${info.label} (${info.unit})`;
+}
