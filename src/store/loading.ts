@@ -1,0 +1,26 @@
+/**
+ * Loading data into the store: user files through the parse worker (with progress), and the built-in demo.
+ */
+import type { FileToParse } from '../workers/protocol.ts';
+import { parseInBackground } from '../workers/parseClient.ts';
+import type { AppStoreApi } from './appStore.ts';
+
+export async function loadFiles(store: AppStoreApi, files: FileToParse[]): Promise<void> {
+  if (files.length === 0) return;
+  const { setLoading, addLoaded } = store.getState();
+  setLoading({ filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.file.size, 0) });
+  try {
+    const result = await parseInBackground(files, setLoading);
+    addLoaded(result, 'files');
+  } finally {
+    setLoading(null);
+  }
+}
+
+/** Replaces data and settings with the demo (its module is fetched on demand). */
+export async function loadDemo(store: AppStoreApi): Promise<void> {
+  const demo = await import('../demo/demo.ts');
+  store.getState().clearData();
+  store.getState().addLoaded({ runs: demo.demoRuns(), errors: [], skipped: [] }, 'demo');
+  store.getState().replaceSettings(demo.demoSettings());
+}

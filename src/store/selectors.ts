@@ -1,0 +1,73 @@
+/**
+ * Derived state: each selector is input selectors plus one core function, memoised on the inputs'
+ * identities with a size-1 cache. Components read results only through these.
+ */
+import { projectSeries, chartParetoFront } from '../core/analysis/projection.ts';
+import type { ChartSeries } from '../core/analysis/projection.ts';
+import { resolveSeries } from '../core/analysis/series.ts';
+import type { ResolvedSeries } from '../core/analysis/series.ts';
+import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
+import type { SlaConstraint } from '../core/model/scenario.ts';
+import { buildLoadPoints } from '../core/parsers/ingest.ts';
+import { cheapestSeriesKey, computeSeriesResult } from '../core/report/seriesResult.ts';
+import type { SeriesResult } from '../core/report/seriesResult.ts';
+import type { AppState } from './appStore.ts';
+import { selectorFactory } from './memo.ts';
+
+const createSelector = selectorFactory<AppState>();
+
+const selectRuns = (s: AppState) => s.runs;
+const selectEmbedded = (s: AppState) => s.embeddedPoints;
+const selectSettings = (s: AppState) => s.settings;
+const selectSla = (s: AppState) => s.settings.sla;
+const selectDraft = (s: AppState) => s.slaDraft;
+const selectSeriesSettings = (s: AppState) => s.settings.series;
+const selectDefaults = (s: AppState) => s.settings.defaults;
+const selectHardware = (s: AppState) => s.settings.hardware;
+const selectDemand = (s: AppState) => s.settings.demand;
+const selectApi = (s: AppState) => s.settings.apiReference;
+const selectUptime = (s: AppState) => s.settings.uptime;
+const selectInterpolate = (s: AppState) => s.settings.interpolate;
+export const selectView = (s: AppState) => s.settings.view;
+
+const selectBuilt = createSelector([selectRuns], (runs) => buildLoadPoints(runs));
+
+/** Every loaded point: embedded ones first, then those built from parsed runs. */
+export const selectPoints = createSelector([selectEmbedded, selectBuilt], (embedded, built): LoadPoint[] => (embedded.length === 0 ? built.points : [...embedded, ...built.points]));
+
+/** Load errors of files, plus runs whose load level could not be found (known only after merging). */
+export const selectLoadErrors = createSelector([(s: AppState) => s.loadErrors, selectBuilt], (errors, built): FileError[] =>
+  built.errors.length === 0 ? errors : [...errors, ...built.errors],
+);
+
+/** All series, hidden ones included (the series list shows them). */
+export const selectAllSeries = createSelector([selectPoints, selectSeriesSettings, selectDefaults, selectHardware], (points, series, defaults, hardware): ResolvedSeries[] =>
+  resolveSeries(points, { series, defaults, hardware }),
+);
+
+export const selectVisibleSeries = createSelector([selectAllSeries], (all) => all.filter((s) => !s.hidden));
+
+/** The SLA in force: the committed one with the dragged bound previewed in place. */
+export const selectEffectiveSla = createSelector([selectSla, selectDraft], (sla, draft): SlaConstraint[] =>
+  draft === null ? sla : sla.map((c, i) => (i === draft.index ? { ...c, bound: draft.bound } : c)),
+);
+
+export const selectResults = createSelector(
+  [selectVisibleSeries, selectEffectiveSla, selectDemand, selectApi, selectUptime, selectInterpolate],
+  (series, sla, demand, apiReference, uptime, interpolate): SeriesResult[] =>
+    series.map((s) => computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate })),
+);
+
+export const selectCheapestKey = createSelector([selectResults], (results) => cheapestSeriesKey(results));
+
+/** Chart lines: independent of the SLA, so dragging a line does not rebuild them. */
+export const selectChartSeries = createSelector([selectVisibleSeries, selectView], (series, view): ChartSeries[] => series.map((s) => projectSeries(s, view)));
+
+export const selectParetoFront = createSelector([selectChartSeries, selectView], (series, view) => chartParetoFront(series, view));
+
+export const selectHasData = (s: AppState) => s.runs.length > 0 || s.embeddedPoints.length > 0;
+
+export { selectSettings };
+
+/** Points by id, for tooltips. */
+export const selectPointsById = createSelector([selectPoints], (points): Map<string, LoadPoint> => new Map(points.map((p) => [p.id, p])));

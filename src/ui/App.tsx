@@ -1,0 +1,73 @@
+/** The page: data on the left, the chart and SLA in the middle, sizing inputs and results below. */
+import { loadDemo } from '../store/loading.ts';
+import { useAppStore, useAppStoreApi } from '../store/StoreProvider.tsx';
+import { ChartControls } from './chart/ChartControls.tsx';
+import { LatencyThroughputChart } from './chart/LatencyThroughputChart.tsx';
+import { ErrorBoundary } from './common/ErrorBoundary.tsx';
+import { ApiReferenceForm } from './forms/ApiReferenceForm.tsx';
+import { DemandForm } from './forms/DemandForm.tsx';
+import { HardwareForms } from './forms/HardwareForm.tsx';
+import { Glossary } from './help/InfoTip.tsx';
+import { ResultsTable } from './results/ResultsTable.tsx';
+import { SeriesList } from './series/SeriesList.tsx';
+import { SlaPanel } from './sla/SlaPanel.tsx';
+import { DropZone } from './upload/DropZone.tsx';
+import { LoadMessages } from './upload/LoadMessages.tsx';
+
+export function App() {
+  const store = useAppStoreApi();
+  const origin = useAppStore((s) => s.origin);
+  const clearData = useAppStore((s) => s.clearData);
+  return (
+    <div className="app">
+      <header className="app__header">
+        <div>
+          <h1>LLM inference sizing &amp; TCO</h1>
+          <p className="app__tagline">Benchmark sweep → operating point under your SLA → instances, GPUs, servers → yearly cost and cost per token.</p>
+        </div>
+        <p className="app__privacy">Private by construction: files are read in this browser tab and never sent anywhere.</p>
+      </header>
+      <main className="app__main">
+        <aside className="app__data" aria-label="Benchmark data">
+          <DropZone />
+          <LoadMessages />
+          <section className="panel" aria-labelledby="series-title">
+            <h2 id="series-title">Configurations</h2>
+            <SeriesList />
+            <div className="row">
+              {origin !== 'demo' ? (
+                <button type="button" onClick={() => void loadDemo(store)}>
+                  Open the demo
+                </button>
+              ) : null}
+              {origin !== 'empty' ? (
+                <button type="button" className="link danger" onClick={clearData}>
+                  Remove all data
+                </button>
+              ) : null}
+            </div>
+          </section>
+        </aside>
+        <div className="app__analysis">
+          <section className="panel" aria-labelledby="chart-title">
+            <h2 id="chart-title">Latency–throughput trade-off</h2>
+            <ChartControls />
+            <ErrorBoundary area="chart">
+              <LatencyThroughputChart />
+            </ErrorBoundary>
+          </section>
+          <SlaPanel />
+          <ErrorBoundary area="results table">
+            <ResultsTable />
+          </ErrorBoundary>
+          <div className="app__inputs">
+            <DemandForm />
+            <HardwareForms />
+            <ApiReferenceForm />
+          </div>
+          <Glossary />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** Axis choices (DESIGN.md §4): x metric and statistic, linear or log; y throughput per instance or per GPU. */
+import { useId } from 'react';
+import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
+import { Y_AXIS_INFO } from '../../core/analysis/projection.ts';
+import { STATS } from '../../core/model/benchmark.ts';
+import type { Stat } from '../../core/model/benchmark.ts';
+import type { SlaMetric, YAxis } from '../../core/model/scenario.ts';
+import { SLA_METRICS, Y_AXES } from '../../core/model/scenario.ts';
+import { selectView } from '../../store/selectors.ts';
+import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
+import { InfoTip } from '../help/InfoTip.tsx';
+
+export function ChartControls() {
+  const view = useAppStore(selectView);
+  const { setView } = useActions();
+  const id = useId();
+  return (
+    <div className="chart-controls">
+      <div className="field">
+        <label htmlFor={`${id}-x`}>
+          X axis <InfoTip term={view.x.metric} />
+        </label>
+        <select id={`${id}-x`} value={view.x.metric} onChange={(e) => setView({ x: { ...view.x, metric: e.target.value as SlaMetric } })}>
+          {SLA_METRICS.map((m) => (
+            <option key={m} value={m}>
+              {SLA_METRIC_INFO[m].label} ({SLA_METRIC_INFO[m].unit})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-stat`}>Statistic</label>
+        <select id={`${id}-stat`} value={view.x.stat} onChange={(e) => setView({ x: { ...view.x, stat: e.target.value as Stat } })}>
+          {STATS.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={view.logX} onChange={(e) => setView({ logX: e.target.checked })} /> Log x
+      </label>
+      <div className="field">
+        <label htmlFor={`${id}-y`}>
+          Y axis <InfoTip term="perGpu" />
+        </label>
+        <select id={`${id}-y`} value={view.y} onChange={(e) => setView({ y: e.target.value as YAxis })}>
+          {Y_AXES.map((y) => (
+            <option key={y} value={y}>
+              {Y_AXIS_INFO[y].label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The legend, drawn inside the chart's SVG (not recharts' HTML legend) so an exported image carries it.
+ * Items flow left to right in the top margin and wrap; `legendHeight` tells the chart how much to reserve.
+ */
+import { usePlotArea } from 'recharts';
+
+export interface LegendItem {
+  label: string;
+  color: string;
+  kind: 'series' | 'front' | 'operating' | 'sla';
+}
+
+const ROW = 18;
+const CHAR_PX = 6.6;
+
+function layout(items: readonly LegendItem[], width: number) {
+  let x = 0;
+  let row = 0;
+  return items.map((item) => {
+    const w = 22 + item.label.length * CHAR_PX + 16;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      row++;
+    }
+    const at = { item, x, y: row * ROW };
+    x += w;
+    return at;
+  });
+}
+
+export function legendHeight(items: readonly LegendItem[], width: number): number {
+  const placed = layout(items, width);
+  return (placed.length === 0 ? 0 : (placed[placed.length - 1]?.y ?? 0) + ROW) + 8;
+}
+
+export function ChartLegend({ items, top }: { items: readonly LegendItem[]; top: number }) {
+  const area = usePlotArea();
+  if (!area) return null;
+  return (
+    <g className="chart-legend" transform={`translate(${area.x}, ${top})`}>
+      {layout(items, area.width).map(({ item, x, y }) => (
+        <g key={`${item.kind}-${item.label}`} transform={`translate(${x}, ${y})`}>
+          {item.kind === 'series' ? (
+            <>
+              <line x1={0} x2={16} y1={6} y2={6} stroke={item.color} strokeWidth={2} />
+              <circle cx={8} cy={6} r={3.5} fill={item.color} />
+            </>
+          ) : item.kind === 'front' ? (
+            <line x1={0} x2={16} y1={6} y2={6} stroke={item.color} strokeWidth={2} strokeDasharray="3 3" />
+          ) : item.kind === 'operating' ? (
+            <circle cx={8} cy={6} r={5} fill="none" stroke={item.color} strokeWidth={2.5} />
+          ) : (
+            <line x1={0} x2={16} y1={6} y2={6} stroke={item.color} strokeWidth={2} strokeDasharray="6 4" />
+          )}
+          <text x={22} y={10} fontSize={11} fill="#222">
+            {item.label}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}

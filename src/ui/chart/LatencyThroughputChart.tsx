@@ -1,0 +1,150 @@
+/**
+ * The latency–throughput chart (DESIGN.md §4): one polyline per series in load order with the load level
+ * beside each dot, the Pareto front, each series' operating point ringed, and the SLA line of the x-axis
+ * metric as a draggable handle with the region it rules out shaded.
+ *
+ * Performance: the series layers are memoised React elements built from selectors that do not depend on
+ * the SLA, so a drag re-renders only the handle, the operating-point rings and the table.
+ */
+import { useMemo } from 'react';
+import { CartesianGrid, LabelList, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
+import type { ChartPoint } from '../../core/analysis/projection.ts';
+import { projectPoint, xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
+import { formatNumber } from '../../core/format/numbers.ts';
+import { selectChartSeries, selectParetoFront, selectPointsById, selectResults, selectView } from '../../store/selectors.ts';
+import { useAppStore } from '../../store/StoreProvider.tsx';
+import { selectSeriesColors } from '../common/palette.ts';
+import type { LegendItem } from './ChartLegend.tsx';
+import { ChartLegend, legendHeight } from './ChartLegend.tsx';
+import { PointTooltip } from './PointTooltip.tsx';
+import { paddedDomain } from './scaleMath.ts';
+import { SlaHandle } from './SlaHandle.tsx';
+import { useElementWidth } from './useElementWidth.ts';
+
+const HEIGHT = 460;
+const FRONT_COLOR = '#555555';
+const SLA_COLOR = '#b71c1c';
+
+function NoShape() {
+  return <g />;
+}
+
+function OperatingPointShape(props: unknown) {
+  const { cx, cy, payload } = props as { cx?: number; cy?: number; payload?: ChartPoint & { color?: string } };
+  if (cx === undefined || cy === undefined) return <g />;
+  return (
+    <g className="operating-point">
+      <circle cx={cx} cy={cy} r={9} fill="none" stroke={payload?.color ?? '#000'} strokeWidth={2.5} />
+      <circle cx={cx} cy={cy} r={12} fill="none" stroke="#fff" strokeWidth={1} />
+    </g>
+  );
+}
+
+export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }) {
+  const [containerRef, measuredWidth] = useElementWidth<HTMLDivElement>(fixedWidth ?? 800);
+  const width = fixedWidth ?? measuredWidth;
+  const chartSeries = useAppStore(selectChartSeries);
+  const front = useAppStore(selectParetoFront);
+  const view = useAppStore(selectView);
+  const colors = useAppStore(selectSeriesColors);
+  const pointsById = useAppStore(selectPointsById);
+  const results = useAppStore(selectResults);
+  const sla = useAppStore((s) => s.settings.sla);
+
+  const drawnIndex = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
+  const drawn = drawnIndex >= 0 ? sla[drawnIndex] : undefined;
+
+  const xDomain = useMemo(() => {
+    const xs = chartSeries.flatMap((s) => s.points.map((p) => p.x));
+    if (drawn) xs.push(drawn.bound);
+    return paddedDomain(xs, view.logX);
+  }, [chartSeries, drawn, view.logX]);
+
+  const seriesNames = useMemo(() => new Map(chartSeries.map((s) => [s.key, s.name])), [chartSeries]);
+
+  const seriesLayers = useMemo(
+    () =>
+      chartSeries.map((s) => (
+        <Scatter key={s.key} name={s.name} data={s.points} fill={colors.get(s.key) ?? '#000'} line={{ stroke: colors.get(s.key) ?? '#000', strokeWidth: 2 }} lineJointType="linear" isAnimationActive={false}>
+          <LabelList dataKey="loadLabel" position="top" offset={8} fontSize={10} fill="#444" />
+        </Scatter>
+      )),
+    [chartSeries, colors],
+  );
+
+  const frontLayer = useMemo(
+    () =>
+      front.length > 1 ? (
+        <Scatter key="pareto" name="Pareto front" data={front} shape={NoShape} line={{ stroke: FRONT_COLOR, strokeWidth: 1.5, strokeDasharray: '3 3' }} lineJointType="stepAfter" isAnimationActive={false} tooltipType="none" />
+      ) : null,
+    [front],
+  );
+
+  const operatingPoints = useMemo(
+    () =>
+      results.flatMap((r) => {
+        if (!r.pick.meetsSla) return [];
+        const p = projectPoint(r.pick.operatingPoint.point, r.series.key, view, r.series.gpusPerInstance);
+        return p ? [{ ...p, color: colors.get(r.series.key) }] : [];
+      }),
+    [results, view, colors],
+  );
+
+  const legendItems = useMemo((): LegendItem[] => {
+    const items: LegendItem[] = chartSeries.map((s) => ({ label: s.name, color: colors.get(s.key) ?? '#000', kind: 'series' }));
+    if (front.length > 1) items.push({ label: 'Pareto front', color: FRONT_COLOR, kind: 'front' });
+    items.push({ label: 'Operating point', color: '#222', kind: 'operating' });
+    if (drawn) items.push({ label: `SLA: ${SLA_METRIC_INFO[drawn.metric].label} ${drawn.stat}`, color: SLA_COLOR, kind: 'sla' });
+    return items;
+  }, [chartSeries, colors, front.length, drawn]);
+  const legendTop = 8;
+  const topMargin = legendTop + legendHeight(legendItems, Math.max(200, width - 110)) + 8;
+
+  const missing = chartSeries.filter((s) => s.missing > 0);
+  if (chartSeries.length === 0) {
+    return (
+      <div ref={containerRef} className="chart chart--empty">
+        <p>Load a benchmark to see its latency–throughput curve.</p>
+      </div>
+    );
+  }
+  return (
+    <div ref={containerRef} className="chart" data-testid="latency-throughput-chart">
+      <ScatterChart width={width} height={HEIGHT + topMargin} margin={{ top: topMargin, right: 24, bottom: 44, left: 24 }} accessibilityLayer>
+        <CartesianGrid stroke="#e6e6e6" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          name={xAxisTitle(view)}
+          scale={view.logX ? 'log' : 'linear'}
+          domain={xDomain}
+          allowDataOverflow
+          tickFormatter={(v: number) => formatNumber(v)}
+          label={{ value: xAxisTitle(view), position: 'insideBottom', offset: -28, fill: '#222', fontSize: 13 }}
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          name={yAxisTitle(view)}
+          domain={[0, 'auto']}
+          tickFormatter={(v: number) => formatNumber(v)}
+          label={{ value: yAxisTitle(view), angle: -90, position: 'insideLeft', offset: -8, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }}
+          width={72}
+        />
+        <Tooltip cursor={false} content={(props) => <PointTooltip active={props.active} payload={props.payload} pointsById={pointsById} seriesNames={seriesNames} />} isAnimationActive={false} />
+        {seriesLayers}
+        {frontLayer}
+        <Scatter name="Operating points" data={operatingPoints} shape={OperatingPointShape} isAnimationActive={false} tooltipType="none" legendType="none" />
+        {drawn ? <SlaHandle index={drawnIndex} constraint={drawn} domain={xDomain} /> : null}
+        <ChartLegend items={legendItems} top={legendTop} />
+      </ScatterChart>
+      {missing.length > 0 ? (
+        <p className="chart__note">
+          Not on this chart for lack of the axis metric:{' '}
+          {missing.map((s) => `${s.name} (${s.missing} point${s.missing === 1 ? '' : 's'})`).join('; ')}.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/** Metric definitions shown one hover or click away (DESIGN.md §3). */
+export const GLOSSARY = {
+  ttft: {
+    term: 'TTFT — time to first token',
+    text: 'From sending the request to receiving the first non-empty token. Includes queueing, prefill and network time; grows with input length and load.',
+  },
+  itl: {
+    term: 'ITL — inter-token latency (= TPOT)',
+    text: "GenAI-Perf's definition: (end-to-end latency − TTFT) ÷ (output tokens − 1) per request, so the first token is excluded. vLLM's “ITL” (gaps between chunks) and LLMPerf's (which includes TTFT) are different quantities.",
+  },
+  e2e: {
+    term: 'E2E — end-to-end request latency',
+    text: 'From sending the request to receiving the last token: TTFT plus the decode time.',
+  },
+  tpsPerUser: {
+    term: 'Tokens/s per user',
+    text: 'Output tokens ÷ end-to-end latency of one request (≈ 1000 ÷ ITL in ms for long outputs): how fast a single user sees text appear. A lower limit in the SLA.',
+  },
+  perGpu: {
+    term: 'Per instance vs per GPU; output vs total tokens',
+    text: 'Throughput is measured per serving instance. Per GPU divides it by the GPUs one instance uses (TP × PP), so TP1 and TP2 compare fairly. Tokens/s counts output tokens only; requests/s counts completed requests.',
+  },
+  capacity: {
+    term: 'Capacity cost vs demand cost',
+    text: "Capacity cost (NVIDIA's method) divides the fleet's yearly cost by what the instances can serve at full load. Demand cost divides it by the traffic you expect on average, so idle capacity and rounding show in the price.",
+  },
+} as const;
+
+export type GlossaryTerm = keyof typeof GLOSSARY;

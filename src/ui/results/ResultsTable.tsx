@@ -1,0 +1,192 @@
+/**
+ * One row per visible configuration: the operating point under the SLA, the fleet for the peak demand and
+ * what it costs. The cheapest configuration is marked; a configuration that cannot meet the SLA says why.
+ * Every cost can be unfolded into its formula with the user's numbers.
+ */
+import { Fragment, useState } from 'react';
+import { SLA_METRIC_INFO, slaMetricValue } from '../../core/analysis/metrics.ts';
+import { loadLabel } from '../../core/analysis/projection.ts';
+import { formatNumber, formatUsd } from '../../core/format/numbers.ts';
+import type { SeriesResult } from '../../core/report/seriesResult.ts';
+import { explainResult } from '../../core/tco/breakdown.ts';
+import type { ExplainedField } from '../../core/tco/breakdown.ts';
+import { selectCheapestKey, selectEffectiveSla, selectResults, selectSettings } from '../../store/selectors.ts';
+import { useAppStore } from '../../store/StoreProvider.tsx';
+import { selectSeriesColors } from '../common/palette.ts';
+import { DEMAND_UNIT_LABELS } from '../forms/DemandForm.tsx';
+import { InfoTip } from '../help/InfoTip.tsx';
+
+const COLUMNS = 11;
+
+export function ResultsTable() {
+  const results = useAppStore(selectResults);
+  const cheapest = useAppStore(selectCheapestKey);
+  const demand = useAppStore((s) => s.settings.demand);
+  if (results.length === 0) return null;
+  return (
+    <section className="panel results" aria-labelledby="results-title">
+      <h2 id="results-title">
+        Sizing and cost for {formatNumber(demand.peak)} {DEMAND_UNIT_LABELS[demand.unit]} at peak
+      </h2>
+      <div className="table-scroll">
+        <table className="results-table">
+          <caption className="visually-hidden">Operating point, fleet size and cost per configuration</caption>
+          <thead>
+            <tr>
+              <th scope="col">Configuration</th>
+              <th scope="col">Operating point</th>
+              <th scope="col">Instances</th>
+              <th scope="col">GPUs</th>
+              <th scope="col">Servers</th>
+              <th scope="col">Cost per year (USD)</th>
+              <th scope="col">USD per 1K requests</th>
+              <th scope="col">USD per 1M tokens</th>
+              <th scope="col">USD per 1M input tokens</th>
+              <th scope="col">USD per 1M output tokens</th>
+              <th scope="col">
+                Demand cost, USD per 1M tokens <InfoTip term="capacity" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((r) => (
+              <ResultRow key={r.series.key} result={r} cheapest={r.series.key === cheapest && results.length > 1} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Alternatives results={results} />
+    </section>
+  );
+}
+
+function ResultRow({ result, cheapest }: { result: SeriesResult; cheapest: boolean }) {
+  const [open, setOpen] = useState(false);
+  const colors = useAppStore(selectSeriesColors);
+  const sla = useAppStore(selectEffectiveSla);
+  const settings = useAppStore(selectSettings);
+  const { series, pick, sizing, costs } = result;
+  const name = (
+    <th scope="row" className="results-table__name">
+      <span className="swatch" style={{ background: colors.get(series.key) }} aria-hidden="true" />
+      {series.name}
+      {cheapest ? <span className="badge badge--best">Cheapest</span> : null}
+      <span className="results-table__meta">
+        {series.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'} per instance
+      </span>
+    </th>
+  );
+  if (!pick.meetsSla || !sizing || !costs) {
+    return (
+      <tr className="results-table__row--infeasible" data-series={series.name}>
+        {name}
+        <td colSpan={COLUMNS - 1} className="results-table__reason">
+          {result.reason ?? 'Cannot be sized.'}
+        </td>
+      </tr>
+    );
+  }
+  const op = pick.operatingPoint;
+  const explained = explainResult(result, settings);
+  const cell = (field: ExplainedField, text: string) => (
+    <td title={explained[field]} data-field={field}>
+      {text}
+    </td>
+  );
+  return (
+    <Fragment>
+      <tr data-series={series.name}>
+        {name}
+        <td data-field="operatingPoint">
+          {loadLabel(op.point)}
+          {op.interpolated ? <span className="badge badge--estimate">estimate</span> : null}
+          <span className="results-table__meta">
+            {formatNumber(sizing.capacityPerInstance)} {DEMAND_UNIT_LABELS[settings.demand.unit]} per instance
+            {sla.map((c) => {
+              const v = slaMetricValue(op.point, c.metric, c.stat);
+              return ` · ${SLA_METRIC_INFO[c.metric].label} ${c.stat} ${formatNumber(v)}`;
+            })}
+          </span>
+        </td>
+        <td data-field="instances" title={explained.instances}>
+          {sizing.instances}
+          <span className="results-table__meta">exact {formatNumber(sizing.instancesExact)}</span>
+        </td>
+        {cell('gpus', String(sizing.gpus))}
+        <td data-field="servers" title={explained.servers}>
+          {sizing.servers}
+          <span className="results-table__meta">exact {formatNumber(sizing.serversExact)}</span>
+        </td>
+        {cell('fleetYearUsd', formatUsd(costs.fleetYearUsd))}
+        {cell('costPer1kRequestsUsd', formatUsd(costs.costPer1kRequestsUsd.value))}
+        {cell('costPer1MTokensUsd', formatUsd(costs.costPer1MTokensUsd.value))}
+        {cell('costPer1MInputTokensUsd', formatUsd(costs.costPer1MInputTokensUsd.value))}
+        {cell('costPer1MOutputTokensUsd', formatUsd(costs.costPer1MOutputTokensUsd.value))}
+        {cell('demandCostPer1MTokensUsd', formatUsd(costs.demandCostPer1MTokensUsd.value))}
+      </tr>
+      <tr className="results-table__details-row">
+        <td colSpan={COLUMNS}>
+          <button type="button" className="link" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+            {open ? 'Hide' : 'How was this computed?'}
+          </button>
+          {open ? (
+            <ol className="breakdown">
+              {Object.entries(explained).map(([field, line]) => (
+                <li key={field}>{line}</li>
+              ))}
+              {result.notes.map((n) => (
+                <li key={n} className="breakdown__note">
+                  {n}
+                </li>
+              ))}
+              {op.point.notes.map((n) => (
+                <li key={n} className="breakdown__note">
+                  {n}
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </td>
+      </tr>
+    </Fragment>
+  );
+}
+
+/** Buying vs renting vs a hosted API, for the configurations that can be sized. */
+function Alternatives({ results }: { results: SeriesResult[] }) {
+  const rows = results.filter((r) => r.costs);
+  if (rows.length === 0) return null;
+  const label = { onPrem: 'buy servers', cloud: 'rent cloud GPUs', api: 'use the hosted API' } as const;
+  return (
+    <details className="alternatives">
+      <summary>On-prem vs cloud vs hosted API</summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Configuration</th>
+            <th scope="col">On-prem, USD/year</th>
+            <th scope="col">Cloud rental, USD/year</th>
+            <th scope="col">Hosted API at average traffic, USD/year</th>
+            <th scope="col">Buying pays back after</th>
+            <th scope="col">Cheapest</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const c = r.costs!;
+            return (
+              <tr key={r.series.key}>
+                <th scope="row">{r.series.name}</th>
+                <td>{formatUsd(c.fleetYearUsd)}</td>
+                <td title={c.cloudYearUsd.reason}>{c.cloudYearUsd.value === null ? 'set a $/GPU-hour' : formatUsd(c.cloudYearUsd.value)}</td>
+                <td title={c.apiYearUsd.reason}>{formatUsd(c.apiYearUsd.value)}</td>
+                <td title={c.breakEvenMonthsVsCloud.reason}>{c.breakEvenMonthsVsCloud.value === null ? '—' : `${formatNumber(c.breakEvenMonthsVsCloud.value, 1)} months`}</td>
+                <td>{label[c.cheapestOption]}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}

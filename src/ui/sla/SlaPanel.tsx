@@ -1,0 +1,78 @@
+/**
+ * The SLA set: every constraint must hold. Each bound is editable as a number; the constraint whose metric
+ * and stat are on the chart's x axis is also drawn there as a draggable line.
+ */
+import { useId } from 'react';
+import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
+import { STATS } from '../../core/model/benchmark.ts';
+import type { Stat } from '../../core/model/benchmark.ts';
+import type { SlaConstraint, SlaMetric } from '../../core/model/scenario.ts';
+import { SLA_METRICS } from '../../core/model/scenario.ts';
+import { RULES } from '../../core/scenario/rules.ts';
+import { selectEffectiveSla, selectView } from '../../store/selectors.ts';
+import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
+import { NumberField } from '../common/NumberField.tsx';
+
+const DEFAULT_BOUNDS: Record<SlaMetric, number> = { ttft: 500, itl: 50, e2e: 10_000, tpsPerUser: 20 };
+
+export function SlaPanel() {
+  const sla = useAppStore(selectEffectiveSla);
+  const view = useAppStore(selectView);
+  const { addSla } = useActions();
+  const unused = SLA_METRICS.find((m) => !sla.some((c) => c.metric === m)) ?? 'ttft';
+  return (
+    <section className="panel sla-panel" aria-labelledby="sla-title">
+      <h2 id="sla-title">Service-level objectives</h2>
+      <p className="panel__hint">A configuration qualifies at a load level only if every constraint holds there. Latencies are upper limits; tokens/s per user is a lower limit.</p>
+      <ul className="sla-list">
+        {sla.map((c, i) => (
+          <SlaRow key={i} index={i} constraint={c} onChart={c.metric === view.x.metric && c.stat === view.x.stat} />
+        ))}
+      </ul>
+      <button type="button" onClick={() => addSla({ metric: unused, stat: 'avg', bound: DEFAULT_BOUNDS[unused] })}>
+        Add constraint
+      </button>
+    </section>
+  );
+}
+
+function SlaRow({ index, constraint, onChart }: { index: number; constraint: SlaConstraint; onChart: boolean }) {
+  const { setSla, removeSla } = useActions();
+  const id = useId();
+  const info = SLA_METRIC_INFO[constraint.metric];
+  return (
+    <li className="sla-row">
+      <div className="field">
+        <label htmlFor={`${id}-m`}>Metric</label>
+        <select id={`${id}-m`} value={constraint.metric} onChange={(e) => setSla(index, { ...constraint, metric: e.target.value as SlaMetric, bound: DEFAULT_BOUNDS[e.target.value as SlaMetric] })}>
+          {SLA_METRICS.map((m) => (
+            <option key={m} value={m}>
+              {SLA_METRIC_INFO[m].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-s`}>Statistic</label>
+        <select id={`${id}-s`} value={constraint.stat} onChange={(e) => setSla(index, { ...constraint, stat: e.target.value as Stat })}>
+          {STATS.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </div>
+      <NumberField
+        label={`${info.label} ${constraint.stat} ${info.direction === 'upper' ? 'at most' : 'at least'}`}
+        value={constraint.bound}
+        unit={info.unit}
+        rule={RULES.slaBound}
+        onChange={(bound) => setSla(index, { ...constraint, bound })}
+      />
+      <span className="sla-row__where">{onChart ? 'drawn on the chart' : 'not on the chart axis'}</span>
+      <button type="button" className="link danger" onClick={() => removeSla(index)} aria-label={`Remove ${info.label} ${constraint.stat} constraint`}>
+        Remove
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,46 @@
+/** Files that could not be used (each with its reason) and companion files skipped on purpose. */
+import { selectLoadErrors } from '../../store/selectors.ts';
+import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
+
+export function LoadMessages() {
+  const errors = useAppStore(selectLoadErrors);
+  const skipped = useAppStore((s) => s.skipped);
+  const { dismissLoadErrors } = useActions();
+  if (errors.length === 0 && skipped.length === 0) return null;
+  return (
+    <div className="load-messages">
+      {errors.length > 0 ? (
+        <div role="alert" className="load-errors">
+          <strong>
+            {errors.length} file{errors.length === 1 ? '' : 's'} could not be used
+          </strong>{' '}
+          — everything else stays loaded.
+          <ul>
+            {errors.map((e, i) => (
+              <li key={`${e.file}-${i}`}>
+                <code>{e.file}</code>: {e.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {skipped.length > 0 ? (
+        <details className="load-skipped">
+          <summary>
+            {skipped.length} companion file{skipped.length === 1 ? '' : 's'} skipped
+          </summary>
+          <ul>
+            {skipped.map((e, i) => (
+              <li key={`${e.file}-${i}`}>
+                <code>{e.file}</code>: {e.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <button type="button" className="link" onClick={dismissLoadErrors}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

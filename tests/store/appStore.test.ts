@@ -1,0 +1,162 @@
+/**
+ * The store: actions change inputs only; selectors derive everything, are stable (same inputs → the same
+ * reference) and agree with a from-scratch computation by the core.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveSeries } from '../../src/core/analysis/series.ts';
+import { parseFile } from '../../src/core/parsers/registry.ts';
+import type { ParsedRun } from '../../src/core/parsers/types.ts';
+import { computeResults } from '../../src/core/report/seriesResult.ts';
+import { createAppStore } from '../../src/store/appStore.ts';
+import {
+  selectAllSeries,
+  selectChartSeries,
+  selectEffectiveSla,
+  selectLoadErrors,
+  selectParetoFront,
+  selectPoints,
+  selectResults,
+} from '../../src/store/selectors.ts';
+
+const NIM = join(import.meta.dirname, '../fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-250');
+function nimRuns(filter: (name: string) => boolean = () => true): ParsedRun[] {
+  return readdirSync(NIM)
+    .filter(filter)
+    .flatMap((f) => {
+      const outcome = parseFile({ path: `nim/${f}`, text: readFileSync(join(NIM, f), 'utf8') });
+      return outcome.kind === 'runs' ? outcome.runs : [];
+    });
+}
+function loadedStore() {
+  const store = createAppStore();
+  store.getState().addLoaded({ runs: nimRuns(), errors: [], skipped: [] }, 'files');
+  return store;
+}
+
+describe('loading', () => {
+  it('merges a CSV loaded after its JSON into the same point', () => {
+    const store = createAppStore();
+    store.getState().addLoaded({ runs: nimRuns((f) => f.endsWith('.json')), errors: [], skipped: [] }, 'files');
+    store.getState().addLoaded({ runs: nimRuns((f) => f.endsWith('.csv')), errors: [], skipped: [] }, 'files');
+    const points = selectPoints(store.getState());
+    expect(points).toHaveLength(7);
+    expect(points.every((p) => p.sources.length === 2)).toBe(true);
+  });
+
+  it('keeps what was loaded when a later batch brings only errors', () => {
+    const store = loadedStore();
+    store.getState().addLoaded({ runs: [], errors: [{ file: 'bad.json', reason: 'invalid JSON' }], skipped: [] }, 'files');
+    expect(selectPoints(store.getState())).toHaveLength(7);
+    expect(selectLoadErrors(store.getState())).toEqual([{ file: 'bad.json', reason: 'invalid JSON' }]);
+    expect(store.getState().origin).toBe('files');
+  });
+
+  it('replaces the demo with the first real files, and keeps adding after that', () => {
+    const store = createAppStore();
+    store.getState().addLoaded({ runs: nimRuns((f) => f.includes('concurrency1.')), errors: [], skipped: [] }, 'demo');
+    store.getState().addLoaded({ runs: nimRuns((f) => f.includes('concurrency2.')), errors: [], skipped: [] }, 'files');
+    expect(selectPoints(store.getState()).map((p) => p.load.concurrency)).toEqual([2]);
+    store.getState().addLoaded({ runs: nimRuns((f) => f.includes('concurrency5.')), errors: [], skipped: [] }, 'files');
+    expect(selectPoints(store.getState()).map((p) => p.load.concurrency).sort()).toEqual([2, 5]);
+  });
+
+  it('removes a series with its runs', () => {
+    const store = loadedStore();
+    const key = selectAllSeries(store.getState())[0]!.key;
+    store.getState().removeSeries(key);
+    expect(selectPoints(store.getState())).toEqual([]);
+    expect(store.getState().runs).toEqual([]);
+  });
+});
+
+describe('SLA preview and commit', () => {
+  it('previews a dragged bound without touching the committed SLA, then commits it', () => {
+    const store = loadedStore();
+    const committed = store.getState().settings.sla;
+    store.getState().previewSla(0, 700);
+    expect(store.getState().settings.sla).toBe(committed);
+    expect(selectEffectiveSla(store.getState())).toEqual([{ metric: 'ttft', stat: 'avg', bound: 700 }]);
+    // TTFT avg ≤ 700 ms: concurrency 50 (627 ms) is the best point
+    expect(selectResults(store.getState())[0]?.sizing?.capacityPerInstance).toBe(selectPoints(store.getState()).find((p) => p.load.concurrency === 50)?.requestsPerSecond);
+    store.getState().setSla(0, { metric: 'ttft', stat: 'avg', bound: 700 });
+    expect(store.getState().slaDraft).toBeNull();
+    expect(store.getState().settings.sla).toEqual([{ metric: 'ttft', stat: 'avg', bound: 700 }]);
+  });
+
+  it('ignores a preview that is not a positive finite number', () => {
+    const store = loadedStore();
+    store.getState().previewSla(0, Number.NaN);
+    store.getState().previewSla(0, -5);
+    expect(store.getState().slaDraft).toBeNull();
+  });
+});
+
+describe('series settings', () => {
+  it('renames, sets GPUs per instance and hides a series by its key', () => {
+    const store = loadedStore();
+    const key = selectAllSeries(store.getState())[0]!.key;
+    store.getState().setSeriesSettings(key, { name: 'NIM TP2', gpusPerInstance: 2 });
+    const series = selectAllSeries(store.getState())[0]!;
+    expect(series.name).toBe('NIM TP2');
+    expect(series.gpusPerInstance).toBe(2);
+    // per-GPU chart values halve
+    const c10 = selectChartSeries(store.getState())[0]!.points.find((p) => p.load === 10)!;
+    expect(c10.y).toBeCloseTo(11.378172536970691 / 2, 12);
+    store.getState().setSeriesSettings(key, { hidden: true });
+    expect(selectResults(store.getState())).toEqual([]);
+    expect(store.getState().settings.series).toHaveLength(1);
+  });
+
+  it('moves series to the remaining profile when their hardware is removed', () => {
+    const store = loadedStore();
+    const key = selectAllSeries(store.getState())[0]!.key;
+    store.getState().addHardware({ ...store.getState().settings.hardware[0]!, id: 'other', name: 'Other' });
+    store.getState().setSeriesSettings(key, { hardware: 'other' });
+    store.getState().removeHardware('dgx-h100');
+    expect(store.getState().settings.defaults.hardware).toBe('other');
+    expect(selectAllSeries(store.getState())[0]?.hardware.id).toBe('other');
+    store.getState().removeHardware('other'); // the last profile stays
+    expect(store.getState().settings.hardware).toHaveLength(1);
+  });
+});
+
+describe('selectors', () => {
+  it('return the identical reference for the same state', () => {
+    const store = loadedStore();
+    const state = store.getState();
+    for (const select of [selectPoints, selectAllSeries, selectResults, selectChartSeries, selectParetoFront, selectEffectiveSla, selectLoadErrors]) {
+      expect(select(state)).toBe(select(state));
+    }
+  });
+
+  it('keep the chart lines while an SLA is dragged, and the operating points while a price changes', () => {
+    const store = loadedStore();
+    const lines = selectChartSeries(store.getState());
+    const front = selectParetoFront(store.getState());
+    const series = selectAllSeries(store.getState());
+    store.getState().previewSla(0, 400);
+    expect(selectChartSeries(store.getState())).toBe(lines);
+    expect(selectParetoFront(store.getState())).toBe(front);
+    expect(selectAllSeries(store.getState())).toBe(series);
+    const results = selectResults(store.getState());
+    store.getState().setView({ logX: true });
+    expect(selectResults(store.getState())).toBe(results);
+  });
+
+  it('agree with a from-scratch computation after a sequence of edits', () => {
+    const store = loadedStore();
+    const s = store.getState();
+    s.setDemand({ peak: 123, headroomPercent: 15, spareInstances: 1 });
+    s.addSla({ metric: 'itl', stat: 'p99', bound: 30 });
+    s.previewSla(0, 900);
+    s.setHardware('dgx-h100', { serverPriceUsd: 250_000 });
+    s.setInterpolate(true);
+    const state = store.getState();
+    const scenario = { ...state.settings, sla: selectEffectiveSla(state), points: [] };
+    const fresh = computeResults(selectPoints(state), scenario);
+    expect(selectResults(state)).toEqual(fresh);
+    expect(resolveSeries(selectPoints(state), scenario)).toEqual(selectAllSeries(state));
+  });
+});

@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/core/scenario/rules.ts';
+import { NumberField } from '../../src/ui/common/NumberField.tsx';
+import './renderApp.tsx';
+
+function Harness({ initial, rule }: { initial: number; rule: (typeof RULES)[keyof typeof RULES] }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <>
+      <NumberField label="GPUs per server" value={value} rule={rule} onChange={setValue} />
+      <output data-testid="applied">{value}</output>
+    </>
+  );
+}
+
+describe('NumberField', () => {
+  it('applies each valid value as it is typed', async () => {
+    render(<Harness initial={8} rule={RULES.gpusPerServer} />);
+    const input = screen.getByLabelText('GPUs per server');
+    await userEvent.clear(input);
+    await userEvent.type(input, '16');
+    expect(screen.getByTestId('applied').textContent).toBe('16');
+    expect(input.getAttribute('aria-invalid')).toBe('false');
+  });
+
+  it('refuses zero GPUs with a message and keeps the last valid value', async () => {
+    render(<Harness initial={8} rule={RULES.gpusPerServer} />);
+    const input = screen.getByLabelText('GPUs per server');
+    await userEvent.clear(input);
+    await userEvent.type(input, '0');
+    expect(screen.getByRole('alert').textContent).toBe('GPUs per server must be a whole number ≥ 1, got 0; still using 8.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('applied').textContent).toBe('8');
+    await userEvent.tab();
+    expect((input as HTMLInputElement).value).toBe('8'); // leaving the field shows the value in force
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('refuses a negative price and a fraction of a GPU', async () => {
+    render(<Harness initial={3000} rule={RULES.money} />);
+    const input = screen.getByLabelText('GPUs per server');
+    await userEvent.clear(input);
+    await userEvent.type(input, '-5');
+    expect(screen.getByRole('alert').textContent).toContain('must be a number ≥ 0, got -5');
+    expect(screen.getByTestId('applied').textContent).toBe('3000');
+    cleanupAndRender();
+    const gpus = screen.getByLabelText('GPUs per server');
+    await userEvent.clear(gpus);
+    await userEvent.type(gpus, '1.5');
+    expect(screen.getByRole('alert').textContent).toContain('must be a whole number ≥ 1, got 1.5');
+  });
+});
+
+function cleanupAndRender() {
+  document.body.innerHTML = '';
+  render(<Harness initial={8} rule={RULES.gpusPerServer} />);
+}
