@@ -26,6 +26,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
+  },
+  {
+    // Playwright fixtures receive a `use` callback that is not React's `use` hook.
+    files: ['tests/e2e/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {

@@ -79,14 +79,16 @@ export function createAppStore(initial: Partial<AppState> = {}) {
 
       addLoaded(result, origin) {
         set((state) => {
-          // Loading real files over the demo replaces the demo: the demo is there to be replaced.
-          const keep = state.origin === 'demo' && origin === 'files' ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
+          // The first usable real files replace the demo (it is there to be replaced); errors alone replace nothing.
+          const bringsData = result.runs.length + (result.points?.length ?? 0) > 0;
+          const replaceDemo = state.origin === 'demo' && origin === 'files' && bringsData;
+          const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
           return {
             runs: [...keep.runs, ...result.runs],
             embeddedPoints: [...keep.embeddedPoints, ...(result.points ?? [])],
             loadErrors: [...state.loadErrors, ...result.errors],
             skipped: [...state.skipped, ...result.skipped],
-            origin: keep.runs.length + keep.embeddedPoints.length + result.runs.length + (result.points?.length ?? 0) === 0 ? state.origin : origin,
+            origin: bringsData ? (replaceDemo || state.origin !== 'demo' ? origin : state.origin) : state.origin,
           };
         });
       },

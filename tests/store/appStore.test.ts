@@ -62,6 +62,14 @@ describe('loading', () => {
     expect(selectPoints(store.getState()).map((p) => p.load.concurrency).sort()).toEqual([2, 5]);
   });
 
+  it('keeps the demo when dropped files bring only errors', () => {
+    const store = createAppStore();
+    store.getState().addLoaded({ runs: nimRuns((f) => f.includes('concurrency1.')), errors: [], skipped: [] }, 'demo');
+    store.getState().addLoaded({ runs: [], errors: [{ file: 'x.json', reason: 'the file is empty' }], skipped: [] }, 'files');
+    expect(selectPoints(store.getState())).toHaveLength(1);
+    expect(store.getState().origin).toBe('demo');
+  });
+
   it('removes a series with its runs', () => {
     const store = loadedStore();
     const key = selectAllSeries(store.getState())[0]!.key;

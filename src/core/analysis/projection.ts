@@ -15,9 +15,17 @@ export interface ChartPoint {
   y: number;
   /** Concurrency, else request rate. */
   load: number;
-  /** "c=16" or "2.5 req/s", printed beside the dot. */
+  /** "c=16" or "2.5 req/s". */
   loadLabel: string;
+  /** What is printed beside the dot: the load label, or '' where labels are thinned out (see projectSeries). */
+  chartLabel: string;
 }
+
+/**
+ * At most this many load labels per series are printed on the chart (first and last always): beyond that
+ * they overlap into noise, and each one costs paint time on every frame of a drag. The tooltip names any point.
+ */
+export const MAX_LABELS_PER_SERIES = 12;
 
 export interface ChartSeries {
   key: string;
@@ -42,7 +50,8 @@ export function projectPoint(point: LoadPoint, seriesKey: string, view: ChartVie
   const x = slaMetricValue(point, view.x.metric, view.x.stat);
   const y = yAxisValue(point, view.y, gpusPerInstance);
   if (x === undefined || y === undefined || (view.logX && x <= 0)) return undefined;
-  return { seriesKey, pointId: point.id, x, y, load: loadValue(point), loadLabel: loadLabel(point) };
+  const label = loadLabel(point);
+  return { seriesKey, pointId: point.id, x, y, load: loadValue(point), loadLabel: label, chartLabel: label };
 }
 
 export function projectSeries(series: ResolvedSeries, view: ChartView): ChartSeries {
@@ -50,6 +59,12 @@ export function projectSeries(series: ResolvedSeries, view: ChartView): ChartSer
   for (const p of series.points) {
     const projected = projectPoint(p, series.key, view, series.gpusPerInstance);
     if (projected) points.push(projected);
+  }
+  const every = Math.ceil(points.length / MAX_LABELS_PER_SERIES);
+  if (every > 1) {
+    points.forEach((p, i) => {
+      if (i % every !== 0 && i !== points.length - 1) p.chartLabel = '';
+    });
   }
   return { key: series.key, name: series.name, points, missing: series.points.length - points.length };
 }

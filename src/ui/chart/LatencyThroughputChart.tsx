@@ -3,20 +3,21 @@
  * beside each dot, the Pareto front, each series' operating point ringed, and the SLA line of the x-axis
  * metric as a draggable handle with the region it rules out shaded.
  *
- * Performance: the series layers are memoised React elements built from selectors that do not depend on
- * the SLA, so a drag re-renders only the handle, the operating-point rings and the table.
+ * Performance: this component does not subscribe to anything that changes while an SLA line is dragged.
+ * The series layers are memoised elements built from selectors independent of the SLA; the handle and the
+ * operating-point rings are overlays that subscribe on their own. A drag re-renders only them and the table.
  */
 import { useMemo } from 'react';
 import { CartesianGrid, LabelList, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
-import type { ChartPoint } from '../../core/analysis/projection.ts';
-import { projectPoint, xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
+import { xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
-import { selectChartSeries, selectParetoFront, selectPointsById, selectResults, selectView } from '../../store/selectors.ts';
+import { selectChartSeries, selectParetoFront, selectPointsById, selectView } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 import { selectSeriesColors } from '../common/palette.ts';
 import type { LegendItem } from './ChartLegend.tsx';
 import { ChartLegend, legendHeight } from './ChartLegend.tsx';
+import { OperatingPointsLayer } from './OperatingPointsLayer.tsx';
 import { PointTooltip } from './PointTooltip.tsx';
 import { paddedDomain } from './scaleMath.ts';
 import { SlaHandle } from './SlaHandle.tsx';
@@ -30,17 +31,6 @@ function NoShape() {
   return <g />;
 }
 
-function OperatingPointShape(props: unknown) {
-  const { cx, cy, payload } = props as { cx?: number; cy?: number; payload?: ChartPoint & { color?: string } };
-  if (cx === undefined || cy === undefined) return <g />;
-  return (
-    <g className="operating-point">
-      <circle cx={cx} cy={cy} r={9} fill="none" stroke={payload?.color ?? '#000'} strokeWidth={2.5} />
-      <circle cx={cx} cy={cy} r={12} fill="none" stroke="#fff" strokeWidth={1} />
-    </g>
-  );
-}
-
 export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }) {
   const [containerRef, measuredWidth] = useElementWidth<HTMLDivElement>(fixedWidth ?? 800);
   const width = fixedWidth ?? measuredWidth;
@@ -49,7 +39,6 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
   const view = useAppStore(selectView);
   const colors = useAppStore(selectSeriesColors);
   const pointsById = useAppStore(selectPointsById);
-  const results = useAppStore(selectResults);
   const sla = useAppStore((s) => s.settings.sla);
 
   const drawnIndex = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
@@ -67,7 +56,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
     () =>
       chartSeries.map((s) => (
         <Scatter key={s.key} name={s.name} data={s.points} fill={colors.get(s.key) ?? '#000'} line={{ stroke: colors.get(s.key) ?? '#000', strokeWidth: 2 }} lineJointType="linear" isAnimationActive={false}>
-          <LabelList dataKey="loadLabel" position="top" offset={8} fontSize={10} fill="#444" />
+          <LabelList dataKey="chartLabel" position="top" offset={8} fontSize={10} fill="#444" />
         </Scatter>
       )),
     [chartSeries, colors],
@@ -79,16 +68,6 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
         <Scatter key="pareto" name="Pareto front" data={front} shape={NoShape} line={{ stroke: FRONT_COLOR, strokeWidth: 1.5, strokeDasharray: '3 3' }} lineJointType="stepAfter" isAnimationActive={false} tooltipType="none" />
       ) : null,
     [front],
-  );
-
-  const operatingPoints = useMemo(
-    () =>
-      results.flatMap((r) => {
-        if (!r.pick.meetsSla) return [];
-        const p = projectPoint(r.pick.operatingPoint.point, r.series.key, view, r.series.gpusPerInstance);
-        return p ? [{ ...p, color: colors.get(r.series.key) }] : [];
-      }),
-    [results, view, colors],
   );
 
   const legendItems = useMemo((): LegendItem[] => {
@@ -135,7 +114,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
         <Tooltip cursor={false} content={(props) => <PointTooltip active={props.active} payload={props.payload} pointsById={pointsById} seriesNames={seriesNames} />} isAnimationActive={false} />
         {seriesLayers}
         {frontLayer}
-        <Scatter name="Operating points" data={operatingPoints} shape={OperatingPointShape} isAnimationActive={false} tooltipType="none" legendType="none" />
+        <OperatingPointsLayer />
         {drawn ? <SlaHandle index={drawnIndex} constraint={drawn} domain={xDomain} /> : null}
         <ChartLegend items={legendItems} top={legendTop} />
       </ScatterChart>

@@ -2,7 +2,8 @@
  * A draggable SLA line on the x axis, drawn inside the chart's SVG with the region it rules out shaded.
  * Mouse, touch and pen through pointer events with capture; keyboard as a WAI-ARIA slider (arrows step,
  * Shift or PageUp/PageDown ×10, Home/End). While dragging, the bound is previewed in the store once per
- * animation frame (so the table follows live) and committed on release as one change.
+ * animation frame (so the table follows live) and committed on release as one change. It sits above every
+ * recharts layer (labels are at z-index 2000), so dots and load labels never take the pointer from it.
  */
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
@@ -12,6 +13,10 @@ import { formatNumber } from '../../core/format/numbers.ts';
 import type { SlaConstraint } from '../../core/model/scenario.ts';
 import { useAppStoreApi } from '../../store/StoreProvider.tsx';
 import { clamp, niceStep, roundForDisplay } from './scaleMath.ts';
+
+function stopPropagation(event: { stopPropagation(): void }) {
+  event.stopPropagation();
+}
 
 interface Props {
   index: number;
@@ -87,7 +92,7 @@ export function SlaHandle({ index, constraint, domain }: Props) {
   const labelOnRight = upper ? area.x + area.width - px > 170 : px - area.x < 170;
   const text = `${info.label} ${constraint.stat} ${upper ? '≤' : '≥'} ${formatNumber(value)} ${info.unit}`;
   return (
-    <ZIndexLayer zIndex={1500}>
+    <ZIndexLayer zIndex={2500}>
       <g className="sla-handle" data-sla-index={index}>
         <rect className="sla-infeasible" x={shadeX} y={area.y} width={Math.max(0, shadeWidth)} height={area.height} fill="#b71c1c" fillOpacity={0.07} pointerEvents="none" />
         <line className="sla-line" x1={px} x2={px} y1={area.y} y2={area.y + area.height} stroke="#b71c1c" strokeWidth={2} strokeDasharray="6 4" pointerEvents="none" />
@@ -132,6 +137,12 @@ export function SlaHandle({ index, constraint, domain }: Props) {
             store.getState().cancelSlaPreview();
           }}
           onKeyDown={onKeyDown}
+          // recharts tracks the mouse on its wrapper (tooltip, active dot): each event it sees re-runs selectors for
+          // every dot. Over the handle the pointer belongs to the handle, so mouse events stop here.
+          onMouseMove={stopPropagation}
+          onMouseDown={stopPropagation}
+          onMouseUp={stopPropagation}
+          onTouchMove={stopPropagation}
         />
       </g>
     </ZIndexLayer>

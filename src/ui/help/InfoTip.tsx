@@ -1,4 +1,4 @@
-/** A small "?" button that shows a metric's definition on hover, focus or click. */
+/** A small "?" button that shows a metric's definition on hover, focus or click (Escape or leaving hides it). */
 import { useId, useState } from 'react';
 import type { GlossaryTerm } from './glossary.ts';
 import { GLOSSARY } from './glossary.ts';
@@ -9,7 +9,7 @@ export function InfoTip({ term }: { term: GlossaryTerm }) {
   const entry = GLOSSARY[term];
   return (
     <span className="infotip" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
-      <button type="button" className="infotip__button" aria-label={`What is ${entry.term}?`} aria-expanded={open} aria-describedby={open ? id : undefined} onClick={() => setOpen((o) => !o)} onFocus={() => setOpen(true)} onBlur={() => setOpen(false)}>
+      <button type="button" className="infotip__button" aria-label={`What is ${entry.term}?`} aria-expanded={open} aria-describedby={open ? id : undefined} onClick={() => setOpen(true)} onFocus={() => setOpen(true)} onBlur={() => setOpen(false)} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
         ?
       </button>
       {open ? (

@@ -135,3 +135,21 @@ describe('paretoFront (DESIGN.md §4)', () => {
     expect(paretoFront([{ id: 'x', x: 1, y: undefined }], (p) => p.x, (p) => p.y, false)).toEqual([]);
   });
 });
+
+describe('projectSeries (DESIGN.md §4)', () => {
+  it('projects per GPU, skips points without the metric, and thins load labels on long sweeps', async () => {
+    const { projectSeries, MAX_LABELS_PER_SERIES } = await import('../../../src/core/analysis/projection.ts');
+    const { EXAMPLE_HARDWARE } = await import('../../../src/core/scenario/defaults.ts');
+    const points = Array.from({ length: 40 }, (_, i) => point({ concurrency: i + 1, ttftMs: { avg: 10 * (i + 1) }, requestsPerSecond: 2 * (i + 1) }));
+    points.push(point({ concurrency: 99, requestsPerSecond: 5 })); // no TTFT: not on a TTFT chart
+    const series = { key: 's', name: 'S', points, sources: [], gpusPerInstance: 2, hardware: EXAMPLE_HARDWARE, hidden: false, settingsIndex: -1 };
+    const projected = projectSeries(series, { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false });
+    expect(projected.missing).toBe(1);
+    expect(projected.points).toHaveLength(40);
+    expect(projected.points[9]).toMatchObject({ x: 100, y: 10, load: 10, loadLabel: 'c=10' }); // 20 req/s ÷ 2 GPUs
+    const labelled = projected.points.filter((p) => p.chartLabel !== '');
+    expect(labelled.length).toBeLessThanOrEqual(MAX_LABELS_PER_SERIES + 1);
+    expect(labelled[0]?.chartLabel).toBe('c=1');
+    expect(labelled[labelled.length - 1]?.chartLabel).toBe('c=40');
+  });
+});

@@ -1,0 +1,53 @@
+/** Page model: e2e specs speak in what a person does and reads, not in selectors. */
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.resultRows().first()).toBeVisible();
+  }
+
+  get dropZone(): Locator {
+    return this.page.getByTestId('dropzone');
+  }
+
+  get chart(): Locator {
+    return this.page.getByTestId('latency-throughput-chart');
+  }
+
+  slaHandle(name = 'TTFT avg limit'): Locator {
+    return this.page.getByRole('slider', { name });
+  }
+
+  async slaValue(name?: string): Promise<number> {
+    return Number(await this.slaHandle(name).getAttribute('aria-valuenow'));
+  }
+
+  /** Loads a folder the way the "Choose folder…" button does (relative paths kept). */
+  async chooseFolder(path: string): Promise<void> {
+    await this.page.getByLabel('Benchmark folder').setInputFiles(path);
+  }
+
+  resultRows(): Locator {
+    return this.page.locator('table.results-table tbody tr[data-series]');
+  }
+
+  resultRow(series: string | RegExp): Locator {
+    return this.resultRows().filter({ has: this.page.getByRole('rowheader', { name: series }) });
+  }
+
+  async cell(series: string | RegExp, field: string): Promise<string> {
+    return (await this.resultRow(series).locator(`[data-field="${field}"]`).innerText()).trim();
+  }
+
+  seriesNames(): Locator {
+    return this.page.locator('.series-row__name');
+  }
+
+  loadErrors(): Locator {
+    return this.page.locator('.load-errors li');
+  }
+}
