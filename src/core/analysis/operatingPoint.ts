@@ -5,9 +5,9 @@
  * 2. Pick the feasible point with the highest capacity per instance in the demand's unit
  *    (requests/s, output tokens/s, or concurrency); ties go to the lower load.
  * 3. None feasible → the series cannot meet the SLA, with the reason.
- * 4. Optionally (off by default), interpolate between the last feasible load level and the next
- *    infeasible one: where the binding constraint crosses its bound, linearly along load (monotone between
- *    the two measured levels), with every metric interpolated at that load. Such a point is an estimate.
+ * 4. Optionally (off by default), interpolate between a feasible load level and the next one when that is
+ *    infeasible: where the binding constraint crosses its bound, linearly along load (monotone between the two
+ *    measured levels), with every metric and the capacity interpolated there. Such a point is an estimate.
  */
 import type { Distribution, LoadPoint } from '../model/benchmark.ts';
 import { STATS } from '../model/benchmark.ts';
@@ -70,8 +70,10 @@ export function pickOperatingPoint(
 }
 
 /**
- * The estimate between the highest-load feasible point and the next point, when that next point is
- * infeasible (not merely unknown). The binding constraint is the one that crosses its bound first.
+ * The best estimate over every step from a feasible load level to the next level when that one is infeasible
+ * (not merely unknown) and reports every constrained stat. On a monotone sweep that is the single step past the
+ * last feasible level; on a noisy one, a later step can hold a better estimate, and looking at every step keeps
+ * "loosening an SLA never lowers the capacity" true.
  */
 function interpolateAtBound(
   sorted: LoadPoint[],
@@ -79,32 +81,48 @@ function interpolateAtBound(
   sla: readonly SlaConstraint[],
   capacityUnit: DemandUnit,
 ): OperatingPoint | undefined {
-  let lowerIndex = -1;
-  feasibility.forEach((f, i) => {
-    if (f.status === 'feasible') lowerIndex = i;
-  });
-  const lower = sorted[lowerIndex];
-  const upper = sorted[lowerIndex + 1];
-  if (!lower || !upper || feasibility[lowerIndex + 1]?.status !== 'infeasible') return undefined;
-  if (loadValue(upper) <= loadValue(lower)) return undefined; // duplicate load levels: nothing to interpolate along
+  let best: OperatingPoint | undefined;
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    if (feasibility[i]?.status !== 'feasible' || feasibility[i + 1]?.status !== 'infeasible') continue;
+    const estimate = estimateBetween(sorted[i]!, sorted[i + 1]!, sla, capacityUnit);
+    if (estimate && (best === undefined || estimate.capacity.value > best.capacity.value)) best = estimate;
+  }
+  return best;
+}
 
+/** Where between a feasible `lower` and an infeasible `upper` the first constraint reaches its bound. */
+function estimateBetween(lower: LoadPoint, upper: LoadPoint, sla: readonly SlaConstraint[], capacityUnit: DemandUnit): OperatingPoint | undefined {
+  if (loadValue(upper) <= loadValue(lower)) return undefined; // duplicate load levels: nothing to interpolate along
   let fraction = 1;
   let binding: SlaConstraint | undefined;
   for (const constraint of sla) {
     const a = slaMetricValue(lower, constraint.metric, constraint.stat);
     const b = slaMetricValue(upper, constraint.metric, constraint.stat);
-    if (a === undefined || b === undefined || a === b) continue;
+    // Every constraint must be known at both ends: one the upper level does not report could be broken
+    // anywhere in between, and an estimate must never rest on an unknown (§5.1).
+    if (a === undefined || b === undefined) return undefined;
+    if (a === b) continue;
     const t = (constraint.bound - a) / (b - a);
-    // Only constraints that hold at `lower` and fail at `upper` cross inside the interval.
-    if (t >= 0 && t < 1 && t < fraction) {
+    // Only constraints that hold at `lower` and fail at `upper` cross inside the interval; a crossing a hair
+    // below `upper` can round to t = 1, which still belongs to the interval.
+    if (t >= 0 && t <= 1 && t <= fraction) {
       fraction = t;
       binding = constraint;
     }
   }
   if (binding === undefined || fraction <= 0) return undefined;
+  // Stay strictly inside: at t = 1 the estimate would be the infeasible upper level itself.
+  fraction = Math.min(fraction, 1 - 1e-12);
+  const capacityLower = capacityOf(lower, capacityUnit);
+  const capacityUpper = capacityOf(upper, capacityUnit);
+  if (capacityLower === undefined || capacityUpper === undefined) return undefined;
+  // Capacity is interpolated as a whole (not rebuilt from interpolated parts), so a capacity derived by
+  // Little's law (req/s × E2E) stays between its two measured neighbours.
+  const capacity = {
+    value: capacityLower.value + (capacityUpper.value - capacityLower.value) * fraction,
+    derived: capacityLower.derived || capacityUpper.derived,
+  };
   const point = interpolatePoint(lower, upper, fraction, binding);
-  const capacity = capacityOf(point, capacityUnit);
-  if (capacity === undefined) return undefined;
   return { point, capacity, interpolated: true, between: { lowerId: lower.id, upperId: upper.id, fraction, binding } };
 }
 
