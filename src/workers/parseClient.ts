@@ -7,7 +7,7 @@ import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress } from '.
 
 let worker: Worker | undefined;
 let nextId = 1;
-const pending = new Map<number, { resolve: (r: ParseBatchResult) => void; onProgress: (p: ParseProgress) => void }>();
+const pending = new Map<number, { files: FileToParse[]; resolve: (r: ParseBatchResult) => void; onProgress: (p: ParseProgress) => void }>();
 
 function getWorker(): Worker {
   if (!worker) {
@@ -22,6 +22,16 @@ function getWorker(): Worker {
         entry.resolve(message.result);
       }
     };
+    // If the worker itself dies (out of memory on a huge file, a bug), every file in flight gets an error
+    // instead of a promise that never settles; the next batch starts a fresh worker.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const reason = `the parser stopped unexpectedly (${event.message || 'worker error'})`;
+      for (const entry of pending.values()) entry.resolve({ runs: [], errors: entry.files.map((f) => ({ file: f.path, reason })), skipped: [] });
+      pending.clear();
+      worker?.terminate();
+      worker = undefined;
+    };
   }
   return worker;
 }
@@ -30,7 +40,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
   if (typeof Worker === 'undefined') return parseFiles(files, onProgress);
   const id = nextId++;
   return new Promise((resolve) => {
-    pending.set(id, { resolve, onProgress });
+    pending.set(id, { files, resolve, onProgress });
     getWorker().postMessage({ type: 'parse', id, files });
   });
 }

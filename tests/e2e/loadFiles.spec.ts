@@ -46,3 +46,17 @@ test('a bad file shows its name and reason while everything loaded stays', async
   await expect(app.resultRows()).toHaveCount(3);
   await expect(page.locator('body')).not.toContainText('NaN');
 });
+
+test('a file over the size limit is refused with the limit stated, off the main thread', async ({ app }, testInfo) => {
+  await app.open();
+  const { mkdirSync, openSync, closeSync, ftruncateSync } = await import('node:fs');
+  const dir = testInfo.outputPath('huge');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'huge-concurrency8_genai_perf.json');
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, 65 * 1024 * 1024); // a sparse 65 MiB file: over the 64 MiB limit
+  closeSync(fd);
+  await app.page.getByLabel('Benchmark files').setInputFiles(path);
+  await expect(app.loadErrors().filter({ hasText: 'huge-concurrency8_genai_perf.json' })).toContainText('the file is 65 MiB; the limit is 64 MiB');
+  await expect(app.resultRows()).toHaveCount(3);
+});

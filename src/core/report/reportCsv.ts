@@ -1,9 +1,9 @@
 /**
  * The report as CSV (DESIGN.md §7): one row per series, fields flattened to dotted header names
  * (`sizing.servers`, `cost.fleetYearUsd`, `operatingPoint.ttftMs.p99`). Lists are joined with "; ".
- * Cells that a spreadsheet would run as a formula are escaped; numbers stay numbers.
+ * Cells that a spreadsheet would run as a formula are escaped (export/csvTables.ts); numbers stay numbers.
  */
-import Papa from 'papaparse';
+import { toCsv } from '../export/csvTables.ts';
 import type { Report } from './reportJson.ts';
 
 type Cell = string | number | boolean | null;
@@ -22,11 +22,8 @@ export function flatten(value: unknown, prefix = '', out: Map<string, Cell> = ne
   return out;
 }
 
-/**
- * Rows of flat records → CSV text. Headers are the union of keys in first-seen order. `escapeFormulae`
- * prefixes `'` to string cells starting with = + - @ tab or CR (papaparse leaves numbers alone).
- */
-export function toCsv(records: ReadonlyArray<Map<string, Cell>>, leadingHeaders: readonly string[] = []): string {
+/** Rows of flat records → CSV text; headers are the leading ones, then the union of keys in first-seen order. */
+export function recordsToCsv(records: ReadonlyArray<Map<string, Cell>>, leadingHeaders: readonly string[] = []): string {
   const headers: string[] = [...leadingHeaders];
   const seen = new Set<string>(leadingHeaders);
   for (const record of records) {
@@ -37,8 +34,7 @@ export function toCsv(records: ReadonlyArray<Map<string, Cell>>, leadingHeaders:
       }
     }
   }
-  const rows = records.map((r) => headers.map((h) => r.get(h) ?? null));
-  return Papa.unparse({ fields: headers, data: rows }, { escapeFormulae: true, newline: '\r\n' });
+  return toCsv(headers, records.map((r) => headers.map((h) => r.get(h) ?? null)));
 }
 
 /** Column order of the fixed fields, so a series without sizing still has every column (empty). */
@@ -67,5 +63,5 @@ export function reportCsv(report: Report): string {
     row.set('notes', notes.join(' '));
     return row;
   });
-  return toCsv(rows, leading);
+  return recordsToCsv(rows, leading);
 }

@@ -1,0 +1,44 @@
+/**
+ * The assumptions behind a result, in words and as flat fields: every export carries them (DESIGN.md §8),
+ * so a number is never separated from the SLA, demand and prices that produced it.
+ */
+import { describeConstraint } from '../analysis/feasibility.ts';
+import { formatNumber, formatUsd } from '../format/numbers.ts';
+import type { Scenario } from '../model/scenario.ts';
+
+type Settings = Omit<Scenario, 'points'>;
+
+const DEMAND_UNIT_WORDS = { requestsPerSecond: 'requests/s', concurrentRequests: 'concurrent requests', outputTokensPerSecond: 'output tokens/s' } as const;
+
+/** One line each: SLA, demand, hardware prices, API prices. For chart captions. */
+export function assumptionLines(settings: Settings): string[] {
+  const { sla, demand, hardware, apiReference, uptime, interpolate } = settings;
+  const lines = [
+    `SLA: ${sla.length === 0 ? 'none' : sla.map(describeConstraint).join('; ')}${interpolate ? ' (estimates between measured levels allowed)' : ''}`,
+    `Peak demand: ${formatNumber(demand.peak)} ${DEMAND_UNIT_WORDS[demand.unit]}, +${formatNumber(demand.headroomPercent)}% headroom, ${demand.spareInstances} spare instance${demand.spareInstances === 1 ? '' : 's'}; average = ${formatNumber(demand.averageToPeak * 100)}% of peak; uptime ${formatNumber(uptime * 100)}%`,
+  ];
+  for (const h of hardware) {
+    const licence = `${formatUsd(h.licence.usdPerYear)}/${h.licence.basis === 'perGpu' ? 'GPU' : 'server'}-year licence`;
+    const power = h.power ? `, power ${formatNumber(h.power.serverKw)} kW × PUE ${formatNumber(h.power.pue)} at ${formatUsd(h.power.usdPerKwh)}/kWh` : '';
+    const cloud = h.cloudUsdPerGpuHour === null ? '' : `, cloud ${formatUsd(h.cloudUsdPerGpuHour)}/GPU-hour`;
+    lines.push(`${h.name}: ${formatUsd(h.serverPriceUsd)} per ${h.gpusPerServer}-GPU server over ${formatNumber(h.depreciationYears)} years, ${licence}, ${formatUsd(h.hostingUsdPerServerYear)}/server-year hosting${power}${cloud}`);
+  }
+  lines.push(`API reference: ${formatUsd(apiReference.usdPer1MInputTokens)} / ${formatUsd(apiReference.usdPer1MOutputTokens)} per 1M input / output tokens`);
+  return lines;
+}
+
+/** The same assumptions as flat `name → value` columns (numbers stay numbers), for CSV rows. */
+export function assumptionColumns(settings: Settings): Array<[string, string | number]> {
+  const { sla, demand, apiReference, uptime } = settings;
+  return [
+    ['assumption: SLA', sla.map(describeConstraint).join('; ')],
+    ['assumption: demand unit', demand.unit],
+    ['assumption: peak demand', demand.peak],
+    ['assumption: headroom (%)', demand.headroomPercent],
+    ['assumption: spare instances', demand.spareInstances],
+    ['assumption: average / peak', demand.averageToPeak],
+    ['assumption: uptime', uptime],
+    ['assumption: API input (USD per 1M tokens)', apiReference.usdPer1MInputTokens],
+    ['assumption: API output (USD per 1M tokens)', apiReference.usdPer1MOutputTokens],
+  ];
+}
