@@ -2,12 +2,32 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from './store/appStore.ts';
 import { loadDemo } from './store/loading.ts';
+import { restoreScenario, startPersisting } from './store/persistence.ts';
+import { openShareLink } from './store/shareLink.ts';
 import { StoreProvider } from './store/StoreProvider.tsx';
 import { App } from './ui/App.tsx';
 import './ui/styles.css';
 
 const store = createAppStore();
-void loadDemo(store);
+
+/** Start-up order: the stored scenario (else the demo), then a share link in the URL, which wins. */
+async function hydrate(): Promise<void> {
+  if (!restoreScenario(store, window.localStorage)) await loadDemo(store);
+  openShareLink(store, window.location.hash);
+  store.getState().clearHistory(); // opening the page is not an edit to undo
+  startPersisting(store, window.localStorage, (flush) => {
+    const onHide = () => flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+    };
+  });
+  // A share link pasted into this tab's address bar opens without a reload.
+  window.addEventListener('hashchange', () => openShareLink(store, window.location.hash));
+}
+void hydrate();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -36,6 +36,24 @@ export interface AppState {
   settings: Settings;
   /** While an SLA line is dragged: the previewed bound. Never persisted; committed on release. */
   slaDraft: { index: number; bound: number } | null;
+  /** Undo/redo: snapshots of the user's data and settings (references, so a step costs nothing). */
+  history: { past: Snapshot[]; future: Snapshot[]; lastKey: string | null; lastAt: number };
+  /** Messages for the user that are not about one file (a scenario that could not be opened, a link…). */
+  notices: Notice[];
+}
+
+/** What undo restores: everything the user chose or loaded. */
+export interface Snapshot {
+  settings: Settings;
+  runs: ParsedRun[];
+  embeddedPoints: LoadPoint[];
+  origin: DataOrigin;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
 }
 
 export interface AppActions {
@@ -44,6 +62,8 @@ export interface AppActions {
   dismissLoadErrors(): void;
   clearData(): void;
   removeSeries(seriesKey: string): void;
+  /** Replaces data and settings at once (a scenario file or link, the demo). */
+  replaceAll(snapshot: Snapshot): void;
 
   previewSla(index: number, bound: number): void;
   cancelSlaPreview(): void;
@@ -61,34 +81,93 @@ export interface AppActions {
   setUptime(uptime: number): void;
   setInterpolate(interpolate: boolean): void;
   replaceSettings(settings: Settings): void;
+
+  undo(): void;
+  redo(): void;
+  /** Forgets the history (after start-up hydration, which is not an edit). */
+  clearHistory(): void;
+
+  notify(kind: Notice['kind'], text: string): void;
+  dismissNotice(id: number): void;
 }
 
 export type AppStore = AppState & AppActions;
 
 export function initialState(): AppState {
   const { points: _points, ...settings } = defaultScenario();
-  return { runs: [], embeddedPoints: [], loadErrors: [], skipped: [], loading: null, origin: 'empty', settings, slaDraft: null };
+  return {
+    runs: [],
+    embeddedPoints: [],
+    loadErrors: [],
+    skipped: [],
+    loading: null,
+    origin: 'empty',
+    settings,
+    slaDraft: null,
+    history: { past: [], future: [], lastKey: null, lastAt: 0 },
+    notices: [],
+  };
 }
 
-export function createAppStore(initial: Partial<AppState> = {}) {
+/** Edits to the same field within this window are one undo step (typing "700" is one edit, not three). */
+export const COALESCE_MS = 1000;
+const HISTORY_LIMIT = 100;
+
+export interface StoreOptions {
+  /** Milliseconds clock for coalescing undo steps (tests pass their own). */
+  now?: () => number;
+}
+
+export function createAppStore(initial: Partial<AppState> = {}, options: StoreOptions = {}) {
+  const now = options.now ?? Date.now;
+  let nextNoticeId = 1;
   return createStore<AppStore>()((set, get) => {
-    const updateSettings = (update: (s: Settings) => Settings) => set((state) => ({ settings: update(state.settings) }));
+    const snapshot = (state: AppState): Snapshot => ({ settings: state.settings, runs: state.runs, embeddedPoints: state.embeddedPoints, origin: state.origin });
+
+    /**
+     * Applies an edit and records the state before it as one undo step. Edits carrying the same `key` within
+     * COALESCE_MS of the previous one join its step. Drag frames never come here (previewSla); the release does.
+     */
+    const edit = (change: (state: AppState) => Partial<AppState> | null, key: string | null = null) => {
+      const state = get();
+      const patch = change(state);
+      if (patch === null) return;
+      const t = now();
+      const { history } = state;
+      const coalesce = key !== null && history.lastKey === key && t - history.lastAt < COALESCE_MS;
+      set({
+        ...patch,
+        history: {
+          past: coalesce ? history.past : [...history.past.slice(-(HISTORY_LIMIT - 1)), snapshot(state)],
+          future: [],
+          lastKey: key,
+          lastAt: t,
+        },
+      });
+    };
+    const editSettings = (update: (s: Settings) => Settings, key: string | null = null) =>
+      edit((state) => {
+        const settings = update(state.settings);
+        return settings === state.settings ? null : { settings };
+      }, key);
+    const keysOf = (patch: object) => Object.keys(patch).sort().join(',');
+
     return {
       ...initialState(),
       ...initial,
 
       addLoaded(result, origin) {
-        set((state) => {
-          // The first usable real files replace the demo (it is there to be replaced); errors alone replace nothing.
-          const bringsData = result.runs.length + (result.points?.length ?? 0) > 0;
-          const replaceDemo = state.origin === 'demo' && origin === 'files' && bringsData;
+        // Errors and skipped files are reported whatever happens; only usable data is an undoable edit.
+        set((state) => ({ loadErrors: [...state.loadErrors, ...result.errors], skipped: [...state.skipped, ...result.skipped] }));
+        if (result.runs.length + (result.points?.length ?? 0) === 0) return;
+        edit((state) => {
+          // The first real files replace the demo: it is there to be replaced.
+          const replaceDemo = state.origin === 'demo' && origin === 'files';
           const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
           return {
             runs: [...keep.runs, ...result.runs],
             embeddedPoints: [...keep.embeddedPoints, ...(result.points ?? [])],
-            loadErrors: [...state.loadErrors, ...result.errors],
-            skipped: [...state.skipped, ...result.skipped],
-            origin: bringsData ? (replaceDemo || state.origin !== 'demo' ? origin : state.origin) : state.origin,
+            origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
           };
         });
       },
@@ -99,10 +178,11 @@ export function createAppStore(initial: Partial<AppState> = {}) {
         set({ loadErrors: [], skipped: [] });
       },
       clearData() {
-        set({ runs: [], embeddedPoints: [], loadErrors: [], skipped: [], origin: 'empty' });
+        edit((state) => (state.origin === 'empty' ? null : { runs: [], embeddedPoints: [], origin: 'empty' }));
+        set({ loadErrors: [], skipped: [] });
       },
       removeSeries(seriesKey) {
-        set((state) => {
+        edit((state) => {
           // A point's id is its run path: drop the runs whose points make up this series.
           const runPaths = new Set(buildLoadPoints(state.runs).points.filter((p) => p.seriesKey === seriesKey).map((p) => p.id));
           return {
@@ -110,6 +190,10 @@ export function createAppStore(initial: Partial<AppState> = {}) {
             embeddedPoints: state.embeddedPoints.filter((p) => p.seriesKey !== seriesKey),
           };
         });
+      },
+      replaceAll(next) {
+        edit(() => ({ ...next }));
+        set({ slaDraft: null });
       },
 
       previewSla(index, bound) {
@@ -120,28 +204,28 @@ export function createAppStore(initial: Partial<AppState> = {}) {
         set({ slaDraft: null });
       },
       setSla(index, constraint) {
-        updateSettings((s) => ({ ...s, sla: s.sla.map((c, i) => (i === index ? constraint : c)) }));
-        set({ slaDraft: null });
+        editSettings((s) => ({ ...s, sla: s.sla.map((c, i) => (i === index ? constraint : c)) }), `sla:${index}`);
+        set({ slaDraft: null }); // the drag (if any) is over: its release is this commit
       },
       addSla(constraint) {
-        updateSettings((s) => ({ ...s, sla: [...s.sla, constraint] }));
+        editSettings((s) => ({ ...s, sla: [...s.sla, constraint] }));
       },
       removeSla(index) {
-        updateSettings((s) => ({ ...s, sla: s.sla.filter((_, i) => i !== index) }));
-        if (get().slaDraft?.index === index) set({ slaDraft: null });
+        editSettings((s) => ({ ...s, sla: s.sla.filter((_, i) => i !== index) }));
+        set({ slaDraft: null });
       },
 
       setDemand(patch) {
-        updateSettings((s) => ({ ...s, demand: { ...s.demand, ...patch } }));
+        editSettings((s) => ({ ...s, demand: { ...s.demand, ...patch } }), `demand:${keysOf(patch)}`);
       },
       setHardware(id, patch) {
-        updateSettings((s) => ({ ...s, hardware: s.hardware.map((h) => (h.id === id ? { ...h, ...patch } : h)) }));
+        editSettings((s) => ({ ...s, hardware: s.hardware.map((h) => (h.id === id ? { ...h, ...patch } : h)) }), `hardware:${id}:${keysOf(patch)}`);
       },
       addHardware(profile) {
-        updateSettings((s) => ({ ...s, hardware: [...s.hardware, profile] }));
+        editSettings((s) => ({ ...s, hardware: [...s.hardware, profile] }));
       },
       removeHardware(id) {
-        updateSettings((s) => {
+        editSettings((s) => {
           if (s.hardware.length <= 1) return s;
           const hardware = s.hardware.filter((h) => h.id !== id);
           const fallback = hardware[0]?.id ?? s.defaults.hardware;
@@ -154,27 +238,59 @@ export function createAppStore(initial: Partial<AppState> = {}) {
         });
       },
       setApiReference(patch) {
-        updateSettings((s) => ({ ...s, apiReference: { ...s.apiReference, ...patch } }));
+        editSettings((s) => ({ ...s, apiReference: { ...s.apiReference, ...patch } }), `api:${keysOf(patch)}`);
       },
       setSeriesSettings(seriesKey, patch) {
-        updateSettings((s) => {
+        editSettings((s) => {
           // The UI addresses a series by its key; an entry matching exactly that key is its own settings.
           const index = s.series.findIndex((entry) => entry.match === seriesKey);
           const series = index >= 0 ? s.series.map((entry, i) => (i === index ? { ...entry, ...patch } : entry)) : [{ match: seriesKey, ...patch }, ...s.series];
           return { ...s, series };
-        });
+        }, `series:${seriesKey}:${keysOf(patch)}`);
       },
       setView(patch) {
-        updateSettings((s) => ({ ...s, view: { ...s.view, ...patch } }));
+        editSettings((s) => ({ ...s, view: { ...s.view, ...patch } }), `view:${keysOf(patch)}`);
       },
       setUptime(uptime) {
-        updateSettings((s) => ({ ...s, uptime }));
+        editSettings((s) => ({ ...s, uptime }), 'uptime');
       },
       setInterpolate(interpolate) {
-        updateSettings((s) => ({ ...s, interpolate }));
+        editSettings((s) => ({ ...s, interpolate }));
       },
       replaceSettings(settings) {
-        set({ settings, slaDraft: null });
+        editSettings(() => settings);
+        set({ slaDraft: null });
+      },
+
+      undo() {
+        const state = get();
+        const previous = state.history.past[state.history.past.length - 1];
+        if (!previous) return;
+        set({
+          ...previous,
+          slaDraft: null,
+          history: { past: state.history.past.slice(0, -1), future: [snapshot(state), ...state.history.future], lastKey: null, lastAt: 0 },
+        });
+      },
+      redo() {
+        const state = get();
+        const next = state.history.future[0];
+        if (!next) return;
+        set({
+          ...next,
+          slaDraft: null,
+          history: { past: [...state.history.past, snapshot(state)], future: state.history.future.slice(1), lastKey: null, lastAt: 0 },
+        });
+      },
+      clearHistory() {
+        set({ history: { past: [], future: [], lastKey: null, lastAt: 0 } });
+      },
+
+      notify(kind, text) {
+        set((state) => ({ notices: [...state.notices, { id: nextNoticeId++, kind, text }] }));
+      },
+      dismissNotice(id) {
+        set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
       },
     };
   });

@@ -17,10 +17,8 @@ export async function loadFiles(store: AppStoreApi, files: FileToParse[]): Promi
   }
 }
 
-/** Replaces data and settings with the demo (its module is fetched on demand). */
+/** Replaces data and settings with the demo, as one undoable step (its module is fetched on demand). */
 export async function loadDemo(store: AppStoreApi): Promise<void> {
   const demo = await import('../demo/demo.ts');
-  store.getState().clearData();
-  store.getState().addLoaded({ runs: demo.demoRuns(), errors: [], skipped: [] }, 'demo');
-  store.getState().replaceSettings(demo.demoSettings());
+  store.getState().replaceAll({ settings: demo.demoSettings(), runs: demo.demoRuns(), embeddedPoints: [], origin: 'demo' });
 }

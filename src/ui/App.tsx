@@ -1,9 +1,11 @@
 /** The page: data on the left, the chart and SLA in the middle, sizing inputs and results below. */
+import { useRef } from 'react';
 import { loadDemo } from '../store/loading.ts';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider.tsx';
 import { ChartControls } from './chart/ChartControls.tsx';
 import { LatencyThroughputChart } from './chart/LatencyThroughputChart.tsx';
 import { ErrorBoundary } from './common/ErrorBoundary.tsx';
+import { ChartExportButtons, TableExportButtons } from './export/ExportButtons.tsx';
 import { ApiReferenceForm } from './forms/ApiReferenceForm.tsx';
 import { DemandForm } from './forms/DemandForm.tsx';
 import { HardwareForms } from './forms/HardwareForm.tsx';
@@ -11,6 +13,8 @@ import { Glossary } from './help/InfoTip.tsx';
 import { ResultsTable } from './results/ResultsTable.tsx';
 import { SeriesList } from './series/SeriesList.tsx';
 import { SlaPanel } from './sla/SlaPanel.tsx';
+import { Notices } from './toolbar/Notices.tsx';
+import { Toolbar } from './toolbar/Toolbar.tsx';
 import { DropZone } from './upload/DropZone.tsx';
 import { LoadMessages } from './upload/LoadMessages.tsx';
 
@@ -18,6 +22,7 @@ export function App() {
   const store = useAppStoreApi();
   const origin = useAppStore((s) => s.origin);
   const clearData = useAppStore((s) => s.clearData);
+  const chartRef = useRef<HTMLElement>(null);
   return (
     <div className="app">
       <header className="app__header">
@@ -26,7 +31,9 @@ export function App() {
           <p className="app__tagline">Benchmark sweep → operating point under your SLA → instances, GPUs, servers → yearly cost and cost per token.</p>
         </div>
         <p className="app__privacy">Private by construction: files are read in this browser tab and never sent anywhere.</p>
+        <Toolbar />
       </header>
+      <Notices />
       <main className="app__main">
         <aside className="app__data" aria-label="Benchmark data">
           <DropZone />
@@ -49,8 +56,11 @@ export function App() {
           </section>
         </aside>
         <div className="app__analysis">
-          <section className="panel" aria-labelledby="chart-title">
-            <h2 id="chart-title">Latency–throughput trade-off</h2>
+          <section className="panel" aria-labelledby="chart-title" ref={chartRef}>
+            <div className="panel__head">
+              <h2 id="chart-title">Latency–throughput trade-off</h2>
+              <ChartExportButtons chartRef={chartRef} />
+            </div>
             <ChartControls />
             <ErrorBoundary area="chart">
               <LatencyThroughputChart />
@@ -58,7 +68,7 @@ export function App() {
           </section>
           <SlaPanel />
           <ErrorBoundary area="results table">
-            <ResultsTable />
+            <ResultsTable exportButtons={<TableExportButtons />} />
           </ErrorBoundary>
           <div className="app__inputs">
             <DemandForm />

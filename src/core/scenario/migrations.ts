@@ -3,6 +3,12 @@
  * A document without `version` or with a newer one than this build knows is refused with the field named.
  */
 export const CURRENT_SCENARIO_VERSION = 1;
+export const SCENARIO_FORMAT = 'llm-tco-scenario';
+
+/** True when a parsed JSON document claims to be a scenario (a benchmark parser then says so instead of "unknown"). */
+export function looksLikeScenario(doc: unknown): boolean {
+  return typeof doc === 'object' && doc !== null && (doc as Record<string, unknown>)['format'] === SCENARIO_FORMAT;
+}
 
 type Doc = Record<string, unknown>;
 

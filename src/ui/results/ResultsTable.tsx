@@ -3,6 +3,7 @@
  * what it costs. The cheapest configuration is marked; a configuration that cannot meet the SLA says why.
  * Every cost can be unfolded into its formula with the user's numbers.
  */
+import type { ReactNode } from 'react';
 import { Fragment, useState } from 'react';
 import { SLA_METRIC_INFO, slaMetricValue } from '../../core/analysis/metrics.ts';
 import { loadLabel } from '../../core/analysis/projection.ts';
@@ -18,16 +19,19 @@ import { InfoTip } from '../help/InfoTip.tsx';
 
 const COLUMNS = 11;
 
-export function ResultsTable() {
+export function ResultsTable({ exportButtons }: { exportButtons?: ReactNode }) {
   const results = useAppStore(selectResults);
   const cheapest = useAppStore(selectCheapestKey);
   const demand = useAppStore((s) => s.settings.demand);
   if (results.length === 0) return null;
   return (
     <section className="panel results" aria-labelledby="results-title">
-      <h2 id="results-title">
-        Sizing and cost for {formatNumber(demand.peak)} {DEMAND_UNIT_LABELS[demand.unit]} at peak
-      </h2>
+      <div className="panel__head">
+        <h2 id="results-title">
+          Sizing and cost for {formatNumber(demand.peak)} {DEMAND_UNIT_LABELS[demand.unit]} at peak
+        </h2>
+        {exportButtons}
+      </div>
       <div className="table-scroll">
         <table className="results-table">
           <caption className="visually-hidden">Operating point, fleet size and cost per configuration</caption>

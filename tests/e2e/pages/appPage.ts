@@ -51,3 +51,8 @@ export class AppPage {
     return this.page.locator('.load-errors li');
   }
 }
+
+/** The text of every results row, for comparing two pages' tables. */
+export async function tableText(app: AppPage): Promise<string[]> {
+  return app.resultRows().evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+}

@@ -1,0 +1,70 @@
+/**
+ * A scenario as a file and as a link (DESIGN.md §7): build it from the current settings and points, write it
+ * as JSON, read it back validated and migrated, and squeeze it into a URL fragment (never sent to a server).
+ */
+import LZString from 'lz-string';
+import type { LoadPoint } from '../model/benchmark.ts';
+import type { EmbeddedPoint, Scenario } from '../model/scenario.ts';
+import type { ScenarioResult } from './validateScenario.ts';
+import { validateScenario } from './validateScenario.ts';
+
+/** The scenario of a view: its settings and every point, each tagged with its series' display name. */
+export function buildScenario(settings: Omit<Scenario, 'points'>, points: readonly LoadPoint[], seriesNames: ReadonlyMap<string, string>): Scenario {
+  const embedded = points.map((p): EmbeddedPoint => ({ ...p, series: seriesNames.get(p.seriesKey) ?? p.seriesName }));
+  return { ...settings, format: 'llm-tco-scenario', version: 1, points: embedded };
+}
+
+export function scenarioToJson(scenario: Scenario): string {
+  return `${JSON.stringify(scenario, null, 2)}\n`;
+}
+
+/** Reads a scenario file's text: invalid JSON and invalid fields both come back as `{ok: false}` with the field. */
+export function parseScenarioText(text: string): ScenarioResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, field: 'file', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  return validateScenario(raw);
+}
+
+const FRAGMENT_PREFIX = '#s=';
+/**
+ * Links longer than this drop the points and carry the assumptions only. Browsers accept far longer URLs, but
+ * the tools people paste links into do not all do; 60,000 characters holds about 50 load levels (the demo's 21
+ * take 22,000).
+ */
+export const MAX_LINK_FRAGMENT_CHARS = 60_000;
+/** A fragment or its decompressed text beyond these is refused before parsing (a hostile link must not hang the page). */
+const MAX_FRAGMENT_CHARS = 2_000_000;
+const MAX_DECOMPRESSED_CHARS = 20_000_000;
+
+export interface ShareLink {
+  fragment: string;
+  /** False when the points did not fit and the link carries the assumptions only. */
+  withPoints: boolean;
+}
+
+export function encodeShareLink(scenario: Scenario, maxChars = MAX_LINK_FRAGMENT_CHARS): ShareLink {
+  const full = FRAGMENT_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify(scenario));
+  if (full.length <= maxChars || scenario.points.length === 0) return { fragment: full, withPoints: scenario.points.length > 0 };
+  return { fragment: FRAGMENT_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ ...scenario, points: [] })), withPoints: false };
+}
+
+/** Null when the fragment is not a share link at all; otherwise the validated scenario or what is wrong with it. */
+export function decodeShareLink(fragment: string): ScenarioResult | null {
+  if (!fragment.startsWith(FRAGMENT_PREFIX)) return null;
+  const data = fragment.slice(FRAGMENT_PREFIX.length);
+  if (data.length > MAX_FRAGMENT_CHARS) return { ok: false, field: 'link', message: `link: too long to be one of ours (${data.length} characters)` };
+  let text: string | null;
+  try {
+    text = LZString.decompressFromEncodedURIComponent(data);
+  } catch {
+    text = null;
+  }
+  if (text === null || text === '') return { ok: false, field: 'link', message: 'link: damaged, it does not decompress (was it cut off when pasted?)' };
+  if (text.length > MAX_DECOMPRESSED_CHARS) return { ok: false, field: 'link', message: 'link: decompresses to more than 20 MB, refused' };
+  const result = parseScenarioText(text);
+  return result.ok ? result : { ok: false, field: result.field, message: `link: ${result.message}` };
+}

@@ -1,0 +1,66 @@
+/**
+ * Ways out of the app: the chart as PNG/SVG, the tables as CSV. Each carries its assumptions; the chart export
+ * code is loaded only when first used.
+ */
+import type { RefObject } from 'react';
+import { useState } from 'react';
+import { xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
+import { assumptionLines } from '../../core/export/assumptions.ts';
+import { pointsCsv, resultsCsv } from '../../core/export/csvTables.ts';
+import { selectResults, selectVisibleSeries } from '../../store/selectors.ts';
+import { useAppStoreApi } from '../../store/StoreProvider.tsx';
+import { downloadBlob, downloadText } from './download.ts';
+
+/** Excel reads UTF-8 CSV correctly only with a byte-order mark. */
+const BOM = '\uFEFF';
+
+export function ChartExportButtons({ chartRef }: { chartRef: RefObject<HTMLElement | null> }) {
+  const store = useAppStoreApi();
+  const [busy, setBusy] = useState(false);
+  const exportChart = async (format: 'png' | 'svg') => {
+    const svg = chartRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    if (!svg) {
+      store.getState().notify('error', 'There is no chart to export yet: load a benchmark first.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const { chartToSvg, svgToPng } = await import('./chartImage.ts');
+      const { settings } = store.getState();
+      const image = chartToSvg(svg, {
+        title: `Latency–throughput: ${yAxisTitle(settings.view)} vs ${xAxisTitle(settings.view)}`,
+        captionLines: [...assumptionLines(settings), 'Rings: operating point of each configuration under the SLA. Dashed grey: Pareto front. Shaded: ruled out by the SLA line.'],
+      });
+      if (format === 'svg') downloadText(image.svg, 'llm-tco-chart.svg', 'image/svg+xml');
+      else downloadBlob(await svgToPng(image, Math.max(2, window.devicePixelRatio || 1)), 'llm-tco-chart.png');
+    } catch (error) {
+      store.getState().notify('error', `The chart could not be exported: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="export-buttons" role="group" aria-label="Export chart">
+      <button type="button" disabled={busy} onClick={() => void exportChart('png')}>
+        Export PNG
+      </button>
+      <button type="button" disabled={busy} onClick={() => void exportChart('svg')}>
+        Export SVG
+      </button>
+    </div>
+  );
+}
+
+export function TableExportButtons() {
+  const store = useAppStoreApi();
+  return (
+    <div className="export-buttons" role="group" aria-label="Export tables">
+      <button type="button" onClick={() => downloadText(BOM + resultsCsv(selectResults(store.getState()), store.getState().settings), 'llm-tco-results.csv', 'text/csv;charset=utf-8')}>
+        Download results CSV
+      </button>
+      <button type="button" onClick={() => downloadText(BOM + pointsCsv(selectVisibleSeries(store.getState())), 'llm-tco-points.csv', 'text/csv;charset=utf-8')}>
+        Download points CSV
+      </button>
+    </div>
+  );
+}
