@@ -9,6 +9,7 @@ import type { ResolvedSeries } from '../core/analysis/series.ts';
 import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
 import type { SlaConstraint } from '../core/model/scenario.ts';
 import { buildLoadPoints } from '../core/parsers/ingest.ts';
+import { sensitivity } from '../core/sensitivity/sensitivity.ts';
 import { cheapestSeriesKey, computeSeriesResult } from '../core/report/seriesResult.ts';
 import type { SeriesResult } from '../core/report/seriesResult.ts';
 import type { AppState } from './appStore.ts';
@@ -71,3 +72,17 @@ export { selectSettings };
 
 /** Points by id, for tooltips. */
 export const selectPointsById = createSelector([selectPoints], (points): Map<string, LoadPoint> => new Map(points.map((p) => [p.id, p])));
+
+/**
+ * Cost as a function of the SLA bound (DESIGN.md §6.5), for the constraint drawn on the chart (else the first).
+ * Built from the committed SLA, not the draft: the sweep covers every bound already, so a drag only moves the
+ * marker and never re-runs the ~100 × series recomputations.
+ */
+export const selectSensitivity = createSelector(
+  [selectVisibleSeries, selectSla, selectView, selectDemand, selectApi, selectUptime, selectInterpolate],
+  (series, sla, view, demand, apiReference, uptime, interpolate) => {
+    const drawn = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
+    const index = drawn >= 0 ? drawn : 0;
+    return sensitivity(series, { sla, demand, apiReference, uptime, interpolate }, index, 100);
+  },
+);

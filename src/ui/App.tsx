@@ -4,6 +4,7 @@ import { loadDemo } from '../store/loading.ts';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider.tsx';
 import { ChartControls } from './chart/ChartControls.tsx';
 import { LatencyThroughputChart } from './chart/LatencyThroughputChart.tsx';
+import { SensitivityChart } from './chart/SensitivityChart.tsx';
 import { ErrorBoundary } from './common/ErrorBoundary.tsx';
 import { ChartExportButtons, TableExportButtons } from './export/ExportButtons.tsx';
 import { ApiReferenceForm } from './forms/ApiReferenceForm.tsx';
@@ -67,6 +68,9 @@ export function App() {
             </ErrorBoundary>
           </section>
           <SlaPanel />
+          <ErrorBoundary area="sensitivity chart">
+            <SensitivityChart />
+          </ErrorBoundary>
           <ErrorBoundary area="results table">
             <ResultsTable exportButtons={<TableExportButtons />} />
           </ErrorBoundary>

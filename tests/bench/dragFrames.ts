@@ -62,7 +62,7 @@ try {
 
   const handle = page.getByRole('slider', { name: 'TTFT avg limit' });
   const box = (await handle.boundingBox())!;
-  const plot = (await page.locator('.recharts-cartesian-grid').boundingBox())!;
+  const plot = (await page.getByTestId('latency-throughput-chart').locator('.recharts-cartesian-grid').boundingBox())!;
   // Page scripts are passed as text: tsx's transform would inject helpers the page does not have.
   await page.evaluate(`(() => {
     window.__frames = [];

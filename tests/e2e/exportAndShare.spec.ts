@@ -8,9 +8,10 @@ import { AppPage, tableText } from './pages/appPage.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 
-async function download(app: AppPage, button: string, dir: string): Promise<string> {
+async function download(app: AppPage, button: string, dir: string, group?: string): Promise<string> {
   const pending = app.page.waitForEvent('download');
-  await app.page.getByRole('button', { name: button }).click();
+  const scope = group === undefined ? app.page : app.page.getByRole('group', { name: group });
+  await scope.getByRole('button', { name: button }).click();
   const file = await pending;
   const path = join(dir, file.suggestedFilename());
   await file.saveAs(path);
@@ -24,7 +25,7 @@ async function setTtftBound(app: AppPage, bound: number) {
 
 test('the chart downloads as a 2× PNG that is not blank', async ({ app }, testInfo) => {
   await app.open();
-  const path = await download(app, 'Export PNG', testInfo.outputDir);
+  const path = await download(app, 'Export PNG', testInfo.outputDir, 'Export chart');
   expect(path).toMatch(/llm-tco-chart\.png$/);
   const png = readFileSync(path);
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -59,7 +60,7 @@ test('the chart downloads as a 2× PNG that is not blank', async ({ app }, testI
 
 test('the chart downloads as SVG with the SLA line, legend, operating points and assumptions', async ({ app }, testInfo) => {
   await app.open();
-  const svg = readFileSync(await download(app, 'Export SVG', testInfo.outputDir), 'utf8');
+  const svg = readFileSync(await download(app, 'Export SVG', testInfo.outputDir, 'Export chart'), 'utf8');
   expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
   expect(svg).toContain('class="sla-line"');
   expect(svg).toContain('TTFT avg ≤ 250 ms');

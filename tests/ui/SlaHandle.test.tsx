@@ -67,3 +67,21 @@ describe('scale helpers', () => {
     expect(paddedDomain([], false)).toEqual([0, 1]);
   });
 });
+
+describe('paddedDomain on a linear axis', () => {
+  it('ends on round numbers with some air', () => {
+    // span 2,138.5 → tick step niceStep(2138.5) × 10 = 200; low: floor((17.5 − 64.2) / 200) × 200 < 0 → 0;
+    // high: ceil((2,156 + 64.2) / 200) × 200 = 12 × 200 = 2,400
+    expect(paddedDomain([17.5, 2156], false)).toEqual([0, 2400]);
+    // span 2 → step 0.2: floor(9.94 / 0.2) × 0.2 = 9.8; ceil(12.06 / 0.2) × 0.2 = 12.2
+    expect(paddedDomain([10, 12], false)).toEqual([9.8, 12.2]);
+  });
+});
+
+describe('logTicks', () => {
+  it('puts ticks at 1, 2 and 5 × 10^k inside the range', async () => {
+    const { logTicks } = await import('../../src/ui/chart/scaleMath.ts');
+    expect(logTicks(15.04, 2156)).toEqual([20, 50, 100, 200, 500, 1000, 2000]);
+    expect(logTicks(0, 10)).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@
  * operating-point rings are overlays that subscribe on their own. A drag re-renders only them and the table.
  */
 import { useMemo } from 'react';
-import { CartesianGrid, LabelList, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
@@ -17,9 +17,10 @@ import { useAppStore } from '../../store/StoreProvider.tsx';
 import { selectSeriesColors } from '../common/palette.ts';
 import type { LegendItem } from './ChartLegend.tsx';
 import { ChartLegend, legendHeight } from './ChartLegend.tsx';
+import { LoadLabelsLayer } from './LoadLabelsLayer.tsx';
 import { OperatingPointsLayer } from './OperatingPointsLayer.tsx';
 import { PointTooltip } from './PointTooltip.tsx';
-import { paddedDomain } from './scaleMath.ts';
+import { logTicks, paddedDomain } from './scaleMath.ts';
 import { SlaHandle } from './SlaHandle.tsx';
 import { useElementWidth } from './useElementWidth.ts';
 
@@ -55,9 +56,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
   const seriesLayers = useMemo(
     () =>
       chartSeries.map((s) => (
-        <Scatter key={s.key} name={s.name} data={s.points} fill={colors.get(s.key) ?? '#000'} line={{ stroke: colors.get(s.key) ?? '#000', strokeWidth: 2 }} lineJointType="linear" isAnimationActive={false}>
-          <LabelList dataKey="chartLabel" position="top" offset={8} fontSize={10} fill="#444" />
-        </Scatter>
+        <Scatter key={s.key} name={s.name} data={s.points} fill={colors.get(s.key) ?? '#000'} line={{ stroke: colors.get(s.key) ?? '#000', strokeWidth: 2 }} lineJointType="linear" isAnimationActive={false} />
       )),
     [chartSeries, colors],
   );
@@ -98,6 +97,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
           name={xAxisTitle(view)}
           scale={view.logX ? 'log' : 'linear'}
           domain={xDomain}
+          {...(view.logX ? { ticks: logTicks(xDomain[0], xDomain[1]) } : {})}
           allowDataOverflow
           tickFormatter={(v: number) => formatNumber(v)}
           label={{ value: xAxisTitle(view), position: 'insideBottom', offset: -28, fill: '#222', fontSize: 13 }}
@@ -114,6 +114,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
         <Tooltip cursor={false} content={(props) => <PointTooltip active={props.active} payload={props.payload} pointsById={pointsById} seriesNames={seriesNames} />} isAnimationActive={false} />
         {seriesLayers}
         {frontLayer}
+        <LoadLabelsLayer />
         <OperatingPointsLayer />
         {drawn ? <SlaHandle index={drawnIndex} constraint={drawn} domain={xDomain} /> : null}
         <ChartLegend items={legendItems} top={legendTop} />

@@ -17,7 +17,10 @@ export function roundForDisplay(value: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Axis domain covering the values with some air; log scales pad multiplicatively and stay positive. */
+/**
+ * Axis domain covering the values with some air, ending on round numbers so the last tick reads well
+ * (0–2,400 rather than 0–2,263); log scales pad multiplicatively and stay positive.
+ */
 export function paddedDomain(values: readonly number[], log: boolean): [number, number] {
   const finite = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
   if (finite.length === 0) return log ? [1, 1000] : [0, 1];
@@ -25,10 +28,26 @@ export function paddedDomain(values: readonly number[], log: boolean): [number, 
   const max = Math.max(...finite);
   if (log) return [min / 1.25, max * 1.25];
   const span = max - min || Math.abs(max) || 1;
-  return [Math.max(0, min - span * 0.05), max + span * 0.05];
+  const step = niceStep(span) * 10;
+  const low = Math.max(0, Math.floor((min - span * 0.03) / step) * step);
+  const high = Math.ceil((max + span * 0.03) / step) * step;
+  return [Number(low.toPrecision(12)), Number(high.toPrecision(12))];
 }
 
 /** Keeps a value inside [min, max]. */
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
+}
+
+/** Ticks at 1, 2 and 5 × 10^k inside [min, max], for log axes (recharts otherwise picks awkward values). */
+export function logTicks(min: number, max: number): number[] {
+  if (!(min > 0) || !(max > min)) return [];
+  const ticks: number[] = [];
+  for (let exponent = Math.floor(Math.log10(min)); exponent <= Math.ceil(Math.log10(max)); exponent++) {
+    for (const mantissa of [1, 2, 5]) {
+      const tick = Number((mantissa * 10 ** exponent).toPrecision(12));
+      if (tick >= min && tick <= max) ticks.push(tick);
+    }
+  }
+  return ticks;
 }

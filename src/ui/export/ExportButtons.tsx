@@ -14,7 +14,14 @@ import { downloadBlob, downloadText } from './download.ts';
 /** Excel reads UTF-8 CSV correctly only with a byte-order mark. */
 const BOM = '\uFEFF';
 
-export function ChartExportButtons({ chartRef }: { chartRef: RefObject<HTMLElement | null> }) {
+interface ChartExportProps {
+  chartRef: RefObject<HTMLElement | null>;
+  /** Title drawn above the chart; default: the latency–throughput chart's axes. */
+  title?: string;
+  fileName?: string;
+}
+
+export function ChartExportButtons({ chartRef, title, fileName = 'llm-tco-chart' }: ChartExportProps) {
   const store = useAppStoreApi();
   const [busy, setBusy] = useState(false);
   const exportChart = async (format: 'png' | 'svg') => {
@@ -28,11 +35,14 @@ export function ChartExportButtons({ chartRef }: { chartRef: RefObject<HTMLEleme
       const { chartToSvg, svgToPng } = await import('./chartImage.ts');
       const { settings } = store.getState();
       const image = chartToSvg(svg, {
-        title: `Latency–throughput: ${yAxisTitle(settings.view)} vs ${xAxisTitle(settings.view)}`,
-        captionLines: [...assumptionLines(settings), 'Rings: operating point of each configuration under the SLA. Dashed grey: Pareto front. Shaded: ruled out by the SLA line.'],
+        title: title ?? `Latency–throughput: ${yAxisTitle(settings.view)} vs ${xAxisTitle(settings.view)}`,
+        captionLines: [
+          ...assumptionLines(settings),
+          title === undefined ? 'Rings: operating point of each configuration under the SLA. Dashed grey: Pareto front. Shaded: ruled out by the SLA line.' : 'Dashed red: the limit in force.',
+        ],
       });
-      if (format === 'svg') downloadText(image.svg, 'llm-tco-chart.svg', 'image/svg+xml');
-      else downloadBlob(await svgToPng(image, Math.max(2, window.devicePixelRatio || 1)), 'llm-tco-chart.png');
+      if (format === 'svg') downloadText(image.svg, `${fileName}.svg`, 'image/svg+xml');
+      else downloadBlob(await svgToPng(image, Math.max(2, window.devicePixelRatio || 1)), `${fileName}.png`);
     } catch (error) {
       store.getState().notify('error', `The chart could not be exported: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -40,7 +50,7 @@ export function ChartExportButtons({ chartRef }: { chartRef: RefObject<HTMLEleme
     }
   };
   return (
-    <div className="export-buttons" role="group" aria-label="Export chart">
+    <div className="export-buttons" role="group" aria-label={`Export ${fileName === 'llm-tco-chart' ? 'chart' : fileName.replace('llm-tco-', '')}`}>
       <button type="button" disabled={busy} onClick={() => void exportChart('png')}>
         Export PNG
       </button>

@@ -1,0 +1,127 @@
+/**
+ * "What does relaxing the SLA save?" (DESIGN.md §6.5): cost per 1M tokens, servers or yearly cost of each
+ * configuration as the bound of one constraint sweeps the measured range. Gaps are bounds a configuration
+ * cannot meet. A marker follows the bound in force, live while the SLA line is dragged.
+ */
+import { useId, useMemo, useRef, useState } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, usePlotArea, useXAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
+import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
+import { describeConstraint } from '../../core/analysis/feasibility.ts';
+import { formatNumber, formatUsd } from '../../core/format/numbers.ts';
+import type { SensitivityCurve } from '../../core/sensitivity/sensitivity.ts';
+import { selectEffectiveSla, selectSensitivity } from '../../store/selectors.ts';
+import { useAppStore } from '../../store/StoreProvider.tsx';
+import { selectSeriesColors } from '../common/palette.ts';
+import { ChartExportButtons } from '../export/ExportButtons.tsx';
+import { ChartLegend, legendHeight } from './ChartLegend.tsx';
+import type { LegendItem } from './ChartLegend.tsx';
+import { logTicks } from './scaleMath.ts';
+import { useElementWidth } from './useElementWidth.ts';
+
+const MEASURES = {
+  costPer1MTokensUsd: { label: 'Cost per 1M tokens (USD)', format: formatUsd },
+  servers: { label: 'Servers', format: (v: number) => formatNumber(v, 0) },
+  fleetYearUsd: { label: 'Cost per year (USD)', format: formatUsd },
+} as const satisfies Record<string, { label: string; format: (v: number) => string }>;
+type Measure = keyof typeof MEASURES & keyof SensitivityCurve;
+
+export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
+  const [containerRef, measuredWidth] = useElementWidth<HTMLDivElement>(fixedWidth ?? 800);
+  const width = fixedWidth ?? measuredWidth;
+  const panelRef = useRef<HTMLElement>(null);
+  const id = useId();
+  const [measure, setMeasure] = useState<Measure>('costPer1MTokensUsd');
+  const data = useAppStore(selectSensitivity);
+  // The committed SLA: while a line is dragged only the marker (its own subscriber) moves.
+  const sla = useAppStore((s) => s.settings.sla);
+  const colors = useAppStore(selectSeriesColors);
+  const constraint = sla[data.constraintIndex];
+
+  const rows = useMemo(
+    () =>
+      data.bounds.map((bound, i) => {
+        const row: Record<string, number | null> = { bound };
+        for (const curve of data.curves) row[curve.seriesKey] = curve[measure][i] ?? null;
+        return row;
+      }),
+    [data, measure],
+  );
+  const lines = useMemo(
+    () =>
+      data.curves.map((c) => (
+        <Line key={c.seriesKey} type="stepAfter" dataKey={c.seriesKey} name={c.seriesName} stroke={colors.get(c.seriesKey) ?? '#000'} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+      )),
+    [data.curves, colors],
+  );
+  const legendItems: LegendItem[] = data.curves.map((c) => ({ label: c.seriesName, color: colors.get(c.seriesKey) ?? '#000', kind: 'series' }));
+  const top = legendHeight(legendItems, Math.max(200, width - 110)) + 16;
+
+  if (!constraint || data.bounds.length < 2) return null;
+  const info = SLA_METRIC_INFO[constraint.metric];
+  const { format } = MEASURES[measure];
+  // The sweep is log-spaced when the measured range spans more than a decade (sensitivityBounds); so is the axis.
+  const logScale = data.bounds[data.bounds.length - 1]! / data.bounds[0]! > 10;
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`} ref={panelRef}>
+      <div className="panel__head">
+        <h2 id={`${id}-title`}>What relaxing the SLA saves</h2>
+        <ChartExportButtons chartRef={panelRef} title={`${MEASURES[measure].label} vs ${info.label} ${constraint.stat} limit`} fileName="llm-tco-sensitivity" />
+      </div>
+      <div className="chart-controls">
+        <div className="field">
+          <label htmlFor={`${id}-m`}>Show</label>
+          <select id={`${id}-m`} value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
+            {Object.entries(MEASURES).map(([key, m]) => (
+              <option key={key} value={key}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="panel__hint">
+          As the limit <strong>{describeConstraint(constraint)}</strong> sweeps the measured range; the other constraints stay as set. A gap means the configuration cannot meet the limit there.
+        </p>
+      </div>
+      <div ref={containerRef} className="chart" data-testid="sensitivity-chart">
+        <LineChart width={width} height={300 + top} data={rows} margin={{ top, right: 24, bottom: 40, left: 24 }}>
+          <CartesianGrid stroke="#e6e6e6" />
+          <XAxis
+            type="number"
+            dataKey="bound"
+            domain={['dataMin', 'dataMax']}
+            scale={logScale ? 'log' : 'linear'}
+            {...(logScale ? { ticks: logTicks(data.bounds[0]!, data.bounds[data.bounds.length - 1]!) } : {})}
+            tickFormatter={(v: number) => formatNumber(v)}
+            label={{ value: `${info.label} ${constraint.stat} limit (${info.unit})`, position: 'insideBottom', offset: -26, fill: '#222', fontSize: 13 }}
+          />
+          <YAxis tickFormatter={(v: number) => format(v)} width={80} label={{ value: MEASURES[measure].label, angle: -90, position: 'insideLeft', offset: -10, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : 'cannot meet')} labelFormatter={(v) => `${info.label} ${constraint.stat} limit ${formatNumber(Number(v))} ${info.unit}`} isAnimationActive={false} />
+          {lines}
+          <BoundMarker index={data.constraintIndex} unit={info.unit} />
+          <ChartLegend items={legendItems} top={8} />
+        </LineChart>
+      </div>
+    </section>
+  );
+}
+
+/** The bound in force, drawn through the x scale and subscribed on its own, so a drag re-renders only it. */
+function BoundMarker({ index, unit }: { index: number; unit: string }) {
+  const bound = useAppStore((s) => selectEffectiveSla(s)[index]?.bound);
+  const scale = useXAxisScale();
+  const area = usePlotArea();
+  if (bound === undefined || !scale || !area) return null;
+  const x = scale(bound);
+  if (x === undefined || !Number.isFinite(x) || x < area.x || x > area.x + area.width) return null;
+  const right = area.x + area.width - x > 120;
+  return (
+    <ZIndexLayer zIndex={1500}>
+      <g className="sensitivity-marker" pointerEvents="none">
+        <line x1={x} x2={x} y1={area.y} y2={area.y + area.height} stroke="#b71c1c" strokeWidth={2} strokeDasharray="6 4" />
+        <text x={right ? x + 6 : x - 6} y={area.y + 14} textAnchor={right ? 'start' : 'end'} fill="#b71c1c" fontSize={12} fontWeight={600}>
+          now: {formatNumber(bound)} {unit}
+        </text>
+      </g>
+    </ZIndexLayer>
+  );
+}
