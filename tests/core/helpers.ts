@@ -1,5 +1,6 @@
 /** Small builders for hand-made points in core tests (values are always written out in the test). */
 import type { LoadPoint } from '../../src/core/model/benchmark.ts';
+import { emptyMeasurements } from '../../src/core/model/benchmark.ts';
 import type { HardwareProfile } from '../../src/core/model/scenario.ts';
 import { EXAMPLE_HARDWARE } from '../../src/core/scenario/defaults.ts';
 
@@ -15,15 +16,7 @@ export function point(overrides: Partial<LoadPoint> & { concurrency?: number; re
     seriesKey: 'series',
     seriesName: 'series',
     load,
-    metadata: {},
-    ttftMs: {},
-    ttstMs: {},
-    itlMs: {},
-    e2eMs: {},
-    outputTokensPerSecondPerUser: {},
-    inputTokens: {},
-    outputTokens: {},
-    notes: [],
+    ...emptyMeasurements(),
     ...rest,
   };
 }

@@ -10,7 +10,7 @@
  *    measured levels), with every metric and the capacity interpolated there. Such a point is an estimate.
  */
 import type { Distribution, LoadPoint } from '../model/benchmark.ts';
-import { STATS } from '../model/benchmark.ts';
+import { DISTRIBUTION_FIELDS, STATS } from '../model/benchmark.ts';
 import type { DemandUnit, SlaConstraint } from '../model/scenario.ts';
 import type { Feasibility } from './feasibility.ts';
 import { checkPoint, describeConstraint } from './feasibility.ts';
@@ -146,20 +146,15 @@ export function interpolatePoint(a: LoadPoint, b: LoadPoint, t: number, binding:
     id: `${a.id} ~ ${b.id} @ ${t.toFixed(4)}`,
     sources: [...a.sources, ...b.sources],
     load: { origin: a.load.origin },
-    ttftMs: lerpDistribution(a.ttftMs, b.ttftMs, t),
-    ttstMs: lerpDistribution(a.ttstMs, b.ttstMs, t),
-    itlMs: lerpDistribution(a.itlMs, b.itlMs, t),
-    e2eMs: lerpDistribution(a.e2eMs, b.e2eMs, t),
-    outputTokensPerSecondPerUser: lerpDistribution(a.outputTokensPerSecondPerUser, b.outputTokensPerSecondPerUser, t),
-    inputTokens: lerpDistribution(a.inputTokens, b.inputTokens, t),
-    outputTokens: lerpDistribution(a.outputTokens, b.outputTokens, t),
     notes: [`Estimate: interpolated ${(t * 100).toFixed(1)}% of the way from ${describeLoad(a)} to ${describeLoad(b)}, where ${describeConstraint(binding)} is reached.`],
   };
+  for (const key of DISTRIBUTION_FIELDS) point[key] = lerpDistribution(a[key], b[key], t);
   const concurrency = lerp(a.load.concurrency, b.load.concurrency, t);
   if (concurrency !== undefined) point.load.concurrency = concurrency;
   const requestRate = lerp(a.load.requestRate, b.load.requestRate, t);
   if (requestRate !== undefined) point.load.requestRate = requestRate;
   for (const key of ['outputTokensPerSecond', 'requestsPerSecond', 'inputTokensPerSecond'] as const) {
+    // Rates interpolate; counts and durations belong to one run and are dropped below.
     const value = lerp(a[key], b[key], t);
     if (value === undefined) delete point[key];
     else point[key] = value;

@@ -56,17 +56,8 @@ export interface RunMetadata {
  */
 export type TpsPerUserDefinition = 'osl-over-e2e' | 'inverse-itl' | 'derived-mean-ratio';
 
-/** One benchmark run at one load level, normalised (DESIGN.md §2). Latencies in ms. */
-export interface LoadPoint {
-  /** Stable id: the run key (path family + load), unique within a load. */
-  id: string;
-  /** Files merged into this point (a CSV and a JSON of the same run are one point). */
-  sources: PointSource[];
-  /** Deployment-configuration key used to group points into series (run-folder family + metadata). */
-  seriesKey: string;
-  /** Human name proposed for the series this point belongs to. */
-  seriesName: string;
-  load: LoadLevel;
+/** What one run measured (DESIGN.md §2–§3), shared by a parsed run and a normalised point. Latencies in ms. */
+export interface Measurements {
   metadata: RunMetadata;
   /** Time to first token, ms. */
   ttftMs: Distribution;
@@ -92,6 +83,29 @@ export interface LoadPoint {
   durationS?: number;
   /** What the parser mapped or derived, in words (shown beside the point). */
   notes: string[];
+}
+
+/** The distribution fields of Measurements, for code that treats them alike (merging, interpolation, validation). */
+export const DISTRIBUTION_FIELDS = ['ttftMs', 'ttstMs', 'itlMs', 'e2eMs', 'outputTokensPerSecondPerUser', 'inputTokens', 'outputTokens'] as const;
+/** The optional scalar fields of Measurements. */
+export const SCALAR_FIELDS = ['outputTokensPerSecond', 'requestsPerSecond', 'inputTokensPerSecond', 'requestCount', 'errorCount', 'durationS'] as const;
+
+/** Measurements with nothing measured yet. */
+export function emptyMeasurements(): Measurements {
+  return { metadata: {}, ttftMs: {}, ttstMs: {}, itlMs: {}, e2eMs: {}, outputTokensPerSecondPerUser: {}, inputTokens: {}, outputTokens: {}, notes: [] };
+}
+
+/** One benchmark run at one load level, normalised (DESIGN.md §2). */
+export interface LoadPoint extends Measurements {
+  /** Stable id: the run key (path family + load), unique within a load. */
+  id: string;
+  /** Files merged into this point (a CSV and a JSON of the same run are one point). */
+  sources: PointSource[];
+  /** Deployment-configuration key used to group points into series (run-folder family + metadata). */
+  seriesKey: string;
+  /** Human name proposed for the series this point belongs to. */
+  seriesName: string;
+  load: LoadLevel;
 }
 
 /** A file that could not be used, with the reason a person can act on. */

@@ -4,6 +4,7 @@
  * path, and key every point to its series (run-folder family, split by metadata when a family mixes models).
  */
 import type { FileError, LoadLevel, LoadPoint, RunMetadata } from '../model/benchmark.ts';
+import { DISTRIBUTION_FIELDS, SCALAR_FIELDS } from '../model/benchmark.ts';
 import { loadFromPath, seriesNameFromFamily } from './loadFromPath.ts';
 import { parseFile } from './registry.ts';
 import type { InputFile, ParsedRun } from './types.ts';
@@ -85,10 +86,10 @@ function mergeRuns(group: ParsedRun[]): MergedRun {
   if (!primary) throw new Error('mergeRuns needs at least one run');
   const merged: MergedRun = { ...primary, source: group.map((r) => r.source), metadata: { ...primary.metadata }, notes: [...primary.notes] };
   for (const other of rest) {
-    for (const key of ['ttftMs', 'ttstMs', 'itlMs', 'e2eMs', 'outputTokensPerSecondPerUser', 'inputTokens', 'outputTokens'] as const) {
+    for (const key of DISTRIBUTION_FIELDS) {
       if (Object.keys(merged[key]).length === 0) merged[key] = other[key];
     }
-    for (const key of ['outputTokensPerSecond', 'requestsPerSecond', 'inputTokensPerSecond', 'requestCount', 'errorCount', 'durationS'] as const) {
+    for (const key of SCALAR_FIELDS) {
       const value = other[key];
       if (merged[key] === undefined && value !== undefined) merged[key] = value;
     }
@@ -101,27 +102,8 @@ function mergeRuns(group: ParsedRun[]): MergedRun {
 }
 
 function toPoint(run: MergedRun, load: LoadLevel, runPath: string): LoadPoint {
-  const point: LoadPoint = {
-    id: runPath,
-    sources: run.source,
-    seriesKey: '',
-    seriesName: '',
-    load,
-    metadata: run.metadata,
-    ttftMs: run.ttftMs,
-    ttstMs: run.ttstMs,
-    itlMs: run.itlMs,
-    e2eMs: run.e2eMs,
-    outputTokensPerSecondPerUser: run.outputTokensPerSecondPerUser,
-    inputTokens: run.inputTokens,
-    outputTokens: run.outputTokens,
-    notes: run.notes,
-  };
-  if (run.tpsPerUserDefinition !== undefined) point.tpsPerUserDefinition = run.tpsPerUserDefinition;
-  for (const key of ['outputTokensPerSecond', 'requestsPerSecond', 'inputTokensPerSecond', 'requestCount', 'errorCount', 'durationS'] as const) {
-    const value = run[key];
-    if (value !== undefined) point[key] = value;
-  }
+  const { runPath: _runPath, familyPath: _familyPath, source, load: _load, ...measurements } = run;
+  const point: LoadPoint = { ...measurements, id: runPath, sources: source, seriesKey: '', seriesName: '', load };
   deriveTpsPerUser(point);
   return point;
 }

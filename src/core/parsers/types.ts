@@ -1,7 +1,7 @@
 /**
  * The contract every tool parser implements (one module per tool layout, registered in `registry.ts`).
  */
-import type { Distribution, LoadLevel, LoadPoint, PointSource, RunMetadata, TpsPerUserDefinition } from '../model/benchmark.ts';
+import type { LoadLevel, LoadPoint, Measurements, PointSource } from '../model/benchmark.ts';
 
 /** A file as handed to the core: its path (folders kept) and its decoded text. */
 export interface InputFile {
@@ -23,29 +23,13 @@ export interface SniffedFile extends InputFile {
  * One measured run as a parser reads it, before runs of the same directory are merged and grouped.
  * `load` is null when the file itself does not say; ingest then reads it from `runPath`.
  */
-export interface ParsedRun {
+export interface ParsedRun extends Measurements {
   /** Identifies the run: files with the same runPath (e.g. its CSV and JSON) are one point. */
   runPath: string;
   /** Overrides the series family (default: runPath with the load token taken out). */
   familyPath?: string;
   source: PointSource;
   load: Omit<LoadLevel, 'origin'> | null;
-  metadata: RunMetadata;
-  ttftMs: Distribution;
-  ttstMs: Distribution;
-  itlMs: Distribution;
-  e2eMs: Distribution;
-  outputTokensPerSecondPerUser: Distribution;
-  tpsPerUserDefinition?: TpsPerUserDefinition;
-  outputTokensPerSecond?: number;
-  requestsPerSecond?: number;
-  inputTokensPerSecond?: number;
-  inputTokens: Distribution;
-  outputTokens: Distribution;
-  requestCount?: number;
-  errorCount?: number;
-  durationS?: number;
-  notes: string[];
 }
 
 /** Outcome of parsing one file. `skipped` is for companion files a tool writes that carry no results. */

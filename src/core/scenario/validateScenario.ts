@@ -5,7 +5,7 @@
  * must be complete. Unknown fields are kept as they are and ignored.
  */
 import type { Distribution, LoadPoint } from '../model/benchmark.ts';
-import { STATS, isStat } from '../model/benchmark.ts';
+import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, emptyMeasurements, isStat } from '../model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../model/scenario.ts';
 import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
@@ -165,9 +165,6 @@ function validateDistribution(value: unknown, field: string): Distribution {
   return out;
 }
 
-const POINT_DISTRIBUTIONS = ['ttftMs', 'ttstMs', 'itlMs', 'e2eMs', 'outputTokensPerSecondPerUser', 'inputTokens', 'outputTokens'] as const;
-const POINT_SCALARS = ['outputTokensPerSecond', 'requestsPerSecond', 'inputTokensPerSecond', 'requestCount', 'errorCount', 'durationS'] as const;
-
 /** An embedded point is data from a file someone may have edited: every number is checked again. */
 function validatePoint(value: unknown, field: string): EmbeddedPoint {
   const o = object(value, field);
@@ -181,21 +178,14 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
     seriesKey: text(o['seriesKey'] ?? o['series'], `${field}.seriesKey`),
     seriesName: text(o['seriesName'] ?? o['series'], `${field}.seriesName`),
     load: { origin: load['origin'] === 'path' ? 'path' : 'file' },
-    metadata: {},
-    ttftMs: {},
-    ttstMs: {},
-    itlMs: {},
-    e2eMs: {},
-    outputTokensPerSecondPerUser: {},
-    inputTokens: {},
-    outputTokens: {},
+    ...emptyMeasurements(),
     notes: list(o['notes'] ?? [], `${field}.notes`).map((n, i) => text(n, `${field}.notes[${i}]`, { nonEmpty: false })),
   };
   if (load['concurrency'] !== undefined) point.load.concurrency = number(load['concurrency'], `${field}.load.concurrency`, RULES.loadLevel);
   if (load['requestRate'] !== undefined) point.load.requestRate = number(load['requestRate'], `${field}.load.requestRate`, RULES.loadLevel);
   if (point.load.concurrency === undefined && point.load.requestRate === undefined) throw new Invalid(`${field}.load`, 'needs a concurrency or a requestRate');
-  for (const key of POINT_DISTRIBUTIONS) point[key] = validateDistribution(o[key], `${field}.${key}`);
-  for (const key of POINT_SCALARS) if (o[key] !== undefined) point[key] = number(o[key], `${field}.${key}`);
+  for (const key of DISTRIBUTION_FIELDS) point[key] = validateDistribution(o[key], `${field}.${key}`);
+  for (const key of SCALAR_FIELDS) if (o[key] !== undefined) point[key] = number(o[key], `${field}.${key}`);
   const tps = o['tpsPerUserDefinition'];
   if (tps !== undefined) point.tpsPerUserDefinition = oneOf(tps, `${field}.tpsPerUserDefinition`, ['osl-over-e2e', 'inverse-itl', 'derived-mean-ratio'] as const);
   const meta = o['metadata'] === undefined ? {} : object(o['metadata'], `${field}.metadata`);

@@ -2,12 +2,11 @@
 import { useId } from 'react';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { Y_AXIS_INFO } from '../../core/analysis/projection.ts';
-import { STATS } from '../../core/model/benchmark.ts';
-import type { Stat } from '../../core/model/benchmark.ts';
 import type { SlaMetric, YAxis } from '../../core/model/scenario.ts';
 import { SLA_METRICS, Y_AXES } from '../../core/model/scenario.ts';
 import { selectView } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
+import { StatSelect } from '../common/StatSelect.tsx';
 import { InfoTip } from '../help/InfoTip.tsx';
 
 export function ChartControls() {
@@ -28,16 +27,7 @@ export function ChartControls() {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-stat`}>Statistic</label>
-        <select id={`${id}-stat`} value={view.x.stat} onChange={(e) => setView({ x: { ...view.x, stat: e.target.value as Stat } })}>
-          {STATS.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatSelect value={view.x.stat} onChange={(stat) => setView({ x: { ...view.x, stat } })} />
       <label className="checkbox">
         <input type="checkbox" checked={view.logX} onChange={(e) => setView({ logX: e.target.checked })} /> Log x
       </label>

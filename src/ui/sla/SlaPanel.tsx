@@ -4,14 +4,13 @@
  */
 import { useId } from 'react';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
-import { STATS } from '../../core/model/benchmark.ts';
-import type { Stat } from '../../core/model/benchmark.ts';
 import type { SlaConstraint, SlaMetric } from '../../core/model/scenario.ts';
 import { SLA_METRICS } from '../../core/model/scenario.ts';
 import { RULES } from '../../core/scenario/rules.ts';
 import { selectEffectiveSla, selectView } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
+import { StatSelect } from '../common/StatSelect.tsx';
 
 const DEFAULT_BOUNDS: Record<SlaMetric, number> = { ttft: 500, itl: 50, e2e: 10_000, tpsPerUser: 20 };
 
@@ -52,16 +51,7 @@ function SlaRow({ index, constraint, onChart }: { index: number; constraint: Sla
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-s`}>Statistic</label>
-        <select id={`${id}-s`} value={constraint.stat} onChange={(e) => setSla(index, { ...constraint, stat: e.target.value as Stat })}>
-          {STATS.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatSelect value={constraint.stat} onChange={(stat) => setSla(index, { ...constraint, stat })} />
       <NumberField
         label={`${info.label} ${constraint.stat} ${info.direction === 'upper' ? 'at most' : 'at least'}`}
         value={constraint.bound}

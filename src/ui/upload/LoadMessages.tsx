@@ -1,4 +1,5 @@
 /** Files that could not be used (each with its reason) and companion files skipped on purpose. */
+import type { FileError } from '../../core/model/benchmark.ts';
 import { selectLoadErrors } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 
@@ -15,13 +16,7 @@ export function LoadMessages() {
             {errors.length} file{errors.length === 1 ? '' : 's'} could not be used
           </strong>{' '}
           — everything else stays loaded.
-          <ul>
-            {errors.map((e, i) => (
-              <li key={`${e.file}-${i}`}>
-                <code>{e.file}</code>: {e.reason}
-              </li>
-            ))}
-          </ul>
+          <FileReasons entries={errors} />
         </div>
       ) : null}
       {skipped.length > 0 ? (
@@ -29,18 +24,24 @@ export function LoadMessages() {
           <summary>
             {skipped.length} companion file{skipped.length === 1 ? '' : 's'} skipped
           </summary>
-          <ul>
-            {skipped.map((e, i) => (
-              <li key={`${e.file}-${i}`}>
-                <code>{e.file}</code>: {e.reason}
-              </li>
-            ))}
-          </ul>
+          <FileReasons entries={skipped} />
         </details>
       ) : null}
       <button type="button" className="link" onClick={dismissLoadErrors}>
         Dismiss
       </button>
     </div>
+  );
+}
+
+function FileReasons({ entries }: { entries: readonly FileError[] }) {
+  return (
+    <ul>
+      {entries.map((e, i) => (
+        <li key={`${e.file}-${i}`}>
+          <code>{e.file}</code>: {e.reason}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LoadPoint } from '../../../src/core/model/benchmark.ts';
+import { emptyMeasurements } from '../../../src/core/model/benchmark.ts';
 import type { DemandUnit, SlaConstraint } from '../../../src/core/model/scenario.ts';
 import { pickOperatingPoint } from '../../../src/core/analysis/operatingPoint.ts';
 import { capacityOracle, demandUnit, feasibleOracle, loosen, loosenOps, meets, metricOf, relClose, seriesPoints, slaSet } from './arbitraries.ts';
@@ -173,15 +174,7 @@ describe('pickOperatingPoint: fixed counterexamples of the core bugs', () => {
     seriesKey: 's',
     seriesName: 's',
     load,
-    metadata: {},
-    ttftMs: {},
-    ttstMs: {},
-    itlMs: {},
-    e2eMs: {},
-    outputTokensPerSecondPerUser: {},
-    inputTokens: {},
-    outputTokens: {},
-    notes: [],
+    ...emptyMeasurements(),
     ...rest,
   });
   const capacity = (points: LoadPoint[], sla: SlaConstraint[], unit: DemandUnit): number | undefined => {

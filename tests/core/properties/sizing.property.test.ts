@@ -30,24 +30,13 @@ const sizingInput: fc.Arbitrary<SizingInput> = fc.record({
 const step = (max: number): fc.Arbitrary<number> => fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e-6, noNaN: true }), plausible(0, max));
 
 describe('sizeDeployment', () => {
-  it('instances, GPUs and servers never decrease when the peak demand rises', () => {
+  it.each([
+    ['peak demand', 'peak', 100_000],
+    ['headroom', 'headroomPercent', 1_000],
+  ] as const)('instances, GPUs and servers never decrease when the %s rises', (_what, field, max) => {
     fc.assert(
-      fc.property(sizingInput, step(100_000), (input, delta) => {
-        const higher: SizingInput = { ...input, demand: { ...input.demand, peak: input.demand.peak + delta } };
-        const a = sizeDeployment(input);
-        const b = sizeDeployment(higher);
-        expect(b.instances).toBeGreaterThanOrEqual(a.instances);
-        expect(b.gpus).toBeGreaterThanOrEqual(a.gpus);
-        expect(b.servers).toBeGreaterThanOrEqual(a.servers);
-      }),
-      RUNS,
-    );
-  });
-
-  it('instances, GPUs and servers never decrease when the headroom rises', () => {
-    fc.assert(
-      fc.property(sizingInput, step(1_000), (input, delta) => {
-        const higher: SizingInput = { ...input, demand: { ...input.demand, headroomPercent: input.demand.headroomPercent + delta } };
+      fc.property(sizingInput, step(max), (input, delta) => {
+        const higher: SizingInput = { ...input, demand: { ...input.demand, [field]: input.demand[field] + delta } };
         const a = sizeDeployment(input);
         const b = sizeDeployment(higher);
         expect(b.instances).toBeGreaterThanOrEqual(a.instances);

@@ -2,6 +2,7 @@
  * Pieces shared by the GenAI-Perf layouts: run identity from the file name, and the empty run record.
  */
 import type { PointSource } from '../../model/benchmark.ts';
+import { emptyMeasurements } from '../../model/benchmark.ts';
 import type { ParsedRun } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 
@@ -22,20 +23,7 @@ export function genaiPerfRunPath(path: string): string {
 }
 
 export function emptyRun(runPath: string, source: PointSource): ParsedRun {
-  return {
-    runPath,
-    source,
-    load: null,
-    metadata: {},
-    ttftMs: {},
-    ttstMs: {},
-    itlMs: {},
-    e2eMs: {},
-    outputTokensPerSecondPerUser: {},
-    inputTokens: {},
-    outputTokens: {},
-    notes: [],
-  };
+  return { ...emptyMeasurements(), runPath, source, load: null };
 }
 
 export const ITL_NOTE = 'ITL is GenAI-Perf\'s inter-token latency: (E2E − TTFT) / (output tokens − 1) per request, the same as TPOT.';
