@@ -6,6 +6,7 @@ import { RULES } from '../../core/scenario/rules.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { InfoTip } from '../help/InfoTip.tsx';
+import { PeakEstimator } from './PeakEstimator.tsx';
 
 export const DEMAND_UNIT_LABELS: Record<DemandUnit, string> = {
   requestsPerSecond: 'requests/s',
@@ -46,9 +47,10 @@ export function DemandForm() {
         />
         <NumberField label="Uptime" value={uptime} step={0.01} rule={RULES.uptime} onChange={setUptime} hint="Fraction of the year the fleet serves (1 = always)." />
         <label className="checkbox">
-          <input type="checkbox" checked={interpolate} onChange={(e) => setInterpolate(e.target.checked)} /> Estimate between measured load levels <InfoTip term="capacity" />
+          <input type="checkbox" checked={interpolate} onChange={(e) => setInterpolate(e.target.checked)} /> Estimate between measured load levels <InfoTip term="estimate" />
         </label>
       </div>
+      <PeakEstimator />
     </section>
   );
 }

@@ -24,6 +24,10 @@ export const GLOSSARY = {
     term: 'Capacity cost vs demand cost',
     text: "Capacity cost (NVIDIA's method) divides the fleet's yearly cost by what the instances can serve at full load. Demand cost divides it by the traffic you expect on average, so idle capacity and rounding show in the price.",
   },
+  estimate: {
+    term: 'Estimates between measured load levels',
+    text: "Off by default: NVIDIA's method reads the operating point off measured points. On, the point where the binding SLA is just met is interpolated between the last load level that meets it and the next one that does not; such operating points are marked “estimate”.",
+  },
 } as const;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;

@@ -1,0 +1,61 @@
+/**
+ * When only averages are known: estimate the peak requests/s from an average rate (a Poisson percentile) or
+ * from a user count (DESIGN.md §2 Demand). "Use" sets the demand in requests/s and the average-to-peak ratio.
+ */
+import { useState } from 'react';
+import { formatNumber } from '../../core/format/numbers.ts';
+import { RULES } from '../../core/scenario/rules.ts';
+import { peakFromUsers, poissonQuantile } from '../../core/sizing/peakEstimate.ts';
+import { useActions } from '../../store/StoreProvider.tsx';
+import { NumberField } from '../common/NumberField.tsx';
+
+const PERCENTILES = [0.9, 0.95, 0.99, 0.999] as const;
+
+export function PeakEstimator() {
+  const { setDemand } = useActions();
+  const [average, setAverage] = useState(200);
+  const [percentile, setPercentile] = useState<number>(0.95);
+  const [users, setUsers] = useState(10_000);
+  const [perHour, setPerHour] = useState(12);
+  const [factor, setFactor] = useState(3);
+  const poissonPeak = poissonQuantile(average, percentile);
+  const usersPeak = peakFromUsers(users, perHour, factor);
+  const use = (peak: number, averageRps: number) =>
+    setDemand({ unit: 'requestsPerSecond', peak, averageToPeak: peak > 0 ? Math.min(1, Math.max(1e-6, averageRps / peak)) : 1 });
+
+  return (
+    <details className="peak-estimator">
+      <summary>Estimate the peak from averages</summary>
+      <div className="form-grid">
+        <NumberField label="Average requests/s" value={average} rule={RULES.peak} onChange={setAverage} />
+        <div className="field">
+          <label htmlFor="peak-percentile">Percentile</label>
+          <select id="peak-percentile" value={percentile} onChange={(e) => setPercentile(Number(e.target.value))}>
+            {PERCENTILES.map((p) => (
+              <option key={p} value={p}>
+                p{formatNumber(p * 100, 1)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="peak-estimator__result">
+          Poisson p{formatNumber(percentile * 100, 1)}: <strong>{formatNumber(poissonPeak)} requests/s</strong>{' '}
+          <button type="button" onClick={() => use(poissonPeak, average)}>
+            Use as peak
+          </button>
+        </p>
+      </div>
+      <div className="form-grid">
+        <NumberField label="Users" value={users} rule={RULES.peak} onChange={setUsers} />
+        <NumberField label="Requests per user per hour" value={perHour} rule={RULES.peak} onChange={setPerHour} />
+        <NumberField label="Peak ÷ average" value={factor} rule={{ min: 1 }} onChange={setFactor} />
+        <p className="peak-estimator__result">
+          Peak: <strong>{formatNumber(usersPeak)} requests/s</strong>{' '}
+          <button type="button" onClick={() => use(usersPeak, usersPeak / factor)}>
+            Use as peak
+          </button>
+        </p>
+      </div>
+    </details>
+  );
+}
