@@ -8,6 +8,7 @@ import type { ApiReference, ChartView, Demand, HardwareProfile, Scenario, Series
 import type { ParsedRun } from '../core/parsers/types.ts';
 import { buildLoadPoints } from '../core/parsers/ingest.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
+import { selectAllSeries } from './selectors.ts';
 
 /** Where the loaded data came from, shown beside the series list. */
 export type DataOrigin = 'empty' | 'demo' | 'files';
@@ -241,11 +242,14 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         editSettings((s) => ({ ...s, apiReference: { ...s.apiReference, ...patch } }), `api:${keysOf(patch)}`);
       },
       setSeriesSettings(seriesKey, patch) {
+        const current = selectAllSeries(get()).find((series) => series.key === seriesKey);
         editSettings((s) => {
-          // The UI addresses a series by its key; an entry matching exactly that key is its own settings.
+          // A series' own entry is the one matching exactly its key. A new one starts from what applies to the
+          // series now (a demo or scenario entry matched by pattern, or the defaults), so one edit changes one thing.
           const index = s.series.findIndex((entry) => entry.match === seriesKey);
-          const series = index >= 0 ? s.series.map((entry, i) => (i === index ? { ...entry, ...patch } : entry)) : [{ match: seriesKey, ...patch }, ...s.series];
-          return { ...s, series };
+          if (index >= 0) return { ...s, series: s.series.map((entry, i) => (i === index ? { ...entry, ...patch } : entry)) };
+          const inherited = current ? { name: current.name, gpusPerInstance: current.gpusPerInstance, hardware: current.hardware.id, hidden: current.hidden } : {};
+          return { ...s, series: [{ match: seriesKey, ...inherited, ...patch }, ...s.series] };
         }, `series:${seriesKey}:${keysOf(patch)}`);
       },
       setView(patch) {

@@ -168,3 +168,36 @@ describe('selectors', () => {
     expect(resolveSeries(selectPoints(state), scenario)).toEqual(selectAllSeries(state));
   });
 });
+
+describe('series settings keep what applied before an edit', () => {
+  function twoSweeps() {
+    const runs = nimRuns().slice(0, 3);
+    const store = createAppStore({
+      runs: [...runs.map((r) => ({ ...r, runPath: `sweep/${r.runPath}` })), ...runs.map((r) => ({ ...r, runPath: `fp8-sweep/${r.runPath}` }))],
+      origin: 'files',
+    });
+    return store;
+  }
+
+  it('hiding and showing a series configured by a pattern keeps its GPUs, name and hardware', () => {
+    const store = twoSweeps();
+    store.getState().addHardware({ ...store.getState().settings.hardware[0]!, id: 'big', name: 'Big' });
+    store.getState().replaceSettings({ ...store.getState().settings, series: [{ match: 'fp8', name: 'FP8 TP2', gpusPerInstance: 2, hardware: 'big' }] });
+    const fp8 = () => selectAllSeries(store.getState()).find((s) => s.key.startsWith('fp8'))!;
+    expect(fp8()).toMatchObject({ name: 'FP8 TP2', gpusPerInstance: 2 });
+    store.getState().setSeriesSettings(fp8().key, { hidden: true });
+    store.getState().setSeriesSettings(fp8().key, { hidden: false });
+    expect(fp8()).toMatchObject({ name: 'FP8 TP2', gpusPerInstance: 2, hidden: false });
+    expect(fp8().hardware.id).toBe('big');
+  });
+
+  it("editing one series never changes another whose key contains the first one's", () => {
+    const store = twoSweeps();
+    const [plain, fp8] = ['sweep/', 'fp8-sweep/'].map((prefix) => selectAllSeries(store.getState()).find((s) => s.key.startsWith(prefix))!);
+    expect(fp8!.key.includes(plain!.key)).toBe(true); // the trap: 'fp8-sweep/…' contains 'sweep/…'
+    store.getState().setSeriesSettings(plain!.key, { name: 'BF16', gpusPerInstance: 4 });
+    const after = selectAllSeries(store.getState());
+    expect(after.find((s) => s.key === plain!.key)).toMatchObject({ name: 'BF16', gpusPerInstance: 4 });
+    expect(after.find((s) => s.key === fp8!.key)).toMatchObject({ name: fp8!.name, gpusPerInstance: 1 });
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Points grouped into series (deployment configurations) and each series' settings resolved from the
  * scenario (DESIGN.md §2, §7): `series[].match` selects a series whose name, key or any source path
- * contains it, the first matching entry wins, and unmatched series take `defaults`.
+ * contains it, the first matching entry wins, and unmatched series take `defaults` (GPUs per instance from
+ * a `tp2`/`pp2` folder name when there is one).
  */
 import type { LoadPoint } from '../model/benchmark.ts';
 import type { HardwareProfile, Scenario, SeriesSettings } from '../model/scenario.ts';
@@ -17,6 +18,8 @@ export interface ResolvedSeries {
   /** Every file behind the series' points. */
   sources: string[];
   gpusPerInstance: number;
+  /** True when gpusPerInstance was read from the folder name (tp2, tp4-pp2) rather than set. */
+  gpusPerInstanceFromName: boolean;
   hardware: HardwareProfile;
   hidden: boolean;
   /** Index of the `scenario.series` entry that matched, or -1 for defaults. */
@@ -33,27 +36,55 @@ export function groupBySeriesKey(points: readonly LoadPoint[]): Map<string, Load
   return groups;
 }
 
-export function findSettings(settings: readonly SeriesSettings[], key: string, proposedName: string, sources: readonly string[]): number {
-  return settings.findIndex((s) => key.includes(s.match) || proposedName.includes(s.match) || sources.some((p) => p.includes(s.match)));
+/**
+ * The `scenario.series` entry for a series: an entry whose `match` is exactly this series' key wins (that is
+ * how the page stores a series' own settings); otherwise the first entry whose `match` is contained in the
+ * key, the proposed name or a source path (DESIGN.md §7). An entry whose `match` is exactly another loaded
+ * series' key belongs to that series alone and is never used as a pattern: `sweep/m-{load}` must not also
+ * configure `fp8-sweep/m-{load}`.
+ */
+export function findSettings(settings: readonly SeriesSettings[], key: string, proposedName: string, sources: readonly string[], allKeys: ReadonlySet<string> = new Set()): number {
+  const exact = settings.findIndex((s) => s.match === key);
+  if (exact >= 0) return exact;
+  return settings.findIndex((s) => !allKeys.has(s.match) && (key.includes(s.match) || proposedName.includes(s.match) || sources.some((p) => p.includes(s.match))));
+}
+
+/**
+ * GPUs per instance read from a run folder name: `tp2`, `tp4-pp2`, `TP8_PP2` → TP × PP. Undefined when the
+ * name says nothing (then the scenario default applies).
+ */
+export function gpusPerInstanceFromName(text: string): number | undefined {
+  const factor = (name: string) => {
+    const match = new RegExp(`(?:^|[^a-z0-9])${name}[-_=]?(\\d{1,3})(?=$|[^a-z0-9])`, 'i').exec(text);
+    const value = match ? Number(match[1]) : undefined;
+    return value !== undefined && value >= 1 ? value : undefined;
+  };
+  const tp = factor('tp');
+  const pp = factor('pp');
+  return tp === undefined && pp === undefined ? undefined : (tp ?? 1) * (pp ?? 1);
 }
 
 export function resolveSeries(points: readonly LoadPoint[], scenario: Pick<Scenario, 'series' | 'defaults' | 'hardware'>): ResolvedSeries[] {
   const hardwareById = new Map(scenario.hardware.map((h) => [h.id, h]));
   const fallbackHardware = hardwareById.get(scenario.defaults.hardware) ?? scenario.hardware[0];
   if (!fallbackHardware) throw new Error('a scenario needs at least one hardware profile');
+  const groups = groupBySeriesKey(points);
+  const allKeys = new Set(groups.keys());
   const result: ResolvedSeries[] = [];
-  for (const [key, members] of groupBySeriesKey(points)) {
+  for (const [key, members] of groups) {
     const sorted = sortByLoad(members);
     const proposedName = sorted[0]?.seriesName ?? key;
     const sources = [...new Set(sorted.flatMap((p) => p.sources.map((s) => s.path)))];
-    const settingsIndex = findSettings(scenario.series, key, proposedName, sources);
+    const settingsIndex = findSettings(scenario.series, key, proposedName, sources, allKeys);
     const settings = scenario.series[settingsIndex];
+    const fromName = settings?.gpusPerInstance === undefined ? gpusPerInstanceFromName(key) : undefined;
     result.push({
       key,
       name: settings?.name ?? proposedName,
       points: sorted,
       sources,
-      gpusPerInstance: settings?.gpusPerInstance ?? scenario.defaults.gpusPerInstance,
+      gpusPerInstance: settings?.gpusPerInstance ?? fromName ?? scenario.defaults.gpusPerInstance,
+      gpusPerInstanceFromName: fromName !== undefined,
       hardware: (settings?.hardware !== undefined ? hardwareById.get(settings.hardware) : undefined) ?? fallbackHardware,
       hidden: settings?.hidden ?? false,
       settingsIndex,

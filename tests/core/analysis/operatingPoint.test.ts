@@ -142,7 +142,7 @@ describe('projectSeries (DESIGN.md §4)', () => {
     const { EXAMPLE_HARDWARE } = await import('../../../src/core/scenario/defaults.ts');
     const points = Array.from({ length: 40 }, (_, i) => point({ concurrency: i + 1, ttftMs: { avg: 10 * (i + 1) }, requestsPerSecond: 2 * (i + 1) }));
     points.push(point({ concurrency: 99, requestsPerSecond: 5 })); // no TTFT: not on a TTFT chart
-    const series = { key: 's', name: 'S', points, sources: [], gpusPerInstance: 2, hardware: EXAMPLE_HARDWARE, hidden: false, settingsIndex: -1 };
+    const series = { key: 's', name: 'S', points, sources: [], gpusPerInstance: 2, gpusPerInstanceFromName: false, hardware: EXAMPLE_HARDWARE, hidden: false, settingsIndex: -1 };
     const projected = projectSeries(series, { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false });
     expect(projected.missing).toBe(1);
     expect(projected.points).toHaveLength(40);
@@ -151,5 +151,19 @@ describe('projectSeries (DESIGN.md §4)', () => {
     expect(labelled.length).toBeLessThanOrEqual(MAX_LABELS_PER_SERIES + 1);
     expect(labelled[0]?.chartLabel).toBe('c=1');
     expect(labelled[labelled.length - 1]?.chartLabel).toBe('c=40');
+  });
+});
+
+describe('gpusPerInstanceFromName', () => {
+  it.each([
+    ['h100-tp2/artifacts/m-{load}', 2],
+    ['kimik2.5_tp4_conc64', 4],
+    ['run-TP4-PP2', 8],
+    ['pp2', 2],
+    ['llama3-8b-h100', undefined],
+    ['step42', undefined],
+  ])('%s → %s', async (name, gpus) => {
+    const { gpusPerInstanceFromName } = await import('../../../src/core/analysis/series.ts');
+    expect(gpusPerInstanceFromName(name)).toBe(gpus);
   });
 });
