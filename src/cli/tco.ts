@@ -5,7 +5,7 @@
  * still reported), 2 for bad arguments or an invalid scenario.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileError } from '../core/model/benchmark.ts';
 import type { Scenario } from '../core/model/scenario.ts';
 import { ingestFiles } from '../core/parsers/ingest.ts';
@@ -54,23 +54,38 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   return args;
 }
 
-/** Every file under the given paths, in a stable order; hidden files inside folders are passed over. */
+/** The deepest folder that holds all the given folders (their common ancestor). */
+function commonAncestor(folders: readonly string[]): string {
+  const split = folders.map((f) => resolve(f).split(sep));
+  const first = split[0] ?? [];
+  let length = 0;
+  while (length < first.length && split.every((parts) => parts[length] === first[length])) length++;
+  return first.slice(0, length).join(sep) || sep;
+}
+
+/**
+ * Every file under the given paths, in a stable order; hidden files inside folders are passed over. A file in
+ * a folder argument is named by its path relative to the common ancestor of the folders' parents, so run-folder
+ * names (which hold the concurrency) stay in it, and two `artifacts/` folders given side by side stay apart
+ * (`h100/artifacts/…` and `h200/artifacts/…`). A file argument keeps the path as given.
+ */
 async function collectFiles(paths: readonly string[], errors: FileError[]): Promise<Array<{ path: string; label: string }>> {
   const found: Array<{ path: string; label: string }> = [];
-  async function walk(path: string, root: string): Promise<void> {
+  const kinds = await Promise.all(paths.map(async (p) => (await stat(p).catch(() => undefined))?.isDirectory() ?? false));
+  const folderParents = paths.filter((_, i) => kinds[i]).map((p) => dirname(resolve(p)));
+  const base = folderParents.length > 0 ? commonAncestor(folderParents) : '';
+  async function walk(path: string, isArgument: boolean): Promise<void> {
     const info = await stat(path);
     if (info.isDirectory()) {
       const entries = (await readdir(path)).filter((e) => !e.startsWith('.')).sort();
-      for (const entry of entries) await walk(join(path, entry), root);
+      for (const entry of entries) await walk(join(path, entry), false);
     } else if (info.isFile()) {
-      // A file inside a folder is named by its path relative to the folder's parent, so run folder
-      // names (which often hold the concurrency) stay in it.
-      found.push({ path, label: root === path ? path : relative(join(root, '..'), path) });
+      found.push({ path, label: isArgument ? path : relative(base, resolve(path)) });
     }
   }
   for (const path of paths) {
     try {
-      await walk(path, path);
+      await walk(path, true);
     } catch (error) {
       errors.push({ file: path, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error) });
     }

@@ -166,7 +166,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           const replaceDemo = state.origin === 'demo' && origin === 'files';
           const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
           return {
-            runs: [...keep.runs, ...result.runs],
+            runs: [...keep.runs, ...keepApart(keep.runs, result.runs)],
             embeddedPoints: [...keep.embeddedPoints, ...(result.points ?? [])],
             origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
           };
@@ -298,6 +298,20 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       },
     };
   });
+}
+
+/**
+ * Files dropped now whose paths repeat ones already loaded (a second `artifacts/` folder) are a different
+ * configuration, not more of the same runs: the batch gets its own prefix ("load 2/…") so it forms its own
+ * series instead of merging into, or colliding with, the earlier one.
+ */
+function keepApart(existing: readonly ParsedRun[], incoming: ParsedRun[]): ParsedRun[] {
+  const taken = new Set(existing.map((r) => `${r.runPath}\u0000${r.source.format}`));
+  if (!incoming.some((r) => taken.has(`${r.runPath}\u0000${r.source.format}`))) return incoming;
+  let n = 2;
+  while (existing.some((r) => r.runPath.startsWith(`load ${n}/`))) n++;
+  const prefix = `load ${n}/`;
+  return incoming.map((r) => ({ ...r, runPath: prefix + r.runPath, ...(r.familyPath !== undefined ? { familyPath: prefix + r.familyPath } : {}) }));
 }
 
 export type AppStoreApi = ReturnType<typeof createAppStore>;

@@ -201,3 +201,16 @@ describe('series settings keep what applied before an edit', () => {
     expect(after.find((s) => s.key === fp8!.key)).toMatchObject({ name: fp8!.name, gpusPerInstance: 1 });
   });
 });
+
+describe('a second folder with the same paths', () => {
+  it('becomes its own series instead of merging into the first', () => {
+    const store = createAppStore();
+    store.getState().addLoaded({ runs: nimRuns(), errors: [], skipped: [] }, 'files');
+    const other = nimRuns().map((r) => ({ ...r, requestsPerSecond: (r.requestsPerSecond ?? 0) * 2 }));
+    store.getState().addLoaded({ runs: other, errors: [], skipped: [] }, 'files');
+    const series = selectAllSeries(store.getState());
+    expect(series).toHaveLength(2);
+    expect(series.map((s) => s.points.length)).toEqual([7, 7]);
+    expect(series[1]?.name.startsWith('load 2 / ')).toBe(true);
+  });
+});

@@ -40,7 +40,7 @@ const FORMAT_PRIORITY = ['genai-perf-json', 'genai-perf-csv', 'genai-perf-analyz
  */
 export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint[]; errors: FileError[] } {
   const byRun = new Map<string, ParsedRun[]>();
-  for (const run of runs) {
+  for (const run of splitConflictingRuns(runs)) {
     const list = byRun.get(run.runPath);
     if (list) list.push(run);
     else byRun.set(run.runPath, [run]);
@@ -71,6 +71,27 @@ export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint
     drafts.push({ point: toPoint(merged, load, runPath), family });
   }
   return { points: assignSeries(drafts), errors };
+}
+
+/**
+ * Runs that share a path merge only across formats (a run's JSON and its CSV). Two files of the same format
+ * claiming one run (two `artifacts/` folders dropped together) are different runs: the later ones get their
+ * own run path, and the duplicated load level is flagged, instead of one silently overwriting the other.
+ */
+function splitConflictingRuns(runs: readonly ParsedRun[]): ParsedRun[] {
+  const seen = new Map<string, number>();
+  return runs.map((run) => {
+    const key = `${run.runPath}\u0000${run.source.format}`;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    if (count === 1) return run;
+    return {
+      ...run,
+      runPath: `${run.runPath} (${count})`,
+      familyPath: run.familyPath ?? loadFromPath(run.runPath).familyPath,
+      notes: [...run.notes, `Another ${run.source.format} file has the same path (${run.source.path}): this one is kept as its own point.`],
+    };
+  });
 }
 
 function rank(run: ParsedRun): number {

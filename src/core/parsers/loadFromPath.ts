@@ -54,5 +54,7 @@ export function seriesNameFromFamily(familyPath: string): string {
     .map((s) => s.replace(/[-_.]?\{load\}/, '').replace(/\{load\}[-_.]?/, '').replace(/^[-_.]+|[-_.]+$/g, ''))
     .filter((s) => s !== '' && !GENERIC_SEGMENTS.has(s.toLowerCase()));
   if (segments.length === 0) return familyPath.replace('{load}', '').trim() || 'benchmark';
-  return segments.slice(-2).join(' / ');
+  // A batch prefix given to a second folder with the same paths ("load 2/…", see the store) stays visible.
+  const batch = segments.length > 2 && /^load \d+$/.test(segments[0] ?? '') ? [segments[0] ?? ''] : [];
+  return [...batch, ...segments.slice(-2)].join(' / ');
 }

@@ -149,3 +149,17 @@ describe('npm run tco', () => {
     expect(bad.stdout).toBe('');
   });
 });
+
+describe('two artifacts folders side by side', () => {
+  it('stay two series, named by their parent folders', async () => {
+    const dir = tempDir();
+    const synthetic = join(REPO, 'tests/fixtures/synthetic/genai-perf');
+    cpSync(join(synthetic, 'llama3-8b-h100-tp1/artifacts'), join(dir, 'h100/artifacts'), { recursive: true });
+    cpSync(join(synthetic, 'llama3-8b-h200-tp1/artifacts'), join(dir, 'h200/artifacts'), { recursive: true });
+    const { code, stdout } = await run(join(dir, 'h100/artifacts'), join(dir, 'h200/artifacts'));
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.series.map((s) => s.name).sort()).toEqual(['h100 / meta_llama3-8b-instruct-openai-chat', 'h200 / meta_llama3-8b-instruct-openai-chat']);
+    expect(report.series.every((s) => s.sources.length === 18)).toBe(true); // 9 levels × (JSON + CSV)
+  });
+});

@@ -196,3 +196,18 @@ describe('grouping into series', () => {
     expect(result.errors).toEqual([{ file: 'mystery/profile_export_genai_perf.csv', reason: expect.stringMatching(/^load level missing/) as unknown as string }]);
   });
 });
+
+describe('two files of the same format claiming one run', () => {
+  it('are kept as two points (flagged), not merged into one', () => {
+    const json = (rps: number) => JSON.stringify({ ...NEW_JSON, request_throughput: { unit: 'requests/sec', avg: rps } });
+    const result = ingestFiles([
+      { path: 'artifacts/m-openai-chat-concurrency8/profile_export_genai_perf.json', text: json(10) },
+      { path: 'artifacts/m-openai-chat-concurrency8/profile_export_genai_perf.json', text: json(20) },
+      { path: 'artifacts/m-openai-chat-concurrency8/profile_export_genai_perf.csv', text: 'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),1,1,1,1,1,1,1,1,1\n\nMetric,Value\nRequest Throughput (per sec),30\n' },
+    ]);
+    expect(result.points.map((p) => p.requestsPerSecond).sort()).toEqual([10, 20]);
+    expect(result.points.map((p) => p.sources.length).sort()).toEqual([1, 2]); // the first JSON merged with the CSV
+    expect(new Set(result.points.map((p) => p.seriesKey)).size).toBe(1);
+    expect(result.points.every((p) => p.notes.some((n) => n.startsWith('Duplicate load level')))).toBe(true);
+  });
+});
