@@ -13,7 +13,7 @@ const store = createAppStore();
 /** Start-up order: the stored scenario (else the demo), then a share link in the URL, which wins. */
 async function hydrate(): Promise<void> {
   if (!restoreScenario(store, window.localStorage)) await loadDemo(store);
-  openShareLink(store, window.location.hash);
+  openSharedFragment();
   store.getState().clearHistory(); // opening the page is not an edit to undo
   startPersisting(store, window.localStorage, (flush) => {
     const onHide = () => flush();
@@ -25,7 +25,17 @@ async function hydrate(): Promise<void> {
     };
   });
   // A share link pasted into this tab's address bar opens without a reload.
-  window.addEventListener('hashchange', () => openShareLink(store, window.location.hash));
+  window.addEventListener('hashchange', openSharedFragment);
+}
+
+/**
+ * Opens a share link in the URL once, then takes it out of the address bar: left there, it would reopen on every
+ * reload and undo the edits made (and stored) since.
+ */
+function openSharedFragment(): void {
+  if (!window.location.hash.startsWith('#s=')) return;
+  openShareLink(store, window.location.hash);
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 void hydrate();
 

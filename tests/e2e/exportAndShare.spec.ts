@@ -176,3 +176,21 @@ test('the scenario survives a reload; a corrupt stored one is set aside with a m
   await expect(app.resultRows()).toHaveCount(3);
   expect(await page.evaluate(() => localStorage.getItem('llm-tco-planner/scenario:set-aside'))).toContain('oops');
 });
+
+test('after opening a share link, edits survive a reload (the link does not reopen)', async ({ app, browser }) => {
+  await app.open();
+  await setTtftBound(app, 640);
+  await app.page.getByRole('button', { name: 'Copy share link' }).click();
+  expect(app.page.url()).not.toContain('#s='); // copying does not put the link in the address bar
+  const link = await app.page.getByLabel('Share link').inputValue();
+  const context = await browser.newContext();
+  const fresh = new AppPage(await context.newPage());
+  await fresh.page.goto(link);
+  await expect(fresh.slaHandle()).toHaveAttribute('aria-valuenow', '640');
+  expect(fresh.page.url()).not.toContain('#s=');
+  await setTtftBound(fresh, 333);
+  await fresh.page.waitForTimeout(700);
+  await fresh.page.reload();
+  await expect(fresh.slaHandle()).toHaveAttribute('aria-valuenow', '333');
+  await context.close();
+});

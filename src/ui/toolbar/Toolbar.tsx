@@ -54,8 +54,9 @@ export function Toolbar() {
   };
 
   const share = async () => {
+    // The link is shown and copied, not put in the address bar: there it would reopen on every reload and
+    // override the edits made since.
     const { url, withPoints, pointCount } = makeShareLink(store, window.location.href);
-    window.history.replaceState(null, '', url);
     setLink(url);
     let copied = false;
     try {
