@@ -68,7 +68,11 @@ export interface AppActions {
 
   previewSla(index: number, bound: number): void;
   cancelSlaPreview(): void;
-  setSla(index: number, constraint: SlaConstraint): void;
+  /**
+   * Commits a constraint. `coalesce`: join the previous edit of this constraint if it was under a second ago
+   * (typing a number, key presses on the line); a drag's release is its own step.
+   */
+  setSla(index: number, constraint: SlaConstraint, options?: { coalesce?: boolean }): void;
   addSla(constraint: SlaConstraint): void;
   removeSla(index: number): void;
 
@@ -204,8 +208,8 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       cancelSlaPreview() {
         set({ slaDraft: null });
       },
-      setSla(index, constraint) {
-        editSettings((s) => ({ ...s, sla: s.sla.map((c, i) => (i === index ? constraint : c)) }), `sla:${index}`);
+      setSla(index, constraint, options = {}) {
+        editSettings((s) => ({ ...s, sla: s.sla.map((c, i) => (i === index ? constraint : c)) }), options.coalesce === true ? `sla:${index}` : null);
         set({ slaDraft: null }); // the drag (if any) is over: its release is this commit
       },
       addSla(constraint) {

@@ -26,6 +26,21 @@ describe('undo and redo', () => {
     expect(store.getState().settings.sla[0]?.bound).toBe(700);
   });
 
+  it('keeps two quick drags as two steps, but joins quick key presses on the line', () => {
+    const { store, clock } = storeWithClock();
+    store.getState().setSla(0, { metric: 'ttft', stat: 'avg', bound: 300 });
+    clock.advance(300);
+    store.getState().setSla(0, { metric: 'ttft', stat: 'avg', bound: 400 });
+    expect(store.getState().history.past).toHaveLength(2);
+    for (const bound of [420, 440, 460]) {
+      clock.advance(100);
+      store.getState().setSla(0, { metric: 'ttft', stat: 'avg', bound }, { coalesce: true });
+    }
+    expect(store.getState().history.past).toHaveLength(3);
+    store.getState().undo();
+    expect(store.getState().settings.sla[0]?.bound).toBe(400);
+  });
+
   it('joins edits of one field made within the coalescing window, and separates later ones', () => {
     const { store, clock } = storeWithClock();
     for (const peak of [2, 20, 200, 2000]) {

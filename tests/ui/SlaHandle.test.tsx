@@ -85,3 +85,20 @@ describe('logTicks', () => {
     expect(logTicks(0, 10)).toEqual([]);
   });
 });
+
+describe('stepBound (keyboard steps)', () => {
+  it('steps by a fixed amount on a linear axis and never reaches zero going down', async () => {
+    const { stepBound } = await import('../../src/ui/chart/SlaHandle.tsx');
+    expect(stepBound(250, 1, 1, [0, 2400], false)).toBe(270); // niceStep(2400) = 20
+    expect(stepBound(250, -1, 10, [0, 2400], false)).toBe(50);
+    expect(stepBound(10, -1, 1, [0, 2400], false)).toBe(5); // 10 − 20 ≤ 0: halve instead of jumping up
+    expect(stepBound(2390, 1, 10, [0, 2400], false)).toBe(2400);
+  });
+
+  it('steps by a ratio on a log axis: 50 steps a decade', async () => {
+    const { stepBound } = await import('../../src/ui/chart/SlaHandle.tsx');
+    expect(stepBound(250, 1, 1, [19, 2700], true)).toBe(262); // 250 × 10^(1/50) = 261.9
+    expect(stepBound(250, -1, 10, [19, 2700], true)).toBe(158); // 250 ÷ 10^(0.2) = 157.7
+    expect(stepBound(20, -1, 10, [19, 2700], true)).toBe(19); // not below the axis
+  });
+});

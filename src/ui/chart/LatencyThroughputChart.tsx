@@ -116,7 +116,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
         {frontLayer}
         <LoadLabelsLayer />
         <OperatingPointsLayer />
-        {drawn ? <SlaHandle index={drawnIndex} constraint={drawn} domain={xDomain} /> : null}
+        {drawn ? <SlaHandle index={drawnIndex} constraint={drawn} domain={xDomain} log={view.logX} /> : null}
         <ChartLegend items={legendItems} top={legendTop} />
       </ScatterChart>
       {missing.length > 0 ? (

@@ -6,12 +6,13 @@
  * recharts layer (labels are at z-index 2000), so dots and load labels never take the pointer from it.
  */
 import type { KeyboardEvent, PointerEvent } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, ZIndexLayer } from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
 import type { SlaConstraint } from '../../core/model/scenario.ts';
-import { useAppStoreApi } from '../../store/StoreProvider.tsx';
+import { selectEffectiveSla } from '../../store/selectors.ts';
+import { useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
 import { clamp, niceStep, roundForDisplay } from './scaleMath.ts';
 
 function stopPropagation(event: { stopPropagation(): void }) {
@@ -20,31 +21,53 @@ function stopPropagation(event: { stopPropagation(): void }) {
 
 interface Props {
   index: number;
+  /** The committed constraint; while dragging, the bound shown is the store's preview. */
   constraint: SlaConstraint;
   /** The x axis domain: the handle stays inside it. */
   domain: [number, number];
+  /** A log x axis: keyboard steps are then a fixed ratio (50 per decade) instead of a fixed amount. */
+  log: boolean;
 }
 
-export function SlaHandle({ index, constraint, domain }: Props) {
+/** One keyboard step from `bound`, up or down, `times` over; never to zero or below. */
+export function stepBound(bound: number, direction: 1 | -1, times: number, domain: [number, number], log: boolean): number {
+  const [min, max] = domain;
+  let next: number;
+  if (log) next = roundForDisplay(bound * 10 ** ((direction * times) / 50));
+  else {
+    next = Number((bound + direction * times * niceStep(max - min)).toPrecision(12));
+    if (next <= 0) next = roundForDisplay(bound / 2); // below one step: keep going down, never up
+  }
+  // Stay inside the axis, unless the bound already lies outside it (then a step only moves it inwards).
+  if (direction > 0) return bound >= max ? bound : Math.min(next, max);
+  return bound <= min ? bound : Math.max(next, min);
+}
+
+export function SlaHandle({ index, constraint, domain, log }: Props) {
   const scale = useXAxisScale();
   const invert = useXAxisInverseScale();
   const area = usePlotArea();
   const store = useAppStoreApi();
-  const [draft, setDraft] = useState<number | null>(null);
+  // The bound in force: the store's preview while dragging (one source of truth), else the committed one.
+  const value = useAppStore((s) => selectEffectiveSla(s)[index]?.bound) ?? constraint.bound;
   const frame = useRef(0);
   const latest = useRef<number | null>(null);
+  const dragging = useRef(false);
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   if (!scale || !invert || !area) return null;
   const [min, max] = domain;
-  const value = draft ?? constraint.bound;
   const px = scale(clamp(value, min, max));
   if (px === undefined || !Number.isFinite(px)) return null;
   const info = SLA_METRIC_INFO[constraint.metric];
   const label = `${info.label} ${constraint.stat} limit`;
-  const step = niceStep(max - min);
 
+  const cancelFrame = () => {
+    cancelAnimationFrame(frame.current);
+    frame.current = 0;
+    latest.current = null;
+  };
   const preview = (v: number) => {
     latest.current = v;
     if (frame.current === 0) {
@@ -54,12 +77,15 @@ export function SlaHandle({ index, constraint, domain }: Props) {
       });
     }
   };
-  const commit = (v: number) => {
-    cancelAnimationFrame(frame.current);
-    frame.current = 0;
-    latest.current = null;
-    setDraft(null);
-    store.getState().setSla(index, { ...constraint, bound: v });
+  const commit = (v: number, coalesce: boolean) => {
+    cancelFrame();
+    store.getState().setSla(index, { ...constraint, bound: v }, { coalesce });
+  };
+  const abandon = () => {
+    if (!dragging.current) return;
+    dragging.current = false;
+    cancelFrame();
+    store.getState().cancelSlaPreview();
   };
   const valueAt = (event: PointerEvent<SVGElement>) => {
     const svg = event.currentTarget.ownerSVGElement;
@@ -70,19 +96,21 @@ export function SlaHandle({ index, constraint, domain }: Props) {
     return roundForDisplay(clamp(data, min, max));
   };
   const onKeyDown = (event: KeyboardEvent<SVGElement>) => {
-    const big = event.shiftKey ? 10 : 1;
-    const deltas: Record<string, number> = { ArrowRight: step * big, ArrowUp: step * big, ArrowLeft: -step * big, ArrowDown: -step * big, PageUp: step * 10, PageDown: -step * 10 };
+    const times = event.shiftKey ? 10 : 1;
+    const moves: Record<string, [1 | -1, number]> = { ArrowRight: [1, times], ArrowUp: [1, times], ArrowLeft: [-1, times], ArrowDown: [-1, times], PageUp: [1, 10], PageDown: [-1, 10] };
     let next: number | undefined;
-    if (event.key === 'Home') next = min;
+    if (event.key === 'Home') next = min > 0 ? min : undefined;
     else if (event.key === 'End') next = max;
-    else if (deltas[event.key] !== undefined) next = constraint.bound + (deltas[event.key] ?? 0);
+    else {
+      const move = moves[event.key];
+      if (move) next = stepBound(constraint.bound, move[0], move[1], domain, log);
+    }
     if (next === undefined) return;
     // Keep recharts' own keyboard handling (tooltip navigation) out of it.
     event.preventDefault();
     event.stopPropagation();
-    // A bound must stay positive: the lowest is one step (or the axis minimum, if higher).
-    const bounded = clamp(next, Math.max(min, step), max);
-    commit(Number(bounded.toPrecision(12)));
+    // Key presses on one line within a second are one undo step, like typing a number.
+    commit(next, true);
   };
 
   const upper = info.direction === 'upper';
@@ -119,23 +147,19 @@ export function SlaHandle({ index, constraint, domain }: Props) {
           onPointerDown={(e) => {
             e.currentTarget.setPointerCapture(e.pointerId);
             e.stopPropagation();
-            const v = valueAt(e);
-            setDraft(v);
-            preview(v);
+            dragging.current = true;
+            preview(valueAt(e));
           }}
           onPointerMove={(e) => {
-            if (!e.currentTarget.hasPointerCapture(e.pointerId)) return;
-            const v = valueAt(e);
-            setDraft(v);
-            preview(v);
+            if (dragging.current && e.currentTarget.hasPointerCapture(e.pointerId)) preview(valueAt(e));
           }}
           onPointerUp={(e) => {
-            if (draft !== null) commit(valueAt(e));
+            if (!dragging.current) return;
+            dragging.current = false;
+            commit(valueAt(e), false); // one drag, one undo step
           }}
-          onPointerCancel={() => {
-            setDraft(null);
-            store.getState().cancelSlaPreview();
-          }}
+          onPointerCancel={abandon}
+          onLostPointerCapture={abandon}
           onKeyDown={onKeyDown}
           // recharts tracks the mouse on its wrapper (tooltip, active dot): each event it sees re-runs selectors for
           // every dot. Over the handle the pointer belongs to the handle, so mouse events stop here.

@@ -57,7 +57,7 @@ function SlaRow({ index, constraint, onChart }: { index: number; constraint: Sla
         value={constraint.bound}
         unit={info.unit}
         rule={RULES.slaBound}
-        onChange={(bound) => setSla(index, { ...constraint, bound })}
+        onChange={(bound) => setSla(index, { ...constraint, bound }, { coalesce: true })}
       />
       <span className="sla-row__where">{onChart ? 'drawn on the chart' : 'not on the chart axis'}</span>
       <button type="button" className="link danger" onClick={() => removeSla(index)} aria-label={`Remove ${info.label} ${constraint.stat} constraint`}>
