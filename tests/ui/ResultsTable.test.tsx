@@ -85,3 +85,21 @@ describe('ResultsTable', () => {
     expect(screen.getByText('3 servers × $119,000 = $357,000 per year')).toBeTruthy();
   });
 });
+
+describe('a cost that cannot be computed', () => {
+  it('shows "—" and says why', async () => {
+    const { parseFile } = await import('../../src/core/parsers/registry.ts');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const text = readFileSync(join(import.meta.dirname, '../fixtures/real/genai-perf/gpt2-analyze-sweep.analyze_export_genai_perf.csv'), 'utf8');
+    const outcome = parseFile({ path: 'gpt2-analyze-sweep.analyze_export_genai_perf.csv', text });
+    const runs = outcome.kind === 'runs' ? outcome.runs : [];
+    const { store } = renderWithStore(<ResultsTable />, { runs, origin: 'files' });
+    store.getState().setSla(0, { metric: 'ttft', stat: 'p99', bound: 250 });
+    // The analyze export has only p99 output lengths: no mean, so no cost per token.
+    const r = await screen.findByRole('row', { name: /gpt2-analyze-sweep/ });
+    const perToken = r.querySelector('[data-field="costPer1MTokensUsd"]')!;
+    expect(perToken.textContent).toBe('—not computed: the mean input and output lengths at the operating point are unknown');
+    expect(perToken.getAttribute('title')).toBe('Not computed: the mean input and output lengths at the operating point are unknown');
+  });
+});

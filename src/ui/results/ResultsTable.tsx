@@ -10,6 +10,7 @@ import { loadLabel } from '../../core/analysis/projection.ts';
 import { formatNumber, formatUsd } from '../../core/format/numbers.ts';
 import type { SeriesResult } from '../../core/report/seriesResult.ts';
 import { explainResult } from '../../core/tco/breakdown.ts';
+import type { Maybe } from '../../core/tco/tco.ts';
 import type { ExplainedField } from '../../core/tco/breakdown.ts';
 import { selectCheapestKey, selectEffectiveSla, selectResults, selectSettings } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
@@ -97,6 +98,24 @@ function ResultRow({ result, cheapest }: { result: SeriesResult; cheapest: boole
       {text}
     </td>
   );
+  /** A cost that may not be computable: "—" then says why, on hover and to screen readers. */
+  const costCell = (field: ExplainedField, cost: Maybe) =>
+    cost.value === null ? (
+      <td data-field={field} title={`Not computed: ${cost.reason}`}>
+        <span aria-hidden="true">—</span>
+        <span className="visually-hidden">not computed: {cost.reason}</span>
+      </td>
+    ) : (
+      cell(field, formatUsd(cost.value))
+    );
+  const missing = (
+    [
+      ['USD per 1K requests', costs.costPer1kRequestsUsd],
+      ['USD per 1M tokens', costs.costPer1MTokensUsd],
+      ['USD per 1M input/output tokens', costs.costPer1MInputTokensUsd],
+      ['demand cost', costs.demandCostPer1MTokensUsd],
+    ] as const
+  ).filter(([, cost]) => cost.value === null);
   return (
     <Fragment>
       <tr data-series={series.name}>
@@ -122,11 +141,11 @@ function ResultRow({ result, cheapest }: { result: SeriesResult; cheapest: boole
           <span className="results-table__meta">exact {formatNumber(sizing.serversExact)}</span>
         </td>
         {cell('fleetYearUsd', formatUsd(costs.fleetYearUsd))}
-        {cell('costPer1kRequestsUsd', formatUsd(costs.costPer1kRequestsUsd.value))}
-        {cell('costPer1MTokensUsd', formatUsd(costs.costPer1MTokensUsd.value))}
-        {cell('costPer1MInputTokensUsd', formatUsd(costs.costPer1MInputTokensUsd.value))}
-        {cell('costPer1MOutputTokensUsd', formatUsd(costs.costPer1MOutputTokensUsd.value))}
-        {cell('demandCostPer1MTokensUsd', formatUsd(costs.demandCostPer1MTokensUsd.value))}
+        {costCell('costPer1kRequestsUsd', costs.costPer1kRequestsUsd)}
+        {costCell('costPer1MTokensUsd', costs.costPer1MTokensUsd)}
+        {costCell('costPer1MInputTokensUsd', costs.costPer1MInputTokensUsd)}
+        {costCell('costPer1MOutputTokensUsd', costs.costPer1MOutputTokensUsd)}
+        {costCell('demandCostPer1MTokensUsd', costs.demandCostPer1MTokensUsd)}
       </tr>
       <tr className="results-table__details-row">
         <td colSpan={COLUMNS}>
@@ -137,6 +156,11 @@ function ResultRow({ result, cheapest }: { result: SeriesResult; cheapest: boole
             <ol className="breakdown">
               {Object.entries(explained).map(([field, line]) => (
                 <li key={field}>{line}</li>
+              ))}
+              {missing.map(([label, cost]) => (
+                <li key={label} className="breakdown__note">
+                  {label}: not computed — {cost.reason}.
+                </li>
               ))}
               {result.notes.map((n) => (
                 <li key={n} className="breakdown__note">
