@@ -60,7 +60,10 @@ export interface Notice {
 export interface AppActions {
   addLoaded(result: { runs: ParsedRun[]; points?: LoadPoint[]; errors: FileError[]; skipped: FileError[] }, origin: DataOrigin): void;
   setLoading(progress: LoadProgress | null): void;
+  /** Clears the messages about files, and drops runs still waiting for a load level. */
   dismissLoadErrors(): void;
+  /** The load level of a run whose file and path did not give it, as the user typed it. */
+  setRunLoad(runPath: string, load: { concurrency: number } | { requestRate: number }): void;
   clearData(): void;
   removeSeries(seriesKey: string): void;
   /** Replaces data and settings at once (a scenario file or link, the demo). */
@@ -180,7 +183,12 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         set({ loading: progress });
       },
       dismissLoadErrors() {
+        const waiting = new Set(buildLoadPoints(get().runs).unresolved.map((u) => u.runPath));
+        if (waiting.size > 0) edit((state) => ({ runs: state.runs.filter((r) => !waiting.has(r.runPath)) }));
         set({ loadErrors: [], skipped: [] });
+      },
+      setRunLoad(runPath, load) {
+        edit((state) => ({ runs: state.runs.map((r) => (r.runPath === runPath ? { ...r, load, loadGivenByUser: true } : r)) }));
       },
       clearData() {
         edit((state) => (state.origin === 'empty' ? null : { runs: [], embeddedPoints: [], origin: 'empty' }));

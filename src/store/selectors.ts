@@ -36,10 +36,11 @@ const selectBuilt = createSelector([selectRuns], (runs) => buildLoadPoints(runs)
 /** Every loaded point: embedded ones first, then those built from parsed runs. */
 export const selectPoints = createSelector([selectEmbedded, selectBuilt], (embedded, built): LoadPoint[] => (embedded.length === 0 ? built.points : [...embedded, ...built.points]));
 
-/** Load errors of files, plus runs whose load level could not be found (known only after merging). */
-export const selectLoadErrors = createSelector([(s: AppState) => s.loadErrors, selectBuilt], (errors, built): FileError[] =>
-  built.errors.length === 0 ? errors : [...errors, ...built.errors],
-);
+/** Files that could not be used. */
+export const selectLoadErrors = (s: AppState): FileError[] => s.loadErrors;
+
+/** Runs whose load level neither the file nor its path gives (known only after merging): the user is asked. */
+export const selectUnresolvedRuns = createSelector([selectBuilt], (built) => built.unresolved);
 
 /** All series, hidden ones included (the series list shows them). */
 export const selectAllSeries = createSelector([selectPoints, selectSeriesSettings, selectDefaults, selectHardware], (points, series, defaults, hardware): ResolvedSeries[] =>

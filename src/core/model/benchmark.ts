@@ -34,8 +34,8 @@ export interface PointSource {
 export interface LoadLevel {
   concurrency?: number;
   requestRate?: number;
-  /** Where the value came from: the file's own config, or the run folder / file name. */
-  origin: 'file' | 'path';
+  /** Where the value came from: the file's own config, the run folder / file name, or the user. */
+  origin: 'file' | 'path' | 'user';
 }
 
 /** What the run was measuring: shared by the points of one deployment configuration. */

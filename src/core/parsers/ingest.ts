@@ -38,7 +38,13 @@ const FORMAT_PRIORITY = ['genai-perf-json', 'genai-perf-csv', 'genai-perf-analyz
  * Merges runs that share a runPath, resolves load levels and series keys. Pure and order-independent
  * in its result (inputs are sorted by path first), so re-running it over everything loaded so far is safe.
  */
-export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint[]; errors: FileError[] } {
+/** A run whose load level neither the file nor its path gives: the user is asked for it. */
+export interface UnresolvedRun {
+  runPath: string;
+  files: string[];
+}
+
+export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint[]; errors: FileError[]; unresolved: UnresolvedRun[] } {
   const byRun = new Map<string, ParsedRun[]>();
   for (const run of splitConflictingRuns(runs)) {
     const list = byRun.get(run.runPath);
@@ -47,6 +53,7 @@ export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint
   }
 
   const errors: FileError[] = [];
+  const unresolved: UnresolvedRun[] = [];
   const drafts: Array<{ point: LoadPoint; family: string }> = [];
   for (const runPath of [...byRun.keys()].sort()) {
     const group = (byRun.get(runPath) ?? []).slice().sort((a, b) => rank(a) - rank(b));
@@ -54,11 +61,12 @@ export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint
     const fromPath = loadFromPath(runPath);
     let load: LoadLevel;
     if (merged.load) {
-      load = { ...merged.load, origin: 'file' };
+      load = { ...merged.load, origin: group.some((r) => r.loadGivenByUser) ? 'user' : 'file' };
     } else if (fromPath.concurrency !== undefined || fromPath.requestRate !== undefined) {
       load = { ...(fromPath.concurrency !== undefined ? { concurrency: fromPath.concurrency } : { requestRate: fromPath.requestRate ?? 0 }), origin: 'path' };
       merged.notes.push(`Load level read from the path ("${runPath}"): the file does not state it.`);
     } else {
+      unresolved.push({ runPath, files: merged.source.map((source) => source.path) });
       for (const source of merged.source) {
         errors.push({
           file: source.path,
@@ -70,7 +78,7 @@ export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint
     const family = merged.familyPath ?? fromPath.familyPath;
     drafts.push({ point: toPoint(merged, load, runPath), family });
   }
-  return { points: assignSeries(drafts), errors };
+  return { points: assignSeries(drafts), errors, unresolved };
 }
 
 /**

@@ -30,6 +30,8 @@ export interface ParsedRun extends Measurements {
   familyPath?: string;
   source: PointSource;
   load: Omit<LoadLevel, 'origin'> | null;
+  /** Set when the user typed the load level the file did not give. */
+  loadGivenByUser?: boolean;
 }
 
 /** Outcome of parsing one file. `skipped` is for companion files a tool writes that carry no results. */

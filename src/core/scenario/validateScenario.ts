@@ -177,7 +177,7 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
     }),
     seriesKey: text(o['seriesKey'] ?? o['series'], `${field}.seriesKey`),
     seriesName: text(o['seriesName'] ?? o['series'], `${field}.seriesName`),
-    load: { origin: load['origin'] === 'path' ? 'path' : 'file' },
+    load: { origin: load['origin'] === 'path' || load['origin'] === 'user' ? load['origin'] : 'file' },
     ...emptyMeasurements(),
     notes: list(o['notes'] ?? [], `${field}.notes`).map((n, i) => text(n, `${field}.notes[${i}]`, { nonEmpty: false })),
   };

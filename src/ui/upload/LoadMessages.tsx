@@ -1,15 +1,18 @@
 /** Files that could not be used (each with its reason) and companion files skipped on purpose. */
 import type { FileError } from '../../core/model/benchmark.ts';
-import { selectLoadErrors } from '../../store/selectors.ts';
+import { selectLoadErrors, selectUnresolvedRuns } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
+import { UnresolvedLoads } from './UnresolvedLoads.tsx';
 
 export function LoadMessages() {
   const errors = useAppStore(selectLoadErrors);
   const skipped = useAppStore((s) => s.skipped);
+  const waiting = useAppStore(selectUnresolvedRuns).length;
   const { dismissLoadErrors } = useActions();
-  if (errors.length === 0 && skipped.length === 0) return null;
+  if (errors.length === 0 && skipped.length === 0 && waiting === 0) return null;
   return (
     <div className="load-messages">
+      <UnresolvedLoads />
       {errors.length > 0 ? (
         <div role="alert" className="load-errors">
           <strong>
