@@ -87,3 +87,8 @@ export const selectSensitivity = createSelector(
     return sensitivity(series, { sla, demand, apiReference, uptime, interpolate }, index, 100);
   },
 );
+
+/** The tokens/s-per-user definitions among the visible points: more than one means the numbers are not alike. */
+export const selectTpsDefinitions = createSelector([selectVisibleSeries], (series) => [
+  ...new Set(series.flatMap((s) => s.points.map((p) => p.tpsPerUserDefinition)).filter((d) => d !== undefined)),
+]);

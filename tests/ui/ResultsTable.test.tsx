@@ -103,3 +103,17 @@ describe('a cost that cannot be computed', () => {
     expect(perToken.getAttribute('title')).toBe('Not computed: the mean input and output lengths at the operating point are unknown');
   });
 });
+
+describe('tokens/s per user defined differently by the loaded files', () => {
+  it('warns on a tokens/s-per-user constraint', async () => {
+    const { store } = renderWithStore(<SlaPanel />);
+    // The NIM JSONs report OSL ÷ E2E; add a copy that reports 1 ÷ ITL.
+    store.getState().addLoaded({ runs: store.getState().runs.map((r) => ({ ...r, runPath: `new/${r.runPath}`, tpsPerUserDefinition: 'inverse-itl' as const })), errors: [], skipped: [] }, 'files');
+    expect(screen.queryByRole('note')).toBeNull();
+    store.getState().addSla({ metric: 'tpsPerUser', stat: 'avg', bound: 20 });
+    const note = (await screen.findByRole('note')).textContent ?? '';
+    expect(note).toContain('The loaded files define tokens/s per user differently');
+    expect(note).toContain('output tokens ÷ E2E');
+    expect(note).toContain('1 ÷ ITL (excludes TTFT, reads higher)');
+  });
+});

@@ -89,3 +89,10 @@ export function describeLoad(point: LoadPoint): string {
 function formatPlain(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '');
 }
+
+/** How each tool's tokens/s per user was defined (DESIGN.md §3), in words for labels. */
+export const TPS_PER_USER_DEFINITION_LABELS = {
+  'osl-over-e2e': 'output tokens ÷ E2E',
+  'inverse-itl': '1 ÷ ITL (excludes TTFT, reads higher)',
+  'derived-mean-ratio': 'mean output tokens ÷ mean E2E (derived)',
+} as const;

@@ -1,5 +1,6 @@
 /** Every metric of the point under the pointer, with units and the files it came from. */
 import type { ChartPoint } from '../../core/analysis/projection.ts';
+import { TPS_PER_USER_DEFINITION_LABELS } from '../../core/analysis/metrics.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
 import type { Distribution, LoadPoint } from '../../core/model/benchmark.ts';
 
@@ -29,7 +30,10 @@ export function PointTooltip({ active, payload, pointsById, seriesNames }: Props
           <tr><th>TTFT (ms)</th><td>{stats(point.ttftMs)}</td></tr>
           <tr><th>ITL (ms)</th><td>{stats(point.itlMs)}</td></tr>
           <tr><th>E2E (ms)</th><td>{stats(point.e2eMs)}</td></tr>
-          <tr><th>Tokens/s per user</th><td>{stats(point.outputTokensPerSecondPerUser)}</td></tr>
+          <tr>
+            <th>Tokens/s per user{point.tpsPerUserDefinition ? ` (${TPS_PER_USER_DEFINITION_LABELS[point.tpsPerUserDefinition]})` : ''}</th>
+            <td>{stats(point.outputTokensPerSecondPerUser)}</td>
+          </tr>
           <tr><th>Requests/s</th><td>{formatNumber(point.requestsPerSecond)}</td></tr>
           <tr><th>Output tokens/s</th><td>{formatNumber(point.outputTokensPerSecond)}</td></tr>
           <tr><th>ISL / OSL (mean)</th><td>{formatNumber(point.inputTokens.avg)} / {formatNumber(point.outputTokens.avg)}</td></tr>

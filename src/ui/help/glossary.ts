@@ -14,7 +14,7 @@ export const GLOSSARY = {
   },
   tpsPerUser: {
     term: 'Tokens/s per user',
-    text: 'Output tokens ÷ end-to-end latency of one request (≈ 1000 ÷ ITL in ms for long outputs): how fast a single user sees text appear. A lower limit in the SLA.',
+    text: 'Output tokens ÷ end-to-end latency of one request (≈ 1000 ÷ ITL in ms for long outputs): how fast a single user sees text appear. A lower limit in the SLA. Older GenAI-Perf reports exactly this; newer GenAI-Perf and AIPerf report 1 ÷ ITL, which leaves TTFT out and reads higher. The tooltip of each point says which one it has.',
   },
   perGpu: {
     term: 'Per instance vs per GPU; output vs total tokens',

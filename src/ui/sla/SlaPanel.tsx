@@ -3,11 +3,11 @@
  * and stat are on the chart's x axis is also drawn there as a draggable line.
  */
 import { useId } from 'react';
-import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
+import { SLA_METRIC_INFO, TPS_PER_USER_DEFINITION_LABELS } from '../../core/analysis/metrics.ts';
 import type { SlaConstraint, SlaMetric } from '../../core/model/scenario.ts';
 import { SLA_METRICS } from '../../core/model/scenario.ts';
 import { RULES } from '../../core/scenario/rules.ts';
-import { selectEffectiveSla, selectView } from '../../store/selectors.ts';
+import { selectEffectiveSla, selectTpsDefinitions, selectView } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { StatSelect } from '../common/StatSelect.tsx';
@@ -17,6 +17,8 @@ const DEFAULT_BOUNDS: Record<SlaMetric, number> = { ttft: 500, itl: 50, e2e: 10_
 export function SlaPanel() {
   const sla = useAppStore(selectEffectiveSla);
   const view = useAppStore(selectView);
+  const definitions = useAppStore(selectTpsDefinitions);
+  const mixedTps = definitions.length > 1;
   const { addSla } = useActions();
   const unused = SLA_METRICS.find((m) => !sla.some((c) => c.metric === m)) ?? 'ttft';
   return (
@@ -28,6 +30,11 @@ export function SlaPanel() {
           <SlaRow key={i} index={i} constraint={c} onChart={c.metric === view.x.metric && c.stat === view.x.stat} />
         ))}
       </ul>
+      {mixedTps && sla.some((c) => c.metric === 'tpsPerUser') ? (
+        <p className="field__error" role="note">
+          The loaded files define tokens/s per user differently ({definitions.map((d) => TPS_PER_USER_DEFINITION_LABELS[d]).join('; ')}): the same limit is not the same requirement for all configurations.
+        </p>
+      ) : null}
       <button type="button" onClick={() => addSla({ metric: unused, stat: 'avg', bound: DEFAULT_BOUNDS[unused] })}>
         Add constraint
       </button>
