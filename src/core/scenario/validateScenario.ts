@@ -100,30 +100,30 @@ export function validateDemand(value: unknown, field = 'demand'): Demand {
 
 export function validateHardware(value: unknown, field: string): HardwareProfile {
   const o = object(value, field);
-  const licence = object(o['licence'], `${field}.licence`);
-  const power = o['power'] === null || o['power'] === undefined ? null : object(o['power'], `${field}.power`);
-  const cloud = o['cloudUsdPerGpuHour'];
-  return withUnknown(o, {
-    id: text(o['id'], `${field}.id`),
-    name: text(o['name'], `${field}.name`),
-    serverPriceUsd: number(o['serverPriceUsd'], `${field}.serverPriceUsd`, RULES.money),
-    gpusPerServer: number(o['gpusPerServer'], `${field}.gpusPerServer`, RULES.gpusPerServer),
-    depreciationYears: number(o['depreciationYears'], `${field}.depreciationYears`, RULES.depreciationYears),
-    licence: withUnknown(licence, {
-      usdPerYear: number(licence['usdPerYear'], `${field}.licence.usdPerYear`, RULES.money),
-      basis: oneOf(licence['basis'], `${field}.licence.basis`, LICENCE_BASES),
-    }),
-    hostingUsdPerServerYear: number(o['hostingUsdPerServerYear'], `${field}.hostingUsdPerServerYear`, RULES.money),
-    power:
-      power === null
-        ? null
-        : withUnknown(power, {
-            serverKw: number(power['serverKw'], `${field}.power.serverKw`, RULES.serverKw),
-            pue: number(power['pue'], `${field}.power.pue`, RULES.pue),
-            usdPerKwh: number(power['usdPerKwh'], `${field}.power.usdPerKwh`, RULES.money),
-          }),
-    cloudUsdPerGpuHour: cloud === null || cloud === undefined ? null : number(cloud, `${field}.cloudUsdPerGpuHour`, RULES.money),
+  // Fields are checked in the order a scenario file lists them, so the first bad one is the one named.
+  const id = text(o['id'], `${field}.id`);
+  const name = text(o['name'], `${field}.name`);
+  const serverPriceUsd = number(o['serverPriceUsd'], `${field}.serverPriceUsd`, RULES.money);
+  const gpusPerServer = number(o['gpusPerServer'], `${field}.gpusPerServer`, RULES.gpusPerServer);
+  const depreciationYears = number(o['depreciationYears'], `${field}.depreciationYears`, RULES.depreciationYears);
+  const licenceObject = object(o['licence'], `${field}.licence`);
+  const licence = withUnknown(licenceObject, {
+    usdPerYear: number(licenceObject['usdPerYear'], `${field}.licence.usdPerYear`, RULES.money),
+    basis: oneOf(licenceObject['basis'], `${field}.licence.basis`, LICENCE_BASES),
   });
+  const hostingUsdPerServerYear = number(o['hostingUsdPerServerYear'], `${field}.hostingUsdPerServerYear`, RULES.money);
+  const powerObject = o['power'] === null || o['power'] === undefined ? null : object(o['power'], `${field}.power`);
+  const power =
+    powerObject === null
+      ? null
+      : withUnknown(powerObject, {
+          serverKw: number(powerObject['serverKw'], `${field}.power.serverKw`, RULES.serverKw),
+          pue: number(powerObject['pue'], `${field}.power.pue`, RULES.pue),
+          usdPerKwh: number(powerObject['usdPerKwh'], `${field}.power.usdPerKwh`, RULES.money),
+        });
+  const cloud = o['cloudUsdPerGpuHour'];
+  const cloudUsdPerGpuHour = cloud === null || cloud === undefined ? null : number(cloud, `${field}.cloudUsdPerGpuHour`, RULES.money);
+  return withUnknown(o, { id, name, serverPriceUsd, gpusPerServer, depreciationYears, licence, hostingUsdPerServerYear, power, cloudUsdPerGpuHour });
 }
 
 export function validateApiReference(value: unknown, field = 'apiReference'): ApiReference {
@@ -204,6 +204,10 @@ export function validateScenario(raw: unknown): ScenarioResult {
     const o = migrated;
     if (o['format'] !== 'llm-tco-scenario') throw new Invalid('format', `must be "llm-tco-scenario", got ${show(o['format'])}`);
     const d = defaultScenario();
+    // Sections are checked in the order of DESIGN.md §7 (the order a saved file has), so the first bad field
+    // in the file is the one named.
+    const sla = o['sla'] === undefined ? d.sla : list(o['sla'], 'sla').map((c, i) => validateSla(c, `sla[${i}]`));
+    const demand = o['demand'] === undefined ? d.demand : validateDemand(o['demand']);
     const hardware = o['hardware'] === undefined ? d.hardware : list(o['hardware'], 'hardware').map((h, i) => validateHardware(h, `hardware[${i}]`));
     if (hardware.length === 0) throw new Invalid('hardware', 'must list at least one hardware profile');
     const ids = new Set<string>();
@@ -211,6 +215,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
       if (ids.has(h.id)) throw new Invalid(`hardware[${i}].id`, `"${h.id}" is used twice`);
       ids.add(h.id);
     });
+    const apiReference = o['apiReference'] === undefined ? d.apiReference : validateApiReference(o['apiReference']);
     const defaultsObj = o['defaults'] === undefined ? undefined : object(o['defaults'], 'defaults');
     const defaults = defaultsObj
       ? withUnknown(defaultsObj, {
@@ -219,17 +224,17 @@ export function validateScenario(raw: unknown): ScenarioResult {
         })
       : { ...d.defaults, hardware: hardware[0]?.id ?? d.defaults.hardware };
     if (!ids.has(defaults.hardware)) throw new Invalid('defaults.hardware', `"${defaults.hardware}" is not the id of a hardware profile (${[...ids].join(', ')})`);
-    const series = o['series'] === undefined ? [] : list(o['series'], 'series').map((s, i) => validateSeriesSettings(s, `series[${i}]`));
-    series.forEach((s, i) => {
-      if (s.hardware !== undefined && !ids.has(s.hardware)) throw new Invalid(`series[${i}].hardware`, `"${s.hardware}" is not the id of a hardware profile`);
+    const series = o['series'] === undefined ? [] : list(o['series'], 'series').map((entry, i) => validateSeriesSettings(entry, `series[${i}]`));
+    series.forEach((entry, i) => {
+      if (entry.hardware !== undefined && !ids.has(entry.hardware)) throw new Invalid(`series[${i}].hardware`, `"${entry.hardware}" is not the id of a hardware profile`);
     });
     const scenario: Scenario = withUnknown(o, {
       format: 'llm-tco-scenario',
       version: 1,
-      sla: o['sla'] === undefined ? d.sla : list(o['sla'], 'sla').map((c, i) => validateSla(c, `sla[${i}]`)),
-      demand: o['demand'] === undefined ? d.demand : validateDemand(o['demand']),
+      sla,
+      demand,
       hardware,
-      apiReference: o['apiReference'] === undefined ? d.apiReference : validateApiReference(o['apiReference']),
+      apiReference,
       defaults,
       series,
       uptime: o['uptime'] === undefined ? d.uptime : number(o['uptime'], 'uptime', RULES.uptime),

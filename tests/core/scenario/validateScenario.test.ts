@@ -99,3 +99,11 @@ describe('migrateScenario', () => {
     expect(result.ok && result.scenario.sla).toEqual([{ metric: 'ttft', stat: 'avg', bound: 300 }]);
   });
 });
+
+describe('the first bad field is the first in the file', () => {
+  it('names sla before hardware, and a profile id before its licence', () => {
+    const doc = { format: 'llm-tco-scenario', version: 1, sla: [{ metric: 'ttft', stat: 'avg', bound: -1 }], hardware: [{ id: '' }] };
+    expect(validateScenario(doc)).toMatchObject({ ok: false, field: 'sla[0].bound' });
+    expect(validateScenario({ ...doc, sla: [] })).toMatchObject({ ok: false, field: 'hardware[0].id' });
+  });
+});
