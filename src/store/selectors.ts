@@ -67,8 +67,6 @@ export const selectChartSeries = createSelector([selectVisibleSeries, selectView
 
 export const selectParetoFront = createSelector([selectChartSeries, selectView], (series, view) => chartParetoFront(series, view));
 
-export const selectHasData = (s: AppState) => s.runs.length > 0 || s.embeddedPoints.length > 0;
-
 export { selectSettings };
 
 /** Points by id, for tooltips. */

@@ -1,7 +1,7 @@
 /**
  * Unit normalisation (DESIGN.md §3): values are converted by the unit the file states, never by magnitude.
  */
-import type { Distribution, Stat } from '../model/benchmark.ts';
+import type { Distribution } from '../model/benchmark.ts';
 import { isStat } from '../model/benchmark.ts';
 import { ParseFailure } from './types.ts';
 
@@ -58,10 +58,6 @@ export function checkedNumber(raw: unknown, where: string): number {
   if (!Number.isFinite(raw)) throw new ParseFailure(`${where} is not a finite number`);
   if (raw < 0) throw new ParseFailure(`${where} is negative (${raw})`);
   return raw;
-}
-
-export function setStat(dist: Distribution, stat: Stat, value: number | undefined): void {
-  if (value !== undefined) dist[stat] = value;
 }
 
 function describe(raw: unknown): string {

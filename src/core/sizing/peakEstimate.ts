@@ -14,24 +14,48 @@ export function poissonQuantile(lambda: number, q: number): number {
   if (!(q > 0 && q < 1)) throw new RangeError('the percentile must be strictly between 0 and 1');
   if (lambda === 0) return 0;
   if (lambda > 1e6) return Math.max(0, Math.ceil(lambda + normalQuantile(q) * Math.sqrt(lambda) - 0.5));
-  // Start at the mode and walk outwards in log space: no under- or overflow for large λ.
-  const logPmf = (k: number) => k * Math.log(lambda) - lambda - logFactorial(k);
-  let k = 0;
-  let cumulative = Math.exp(logPmf(0));
-  let logP = logPmf(0);
-  while (cumulative < q) {
+  // P(X = k) is summed outwards from the mode in log space: no under- or overflow for a large λ, and only
+  // the ~±40σ of terms that matter are visited (O(√λ) rather than O(λ)).
+  const mode = Math.floor(lambda);
+  const logAt = (k: number) => k * Math.log(lambda) - lambda - logGamma(k + 1);
+  const reach = Math.ceil(40 * Math.sqrt(lambda) + 40);
+  let below = 0; // P(X ≤ mode)
+  for (let k = mode, logP = logAt(mode); k >= 0 && k >= mode - reach; k--) {
+    below += Math.exp(logP);
+    logP -= Math.log(lambda / k);
+  }
+  if (below >= q) {
+    // The quantile is at or below the mode: step down while the CDF stays ≥ q.
+    let k = mode;
+    let cumulative = below;
+    let logP = logAt(mode);
+    while (k > 0 && cumulative - Math.exp(logP) >= q) {
+      cumulative -= Math.exp(logP);
+      logP -= Math.log(lambda / k);
+      k--;
+    }
+    return k;
+  }
+  let k = mode;
+  let cumulative = below;
+  let logP = logAt(mode);
+  while (cumulative < q && k < mode + reach) {
     k++;
     logP += Math.log(lambda / k);
     cumulative += Math.exp(logP);
-    if (k > lambda + 50 * Math.sqrt(lambda) + 100) break; // numerically converged far in the tail
   }
   return k;
 }
 
-function logFactorial(n: number): number {
-  let sum = 0;
-  for (let i = 2; i <= n; i++) sum += Math.log(i);
-  return sum;
+/** ln Γ(x) (Lanczos, g = 7): ln k! = logGamma(k + 1) without summing k terms. */
+function logGamma(x: number): number {
+  const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const z = x - 1;
+  let sum = c[0]!;
+  for (let i = 1; i < 9; i++) sum += c[i]! / (z + i);
+  const t = z + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
 /** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */

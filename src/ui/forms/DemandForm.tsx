@@ -14,6 +14,12 @@ export const DEMAND_UNIT_LABELS: Record<DemandUnit, string> = {
   outputTokensPerSecond: 'output tokens/s',
 };
 
+const PEAK_HINTS: Record<DemandUnit, string> = {
+  requestsPerSecond: 'Requests arriving per second at the busiest time (the estimator below turns an average into a peak).',
+  concurrentRequests: 'Requests in flight at peak, not users: not every user has a request open.',
+  outputTokensPerSecond: 'Output tokens generated per second across all users at peak.',
+};
+
 export function DemandForm() {
   const demand = useAppStore((s) => s.settings.demand);
   const uptime = useAppStore((s) => s.settings.uptime);
@@ -34,7 +40,7 @@ export function DemandForm() {
             ))}
           </select>
         </div>
-        <NumberField label="Peak" value={demand.peak} unit={DEMAND_UNIT_LABELS[demand.unit]} rule={RULES.peak} onChange={(peak) => setDemand({ peak })} hint="Requests in flight at peak, not users: not every user has a request open." />
+        <NumberField label="Peak" value={demand.peak} unit={DEMAND_UNIT_LABELS[demand.unit]} rule={RULES.peak} onChange={(peak) => setDemand({ peak })} hint={PEAK_HINTS[demand.unit]} />
         <NumberField label="Headroom" value={demand.headroomPercent} unit="%" rule={RULES.headroomPercent} onChange={(headroomPercent) => setDemand({ headroomPercent })} />
         <NumberField label="Spare instances (N+k)" value={demand.spareInstances} step={1} rule={RULES.spareInstances} onChange={(spareInstances) => setDemand({ spareInstances })} />
         <NumberField

@@ -12,6 +12,23 @@ describe('poissonQuantile (scipy.stats.poisson.ppf)', () => {
     expect(poissonQuantile(lambda, q)).toBe(k);
   });
 
+  it('agrees with a plain summation of the probabilities from 0 up', () => {
+    const naive = (lambda: number, q: number) => {
+      let k = 0;
+      let p = Math.exp(-lambda);
+      let cumulative = p;
+      while (cumulative < q) {
+        k++;
+        p *= lambda / k;
+        cumulative += p;
+      }
+      return k;
+    };
+    for (const lambda of [0.5, 3, 12.7, 50, 200, 650]) {
+      for (const q of [0.05, 0.5, 0.9, 0.95, 0.99, 0.999]) expect(poissonQuantile(lambda, q), `λ ${lambda}, q ${q}`).toBe(naive(lambda, q));
+    }
+  });
+
   it('agrees with the normal approximation for a large λ (within 0.1 %)', () => {
     const lambda = 500_000;
     const exact = poissonQuantile(lambda, 0.95);
