@@ -24,6 +24,20 @@ export function meetsBound(value: number, constraint: SlaConstraint): boolean {
   return SLA_METRIC_INFO[constraint.metric].direction === 'upper' ? value <= constraint.bound : value >= constraint.bound;
 }
 
+/**
+ * The status alone, without building the per-constraint checks: the hot path of operating-point picking and
+ * of the sensitivity sweep (100 bounds × every point × every series).
+ */
+export function feasibilityStatus(point: LoadPoint, sla: readonly SlaConstraint[]): Feasibility['status'] {
+  let unknown = false;
+  for (const constraint of sla) {
+    const value = slaMetricValue(point, constraint.metric, constraint.stat);
+    if (value === undefined) unknown = true;
+    else if (!meetsBound(value, constraint)) return 'infeasible';
+  }
+  return unknown ? 'unknown' : 'feasible';
+}
+
 export function checkPoint(point: LoadPoint, sla: readonly SlaConstraint[]): Feasibility {
   const checks = sla.map((constraint): ConstraintCheck => {
     const value = slaMetricValue(point, constraint.metric, constraint.stat);

@@ -13,7 +13,7 @@ import type { Distribution, LoadPoint } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, STATS } from '../model/benchmark.ts';
 import type { DemandUnit, SlaConstraint } from '../model/scenario.ts';
 import type { Feasibility } from './feasibility.ts';
-import { checkPoint, describeConstraint } from './feasibility.ts';
+import { checkPoint, describeConstraint, feasibilityStatus } from './feasibility.ts';
 import type { Capacity } from './metrics.ts';
 import { capacityOf, describeLoad, loadValue, slaMetricValue } from './metrics.ts';
 
@@ -26,9 +26,9 @@ export interface OperatingPoint {
   between?: { lowerId: string; upperId: string; fraction: number; binding: SlaConstraint };
 }
 
-export type OperatingPointResult =
-  | { meetsSla: true; operatingPoint: OperatingPoint; feasibility: Feasibility[] }
-  | { meetsSla: false; reason: string; feasibility: Feasibility[] };
+export type OperatingPointResult = { meetsSla: true; operatingPoint: OperatingPoint } | { meetsSla: false; reason: string };
+
+type Status = Feasibility['status'];
 
 export interface PickOptions {
   interpolate: boolean;
@@ -49,11 +49,11 @@ export function pickOperatingPoint(
   options: PickOptions = { interpolate: false },
 ): OperatingPointResult {
   const sorted = sortByLoad(points);
-  const feasibility = sorted.map((p) => checkPoint(p, sla));
+  const statuses = sorted.map((p) => feasibilityStatus(p, sla));
 
   let best: OperatingPoint | undefined;
   sorted.forEach((point, i) => {
-    if (feasibility[i]?.status !== 'feasible') return;
+    if (statuses[i] !== 'feasible') return;
     const capacity = capacityOf(point, capacityUnit);
     if (capacity === undefined) return;
     // Strictly greater: at equal capacity the earlier (lower-load) point stays.
@@ -61,12 +61,12 @@ export function pickOperatingPoint(
   });
 
   if (options.interpolate) {
-    const estimate = interpolateAtBound(sorted, feasibility, sla, capacityUnit);
+    const estimate = interpolateAtBound(sorted, statuses, sla, capacityUnit);
     if (estimate && (best === undefined || estimate.capacity.value > best.capacity.value)) best = estimate;
   }
 
-  if (best) return { meetsSla: true, operatingPoint: best, feasibility };
-  return { meetsSla: false, reason: explainNoFeasiblePoint(sorted, feasibility, capacityUnit), feasibility };
+  if (best) return { meetsSla: true, operatingPoint: best };
+  return { meetsSla: false, reason: explainNoFeasiblePoint(sorted, sla, capacityUnit) };
 }
 
 /**
@@ -77,13 +77,13 @@ export function pickOperatingPoint(
  */
 function interpolateAtBound(
   sorted: LoadPoint[],
-  feasibility: Feasibility[],
+  statuses: Status[],
   sla: readonly SlaConstraint[],
   capacityUnit: DemandUnit,
 ): OperatingPoint | undefined {
   let best: OperatingPoint | undefined;
   for (let i = 0; i + 1 < sorted.length; i++) {
-    if (feasibility[i]?.status !== 'feasible' || feasibility[i + 1]?.status !== 'infeasible') continue;
+    if (statuses[i] !== 'feasible' || statuses[i + 1] !== 'infeasible') continue;
     const estimate = estimateBetween(sorted[i]!, sorted[i + 1]!, sla, capacityUnit);
     if (estimate && (best === undefined || estimate.capacity.value > best.capacity.value)) best = estimate;
   }
@@ -163,8 +163,10 @@ export function interpolatePoint(a: LoadPoint, b: LoadPoint, t: number, binding:
   return point;
 }
 
-function explainNoFeasiblePoint(sorted: LoadPoint[], feasibility: Feasibility[], capacityUnit: DemandUnit): string {
+/** Why no point qualifies, from the full per-constraint checks (built only on this, the rare path). */
+function explainNoFeasiblePoint(sorted: LoadPoint[], sla: readonly SlaConstraint[], capacityUnit: DemandUnit): string {
   if (sorted.length === 0) return 'no measured points';
+  const feasibility = sorted.map((p) => checkPoint(p, sla));
   const unknown = new Set<string>();
   let failingAtLowest: string | undefined;
   feasibility.forEach((f, i) => {
