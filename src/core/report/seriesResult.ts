@@ -80,11 +80,18 @@ export function computeResults(points: readonly LoadPoint[], scenario: Scenario)
     .map((s) => computeSeriesResult(s, scenario));
 }
 
-/** The visible series with the lowest yearly fleet cost for the same demand, if any can be sized. */
+/**
+ * The series with the lowest yearly fleet cost for the same demand; at equal fleet cost, the lower capacity
+ * cost per 1K requests. Null when nothing can be sized, or when the best two cannot be told apart (zero
+ * demand: every fleet is empty), so no badge is handed out at random.
+ */
 export function cheapestSeriesKey(results: readonly SeriesResult[]): string | null {
-  let best: SeriesResult | undefined;
-  for (const r of results) {
-    if (r.costs && (!best?.costs || r.costs.fleetYearUsd < best.costs.fleetYearUsd)) best = r;
-  }
-  return best?.series.key ?? null;
+  const priced = results
+    .filter((r) => r.costs !== null)
+    .map((r) => ({ key: r.series.key, fleet: r.costs?.fleetYearUsd ?? Infinity, perRequest: r.costs?.costPer1kRequestsUsd.value ?? Infinity }))
+    .sort((a, b) => a.fleet - b.fleet || a.perRequest - b.perRequest);
+  const [best, second] = priced;
+  if (!best) return null;
+  if (second && second.fleet === best.fleet && second.perRequest === best.perRequest) return null;
+  return best.key;
 }

@@ -8,22 +8,26 @@ export interface NumberRule {
   exclusiveMin?: boolean;
   max?: number;
   integer?: boolean;
+  /** A bound no real deployment reaches: beyond it the value is a typing slip (1e308), refused without cluttering the usual message. */
+  sanityMax?: number;
 }
 
 export const RULES = {
-  slaBound: { min: 0, exclusiveMin: true },
-  peak: { min: 0 },
+  // sanityMax: far beyond any real deployment; keeps typing slips (1e308) from turning into Infinity or
+  // 300-digit numbers downstream.
+  slaBound: { min: 0, exclusiveMin: true, sanityMax: 1e9 },
+  peak: { min: 0, sanityMax: 1e12 },
   headroomPercent: { min: 0, max: 1000 },
-  spareInstances: { min: 0, integer: true },
+  spareInstances: { min: 0, integer: true, sanityMax: 1e5 },
   averageToPeak: { min: 0, exclusiveMin: true, max: 1 },
-  money: { min: 0 },
-  gpusPerServer: { min: 1, integer: true },
-  gpusPerInstance: { min: 1, integer: true },
+  money: { min: 0, sanityMax: 1e12 },
+  gpusPerServer: { min: 1, integer: true, sanityMax: 1024 },
+  gpusPerInstance: { min: 1, integer: true, sanityMax: 1e5 },
   depreciationYears: { min: 0, exclusiveMin: true, max: 50 },
-  serverKw: { min: 0 },
+  serverKw: { min: 0, sanityMax: 1e4 },
   pue: { min: 1, max: 5 },
   uptime: { min: 0, exclusiveMin: true, max: 1 },
-  loadLevel: { min: 0, exclusiveMin: true },
+  loadLevel: { min: 0, exclusiveMin: true, sanityMax: 1e9 },
   measurement: { min: 0 },
 } as const satisfies Record<string, NumberRule>;
 
@@ -40,6 +44,9 @@ export function numberProblem(value: unknown, rule: NumberRule): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return `must be ${wanted}`;
   if ((exclusiveMin ? value <= min : value < min) || (max !== undefined && value > max) || (integer && !Number.isInteger(value))) {
     return `must be ${wanted}, got ${value}`;
+  }
+  if (rule.sanityMax !== undefined && value > rule.sanityMax) {
+    return `must be at most ${rule.sanityMax.toLocaleString('en-US')} (a larger value is surely a slip), got ${value}`;
   }
   return null;
 }

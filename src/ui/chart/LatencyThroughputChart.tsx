@@ -45,11 +45,9 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
   const drawnIndex = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
   const drawn = drawnIndex >= 0 ? sla[drawnIndex] : undefined;
 
-  const xDomain = useMemo(() => {
-    const xs = chartSeries.flatMap((s) => s.points.map((p) => p.x));
-    if (drawn) xs.push(drawn.bound);
-    return paddedDomain(xs, view.logX);
-  }, [chartSeries, drawn, view.logX]);
+  // The axis covers the data only: a limit far outside it is drawn at the edge (SlaHandle), not allowed to
+  // squeeze every curve into a corner.
+  const xDomain = useMemo(() => paddedDomain(chartSeries.flatMap((s) => s.points.map((p) => p.x)), view.logX), [chartSeries, view.logX]);
 
   const seriesNames = useMemo(() => new Map(chartSeries.map((s) => [s.key, s.name])), [chartSeries]);
 
@@ -61,12 +59,24 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
     [chartSeries, colors],
   );
 
+  // The front is a staircase of the best throughput reachable at each x: for a latency (lower is better) it holds
+  // a level until the next point to the right; for tokens/s per user (higher is better) it drops right after a point.
+  const higherXIsBetter = SLA_METRIC_INFO[view.x.metric].direction === 'lower';
   const frontLayer = useMemo(
     () =>
       front.length > 1 ? (
-        <Scatter key="pareto" name="Pareto front" data={front} shape={NoShape} line={{ stroke: FRONT_COLOR, strokeWidth: 1.5, strokeDasharray: '3 3' }} lineJointType="stepAfter" isAnimationActive={false} tooltipType="none" />
+        <Scatter
+          key="pareto"
+          name="Pareto front"
+          data={front}
+          shape={NoShape}
+          line={{ stroke: FRONT_COLOR, strokeWidth: 1.5, strokeDasharray: '3 3' }}
+          lineJointType={higherXIsBetter ? 'stepBefore' : 'stepAfter'}
+          isAnimationActive={false}
+          tooltipType="none"
+        />
       ) : null,
-    [front],
+    [front, higherXIsBetter],
   );
 
   const legendItems = useMemo((): LegendItem[] => {

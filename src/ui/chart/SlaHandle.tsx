@@ -60,6 +60,8 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
   const [min, max] = domain;
   const px = scale(clamp(value, min, max));
   if (px === undefined || !Number.isFinite(px)) return null;
+  // A limit beyond the measured range sits at the axis edge, marked as off the chart.
+  const offChart = value > max ? '→' : value < min ? '←' : '';
   const info = SLA_METRIC_INFO[constraint.metric];
   const label = `${info.label} ${constraint.stat} limit`;
 
@@ -93,13 +95,14 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
     if (!svg || !matrix) return value;
     const x = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse()).x;
     const data = Number(invert(clamp(x, area.x, area.x + area.width)));
-    return roundForDisplay(clamp(data, min, max));
+    // A limit is positive: at the axis' zero end the smallest keyboard step is the floor.
+    return roundForDisplay(clamp(data, Math.max(min, log ? min : niceStep(max - min)), max));
   };
   const onKeyDown = (event: KeyboardEvent<SVGElement>) => {
     const times = event.shiftKey ? 10 : 1;
     const moves: Record<string, [1 | -1, number]> = { ArrowRight: [1, times], ArrowUp: [1, times], ArrowLeft: [-1, times], ArrowDown: [-1, times], PageUp: [1, 10], PageDown: [-1, 10] };
     let next: number | undefined;
-    if (event.key === 'Home') next = min > 0 ? min : undefined;
+    if (event.key === 'Home') next = Math.max(min, log ? min : niceStep(max - min));
     else if (event.key === 'End') next = max;
     else {
       const move = moves[event.key];
@@ -118,7 +121,7 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
   const shadeWidth = upper ? area.x + area.width - px : px - area.x;
   // The label sits in the shaded (ruled-out) side unless that side is too narrow for it.
   const labelOnRight = upper ? area.x + area.width - px > 170 : px - area.x < 170;
-  const text = `${info.label} ${constraint.stat} ${upper ? '≤' : '≥'} ${formatNumber(value)} ${info.unit}`;
+  const text = `${info.label} ${constraint.stat} ${upper ? '≤' : '≥'} ${formatNumber(value)} ${info.unit}${offChart ? ` (off the chart ${offChart})` : ''}`;
   return (
     <ZIndexLayer zIndex={2500}>
       <g className="sla-handle" data-sla-index={index}>
@@ -140,8 +143,8 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
           tabIndex={0}
           aria-label={label}
           aria-orientation="horizontal"
-          aria-valuemin={min}
-          aria-valuemax={max}
+          aria-valuemin={Math.min(min, value)}
+          aria-valuemax={Math.max(max, value)}
           aria-valuenow={value}
           aria-valuetext={`${formatNumber(value)} ${info.unit}`}
           onPointerDown={(e) => {
@@ -156,7 +159,12 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
           onPointerUp={(e) => {
             if (!dragging.current) return;
             dragging.current = false;
-            commit(valueAt(e), false); // one drag, one undo step
+            const v = valueAt(e);
+            if (v === constraint.bound) {
+              // A click that did not move the line is not an edit.
+              cancelFrame();
+              store.getState().cancelSlaPreview();
+            } else commit(v, false); // one drag, one undo step
           }}
           onPointerCancel={abandon}
           onLostPointerCapture={abandon}

@@ -132,12 +132,12 @@ function ResultRow({ result, cheapest }: { result: SeriesResult; cheapest: boole
           </span>
         </td>
         <td data-field="instances" title={explained.instances}>
-          {sizing.instances}
+          {formatNumber(sizing.instances, 0)}
           <span className="results-table__meta">exact {formatNumber(sizing.instancesExact)}</span>
         </td>
-        {cell('gpus', String(sizing.gpus))}
+        {cell('gpus', formatNumber(sizing.gpus, 0))}
         <td data-field="servers" title={explained.servers}>
-          {sizing.servers}
+          {formatNumber(sizing.servers, 0)}
           <span className="results-table__meta">exact {formatNumber(sizing.serversExact)}</span>
         </td>
         {cell('fleetYearUsd', formatUsd(costs.fleetYearUsd))}

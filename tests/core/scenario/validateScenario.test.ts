@@ -107,3 +107,10 @@ describe('the first bad field is the first in the file', () => {
     expect(validateScenario({ ...doc, sla: [] })).toMatchObject({ ok: false, field: 'hardware[0].id' });
   });
 });
+
+describe('typing slips', () => {
+  it('refuses absurd values instead of computing with them', () => {
+    const doc = { format: 'llm-tco-scenario', version: 1, demand: { unit: 'requestsPerSecond', peak: 1e308, headroomPercent: 0, spareInstances: 0, averageToPeak: 1 } };
+    expect(validateScenario(doc)).toMatchObject({ ok: false, message: 'demand.peak: must be at most 1,000,000,000,000 (a larger value is surely a slip), got 1e+308' });
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sizeDeployment } from '../../../src/core/sizing/sizeDeployment.ts';
 import { SECONDS_PER_YEAR, computeCosts, serverYearCost } from '../../../src/core/tco/tco.ts';
+import type { SeriesResult } from '../../../src/core/report/seriesResult.ts';
 import { hardware } from '../helpers.ts';
 
 const S = 31_536_000;
@@ -110,5 +111,18 @@ describe('computeCosts (DESIGN.md §6.3–§6.4)', () => {
     expect(bare.costPer1MTokensUsd.value).toBeNull();
     expect(bare.costPer1MOutputTokensOnlyUsd.reason).toMatch(/output token throughput/);
     expect(bare.fleetYearUsd).toBe(476_000);
+  });
+});
+
+describe('cheapestSeriesKey', () => {
+  const result = (key: string, fleetYearUsd: number, per1k: number | null) =>
+    ({ series: { key }, costs: { fleetYearUsd, costPer1kRequestsUsd: per1k === null ? { value: null, reason: 'x' } : { value: per1k } } }) as unknown as SeriesResult;
+
+  it('picks the lowest fleet cost, then the lower cost per 1K requests, and no one on a full tie', async () => {
+    const { cheapestSeriesKey } = await import('../../../src/core/report/seriesResult.ts');
+    expect(cheapestSeriesKey([result('a', 357_000, 0.05), result('b', 288_000, 0.04)])).toBe('b');
+    expect(cheapestSeriesKey([result('a', 238_000, 0.037), result('b', 238_000, 0.033)])).toBe('b');
+    expect(cheapestSeriesKey([result('a', 0, null), result('b', 0, null)])).toBeNull(); // zero demand
+    expect(cheapestSeriesKey([])).toBeNull();
   });
 });
