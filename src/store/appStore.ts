@@ -238,17 +238,25 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         editSettings((s) => ({ ...s, hardware: [...s.hardware, profile] }));
       },
       removeHardware(id) {
-        editSettings((s) => {
-          if (s.hardware.length <= 1) return s;
-          const hardware = s.hardware.filter((h) => h.id !== id);
-          const fallback = hardware[0]?.id ?? s.defaults.hardware;
-          return {
-            ...s,
-            hardware,
-            defaults: s.defaults.hardware === id ? { ...s.defaults, hardware: fallback } : s.defaults,
-            series: s.series.map((entry) => (entry.hardware === id ? { ...entry, hardware: fallback } : entry)),
-          };
-        });
+        const state = get();
+        if (state.settings.hardware.length <= 1) return;
+        const removed = state.settings.hardware.find((h) => h.id === id);
+        const fallback = state.settings.hardware.find((h) => h.id !== id);
+        if (!removed || !fallback) return;
+        const moved = selectAllSeries(state).filter((series) => series.hardware.id === id);
+        editSettings((s) => ({
+          ...s,
+          hardware: s.hardware.filter((h) => h.id !== id),
+          defaults: s.defaults.hardware === id ? { ...s.defaults, hardware: fallback.id } : s.defaults,
+          // Series that ran on the removed type keep their own entry, now on the remaining type.
+          series: [
+            ...moved.filter((series) => !s.series.some((entry) => entry.match === series.key)).map((series) => ({ match: series.key, name: series.name, gpusPerInstance: series.gpusPerInstance, hardware: fallback.id, hidden: series.hidden })),
+            ...s.series.map((entry) => (entry.hardware === id ? { ...entry, hardware: fallback.id } : entry)),
+          ],
+        }));
+        if (moved.length > 0) {
+          get().notify('info', `${moved.map((series) => series.name).join(', ')} now run${moved.length === 1 ? 's' : ''} on “${fallback.name}” (the removed “${removed.name}” was ${moved.length === 1 ? 'its' : 'their'} server type). Undo brings it back.`);
+        }
       },
       setApiReference(patch) {
         editSettings((s) => ({ ...s, apiReference: { ...s.apiReference, ...patch } }), `api:${keysOf(patch)}`);

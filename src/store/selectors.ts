@@ -7,7 +7,11 @@ import type { ChartSeries } from '../core/analysis/projection.ts';
 import { resolveSeries } from '../core/analysis/series.ts';
 import type { ResolvedSeries } from '../core/analysis/series.ts';
 import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
-import type { SlaConstraint } from '../core/model/scenario.ts';
+import type { SlaConstraint, SlaMetric } from '../core/model/scenario.ts';
+import { SLA_METRICS } from '../core/model/scenario.ts';
+import type { Stat } from '../core/model/benchmark.ts';
+import { STATS } from '../core/model/benchmark.ts';
+import { slaMetricValue } from '../core/analysis/metrics.ts';
 import { buildLoadPoints } from '../core/parsers/ingest.ts';
 import { sensitivity } from '../core/sensitivity/sensitivity.ts';
 import { cheapestSeriesKey, computeSeriesResult } from '../core/report/seriesResult.ts';
@@ -90,3 +94,14 @@ export const selectSensitivity = createSelector(
 export const selectTpsDefinitions = createSelector([selectVisibleSeries], (series) => [
   ...new Set(series.flatMap((s) => s.points.map((p) => p.tpsPerUserDefinition)).filter((d) => d !== undefined)),
 ]);
+
+/** For each SLA metric, the statistics the visible points report (the menus mark the others). */
+export const selectAvailableStats = createSelector([selectVisibleSeries], (series): Record<SlaMetric, Set<Stat>> => {
+  const available: Record<SlaMetric, Set<Stat>> = { ttft: new Set(), itl: new Set(), e2e: new Set(), tpsPerUser: new Set() };
+  for (const s of series) {
+    for (const p of s.points) {
+      for (const metric of SLA_METRICS) for (const stat of STATS) if (slaMetricValue(p, metric, stat) !== undefined) available[metric].add(stat);
+    }
+  }
+  return available;
+});

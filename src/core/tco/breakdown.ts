@@ -23,6 +23,23 @@ export type ExplainedField =
   | 'demandCostPer1MTokensUsd'
   | 'cloudYearUsd';
 
+/** What each explained figure is, as the results table and CSV name it. */
+export const EXPLAINED_LABELS: Readonly<Record<ExplainedField, string>> = {
+  operatingPoint: 'Operating point',
+  instances: 'Instances',
+  gpus: 'GPUs',
+  servers: 'Servers',
+  serverYearUsd: 'Cost of one server per year',
+  fleetYearUsd: 'Cost per year',
+  costPer1kRequestsUsd: 'USD per 1K requests',
+  costPer1MTokensUsd: 'USD per 1M tokens',
+  costPer1MInputTokensUsd: 'USD per 1M input tokens',
+  costPer1MOutputTokensUsd: 'USD per 1M output tokens',
+  costPer1MOutputTokensOnlyUsd: 'USD per 1M output tokens, all cost on output (as dashboards such as InferenceX report it)',
+  demandCostPer1MTokensUsd: 'Demand cost',
+  cloudYearUsd: 'Cloud rental per year',
+};
+
 const UNIT_SUFFIX = { requestsPerSecond: 'req/s', outputTokensPerSecond: 'tok/s', concurrentRequests: 'concurrent requests' } as const;
 
 export function explainResult(result: SeriesResult, scenario: Pick<Scenario, 'demand' | 'uptime' | 'apiReference'>): Partial<Record<ExplainedField, string>> {

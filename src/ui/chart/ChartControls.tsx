@@ -4,13 +4,14 @@ import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { Y_AXIS_INFO } from '../../core/analysis/projection.ts';
 import type { SlaMetric, YAxis } from '../../core/model/scenario.ts';
 import { SLA_METRICS, Y_AXES } from '../../core/model/scenario.ts';
-import { selectView } from '../../store/selectors.ts';
+import { selectAvailableStats, selectView } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { StatSelect } from '../common/StatSelect.tsx';
 import { InfoTip } from '../help/InfoTip.tsx';
 
 export function ChartControls() {
   const view = useAppStore(selectView);
+  const available = useAppStore(selectAvailableStats);
   const { setView } = useActions();
   const id = useId();
   return (
@@ -27,7 +28,7 @@ export function ChartControls() {
           ))}
         </select>
       </div>
-      <StatSelect value={view.x.stat} onChange={(stat) => setView({ x: { ...view.x, stat } })} />
+      <StatSelect value={view.x.stat} available={available[view.x.metric]} onChange={(stat) => setView({ x: { ...view.x, stat } })} />
       <label className="checkbox">
         <input type="checkbox" checked={view.logX} onChange={(e) => setView({ logX: e.target.checked })} /> Log x
       </label>

@@ -13,10 +13,17 @@ export interface LegendItem {
 const ROW = 18;
 const CHAR_PX = 6.6;
 
+/** Labels longer than a row are shortened with an ellipsis (the full name is in the series list). */
+function fit(label: string, width: number): string {
+  const max = Math.max(8, Math.floor((width - 40) / CHAR_PX));
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
 function layout(items: readonly LegendItem[], width: number) {
   let x = 0;
   let row = 0;
-  return items.map((item) => {
+  return items.map((original) => {
+    const item = { ...original, label: fit(original.label, width) };
     const w = 22 + item.label.length * CHAR_PX + 16;
     if (x > 0 && x + w > width) {
       x = 0;

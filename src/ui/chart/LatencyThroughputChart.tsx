@@ -12,7 +12,7 @@ import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'rec
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
-import { selectChartSeries, selectParetoFront, selectPointsById, selectView } from '../../store/selectors.ts';
+import { selectAllSeries, selectChartSeries, selectParetoFront, selectPointsById, selectView } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 import { selectSeriesColors } from '../common/palette.ts';
 import type { LegendItem } from './ChartLegend.tsx';
@@ -41,6 +41,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
   const colors = useAppStore(selectSeriesColors);
   const pointsById = useAppStore(selectPointsById);
   const sla = useAppStore((s) => s.settings.sla);
+  const anySeries = useAppStore((s) => selectAllSeries(s).length > 0);
 
   const drawnIndex = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
   const drawn = drawnIndex >= 0 ? sla[drawnIndex] : undefined;
@@ -93,7 +94,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
   if (chartSeries.length === 0) {
     return (
       <div ref={containerRef} className="chart chart--empty">
-        <p>Load a benchmark to see its latency–throughput curve.</p>
+        <p>{anySeries ? 'Every configuration is hidden: tick “Show” in the list to draw it.' : 'Load a benchmark to see its latency–throughput curve.'}</p>
       </div>
     );
   }
@@ -109,6 +110,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
           domain={xDomain}
           {...(view.logX ? { ticks: logTicks(xDomain[0], xDomain[1]) } : {})}
           allowDataOverflow
+          minTickGap={24}
           tickFormatter={(v: number) => formatNumber(v)}
           label={{ value: xAxisTitle(view), position: 'insideBottom', offset: -28, fill: '#222', fontSize: 13 }}
         />

@@ -19,10 +19,16 @@ import { logTicks } from './scaleMath.ts';
 import { useElementWidth } from './useElementWidth.ts';
 
 const MEASURES = {
-  costPer1MTokensUsd: { label: 'Cost per 1M tokens (USD)', format: formatUsd },
-  servers: { label: 'Servers', format: (v: number) => formatNumber(v, 0) },
-  fleetYearUsd: { label: 'Cost per year (USD)', format: formatUsd },
-} as const satisfies Record<string, { label: string; format: (v: number) => string }>;
+  costPer1MTokensUsd: { label: 'Cost per 1M tokens (USD)', format: formatUsd, money: true },
+  servers: { label: 'Servers', format: (v: number) => formatNumber(v, 0), money: false },
+  fleetYearUsd: { label: 'Cost per year (USD)', format: formatUsd, money: true },
+} as const satisfies Record<string, { label: string; format: (v: number) => string; money: boolean }>;
+
+/** Axis ticks in one format: the same number of decimals on every tick ($0.40, $0.80, $1.20). */
+function moneyTick(max: number): (v: number) => string {
+  const f = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: max < 10 ? 2 : 0, maximumFractionDigits: max < 10 ? 2 : 0 });
+  return (v: number) => f.format(v);
+}
 type Measure = keyof typeof MEASURES & keyof SensitivityCurve;
 
 export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
@@ -59,6 +65,8 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
   if (!constraint || data.bounds.length < 2) return null;
   const info = SLA_METRIC_INFO[constraint.metric];
   const { format } = MEASURES[measure];
+  const values = data.curves.flatMap((c) => c[measure].filter((v): v is number => v !== null));
+  const tick = MEASURES[measure].money ? moneyTick(Math.max(0, ...values)) : format;
   // The sweep is log-spaced when the measured range spans more than a decade (sensitivityBounds); so is the axis.
   const logScale = data.bounds[data.bounds.length - 1]! / data.bounds[0]! > 10;
   return (
@@ -82,6 +90,9 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
           As the limit <strong>{describeConstraint(constraint)}</strong> sweeps the measured range; the other constraints stay as set. A gap means the configuration cannot meet the limit there.
         </p>
       </div>
+      {values.length === 0 ? (
+        <p className="chart__note">No configuration can be sized at any limit in the measured range (the other constraints, or a peak of zero, rule every point out).</p>
+      ) : null}
       <div ref={containerRef} className="chart" data-testid="sensitivity-chart">
         <LineChart width={width} height={300 + top} data={rows} margin={{ top, right: 24, bottom: 40, left: 24 }}>
           <CartesianGrid stroke="#e6e6e6" />
@@ -94,7 +105,7 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
             tickFormatter={(v: number) => formatNumber(v)}
             label={{ value: `${info.label} ${constraint.stat} limit (${info.unit})`, position: 'insideBottom', offset: -26, fill: '#222', fontSize: 13 }}
           />
-          <YAxis tickFormatter={(v: number) => format(v)} width={80} label={{ value: MEASURES[measure].label, angle: -90, position: 'insideLeft', offset: -10, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }} />
+          <YAxis tickFormatter={(v: number) => tick(v)} width={80} label={{ value: MEASURES[measure].label, angle: -90, position: 'insideLeft', offset: -10, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : 'cannot meet')} labelFormatter={(v) => `${info.label} ${constraint.stat} limit ${formatNumber(Number(v))} ${info.unit}`} isAnimationActive={false} />
           {lines}
           <BoundMarker index={data.constraintIndex} unit={info.unit} />

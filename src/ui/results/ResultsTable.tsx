@@ -9,7 +9,7 @@ import { SLA_METRIC_INFO, slaMetricValue } from '../../core/analysis/metrics.ts'
 import { loadLabel } from '../../core/analysis/projection.ts';
 import { formatNumber, formatUsd } from '../../core/format/numbers.ts';
 import type { SeriesResult } from '../../core/report/seriesResult.ts';
-import { explainResult } from '../../core/tco/breakdown.ts';
+import { EXPLAINED_LABELS, explainResult } from '../../core/tco/breakdown.ts';
 import type { Maybe } from '../../core/tco/tco.ts';
 import type { ExplainedField } from '../../core/tco/breakdown.ts';
 import { selectCheapestKey, selectEffectiveSla, selectResults, selectSettings } from '../../store/selectors.ts';
@@ -154,8 +154,10 @@ function ResultRow({ result, cheapest }: { result: SeriesResult; cheapest: boole
           </button>
           {open ? (
             <ol className="breakdown">
-              {Object.entries(explained).map(([field, line]) => (
-                <li key={field}>{line}</li>
+              {(Object.entries(explained) as Array<[ExplainedField, string]>).map(([field, line]) => (
+                <li key={field}>
+                  <strong>{EXPLAINED_LABELS[field]}:</strong> <span>{line}</span>
+                </li>
               ))}
               {missing.map(([label, cost]) => (
                 <li key={label} className="breakdown__note">

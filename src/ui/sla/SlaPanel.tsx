@@ -7,7 +7,7 @@ import { SLA_METRIC_INFO, TPS_PER_USER_DEFINITION_LABELS } from '../../core/anal
 import type { SlaConstraint, SlaMetric } from '../../core/model/scenario.ts';
 import { SLA_METRICS } from '../../core/model/scenario.ts';
 import { RULES } from '../../core/scenario/rules.ts';
-import { selectEffectiveSla, selectTpsDefinitions, selectView } from '../../store/selectors.ts';
+import { selectAvailableStats, selectEffectiveSla, selectTpsDefinitions, selectView } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { StatSelect } from '../common/StatSelect.tsx';
@@ -20,14 +20,17 @@ export function SlaPanel() {
   const definitions = useAppStore(selectTpsDefinitions);
   const mixedTps = definitions.length > 1;
   const { addSla } = useActions();
-  const unused = SLA_METRICS.find((m) => !sla.some((c) => c.metric === m)) ?? 'ttft';
+  // The next constraint offered is the first metric/statistic pair not in the SLA yet (avg first, then p99).
+  const next = (['avg', 'p99', 'p90', 'p50'] as const).flatMap((stat) => SLA_METRICS.map((metric) => ({ metric, stat }))).find((c) => !sla.some((x) => x.metric === c.metric && x.stat === c.stat));
+  // Only the first constraint on the x axis' metric and statistic is drawn (a second one is listed, not drawn).
+  const drawnIndex = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
   return (
     <section className="panel sla-panel" aria-labelledby="sla-title">
       <h2 id="sla-title">Service-level objectives</h2>
       <p className="panel__hint">A configuration qualifies at a load level only if every constraint holds there. Latencies are upper limits; tokens/s per user is a lower limit.</p>
       <ul className="sla-list">
         {sla.map((c, i) => (
-          <SlaRow key={i} index={i} constraint={c} onChart={c.metric === view.x.metric && c.stat === view.x.stat} />
+          <SlaRow key={i} index={i} constraint={c} onChart={i === drawnIndex} />
         ))}
       </ul>
       {mixedTps && sla.some((c) => c.metric === 'tpsPerUser') ? (
@@ -35,7 +38,7 @@ export function SlaPanel() {
           The loaded files define tokens/s per user differently ({definitions.map((d) => TPS_PER_USER_DEFINITION_LABELS[d]).join('; ')}): the same limit is not the same requirement for all configurations.
         </p>
       ) : null}
-      <button type="button" onClick={() => addSla({ metric: unused, stat: 'avg', bound: DEFAULT_BOUNDS[unused] })}>
+      <button type="button" disabled={next === undefined} onClick={() => next && addSla({ ...next, bound: DEFAULT_BOUNDS[next.metric] })}>
         Add constraint
       </button>
     </section>
@@ -44,6 +47,7 @@ export function SlaPanel() {
 
 function SlaRow({ index, constraint, onChart }: { index: number; constraint: SlaConstraint; onChart: boolean }) {
   const { setSla, removeSla } = useActions();
+  const available = useAppStore(selectAvailableStats);
   const id = useId();
   const info = SLA_METRIC_INFO[constraint.metric];
   return (
@@ -58,7 +62,7 @@ function SlaRow({ index, constraint, onChart }: { index: number; constraint: Sla
           ))}
         </select>
       </div>
-      <StatSelect value={constraint.stat} onChange={(stat) => setSla(index, { ...constraint, stat })} />
+      <StatSelect value={constraint.stat} available={available[constraint.metric]} onChange={(stat) => setSla(index, { ...constraint, stat })} />
       <NumberField
         label={`${info.label} ${constraint.stat} ${info.direction === 'upper' ? 'at most' : 'at least'}`}
         value={constraint.bound}

@@ -205,7 +205,13 @@ describe('computeSeriesResult / buildReport: the whole chain', () => {
         const report = buildReport(results, errors, skipped);
         expect(nonFiniteNumbers(report, 'report')).toEqual([]);
 
-        expect(report.cheapest === null).toBe(report.series.every((s) => s.cost === null));
+        // No "cheapest" only when nothing is priced, or when the best two cannot be told apart (a full tie).
+        const priced = report.series
+          .filter((s) => s.cost !== null)
+          .map((s) => [s.cost?.fleetYearUsd ?? Infinity, s.cost?.costPer1kRequestsUsd ?? Infinity] as const)
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const fullTie = priced.length > 1 && priced[0]![0] === priced[1]![0] && priced[0]![1] === priced[1]![1];
+        expect(report.cheapest === null).toBe(priced.length === 0 || fullTie);
         for (const [i, s] of report.series.entries()) {
           const where = `report.series[${i}] (${s.name})`;
           const hasReason = typeof s.reason === 'string' && s.reason.length > 0;
