@@ -114,3 +114,37 @@ describe('typing slips', () => {
     expect(validateScenario(doc)).toMatchObject({ ok: false, message: 'demand.peak: must be at most 1,000,000,000,000 (a larger value is surely a slip), got 1e+308' });
   });
 });
+
+describe('every field is checked', () => {
+  // Each path gets a value of the wrong kind; the message must name exactly that path.
+  const withPower = () => {
+    const doc = valid();
+    (doc['hardware'] as Array<Record<string, unknown>>)[0]!['power'] = { serverKw: 10, pue: 1.3, usdPerKwh: 0.1 };
+    (doc['hardware'] as Array<Record<string, unknown>>)[0]!['cloudUsdPerGpuHour'] = 2;
+    doc['series'] = [{ match: 'x', name: 'X', gpusPerInstance: 2, hardware: 'dgx-h100', hidden: false }];
+    return doc;
+  };
+  const paths = [
+    'sla.0.metric', 'sla.0.stat', 'sla.0.bound',
+    'demand.unit', 'demand.peak', 'demand.headroomPercent', 'demand.spareInstances', 'demand.averageToPeak',
+    'hardware.0.id', 'hardware.0.name', 'hardware.0.serverPriceUsd', 'hardware.0.gpusPerServer', 'hardware.0.depreciationYears',
+    'hardware.0.licence.usdPerYear', 'hardware.0.licence.basis', 'hardware.0.hostingUsdPerServerYear',
+    'hardware.0.power.serverKw', 'hardware.0.power.pue', 'hardware.0.power.usdPerKwh', 'hardware.0.cloudUsdPerGpuHour',
+    'apiReference.usdPer1MInputTokens', 'apiReference.usdPer1MOutputTokens',
+    'defaults.gpusPerInstance', 'defaults.hardware',
+    'series.0.match', 'series.0.name', 'series.0.gpusPerInstance', 'series.0.hardware', 'series.0.hidden',
+    'uptime', 'interpolate', 'view.x.metric', 'view.x.stat', 'view.y', 'view.logX',
+  ];
+  it.each(paths)('%s', (path) => {
+    const doc = withPower();
+    const keys = path.split('.');
+    let target = doc as Record<string, unknown>;
+    for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+    target[keys[keys.length - 1]!] = { wrong: true };
+    const result = validateScenario(doc);
+    expect(result.ok).toBe(false);
+    const field = path.replace(/\.(\d+)/g, '[$1]');
+    expect(!result.ok && result.field).toBe(field);
+    expect(!result.ok && result.message.startsWith(`${field}: must be`)).toBe(true);
+  });
+});
