@@ -85,6 +85,10 @@ export interface AppActions {
   removeHardware(id: string): void;
   setApiReference(patch: Partial<ApiReference>): void;
   setSeriesSettings(seriesKey: string, patch: Partial<Omit<SeriesSettings, 'match'>>): void;
+  /** Makes one configuration of two series (the same deployment measured in two folders). */
+  mergeSeries(seriesKey: string, intoKey: string): void;
+  /** Undoes every merge into this series. */
+  splitSeries(seriesKey: string): void;
   setView(patch: Partial<ChartView>): void;
   setUptime(uptime: number): void;
   setInterpolate(interpolate: boolean): void;
@@ -196,11 +200,12 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       },
       removeSeries(seriesKey) {
         edit((state) => {
-          // A point's id is its run path: drop the runs whose points make up this series.
-          const runPaths = new Set(buildLoadPoints(state.runs).points.filter((p) => p.seriesKey === seriesKey).map((p) => p.id));
+          // A point's id is its run path: drop the runs whose points make up this series (and any merged into it).
+          const members = new Set(selectAllSeries(state).find((series) => series.key === seriesKey)?.memberKeys ?? [seriesKey]);
+          const runPaths = new Set(buildLoadPoints(state.runs).points.filter((p) => members.has(p.seriesKey)).map((p) => p.id));
           return {
             runs: state.runs.filter((r) => !runPaths.has(r.runPath)),
-            embeddedPoints: state.embeddedPoints.filter((p) => p.seriesKey !== seriesKey),
+            embeddedPoints: state.embeddedPoints.filter((p) => !members.has(p.seriesKey)),
           };
         });
       },
@@ -271,6 +276,16 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           const inherited = current ? { name: current.name, gpusPerInstance: current.gpusPerInstance, hardware: current.hardware.id, hidden: current.hidden } : {};
           return { ...s, series: [{ match: seriesKey, ...inherited, ...patch }, ...s.series] };
         }, `series:${seriesKey}:${keysOf(patch)}`);
+      },
+      mergeSeries(seriesKey, intoKey) {
+        if (seriesKey === intoKey) return;
+        get().setSeriesSettings(seriesKey, { mergeInto: intoKey });
+      },
+      splitSeries(seriesKey) {
+        editSettings((s) => {
+          if (!s.series.some((entry) => entry.mergeInto === seriesKey)) return s;
+          return { ...s, series: s.series.map(({ mergeInto, ...entry }) => (mergeInto === seriesKey ? entry : { ...entry, ...(mergeInto === undefined ? {} : { mergeInto }) })) };
+        });
       },
       setView(patch) {
         editSettings((s) => ({ ...s, view: { ...s.view, ...patch } }), `view:${keysOf(patch)}`);

@@ -214,3 +214,28 @@ describe('a second folder with the same paths', () => {
     expect(series.map((s) => s.name).sort()).toEqual(['load 2 / nim / meta_llama3-8b-instruct-openai-chat', 'nim / meta_llama3-8b-instruct-openai-chat']);
   });
 });
+
+describe('merging series', () => {
+  it('makes one configuration of two folders, sized from all their points, and splits back', () => {
+    const low = nimRuns((f) => /concurrency(1|2|5|10)\.profile_export_genai_perf\.json$/.test(f)).map((r) => ({ ...r, runPath: `part1/${r.runPath}` }));
+    const high = nimRuns((f) => /concurrency(50|100|250)\.profile_export_genai_perf\.json$/.test(f)).map((r) => ({ ...r, runPath: `part2/${r.runPath}` }));
+    const store = createAppStore({ runs: [...low, ...high], origin: 'files' });
+    const [first, second] = selectAllSeries(store.getState());
+    expect(selectAllSeries(store.getState())).toHaveLength(2);
+    store.getState().setSla(0, { metric: 'ttft', stat: 'avg', bound: 700 });
+    store.getState().mergeSeries(second!.key, first!.key);
+    const merged = selectAllSeries(store.getState());
+    expect(merged).toHaveLength(1);
+    expect(merged[0]?.points.map((p) => p.load.concurrency)).toEqual([1, 2, 5, 10, 50, 100, 250]);
+    expect(merged[0]?.memberKeys).toEqual([first!.key, second!.key]);
+    // TTFT avg ≤ 700 ms: concurrency 50 (from the second folder) is now this configuration's operating point
+    const c50 = high.find((r) => r.load?.concurrency === 50)!;
+    expect(selectResults(store.getState())[0]?.sizing?.capacityPerInstance).toBe(c50.requestsPerSecond);
+    store.getState().splitSeries(first!.key);
+    expect(selectAllSeries(store.getState())).toHaveLength(2);
+    store.getState().undo();
+    expect(selectAllSeries(store.getState())).toHaveLength(1);
+    store.getState().removeSeries(first!.key); // removes both folders' runs
+    expect(store.getState().runs).toEqual([]);
+  });
+});

@@ -24,6 +24,8 @@ export interface ResolvedSeries {
   hidden: boolean;
   /** Index of the `scenario.series` entry that matched, or -1 for defaults. */
   settingsIndex: number;
+  /** The ingest keys of the series merged into this one (its own first); one entry unless merged. */
+  memberKeys: string[];
 }
 
 export function groupBySeriesKey(points: readonly LoadPoint[]): Map<string, LoadPoint[]> {
@@ -70,12 +72,27 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: Pick<Scena
   if (!fallbackHardware) throw new Error('a scenario needs at least one hardware profile');
   const groups = groupBySeriesKey(points);
   const allKeys = new Set(groups.keys());
-  const result: ResolvedSeries[] = [];
+  const settingsOf = (key: string, members: readonly LoadPoint[]) => {
+    const proposedName = members[0]?.seriesName ?? key;
+    const sources = [...new Set(members.flatMap((p) => p.sources.map((s) => s.path)))];
+    return findSettings(scenario.series, key, proposedName, sources, allKeys);
+  };
+  // Merges first: a series whose entry says mergeInto joins that (loaded, unmerged) series.
+  const merged = new Map<string, string[]>();
   for (const [key, members] of groups) {
-    const sorted = sortByLoad(members);
-    const proposedName = sorted[0]?.seriesName ?? key;
+    const target = scenario.series[settingsOf(key, members)]?.mergeInto;
+    const into = target !== undefined && target !== key && groups.has(target) && scenario.series[settingsOf(target, groups.get(target) ?? [])]?.mergeInto === undefined ? target : key;
+    merged.set(into, [...(merged.get(into) ?? []), key]);
+  }
+  const result: ResolvedSeries[] = [];
+  for (const [key, memberKeys] of merged) {
+    if (!memberKeys.includes(key)) continue; // only reached through its own entry below
+    const ordered = [key, ...memberKeys.filter((k) => k !== key)];
+    const sorted = sortByLoad(ordered.flatMap((k) => groups.get(k) ?? []));
+    const own = groups.get(key) ?? [];
+    const proposedName = own[0]?.seriesName ?? key;
     const sources = [...new Set(sorted.flatMap((p) => p.sources.map((s) => s.path)))];
-    const settingsIndex = findSettings(scenario.series, key, proposedName, sources, allKeys);
+    const settingsIndex = settingsOf(key, own);
     const settings = scenario.series[settingsIndex];
     const fromName = settings?.gpusPerInstance === undefined ? gpusPerInstanceFromName(key) : undefined;
     result.push({
@@ -88,6 +105,7 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: Pick<Scena
       hardware: (settings?.hardware !== undefined ? hardwareById.get(settings.hardware) : undefined) ?? fallbackHardware,
       hidden: settings?.hidden ?? false,
       settingsIndex,
+      memberKeys: ordered,
     });
   }
   return result;

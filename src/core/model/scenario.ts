@@ -75,6 +75,8 @@ export interface SeriesSettings {
   gpusPerInstance?: number;
   hardware?: string;
   hidden?: boolean;
+  /** Merge: the matched series joins the series with this key (one configuration measured in two folders). */
+  mergeInto?: string;
 }
 
 /** A LoadPoint embedded in a scenario file, tagged with the series it belongs to. */

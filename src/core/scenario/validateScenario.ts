@@ -141,6 +141,7 @@ function validateSeriesSettings(value: unknown, field: string): SeriesSettings {
   if (o['gpusPerInstance'] !== undefined) out.gpusPerInstance = number(o['gpusPerInstance'], `${field}.gpusPerInstance`, RULES.gpusPerInstance);
   if (o['hardware'] !== undefined) out.hardware = text(o['hardware'], `${field}.hardware`);
   if (o['hidden'] !== undefined) out.hidden = boolean(o['hidden'], `${field}.hidden`);
+  if (o['mergeInto'] !== undefined) out.mergeInto = text(o['mergeInto'], `${field}.mergeInto`);
   return withUnknown(o, out);
 }
 

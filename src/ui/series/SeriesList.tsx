@@ -1,7 +1,7 @@
 /**
  * The loaded deployment configurations: rename, hide, remove, GPUs per instance, hardware profile.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ResolvedSeries } from '../../core/analysis/series.ts';
 import { RULES } from '../../core/scenario/rules.ts';
 import { selectAllSeries } from '../../store/selectors.ts';
@@ -18,17 +18,18 @@ export function SeriesList() {
       {origin === 'demo' ? <p className="badge badge--demo">Demo data: one real GenAI-Perf sweep and two synthetic demo configurations</p> : null}
       <ul>
         {series.map((s) => (
-          <SeriesRow key={s.key} series={s} />
+          <SeriesRow key={s.key} series={s} all={series} />
         ))}
       </ul>
     </div>
   );
 }
 
-function SeriesRow({ series }: { series: ResolvedSeries }) {
+function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly ResolvedSeries[] }) {
   const colors = useAppStore(selectSeriesColors);
   const hardware = useAppStore((s) => s.settings.hardware);
-  const { setSeriesSettings, removeSeries } = useActions();
+  const { setSeriesSettings, removeSeries, mergeSeries, splitSeries } = useActions();
+  const others = all.filter((o) => o.key !== series.key);
   const id = useId();
   const duplicates = series.points.some((p) => p.notes.some((n) => n.startsWith('Duplicate load level')));
   return (
@@ -38,7 +39,7 @@ function SeriesRow({ series }: { series: ResolvedSeries }) {
         <label htmlFor={`${id}-name`} className="visually-hidden">
           Series name
         </label>
-        <input id={`${id}-name`} className="series-row__name" value={series.name} onChange={(e) => setSeriesSettings(series.key, { name: e.target.value || series.points[0]?.seriesName || series.key })} />
+        <NameInput id={`${id}-name`} value={series.name} onChange={(name) => setSeriesSettings(series.key, { name })} />
         <span className="series-row__meta">
           {series.points.length} load level{series.points.length === 1 ? '' : 's'} · {series.sources.length} file{series.sources.length === 1 ? '' : 's'}
           {duplicates ? ' · duplicate load levels kept apart' : ''}
@@ -58,11 +59,46 @@ function SeriesRow({ series }: { series: ResolvedSeries }) {
           <label className="checkbox">
             <input type="checkbox" checked={!series.hidden} onChange={(e) => setSeriesSettings(series.key, { hidden: !e.target.checked })} /> Show
           </label>
+          {others.length > 0 && series.memberKeys.length === 1 ? (
+            <div className="field">
+              <label htmlFor={`${id}-merge`}>Same configuration as</label>
+              <select id={`${id}-merge`} value="" onChange={(e) => e.target.value !== '' && mergeSeries(series.key, e.target.value)}>
+                <option value="">— merge into… —</option>
+                {others.map((o) => (
+                  <option key={o.key} value={o.key}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          {series.memberKeys.length > 1 ? (
+            <button type="button" className="link" onClick={() => splitSeries(series.key)}>
+              Split ({series.memberKeys.length} merged)
+            </button>
+          ) : null}
           <button type="button" className="link danger" onClick={() => removeSeries(series.key)} aria-label={`Remove ${series.name}`}>
             Remove
           </button>
         </div>
       </div>
     </li>
+  );
+}
+
+/** A name field that may be emptied while typing; a name left empty goes back to what it was. */
+function NameInput({ id, value, onChange }: { id: string; value: string; onChange: (name: string) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <input
+      id={id}
+      className="series-row__name"
+      value={draft ?? value}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        if (e.target.value.trim() !== '') onChange(e.target.value);
+      }}
+      onBlur={() => setDraft(null)}
+    />
   );
 }

@@ -142,7 +142,7 @@ describe('projectSeries (DESIGN.md §4)', () => {
     const { EXAMPLE_HARDWARE } = await import('../../../src/core/scenario/defaults.ts');
     const points = Array.from({ length: 40 }, (_, i) => point({ concurrency: i + 1, ttftMs: { avg: 10 * (i + 1) }, requestsPerSecond: 2 * (i + 1) }));
     points.push(point({ concurrency: 99, requestsPerSecond: 5 })); // no TTFT: not on a TTFT chart
-    const series = { key: 's', name: 'S', points, sources: [], gpusPerInstance: 2, gpusPerInstanceFromName: false, hardware: EXAMPLE_HARDWARE, hidden: false, settingsIndex: -1 };
+    const series = { key: 's', name: 'S', points, sources: [], gpusPerInstance: 2, gpusPerInstanceFromName: false, hardware: EXAMPLE_HARDWARE, hidden: false, settingsIndex: -1, memberKeys: ['s'] };
     const projected = projectSeries(series, { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false });
     expect(projected.missing).toBe(1);
     expect(projected.points).toHaveLength(40);

@@ -121,7 +121,7 @@ describe('every field is checked', () => {
     const doc = valid();
     (doc['hardware'] as Array<Record<string, unknown>>)[0]!['power'] = { serverKw: 10, pue: 1.3, usdPerKwh: 0.1 };
     (doc['hardware'] as Array<Record<string, unknown>>)[0]!['cloudUsdPerGpuHour'] = 2;
-    doc['series'] = [{ match: 'x', name: 'X', gpusPerInstance: 2, hardware: 'dgx-h100', hidden: false }];
+    doc['series'] = [{ match: 'x', name: 'X', gpusPerInstance: 2, hardware: 'dgx-h100', hidden: false, mergeInto: 'y' }];
     return doc;
   };
   const paths = [
@@ -132,7 +132,7 @@ describe('every field is checked', () => {
     'hardware.0.power.serverKw', 'hardware.0.power.pue', 'hardware.0.power.usdPerKwh', 'hardware.0.cloudUsdPerGpuHour',
     'apiReference.usdPer1MInputTokens', 'apiReference.usdPer1MOutputTokens',
     'defaults.gpusPerInstance', 'defaults.hardware',
-    'series.0.match', 'series.0.name', 'series.0.gpusPerInstance', 'series.0.hardware', 'series.0.hidden',
+    'series.0.match', 'series.0.name', 'series.0.gpusPerInstance', 'series.0.hardware', 'series.0.hidden', 'series.0.mergeInto',
     'uptime', 'interpolate', 'view.x.metric', 'view.x.stat', 'view.y', 'view.logX',
   ];
   it.each(paths)('%s', (path) => {
