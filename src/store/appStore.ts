@@ -91,6 +91,8 @@ export interface AppActions {
   splitSeries(seriesKey: string): void;
   setView(patch: Partial<ChartView>): void;
   setUptime(uptime: number): void;
+  /** The ISO 4217 code amounts are entered and shown in (the numbers themselves are not converted). */
+  setCurrency(currency: string): void;
   setInterpolate(interpolate: boolean): void;
   replaceSettings(settings: Settings): void;
 
@@ -292,6 +294,9 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       },
       setUptime(uptime) {
         editSettings((s) => ({ ...s, uptime }), 'uptime');
+      },
+      setCurrency(currency) {
+        editSettings((s) => ({ ...s, currency }));
       },
       setInterpolate(interpolate) {
         editSettings((s) => ({ ...s, interpolate }));

@@ -1,7 +1,7 @@
 /** What the core computes for the same files and SLA: the oracle the e2e tests compare the page against. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatUsd } from '../../src/core/format/numbers.ts';
+import { formatMoney } from '../../src/core/format/numbers.ts';
 import type { SlaConstraint } from '../../src/core/model/scenario.ts';
 import { ingestFiles } from '../../src/core/parsers/ingest.ts';
 import { computeResults } from '../../src/core/report/seriesResult.ts';
@@ -24,8 +24,8 @@ export function expectedNimRow(sla: SlaConstraint[]) {
     concurrency: result.pick.operatingPoint.point.load.concurrency,
     instances: result.sizing.instances,
     servers: result.sizing.servers,
-    fleetYearUsd: formatUsd(result.costs.fleetYearUsd),
-    costPer1kRequestsUsd: formatUsd(result.costs.costPer1kRequestsUsd.value),
-    costPer1MTokensUsd: formatUsd(result.costs.costPer1MTokensUsd.value),
+    fleetYearUsd: formatMoney(result.costs.fleetYearUsd),
+    costPer1kRequestsUsd: formatMoney(result.costs.costPer1kRequestsUsd.value),
+    costPer1MTokensUsd: formatMoney(result.costs.costPer1MTokensUsd.value),
   };
 }

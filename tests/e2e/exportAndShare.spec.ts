@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { formatUsd } from '../../src/core/format/numbers.ts';
+import { formatMoney } from '../../src/core/format/numbers.ts';
 import { expect, test } from './fixtures.ts';
 import { AppPage, tableText } from './pages/appPage.ts';
 
@@ -81,8 +81,8 @@ test('the results CSV parses back to the numbers in the table, with its assumpti
   expect(rows).toHaveLength(3);
   for (const row of rows) {
     const name = row['configuration']!;
-    expect(await app.cell(name, 'costPer1MTokensUsd')).toBe(formatUsd(Number(row['cost per 1M tokens (USD)'])));
-    expect(await app.cell(name, 'fleetYearUsd')).toBe(formatUsd(Number(row['fleet cost per year (USD)'])));
+    expect(await app.cell(name, 'costPer1MTokensUsd')).toBe(formatMoney(Number(row['cost per 1M tokens (USD)'])));
+    expect(await app.cell(name, 'fleetYearUsd')).toBe(formatMoney(Number(row['fleet cost per year (USD)'])));
     expect(await app.cell(name, 'gpus')).toBe(row['GPUs']);
     expect((await app.cell(name, 'instances')).startsWith(row['instances']!)).toBe(true);
     expect(row['assumption: SLA']).toBe('TTFT avg ≤ 700 ms');
@@ -111,8 +111,8 @@ test('a saved scenario reopens to the same table in a fresh browser, and the CLI
   };
   expect(report.series).toHaveLength(3);
   for (const s of report.series) {
-    expect(await app.cell(s.name, 'costPer1MTokensUsd')).toBe(formatUsd(s.cost?.costPer1MTokensUsd));
-    expect(await app.cell(s.name, 'fleetYearUsd')).toBe(formatUsd(s.cost?.fleetYearUsd));
+    expect(await app.cell(s.name, 'costPer1MTokensUsd')).toBe(formatMoney(s.cost?.costPer1MTokensUsd));
+    expect(await app.cell(s.name, 'fleetYearUsd')).toBe(formatMoney(s.cost?.fleetYearUsd));
     expect((await app.cell(s.name, 'servers')).startsWith(String(s.sizing?.servers))).toBe(true);
   }
 });

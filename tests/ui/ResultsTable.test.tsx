@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { formatUsd } from '../../src/core/format/numbers.ts';
+import { formatMoney } from '../../src/core/format/numbers.ts';
 import { selectAllSeries, selectResults } from '../../src/store/selectors.ts';
 import { ResultsTable } from '../../src/ui/results/ResultsTable.tsx';
 import { SlaPanel } from '../../src/ui/sla/SlaPanel.tsx';
@@ -24,7 +24,7 @@ describe('ResultsTable', () => {
     expect(cell(r, 'instances')).toBe('18exact 17.58');
     expect(cell(r, 'servers')).toBe('3exact 2.2');
     expect(cell(r, 'fleetYearUsd')).toBe('$357,000');
-    expect(cell(r, 'costPer1MTokensUsd')).toBe(formatUsd(result.costs?.costPer1MTokensUsd.value));
+    expect(cell(r, 'costPer1MTokensUsd')).toBe(formatMoney(result.costs?.costPer1MTokensUsd.value));
     expect(screen.getByRole('columnheader', { name: 'USD per 1M output tokens' })).toBeTruthy();
   });
 
@@ -115,5 +115,24 @@ describe('tokens/s per user defined differently by the loaded files', () => {
     expect(note).toContain('The loaded files define tokens/s per user differently');
     expect(note).toContain('output tokens ÷ E2E');
     expect(note).toContain('1 ÷ ITL (excludes TTFT, reads higher)');
+  });
+});
+
+describe('currency', () => {
+  it('relabels every amount, header and form unit without converting', async () => {
+    const { store } = renderWithStore(
+      <>
+        <HardwareForms />
+        <ResultsTable />
+      </>,
+    );
+    await userEvent.selectOptions(screen.getByLabelText('Currency of all amounts (no conversion)'), 'EUR');
+    expect(store.getState().settings.currency).toBe('EUR');
+    expect(cell(row(/meta_llama3/), 'fleetYearUsd')).toBe('€357,000');
+    expect(screen.getByRole('columnheader', { name: 'EUR per 1M output tokens' })).toBeTruthy();
+    expect(screen.getAllByText('EUR/year').length).toBeGreaterThan(0);
+    const { resultsCsv } = await import('../../src/core/export/csvTables.ts');
+    const { selectResults: results } = await import('../../src/store/selectors.ts');
+    expect(resultsCsv(results(store.getState()), store.getState().settings).split('\r\n')[0]).toContain('fleet cost per year (EUR)');
   });
 });

@@ -3,7 +3,7 @@
  * so a number is never separated from the SLA, demand and prices that produced it.
  */
 import { describeConstraint } from '../analysis/feasibility.ts';
-import { formatNumber, formatUsd } from '../format/numbers.ts';
+import { formatNumber, formatMoney } from '../format/numbers.ts';
 import type { Scenario } from '../model/scenario.ts';
 
 type Settings = Omit<Scenario, 'points'>;
@@ -12,18 +12,19 @@ const DEMAND_UNIT_WORDS = { requestsPerSecond: 'requests/s', concurrentRequests:
 
 /** One line each: SLA, demand, hardware prices, API prices. For chart captions. */
 export function assumptionLines(settings: Settings): string[] {
-  const { sla, demand, hardware, apiReference, uptime, interpolate } = settings;
+  const { sla, demand, hardware, apiReference, uptime, interpolate, currency } = settings;
+  const money = (value: number) => formatMoney(value, currency);
   const lines = [
     `SLA: ${sla.length === 0 ? 'none' : sla.map(describeConstraint).join('; ')}${interpolate ? ' (estimates between measured levels allowed)' : ''}`,
     `Peak demand: ${formatNumber(demand.peak)} ${DEMAND_UNIT_WORDS[demand.unit]}, +${formatNumber(demand.headroomPercent)}% headroom, ${demand.spareInstances} spare instance${demand.spareInstances === 1 ? '' : 's'}; average = ${formatNumber(demand.averageToPeak * 100)}% of peak; uptime ${formatNumber(uptime * 100)}%`,
   ];
   for (const h of hardware) {
-    const licence = `${formatUsd(h.licence.usdPerYear)}/${h.licence.basis === 'perGpu' ? 'GPU' : 'server'}-year licence`;
-    const power = h.power ? `, power ${formatNumber(h.power.serverKw)} kW × PUE ${formatNumber(h.power.pue)} at ${formatUsd(h.power.usdPerKwh)}/kWh` : '';
-    const cloud = h.cloudUsdPerGpuHour === null ? '' : `, cloud ${formatUsd(h.cloudUsdPerGpuHour)}/GPU-hour`;
-    lines.push(`${h.name}: ${formatUsd(h.serverPriceUsd)} per ${h.gpusPerServer}-GPU server over ${formatNumber(h.depreciationYears)} years, ${licence}, ${formatUsd(h.hostingUsdPerServerYear)}/server-year hosting${power}${cloud}`);
+    const licence = `${money(h.licence.usdPerYear)}/${h.licence.basis === 'perGpu' ? 'GPU' : 'server'}-year licence`;
+    const power = h.power ? `, power ${formatNumber(h.power.serverKw)} kW × PUE ${formatNumber(h.power.pue)} at ${money(h.power.usdPerKwh)}/kWh` : '';
+    const cloud = h.cloudUsdPerGpuHour === null ? '' : `, cloud ${money(h.cloudUsdPerGpuHour)}/GPU-hour`;
+    lines.push(`${h.name}: ${money(h.serverPriceUsd)} per ${h.gpusPerServer}-GPU server over ${formatNumber(h.depreciationYears)} years, ${licence}, ${money(h.hostingUsdPerServerYear)}/server-year hosting${power}${cloud}`);
   }
-  lines.push(`API reference: ${formatUsd(apiReference.usdPer1MInputTokens)} / ${formatUsd(apiReference.usdPer1MOutputTokens)} per 1M input / output tokens`);
+  lines.push(`API reference: ${money(apiReference.usdPer1MInputTokens)} / ${money(apiReference.usdPer1MOutputTokens)} per 1M input / output tokens`);
   return lines;
 }
 
@@ -40,5 +41,6 @@ export function assumptionColumns(settings: Settings): Array<[string, string | n
     ['assumption: uptime', uptime],
     ['assumption: API input (USD per 1M tokens)', apiReference.usdPer1MInputTokens],
     ['assumption: API output (USD per 1M tokens)', apiReference.usdPer1MOutputTokens],
+    ['assumption: currency', settings.currency],
   ];
 }

@@ -71,7 +71,8 @@ const RESULT_COLUMNS: ReadonlyArray<[string, (r: SeriesResult) => Cell]> = [
 
 export function resultsCsv(results: readonly SeriesResult[], settings: Omit<Scenario, 'points'>): string {
   const assumptions = assumptionColumns(settings);
-  const header = [...RESULT_COLUMNS.map(([name]) => name), ...assumptions.map(([name]) => name)];
+  // Amounts are in the scenario's currency: the headers say which.
+  const header = [...RESULT_COLUMNS.map(([name]) => name), ...assumptions.map(([name]) => name)].map((name) => name.replaceAll('USD', settings.currency));
   const rows = results.map((r) => [...RESULT_COLUMNS.map(([, get]) => get(r)), ...assumptions.map(([, value]) => value)]);
   return toCsv(header, rows);
 }

@@ -89,6 +89,11 @@ export interface Scenario {
   demand: Demand;
   hardware: HardwareProfile[];
   apiReference: ApiReference;
+  /**
+   * ISO 4217 code of every amount (prices and results), USD by default. Amounts are plain numbers in this
+   * currency; field names say `Usd` as DESIGN.md §7 names them.
+   */
+  currency: string;
   defaults: { gpusPerInstance: number; hardware: string };
   series: SeriesSettings[];
   /** Fraction of the year the fleet serves traffic, in (0, 1]. */

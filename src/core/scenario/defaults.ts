@@ -24,6 +24,7 @@ export function defaultScenario(): Scenario {
     demand: { unit: 'requestsPerSecond', peak: 200, headroomPercent: 0, spareInstances: 0, averageToPeak: 1 },
     hardware: [structuredClone(EXAMPLE_HARDWARE)],
     apiReference: { usdPer1MInputTokens: 1, usdPer1MOutputTokens: 3 },
+    currency: 'USD',
     defaults: { gpusPerInstance: 1, hardware: EXAMPLE_HARDWARE.id },
     series: [],
     uptime: 1,

@@ -9,6 +9,7 @@ import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, emptyMeasurements, isStat } 
 import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../model/scenario.ts';
 import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
+import { isCurrencyCode } from '../format/numbers.ts';
 import { MigrationError, migrateScenario } from './migrations.ts';
 import type { NumberRule } from './rules.ts';
 import { RULES, numberProblem } from './rules.ts';
@@ -217,6 +218,8 @@ export function validateScenario(raw: unknown): ScenarioResult {
       ids.add(h.id);
     });
     const apiReference = o['apiReference'] === undefined ? d.apiReference : validateApiReference(o['apiReference']);
+    const currency = o['currency'] === undefined ? d.currency : text(o['currency'], 'currency');
+    if (!isCurrencyCode(currency)) throw new Invalid('currency', `must be an ISO 4217 code such as USD or EUR, got ${show(currency)}`);
     const defaultsObj = o['defaults'] === undefined ? undefined : object(o['defaults'], 'defaults');
     const defaults = defaultsObj
       ? withUnknown(defaultsObj, {
@@ -236,6 +239,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
       demand,
       hardware,
       apiReference,
+      currency,
       defaults,
       series,
       uptime: o['uptime'] === undefined ? d.uptime : number(o['uptime'], 'uptime', RULES.uptime),

@@ -3,7 +3,7 @@
  * (DESIGN.md §6), one line per figure, so a reviewer can redo the arithmetic.
  */
 import { describeLoad } from '../analysis/metrics.ts';
-import { formatNumber as n, formatPercent, formatUsd as usd } from '../format/numbers.ts';
+import { formatMoney, formatNumber as n, formatPercent } from '../format/numbers.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { SeriesResult } from '../report/seriesResult.ts';
 import { HOURS_PER_YEAR, SECONDS_PER_YEAR } from './tco.ts';
@@ -31,18 +31,19 @@ export const EXPLAINED_LABELS: Readonly<Record<ExplainedField, string>> = {
   servers: 'Servers',
   serverYearUsd: 'Cost of one server per year',
   fleetYearUsd: 'Cost per year',
-  costPer1kRequestsUsd: 'USD per 1K requests',
-  costPer1MTokensUsd: 'USD per 1M tokens',
-  costPer1MInputTokensUsd: 'USD per 1M input tokens',
-  costPer1MOutputTokensUsd: 'USD per 1M output tokens',
-  costPer1MOutputTokensOnlyUsd: 'USD per 1M output tokens, all cost on output (as dashboards such as InferenceX report it)',
+  costPer1kRequestsUsd: 'Cost per 1K requests',
+  costPer1MTokensUsd: 'Cost per 1M tokens',
+  costPer1MInputTokensUsd: 'Cost per 1M input tokens',
+  costPer1MOutputTokensUsd: 'Cost per 1M output tokens',
+  costPer1MOutputTokensOnlyUsd: 'Cost per 1M output tokens, all cost on output (as dashboards such as InferenceX report it)',
   demandCostPer1MTokensUsd: 'Demand cost',
   cloudYearUsd: 'Cloud rental per year',
 };
 
 const UNIT_SUFFIX = { requestsPerSecond: 'req/s', outputTokensPerSecond: 'tok/s', concurrentRequests: 'concurrent requests' } as const;
 
-export function explainResult(result: SeriesResult, scenario: Pick<Scenario, 'demand' | 'uptime' | 'apiReference'>): Partial<Record<ExplainedField, string>> {
+export function explainResult(result: SeriesResult, scenario: Pick<Scenario, 'demand' | 'uptime' | 'apiReference' | 'currency'>): Partial<Record<ExplainedField, string>> {
+  const usd = (value: number | null | undefined) => formatMoney(value, scenario.currency);
   const { pick, sizing, costs, series } = result;
   if (!pick.meetsSla || !sizing || !costs) return {};
   const out: Partial<Record<ExplainedField, string>> = {};

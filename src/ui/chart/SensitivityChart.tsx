@@ -7,7 +7,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, usePlotArea, useXAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { describeConstraint } from '../../core/analysis/feasibility.ts';
-import { formatNumber, formatUsd } from '../../core/format/numbers.ts';
+import { formatMoney, formatNumber, moneyTickFormatter } from '../../core/format/numbers.ts';
 import type { SensitivityCurve } from '../../core/sensitivity/sensitivity.ts';
 import { selectEffectiveSla, selectSensitivity } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
@@ -19,16 +19,10 @@ import { logTicks } from './scaleMath.ts';
 import { useElementWidth } from './useElementWidth.ts';
 
 const MEASURES = {
-  costPer1MTokensUsd: { label: 'Cost per 1M tokens (USD)', format: formatUsd, money: true },
-  servers: { label: 'Servers', format: (v: number) => formatNumber(v, 0), money: false },
-  fleetYearUsd: { label: 'Cost per year (USD)', format: formatUsd, money: true },
-} as const satisfies Record<string, { label: string; format: (v: number) => string; money: boolean }>;
-
-/** Axis ticks in one format: the same number of decimals on every tick ($0.40, $0.80, $1.20). */
-function moneyTick(max: number): (v: number) => string {
-  const f = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: max < 10 ? 2 : 0, maximumFractionDigits: max < 10 ? 2 : 0 });
-  return (v: number) => f.format(v);
-}
+  costPer1MTokensUsd: { label: 'Cost per 1M tokens', money: true },
+  servers: { label: 'Servers', money: false },
+  fleetYearUsd: { label: 'Cost per year', money: true },
+} as const satisfies Record<string, { label: string; money: boolean }>;
 type Measure = keyof typeof MEASURES & keyof SensitivityCurve;
 
 export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
@@ -40,6 +34,7 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
   const data = useAppStore(selectSensitivity);
   // The committed SLA: while a line is dragged only the marker (its own subscriber) moves.
   const sla = useAppStore((s) => s.settings.sla);
+  const currency = useAppStore((s) => s.settings.currency);
   const colors = useAppStore(selectSeriesColors);
   const constraint = sla[data.constraintIndex];
 
@@ -64,16 +59,18 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
 
   if (!constraint || data.bounds.length < 2) return null;
   const info = SLA_METRIC_INFO[constraint.metric];
-  const { format } = MEASURES[measure];
+  const { money } = MEASURES[measure];
+  const format = (v: number) => (money ? formatMoney(v, currency) : formatNumber(v, 0));
   const values = data.curves.flatMap((c) => c[measure].filter((v): v is number => v !== null));
-  const tick = MEASURES[measure].money ? moneyTick(Math.max(0, ...values)) : format;
+  const tick = money ? moneyTickFormatter(Math.max(0, ...values), currency) : format;
+  const measureLabel = money ? `${MEASURES[measure].label} (${currency})` : MEASURES[measure].label;
   // The sweep is log-spaced when the measured range spans more than a decade (sensitivityBounds); so is the axis.
   const logScale = data.bounds[data.bounds.length - 1]! / data.bounds[0]! > 10;
   return (
     <section className="panel" aria-labelledby={`${id}-title`} ref={panelRef}>
       <div className="panel__head">
         <h2 id={`${id}-title`}>What relaxing the SLA saves</h2>
-        <ChartExportButtons chartRef={panelRef} title={`${MEASURES[measure].label} vs ${info.label} ${constraint.stat} limit`} fileName="llm-tco-sensitivity" />
+        <ChartExportButtons chartRef={panelRef} title={`${measureLabel} vs ${info.label} ${constraint.stat} limit`} fileName="llm-tco-sensitivity" />
       </div>
       <div className="chart-controls">
         <div className="field">
@@ -81,7 +78,7 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
           <select id={`${id}-m`} value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
             {Object.entries(MEASURES).map(([key, m]) => (
               <option key={key} value={key}>
-                {m.label}
+                {m.money ? `${m.label} (${currency})` : m.label}
               </option>
             ))}
           </select>
@@ -105,7 +102,7 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
             tickFormatter={(v: number) => formatNumber(v)}
             label={{ value: `${info.label} ${constraint.stat} limit (${info.unit})`, position: 'insideBottom', offset: -26, fill: '#222', fontSize: 13 }}
           />
-          <YAxis tickFormatter={(v: number) => tick(v)} width={80} label={{ value: MEASURES[measure].label, angle: -90, position: 'insideLeft', offset: -10, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }} />
+          <YAxis tickFormatter={(v: number) => tick(v)} width={80} label={{ value: measureLabel, angle: -90, position: 'insideLeft', offset: -10, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : 'cannot meet')} labelFormatter={(v) => `${info.label} ${constraint.stat} limit ${formatNumber(Number(v))} ${info.unit}`} isAnimationActive={false} />
           {lines}
           <BoundMarker index={data.constraintIndex} unit={info.unit} />

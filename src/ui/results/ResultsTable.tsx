@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { Fragment, useState } from 'react';
 import { SLA_METRIC_INFO, slaMetricValue } from '../../core/analysis/metrics.ts';
 import { loadLabel } from '../../core/analysis/projection.ts';
-import { formatNumber, formatUsd } from '../../core/format/numbers.ts';
+import { formatNumber, formatMoney } from '../../core/format/numbers.ts';
 import type { SeriesResult } from '../../core/report/seriesResult.ts';
 import { EXPLAINED_LABELS, explainResult } from '../../core/tco/breakdown.ts';
 import type { Maybe } from '../../core/tco/tco.ts';
@@ -24,6 +24,7 @@ export function ResultsTable({ exportButtons }: { exportButtons?: ReactNode }) {
   const results = useAppStore(selectResults);
   const cheapest = useAppStore(selectCheapestKey);
   const demand = useAppStore((s) => s.settings.demand);
+  const currency = useAppStore((s) => s.settings.currency);
   if (results.length === 0) return null;
   return (
     <section className="panel results" aria-labelledby="results-title">
@@ -43,13 +44,13 @@ export function ResultsTable({ exportButtons }: { exportButtons?: ReactNode }) {
               <th scope="col">Instances</th>
               <th scope="col">GPUs</th>
               <th scope="col">Servers</th>
-              <th scope="col">Cost per year (USD)</th>
-              <th scope="col">USD per 1K requests</th>
-              <th scope="col">USD per 1M tokens</th>
-              <th scope="col">USD per 1M input tokens</th>
-              <th scope="col">USD per 1M output tokens</th>
+              <th scope="col">Cost per year ({currency})</th>
+              <th scope="col">{currency} per 1K requests</th>
+              <th scope="col">{currency} per 1M tokens</th>
+              <th scope="col">{currency} per 1M input tokens</th>
+              <th scope="col">{currency} per 1M output tokens</th>
               <th scope="col">
-                Demand cost, USD per 1M tokens <InfoTip term="capacity" />
+                Demand cost, {currency} per 1M tokens <InfoTip term="capacity" />
               </th>
             </tr>
           </thead>
@@ -60,7 +61,7 @@ export function ResultsTable({ exportButtons }: { exportButtons?: ReactNode }) {
           </tbody>
         </table>
       </div>
-      <Alternatives results={results} />
+      <Alternatives results={results} currency={currency} />
     </section>
   );
 }
@@ -106,13 +107,13 @@ function ResultRow({ result, cheapest }: { result: SeriesResult; cheapest: boole
         <span className="visually-hidden">not computed: {cost.reason}</span>
       </td>
     ) : (
-      cell(field, formatUsd(cost.value))
+      cell(field, formatMoney(cost.value, settings.currency))
     );
   const missing = (
     [
-      ['USD per 1K requests', costs.costPer1kRequestsUsd],
-      ['USD per 1M tokens', costs.costPer1MTokensUsd],
-      ['USD per 1M input/output tokens', costs.costPer1MInputTokensUsd],
+      [`${settings.currency} per 1K requests`, costs.costPer1kRequestsUsd],
+      [`${settings.currency} per 1M tokens`, costs.costPer1MTokensUsd],
+      [`${settings.currency} per 1M input/output tokens`, costs.costPer1MInputTokensUsd],
       ['demand cost', costs.demandCostPer1MTokensUsd],
     ] as const
   ).filter(([, cost]) => cost.value === null);
@@ -140,7 +141,7 @@ function ResultRow({ result, cheapest }: { result: SeriesResult; cheapest: boole
           {formatNumber(sizing.servers, 0)}
           <span className="results-table__meta">exact {formatNumber(sizing.serversExact)}</span>
         </td>
-        {cell('fleetYearUsd', formatUsd(costs.fleetYearUsd))}
+        {cell('fleetYearUsd', formatMoney(costs.fleetYearUsd, settings.currency))}
         {costCell('costPer1kRequestsUsd', costs.costPer1kRequestsUsd)}
         {costCell('costPer1MTokensUsd', costs.costPer1MTokensUsd)}
         {costCell('costPer1MInputTokensUsd', costs.costPer1MInputTokensUsd)}
@@ -183,7 +184,7 @@ function ResultRow({ result, cheapest }: { result: SeriesResult; cheapest: boole
 }
 
 /** Buying vs renting vs a hosted API, for the configurations that can be sized. */
-function Alternatives({ results }: { results: SeriesResult[] }) {
+function Alternatives({ results, currency }: { results: SeriesResult[]; currency: string }) {
   const rows = results.filter((r) => r.costs);
   if (rows.length === 0) return null;
   const label = { onPrem: 'buy servers', cloud: 'rent cloud GPUs', api: 'use the hosted API' } as const;
@@ -194,9 +195,9 @@ function Alternatives({ results }: { results: SeriesResult[] }) {
         <thead>
           <tr>
             <th scope="col">Configuration</th>
-            <th scope="col">On-prem, USD/year</th>
-            <th scope="col">Cloud rental, USD/year</th>
-            <th scope="col">Hosted API at average traffic, USD/year</th>
+            <th scope="col">On-prem, {currency}/year</th>
+            <th scope="col">Cloud rental, {currency}/year</th>
+            <th scope="col">Hosted API at average traffic, {currency}/year</th>
             <th scope="col">Buying pays back after</th>
             <th scope="col">Cheapest</th>
           </tr>
@@ -207,9 +208,9 @@ function Alternatives({ results }: { results: SeriesResult[] }) {
             return (
               <tr key={r.series.key}>
                 <th scope="row">{r.series.name}</th>
-                <td>{formatUsd(c.fleetYearUsd)}</td>
-                <td title={c.cloudYearUsd.reason}>{c.cloudYearUsd.value === null ? 'set a $/GPU-hour' : formatUsd(c.cloudYearUsd.value)}</td>
-                <td title={c.apiYearUsd.reason}>{formatUsd(c.apiYearUsd.value)}</td>
+                <td>{formatMoney(c.fleetYearUsd, currency)}</td>
+                <td title={c.cloudYearUsd.reason}>{c.cloudYearUsd.value === null ? 'set a price per GPU-hour' : formatMoney(c.cloudYearUsd.value, currency)}</td>
+                <td title={c.apiYearUsd.reason}>{formatMoney(c.apiYearUsd.value, currency)}</td>
                 <td title={c.breakEvenMonthsVsCloud.reason}>{c.breakEvenMonthsVsCloud.value === null ? '—' : `${formatNumber(c.breakEvenMonthsVsCloud.value, 1)} months`}</td>
                 <td>{label[c.cheapestOption]}</td>
               </tr>

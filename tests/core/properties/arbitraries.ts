@@ -298,6 +298,7 @@ export const scenarioWithPoints: fc.Arbitrary<{ scenario: Scenario; points: Load
         demand: r.demand,
         hardware: r.hardware,
         apiReference: r.apiReference,
+        currency: 'USD',
         defaults: { gpusPerInstance: r.defaultGpus, hardware: 'hw0' },
         series,
         uptime: r.uptime,

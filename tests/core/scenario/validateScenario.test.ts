@@ -133,7 +133,7 @@ describe('every field is checked', () => {
     'apiReference.usdPer1MInputTokens', 'apiReference.usdPer1MOutputTokens',
     'defaults.gpusPerInstance', 'defaults.hardware',
     'series.0.match', 'series.0.name', 'series.0.gpusPerInstance', 'series.0.hardware', 'series.0.hidden', 'series.0.mergeInto',
-    'uptime', 'interpolate', 'view.x.metric', 'view.x.stat', 'view.y', 'view.logX',
+    'currency', 'uptime', 'interpolate', 'view.x.metric', 'view.x.stat', 'view.y', 'view.logX',
   ];
   it.each(paths)('%s', (path) => {
     const doc = withPower();
@@ -146,5 +146,13 @@ describe('every field is checked', () => {
     const field = path.replace(/\.(\d+)/g, '[$1]');
     expect(!result.ok && result.field).toBe(field);
     expect(!result.ok && result.message.startsWith(`${field}: must be`)).toBe(true);
+  });
+});
+
+describe('currency', () => {
+  it('defaults to USD and accepts any ISO 4217 code Intl knows', () => {
+    expect(validateScenario({ format: 'llm-tco-scenario', version: 1 })).toMatchObject({ ok: true, scenario: { currency: 'USD' } });
+    expect(validateScenario({ format: 'llm-tco-scenario', version: 1, currency: 'EUR' })).toMatchObject({ ok: true, scenario: { currency: 'EUR' } });
+    expect(validateScenario({ format: 'llm-tco-scenario', version: 1, currency: 'euro' })).toEqual({ ok: false, field: 'currency', message: 'currency: must be an ISO 4217 code such as USD or EUR, got "euro"' });
   });
 });
