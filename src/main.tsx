@@ -13,17 +13,22 @@ const store = createAppStore();
 /** Start-up order: the stored scenario (else the demo), then a share link in the URL, which wins. */
 async function hydrate(): Promise<void> {
   if (!restoreScenario(store, window.localStorage)) await loadDemo(store);
-  openSharedFragment();
+  const openedLink = openSharedFragment();
   store.getState().clearHistory(); // opening the page is not an edit to undo
-  startPersisting(store, window.localStorage, (flush) => {
-    const onHide = () => flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
-    };
-  });
+  startPersisting(
+    store,
+    window.localStorage,
+    (flush) => {
+      const onHide = () => flush();
+      window.addEventListener('pagehide', onHide);
+      document.addEventListener('visibilitychange', onHide);
+      return () => {
+        window.removeEventListener('pagehide', onHide);
+        document.removeEventListener('visibilitychange', onHide);
+      };
+    },
+    { writeNow: openedLink },
+  );
   // A share link pasted into this tab's address bar opens without a reload.
   window.addEventListener('hashchange', openSharedFragment);
 }
@@ -32,10 +37,11 @@ async function hydrate(): Promise<void> {
  * Opens a share link in the URL once, then takes it out of the address bar: left there, it would reopen on every
  * reload and undo the edits made (and stored) since.
  */
-function openSharedFragment(): void {
-  if (!window.location.hash.startsWith('#s=')) return;
-  openShareLink(store, window.location.hash);
+function openSharedFragment(): boolean {
+  if (!window.location.hash.startsWith('#s=')) return false;
+  const opened = openShareLink(store, window.location.hash);
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  return opened;
 }
 void hydrate();
 

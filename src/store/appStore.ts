@@ -6,7 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../core/model/scenario.ts';
 import type { ParsedRun } from '../core/parsers/types.ts';
-import { buildLoadPoints } from '../core/parsers/ingest.ts';
+import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/ingest.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
 import { selectAllSeries } from './selectors.ts';
 
@@ -179,7 +179,8 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           const replaceDemo = state.origin === 'demo' && origin === 'files';
           const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
           return {
-            runs: [...keep.runs, ...keepApart(keep.runs, result.runs)],
+            // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
+            runs: separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]),
             embeddedPoints: [...keep.embeddedPoints, ...(result.points ?? [])],
             origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
           };

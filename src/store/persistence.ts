@@ -7,6 +7,7 @@
 import { validateScenario } from '../core/scenario/validateScenario.ts';
 import type { AppState, AppStoreApi, DataOrigin } from './appStore.ts';
 import { currentScenario, openScenario } from './scenarioIO.ts';
+import { selectUnresolvedRuns } from './selectors.ts';
 
 export const STORAGE_KEY = 'llm-tco-planner/scenario';
 export const SET_ASIDE_KEY = `${STORAGE_KEY}:set-aside`;
@@ -29,9 +30,14 @@ export function restoreScenario(store: AppStoreApi, storage: KeyValueStorage): b
     const doc: unknown = JSON.parse(text);
     const result = validateScenario(doc);
     if (result.ok) {
-      const origin = (doc as { origin?: unknown }).origin;
+      const { origin, pendingFiles } = doc as { origin?: unknown; pendingFiles?: unknown };
       openScenario(store, result.scenario, origin === 'demo' || origin === 'files' ? origin : 'files');
-      return true;
+      // Runs still waiting for a load level are not points, so they were not kept: say which.
+      const pending = Array.isArray(pendingFiles) ? pendingFiles.filter((f): f is string => typeof f === 'string') : [];
+      if (pending.length > 0) {
+        store.getState().notify('info', `Not kept from the last visit, as their load level had not been entered: ${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ` and ${pending.length - 5} more` : ''}. Load them again to use them.`);
+      }
+      return result.scenario.points.length > 0 || origin !== 'files' || pending.length > 0;
     }
     problem = result.message;
   } catch (error) {
@@ -55,7 +61,12 @@ function persistedParts(state: AppState) {
  * Starts writing the scenario whenever the user's data or settings change: at most once per WRITE_INTERVAL_MS,
  * the last change always written. Returns a function that flushes and stops.
  */
-export function startPersisting(store: AppStoreApi, storage: KeyValueStorage, onPageHide?: (flush: () => void) => () => void): () => void {
+export function startPersisting(
+  store: AppStoreApi,
+  storage: KeyValueStorage,
+  onPageHide?: (flush: () => void) => () => void,
+  { writeNow = false }: { writeNow?: boolean } = {},
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
   let warnedQuota = false;
@@ -66,7 +77,8 @@ export function startPersisting(store: AppStoreApi, storage: KeyValueStorage, on
     dirty = false;
     const state = store.getState();
     const scenario = currentScenario(state);
-    const doc = (withPoints: boolean) => JSON.stringify({ ...scenario, points: withPoints ? scenario.points : [], origin: state.origin as DataOrigin });
+    const pendingFiles = selectUnresolvedRuns(state).flatMap((run) => run.files);
+    const doc = (withPoints: boolean) => JSON.stringify({ ...scenario, points: withPoints ? scenario.points : [], origin: state.origin as DataOrigin, pendingFiles });
     try {
       storage.setItem(STORAGE_KEY, doc(true));
     } catch {
@@ -94,6 +106,8 @@ export function startPersisting(store: AppStoreApi, storage: KeyValueStorage, on
     if (now.some((part, i) => part !== before[i])) schedule();
   });
   const stopPageHide = onPageHide?.(flush);
+  // After opening a share link the state differs from what is stored: keep it without waiting for an edit.
+  if (writeNow) schedule();
   return () => {
     flush();
     unsubscribe();

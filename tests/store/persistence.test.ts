@@ -94,3 +94,26 @@ describe('persistence', () => {
     expect(() => stop()).not.toThrow();
   });
 });
+
+describe('what is not kept', () => {
+  it('writes at once when asked (a share link was just opened), without waiting for an edit', () => {
+    const storage = memoryStorage();
+    const store = createAppStore({ runs: nimRuns(), origin: 'files' });
+    startPersisting(store, storage, undefined, { writeNow: true });
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    expect(storage.writes).toBe(1);
+  });
+
+  it('names the files still waiting for a load level after a reload', async () => {
+    const { parseFile } = await import('../../src/core/parsers/registry.ts');
+    const outcome = parseFile({ path: 'lost/profile_export_genai_perf.csv', text: 'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),1,1,1,1,1,1,1,1,1\n\nMetric,Value\nRequest Throughput (per sec),4\n' });
+    const storage = memoryStorage();
+    const first = createAppStore({ runs: outcome.kind === 'runs' ? outcome.runs : [], origin: 'files' });
+    const stop = startPersisting(first, storage);
+    first.getState().setUptime(0.9);
+    stop(); // flushes
+    const second = createAppStore();
+    expect(restoreScenario(second, storage)).toBe(true);
+    expect(second.getState().notices[0]?.text).toContain('Not kept from the last visit, as their load level had not been entered: lost/profile_export_genai_perf.csv');
+  });
+});

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/core/parsers/registry.ts';
@@ -20,7 +20,7 @@ describe('a run without a load level', () => {
     const { store } = renderWithStore(<LoadMessages />, { runs: mysteryRun(), origin: 'files' });
     expect(screen.getByText('1 run without a load level')).toBeTruthy();
     expect(selectPoints(store.getState())).toHaveLength(0);
-    const input = screen.getByLabelText('Load level of mystery/profile_export_genai_perf.csv');
+    const input = screen.getByLabelText('Load level of mystery');
     await userEvent.type(input, '2.5');
     expect(screen.getByText('The load level must be a whole number > 0, got 2.5.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Use' }) as HTMLButtonElement).disabled).toBe(true);
@@ -37,5 +37,19 @@ describe('a run without a load level', () => {
     expect(store.getState().runs).toEqual([]);
     store.getState().undo();
     expect(store.getState().runs).toHaveLength(1);
+  });
+});
+
+describe('two runs with the same file name', () => {
+  it('are asked for one by one: a level given to one does not apply to the other', async () => {
+    const twice = [...mysteryRun(), ...mysteryRun()].map((r) => ({ ...r, runPath: 'profile_export_genai_perf.csv', source: { ...r.source, path: 'profile_export_genai_perf.csv' } }));
+    const { store } = renderWithStore(<LoadMessages />, { runs: [], origin: 'files' });
+    act(() => store.getState().addLoaded({ runs: twice, errors: [], skipped: [] }, 'files'));
+    expect(screen.getByText('2 runs without a load level')).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Load level of profile_export_genai_perf.csv'), '16');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Use' })[0]!);
+    expect(selectPoints(store.getState()).map((p) => p.load.concurrency)).toEqual([16]);
+    expect(screen.getByText('1 run without a load level')).toBeTruthy();
+    expect(screen.getByLabelText('Load level of profile_export_genai_perf.csv (2)')).toBeTruthy();
   });
 });

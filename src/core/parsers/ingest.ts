@@ -46,7 +46,7 @@ export interface UnresolvedRun {
 
 export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint[]; errors: FileError[]; unresolved: UnresolvedRun[] } {
   const byRun = new Map<string, ParsedRun[]>();
-  for (const run of splitConflictingRuns(runs)) {
+  for (const run of separateSamePathRuns(runs)) {
     const list = byRun.get(run.runPath);
     if (list) list.push(run);
     else byRun.set(run.runPath, [run]);
@@ -86,7 +86,7 @@ export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint
  * claiming one run (two `artifacts/` folders dropped together) are different runs: the later ones get their
  * own run path, and the duplicated load level is flagged, instead of one silently overwriting the other.
  */
-function splitConflictingRuns(runs: readonly ParsedRun[]): ParsedRun[] {
+export function separateSamePathRuns(runs: readonly ParsedRun[]): ParsedRun[] {
   const seen = new Map<string, number>();
   return runs.map((run) => {
     const key = `${run.runPath}\u0000${run.source.format}`;

@@ -35,7 +35,8 @@ function UnresolvedRow({ run }: { run: UnresolvedRun }) {
   const problem = text === '' ? null : numberProblem(value, kind === 'concurrency' ? { ...RULES.loadLevel, integer: true } : RULES.loadLevel);
   return (
     <li>
-      <code>{run.files.join(', ')}</code>
+      <code>{run.runPath}</code>
+      {run.files.length > 1 || run.files[0] !== run.runPath ? <span className="field__hint"> from {run.files.join(', ')}</span> : null}
       <div className="row">
         <label htmlFor={`${id}-kind`} className="visually-hidden">
           Load kind
@@ -45,9 +46,18 @@ function UnresolvedRow({ run }: { run: UnresolvedRun }) {
           <option value="requestRate">request rate (req/s)</option>
         </select>
         <label htmlFor={`${id}-value`} className="visually-hidden">
-          Load level of {run.files[0]}
+          Load level of {run.runPath}
         </label>
-        <input id={`${id}-value`} type="number" inputMode="decimal" min={0} value={text} aria-invalid={problem !== null} onChange={(e) => setText(e.target.value)} />
+        <input
+          id={`${id}-value`}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          value={text}
+          aria-invalid={problem !== null}
+          // A number the browser cannot read (1e400) arrives as an empty value with badInput: say so.
+          onChange={(e) => setText(e.target.validity.badInput ? 'unreadable' : e.target.value)}
+        />
         <button type="button" disabled={text === '' || problem !== null} onClick={() => setRunLoad(run.runPath, kind === 'concurrency' ? { concurrency: value } : { requestRate: value })}>
           Use
         </button>
