@@ -23,6 +23,7 @@ export function App() {
   const store = useAppStoreApi();
   const origin = useAppStore((s) => s.origin);
   const clearData = useAppStore((s) => s.clearData);
+  const hasData = useAppStore((s) => s.runs.length + s.embeddedPoints.length > 0);
   const chartRef = useRef<HTMLElement>(null);
   return (
     <div className="app">
@@ -40,7 +41,9 @@ export function App() {
           <DropZone />
           <LoadMessages />
           <section className="panel" aria-labelledby="series-title">
-            <h2 id="series-title">Configurations</h2>
+            <h2 id="series-title" tabIndex={-1}>
+              Configurations
+            </h2>
             <SeriesList />
             <div className="row">
               {origin !== 'demo' ? (
@@ -48,7 +51,7 @@ export function App() {
                   Open the demo
                 </button>
               ) : null}
-              {origin !== 'empty' ? (
+              {hasData ? (
                 <button type="button" className="link danger" onClick={clearData}>
                   Remove all data
                 </button>

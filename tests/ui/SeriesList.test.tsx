@@ -31,6 +31,8 @@ describe('SeriesList', () => {
     const { store } = renderWithStore(<SeriesList />, { runs: twoFolders(), origin: 'files' });
     const [first, second] = selectAllSeries(store.getState());
     await userEvent.selectOptions(screen.getAllByLabelText('Same configuration as')[1]!, first!.name);
+    expect(selectAllSeries(store.getState())).toHaveLength(2); // choosing is not merging yet
+    await userEvent.click(screen.getAllByRole('button', { name: 'Merge' })[1]!);
     expect(selectAllSeries(store.getState())).toHaveLength(1);
     expect(selectAllSeries(store.getState())[0]?.memberKeys).toEqual([first!.key, second!.key]);
     await userEvent.click(screen.getByRole('button', { name: 'Split (2 merged)' }));

@@ -87,11 +87,13 @@ describe('logTicks', () => {
 });
 
 describe('stepBound (keyboard steps)', () => {
-  it('steps by a fixed amount on a linear axis and never reaches zero going down', async () => {
-    const { stepBound } = await import('../../src/ui/chart/SlaHandle.tsx');
+  it('steps by a fixed amount on a linear axis, between Home (one step above zero) and End', async () => {
+    const { lowestBound, stepBound } = await import('../../src/ui/chart/SlaHandle.tsx');
     expect(stepBound(250, 1, 1, [0, 2400], false)).toBe(270); // niceStep(2400) = 20
     expect(stepBound(250, -1, 10, [0, 2400], false)).toBe(50);
-    expect(stepBound(10, -1, 1, [0, 2400], false)).toBe(5); // 10 − 20 ≤ 0: halve instead of jumping up
+    expect(lowestBound([0, 2400], false)).toBe(20);
+    expect(stepBound(30, -1, 1, [0, 2400], false)).toBe(20); // stops at Home
+    expect(stepBound(10, -1, 1, [0, 2400], false)).toBe(10); // typed below Home: a step down leaves it
     expect(stepBound(2390, 1, 10, [0, 2400], false)).toBe(2400);
   });
 

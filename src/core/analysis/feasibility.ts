@@ -4,6 +4,7 @@
  */
 import type { LoadPoint } from '../model/benchmark.ts';
 import type { SlaConstraint } from '../model/scenario.ts';
+import { formatNumber } from '../format/numbers.ts';
 import { SLA_METRIC_INFO, slaMetricValue } from './metrics.ts';
 
 export type CheckStatus = 'pass' | 'fail' | 'unknown';
@@ -51,5 +52,5 @@ export function checkPoint(point: LoadPoint, sla: readonly SlaConstraint[]): Fea
 /** "TTFT avg ≤ 250 ms" */
 export function describeConstraint(constraint: SlaConstraint): string {
   const info = SLA_METRIC_INFO[constraint.metric];
-  return `${info.label} ${constraint.stat} ${info.direction === 'upper' ? '≤' : '≥'} ${constraint.bound} ${info.unit}`;
+  return `${info.label} ${constraint.stat} ${info.direction === 'upper' ? '≤' : '≥'} ${formatNumber(constraint.bound)} ${info.unit}`;
 }

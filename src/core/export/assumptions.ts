@@ -10,15 +10,15 @@ type Settings = Omit<Scenario, 'points'>;
 
 const DEMAND_UNIT_WORDS = { requestsPerSecond: 'requests/s', concurrentRequests: 'concurrent requests', outputTokensPerSecond: 'output tokens/s' } as const;
 
-/** One line each: SLA, demand, hardware prices, API prices. For chart captions. */
-export function assumptionLines(settings: Settings): string[] {
+/** One line each: SLA, demand, hardware prices (of the server types in use, if given), API prices. For chart captions. */
+export function assumptionLines(settings: Settings, hardwareInUse?: ReadonlySet<string>): string[] {
   const { sla, demand, hardware, apiReference, uptime, interpolate, currency } = settings;
   const money = (value: number) => formatMoney(value, currency);
   const lines = [
     `SLA: ${sla.length === 0 ? 'none' : sla.map(describeConstraint).join('; ')}${interpolate ? ' (estimates between measured levels allowed)' : ''}`,
     `Peak demand: ${formatNumber(demand.peak)} ${DEMAND_UNIT_WORDS[demand.unit]}, +${formatNumber(demand.headroomPercent)}% headroom, ${demand.spareInstances} spare instance${demand.spareInstances === 1 ? '' : 's'}; average = ${formatNumber(demand.averageToPeak * 100)}% of peak; uptime ${formatNumber(uptime * 100)}%`,
   ];
-  for (const h of hardware) {
+  for (const h of hardware.filter((profile) => hardwareInUse === undefined || hardwareInUse.has(profile.id))) {
     const licence = `${money(h.licence.usdPerYear)}/${h.licence.basis === 'perGpu' ? 'GPU' : 'server'}-year licence`;
     const power = h.power ? `, power ${formatNumber(h.power.serverKw)} kW × PUE ${formatNumber(h.power.pue)} at ${money(h.power.usdPerKwh)}/kWh` : '';
     const cloud = h.cloudUsdPerGpuHour === null ? '' : `, cloud ${money(h.cloudUsdPerGpuHour)}/GPU-hour`;

@@ -119,15 +119,19 @@ function BoundMarker({ index, unit }: { index: number; unit: string }) {
   const scale = useXAxisScale();
   const area = usePlotArea();
   if (bound === undefined || !scale || !area) return null;
-  const x = scale(bound);
-  if (x === undefined || !Number.isFinite(x) || x < area.x || x > area.x + area.width) return null;
-  const right = area.x + area.width - x > 120;
+  const raw = scale(bound);
+  if (raw === undefined || !Number.isFinite(raw)) return null;
+  // A limit outside the swept range sits at the edge, marked, as on the main chart.
+  const x = Math.min(area.x + area.width, Math.max(area.x, raw));
+  const off = raw > area.x + area.width ? ' (off the chart →)' : raw < area.x ? ' (← off the chart)' : '';
+  const right = area.x + area.width - x > 160;
   return (
     <ZIndexLayer zIndex={1500}>
       <g className="sensitivity-marker" pointerEvents="none">
         <line x1={x} x2={x} y1={area.y} y2={area.y + area.height} stroke="#b71c1c" strokeWidth={2} strokeDasharray="6 4" />
         <text x={right ? x + 6 : x - 6} y={area.y + 14} textAnchor={right ? 'start' : 'end'} fill="#b71c1c" fontSize={12} fontWeight={600}>
           now: {formatNumber(bound)} {unit}
+          {off}
         </text>
       </g>
     </ZIndexLayer>

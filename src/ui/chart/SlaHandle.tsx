@@ -29,18 +29,22 @@ interface Props {
   log: boolean;
 }
 
-/** One keyboard step from `bound`, up or down, `times` over; never to zero or below. */
-export function stepBound(bound: number, direction: 1 | -1, times: number, domain: [number, number], log: boolean): number {
+/** The lowest limit the keyboard reaches (Home): the axis minimum, or one step above zero on a linear axis. */
+export function lowestBound(domain: [number, number], log: boolean): number {
   const [min, max] = domain;
+  return roundForDisplay(log ? min : Math.max(min, niceStep(max - min)));
+}
+
+/** One keyboard step from `bound`, up or down, `times` over; never below what Home gives. */
+export function stepBound(bound: number, direction: 1 | -1, times: number, domain: [number, number], log: boolean): number {
+  const [, max] = domain;
+  const floor = lowestBound(domain, log);
   let next: number;
   if (log) next = roundForDisplay(bound * 10 ** ((direction * times) / 50));
-  else {
-    next = Number((bound + direction * times * niceStep(max - min)).toPrecision(12));
-    if (next <= 0) next = roundForDisplay(bound / 2); // below one step: keep going down, never up
-  }
-  // Stay inside the axis, unless the bound already lies outside it (then a step only moves it inwards).
-  if (direction > 0) return bound >= max ? bound : Math.min(next, max);
-  return bound <= min ? bound : Math.max(next, min);
+  else next = Number((bound + direction * times * niceStep(max - domain[0])).toPrecision(12));
+  // Stay between Home and End, unless the bound already lies outside (then a step only moves it inwards).
+  if (direction > 0) return bound >= max ? bound : Math.min(next, roundForDisplay(max));
+  return bound <= floor ? bound : Math.max(next, floor);
 }
 
 export function SlaHandle({ index, constraint, domain, log }: Props) {
@@ -83,7 +87,10 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
     cancelFrame();
     store.getState().setSla(index, { ...constraint, bound: v }, { coalesce });
   };
-  const abandon = () => {
+  // recharts' tooltip (shown while hovering before the drag) would otherwise stay over the curves.
+  const markDragging = (element: Element, on: boolean) => element.closest('.chart')?.classList.toggle('chart--dragging', on);
+  const abandon = (event: PointerEvent<SVGElement>) => {
+    markDragging(event.currentTarget, false);
     if (!dragging.current) return;
     dragging.current = false;
     cancelFrame();
@@ -102,8 +109,8 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
     const times = event.shiftKey ? 10 : 1;
     const moves: Record<string, [1 | -1, number]> = { ArrowRight: [1, times], ArrowUp: [1, times], ArrowLeft: [-1, times], ArrowDown: [-1, times], PageUp: [1, 10], PageDown: [-1, 10] };
     let next: number | undefined;
-    if (event.key === 'Home') next = Math.max(min, log ? min : niceStep(max - min));
-    else if (event.key === 'End') next = max;
+    if (event.key === 'Home') next = lowestBound(domain, log);
+    else if (event.key === 'End') next = roundForDisplay(max);
     else {
       const move = moves[event.key];
       if (move) next = stepBound(constraint.bound, move[0], move[1], domain, log);
@@ -151,6 +158,7 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
             e.currentTarget.setPointerCapture(e.pointerId);
             e.stopPropagation();
             dragging.current = true;
+            markDragging(e.currentTarget, true);
             preview(valueAt(e));
           }}
           onPointerMove={(e) => {
@@ -159,6 +167,7 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
           onPointerUp={(e) => {
             if (!dragging.current) return;
             dragging.current = false;
+            markDragging(e.currentTarget, false);
             const v = valueAt(e);
             if (v === constraint.bound) {
               // A click that did not move the line is not an edit.

@@ -1,5 +1,5 @@
 /** Series colours: Okabe–Ito, distinguishable with the common colour-vision deficiencies. */
-import { selectAllSeries } from '../../store/selectors.ts';
+import { selectPoints } from '../../store/selectors.ts';
 import { memoizeLast } from '../../store/memo.ts';
 import type { AppState } from '../../store/appStore.ts';
 
@@ -9,7 +9,14 @@ export function seriesColor(index: number): string {
   return PALETTE[index % PALETTE.length] ?? '#000000';
 }
 
-const colorsFor = memoizeLast((all: ReturnType<typeof selectAllSeries>) => new Map(all.map((s, i) => [s.key, seriesColor(i)])));
+const colorsFor = memoizeLast((points: ReturnType<typeof selectPoints>) => {
+  const colors = new Map<string, string>();
+  for (const p of points) if (!colors.has(p.seriesKey)) colors.set(p.seriesKey, seriesColor(colors.size));
+  return colors;
+});
 
-/** A colour per series key, by position among all series (hiding one does not recolour the others). */
-export const selectSeriesColors = (state: AppState): Map<string, string> => colorsFor(selectAllSeries(state));
+/**
+ * A colour per series key, by the order the data was loaded in: hiding or merging a series does not recolour
+ * the others (a merged series keeps its own colour).
+ */
+export const selectSeriesColors = (state: AppState): Map<string, string> => colorsFor(selectPoints(state));

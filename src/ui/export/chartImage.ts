@@ -71,8 +71,10 @@ export function chartToSvg(chartSvg: SVGSVGElement, meta: ChartImageMeta): Chart
   clone.querySelectorAll('[data-export="skip"], .recharts-tooltip-cursor, title, desc').forEach((e) => e.remove());
   for (const attribute of ['role', 'tabindex', 'style', 'class']) clone.removeAttribute(attribute);
 
-  const titleHeight = 36;
-  const captionLines = meta.captionLines.flatMap((l) => wrapText(l, Math.max(40, Math.floor(width / 6.4))));
+  // Text wraps to the image width (about 6.6 px a character at 11 px, 9.5 px at 16 px bold).
+  const titleLines = wrapText(meta.title, Math.max(20, Math.floor((width - 48) / 9.5)));
+  const titleHeight = 16 + titleLines.length * 20;
+  const captionLines = meta.captionLines.flatMap((l) => wrapText(l, Math.max(30, Math.floor((width - 48) / 6.6))));
   const captionHeight = captionLines.length * 15 + 16;
   const height = titleHeight + chartHeight + captionHeight;
 
@@ -86,7 +88,7 @@ export function chartToSvg(chartSvg: SVGSVGElement, meta: ChartImageMeta): Chart
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
   background.setAttribute('fill', '#ffffff');
-  root.append(background, text(24, 24, meta.title, 16, 600, '#1d1f23'));
+  root.append(background, ...titleLines.map((line, i) => text(24, 24 + i * 20, line, 16, 600, '#1d1f23')));
   clone.setAttribute('x', '0');
   clone.setAttribute('y', String(titleHeight));
   clone.setAttribute('width', String(width));

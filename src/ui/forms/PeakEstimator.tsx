@@ -21,7 +21,7 @@ export function PeakEstimator() {
   const poissonPeak = poissonQuantile(average, percentile);
   const usersPeak = peakFromUsers(users, perHour, factor);
   const use = (peak: number, averageRps: number) =>
-    setDemand({ unit: 'requestsPerSecond', peak, averageToPeak: peak > 0 ? Math.min(1, Math.max(1e-6, averageRps / peak)) : 1 });
+    setDemand({ unit: 'requestsPerSecond', peak: Number(peak.toPrecision(6)), averageToPeak: peak > 0 ? Number(Math.min(1, Math.max(1e-6, averageRps / peak)).toPrecision(3)) : 1 });
 
   return (
     <details className="peak-estimator">

@@ -8,6 +8,7 @@ import { Fragment, useState } from 'react';
 import { SLA_METRIC_INFO, slaMetricValue } from '../../core/analysis/metrics.ts';
 import { loadLabel } from '../../core/analysis/projection.ts';
 import { formatNumber, formatMoney } from '../../core/format/numbers.ts';
+import type { SlaConstraint } from '../../core/model/scenario.ts';
 import type { SeriesResult } from '../../core/report/seriesResult.ts';
 import { EXPLAINED_LABELS, explainResult } from '../../core/tco/breakdown.ts';
 import type { Maybe } from '../../core/tco/tco.ts';
@@ -126,9 +127,9 @@ function ResultRow({ result, cheapest }: { result: SeriesResult; cheapest: boole
           {op.interpolated ? <span className="badge badge--estimate">estimate</span> : null}
           <span className="results-table__meta">
             {formatNumber(sizing.capacityPerInstance)} {DEMAND_UNIT_LABELS[settings.demand.unit]} per instance
-            {sla.map((c) => {
-              const v = slaMetricValue(op.point, c.metric, c.stat);
-              return ` · ${SLA_METRIC_INFO[c.metric].label} ${c.stat} ${formatNumber(v)}`;
+            {[...new Set(sla.map((c) => `${c.metric}|${c.stat}`))].map((key) => {
+              const [metric, stat] = key.split('|') as [SlaConstraint['metric'], SlaConstraint['stat']];
+              return ` · ${SLA_METRIC_INFO[metric].label} ${stat} ${formatNumber(slaMetricValue(op.point, metric, stat))}`;
             })}
           </span>
         </td>

@@ -25,11 +25,19 @@ export function SeriesList() {
   );
 }
 
+/** After an action that removes the focused control's row, the keyboard focus goes to the list's heading. */
+function focusListHeading(): void {
+  document.getElementById('series-title')?.focus();
+}
+
 function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly ResolvedSeries[] }) {
   const colors = useAppStore(selectSeriesColors);
   const hardware = useAppStore((s) => s.settings.hardware);
   const { setSeriesSettings, removeSeries, mergeSeries, splitSeries } = useActions();
   const others = all.filter((o) => o.key !== series.key);
+  const [mergeTarget, setMergeTarget] = useState('');
+  // Loads that two merged folders both measured: the curve would double back on itself.
+  const sharedLoads = series.memberKeys.length > 1 ? [...new Set(series.points.map((p) => p.load.concurrency ?? p.load.requestRate))].length < series.points.length : false;
   const id = useId();
   const duplicates = series.points.some((p) => p.notes.some((n) => n.startsWith('Duplicate load level')));
   return (
@@ -43,6 +51,7 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
         <span className="series-row__meta">
           {series.points.length} load level{series.points.length === 1 ? '' : 's'} · {series.sources.length} file{series.sources.length === 1 ? '' : 's'}
           {duplicates ? ' · duplicate load levels kept apart' : ''}
+          {sharedLoads ? ' · merged folders share load levels: are they really one configuration?' : ''}
         </span>
         <div className="series-row__controls">
           <NumberField label="GPUs per instance" value={series.gpusPerInstance} rule={RULES.gpusPerInstance} step={1} onChange={(v) => setSeriesSettings(series.key, { gpusPerInstance: v })} />
@@ -60,24 +69,52 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
             <input type="checkbox" checked={!series.hidden} onChange={(e) => setSeriesSettings(series.key, { hidden: !e.target.checked })} /> Show
           </label>
           {others.length > 0 && series.memberKeys.length === 1 ? (
+            // A select plus a button: browsing the options with the arrow keys must not merge anything yet.
             <div className="field">
               <label htmlFor={`${id}-merge`}>Same configuration as</label>
-              <select id={`${id}-merge`} value="" onChange={(e) => e.target.value !== '' && mergeSeries(series.key, e.target.value)}>
-                <option value="">— merge into… —</option>
-                {others.map((o) => (
-                  <option key={o.key} value={o.key}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
+              <span className="row row--tight">
+                <select id={`${id}-merge`} value={mergeTarget} onChange={(e) => setMergeTarget(e.target.value)}>
+                  <option value="">—</option>
+                  {others.map((o) => (
+                    <option key={o.key} value={o.key}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  disabled={mergeTarget === ''}
+                  onClick={() => {
+                    mergeSeries(series.key, mergeTarget);
+                    focusListHeading();
+                  }}
+                >
+                  Merge
+                </button>
+              </span>
             </div>
           ) : null}
           {series.memberKeys.length > 1 ? (
-            <button type="button" className="link" onClick={() => splitSeries(series.key)}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                splitSeries(series.key);
+                focusListHeading();
+              }}
+            >
               Split ({series.memberKeys.length} merged)
             </button>
           ) : null}
-          <button type="button" className="link danger" onClick={() => removeSeries(series.key)} aria-label={`Remove ${series.name}`}>
+          <button
+            type="button"
+            className="link danger"
+            onClick={() => {
+              removeSeries(series.key);
+              focusListHeading();
+            }}
+            aria-label={`Remove ${series.name}`}
+          >
             Remove
           </button>
         </div>

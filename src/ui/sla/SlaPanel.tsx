@@ -30,7 +30,7 @@ export function SlaPanel() {
       <p className="panel__hint">A configuration qualifies at a load level only if every constraint holds there. Latencies are upper limits; tokens/s per user is a lower limit.</p>
       <ul className="sla-list">
         {sla.map((c, i) => (
-          <SlaRow key={i} index={i} constraint={c} onChart={i === drawnIndex} />
+          <SlaRow key={i} index={i} constraint={c} where={i === drawnIndex ? 'drawn on the chart' : c.metric === view.x.metric && c.stat === view.x.stat ? 'same metric as the line on the chart; not drawn' : 'not on the chart axis'} />
         ))}
       </ul>
       {mixedTps && sla.some((c) => c.metric === 'tpsPerUser') ? (
@@ -45,7 +45,7 @@ export function SlaPanel() {
   );
 }
 
-function SlaRow({ index, constraint, onChart }: { index: number; constraint: SlaConstraint; onChart: boolean }) {
+function SlaRow({ index, constraint, where }: { index: number; constraint: SlaConstraint; where: string }) {
   const { setSla, removeSla } = useActions();
   const available = useAppStore(selectAvailableStats);
   const id = useId();
@@ -70,7 +70,7 @@ function SlaRow({ index, constraint, onChart }: { index: number; constraint: Sla
         rule={RULES.slaBound}
         onChange={(bound) => setSla(index, { ...constraint, bound }, { coalesce: true })}
       />
-      <span className="sla-row__where">{onChart ? 'drawn on the chart' : 'not on the chart axis'}</span>
+      <span className="sla-row__where">{where}</span>
       <button type="button" className="link danger" onClick={() => removeSla(index)} aria-label={`Remove ${info.label} ${constraint.stat} constraint`}>
         Remove
       </button>

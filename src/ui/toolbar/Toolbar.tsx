@@ -75,10 +75,11 @@ export function Toolbar() {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Scenario">
-      <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
+      {/* aria-disabled rather than disabled: a button that disables itself would drop the keyboard focus. */}
+      <button type="button" onClick={() => store.getState().undo()} aria-disabled={!canUndo} title="Undo (Ctrl+Z)">
         Undo
       </button>
-      <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} title="Redo (Shift+Ctrl+Z)">
+      <button type="button" onClick={() => store.getState().redo()} aria-disabled={!canRedo} title="Redo (Shift+Ctrl+Z)">
         Redo
       </button>
       <span className="toolbar__sep" aria-hidden="true" />
