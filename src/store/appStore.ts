@@ -287,7 +287,12 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       splitSeries(seriesKey) {
         editSettings((s) => {
           if (!s.series.some((entry) => entry.mergeInto === seriesKey)) return s;
-          return { ...s, series: s.series.map(({ mergeInto, ...entry }) => (mergeInto === seriesKey ? entry : { ...entry, ...(mergeInto === undefined ? {} : { mergeInto }) })) };
+          const series = s.series.map((entry) => {
+            if (entry.mergeInto !== seriesKey) return entry;
+            const { mergeInto: _merged, ...rest } = entry;
+            return rest;
+          });
+          return { ...s, series };
         });
       },
       setView(patch) {
