@@ -72,39 +72,41 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: Pick<Scena
   if (!fallbackHardware) throw new Error('a scenario needs at least one hardware profile');
   const groups = groupBySeriesKey(points);
   const allKeys = new Set(groups.keys());
-  const settingsOf = (key: string, members: readonly LoadPoint[]) => {
-    const proposedName = members[0]?.seriesName ?? key;
-    const sources = [...new Set(members.flatMap((p) => p.sources.map((s) => s.path)))];
-    return findSettings(scenario.series, key, proposedName, sources, allKeys);
-  };
-  // Merges first: a series whose entry says mergeInto joins that (loaded, unmerged) series.
+  // Per ingest key, once: its proposed name, files and settings entry.
+  const info = new Map(
+    [...groups].map(([key, members]) => {
+      const proposedName = members[0]?.seriesName ?? key;
+      const sources = [...new Set(members.flatMap((p) => p.sources.map((s) => s.path)))];
+      return [key, { members, proposedName, sources, settingsIndex: findSettings(scenario.series, key, proposedName, sources, allKeys) }];
+    }),
+  );
+  const mergeTarget = (key: string) => scenario.series[info.get(key)?.settingsIndex ?? -1]?.mergeInto;
+  // Merges first: a series whose entry says mergeInto joins that series, if it is loaded and not merged itself.
   const merged = new Map<string, string[]>();
-  for (const [key, members] of groups) {
-    const target = scenario.series[settingsOf(key, members)]?.mergeInto;
-    const into = target !== undefined && target !== key && groups.has(target) && scenario.series[settingsOf(target, groups.get(target) ?? [])]?.mergeInto === undefined ? target : key;
+  for (const key of groups.keys()) {
+    const target = mergeTarget(key);
+    const into = target !== undefined && target !== key && groups.has(target) && mergeTarget(target) === undefined ? target : key;
     merged.set(into, [...(merged.get(into) ?? []), key]);
   }
   const result: ResolvedSeries[] = [];
   for (const [key, memberKeys] of merged) {
-    if (!memberKeys.includes(key)) continue; // only reached through its own entry below
+    const own = info.get(key);
+    if (!own || !memberKeys.includes(key)) continue;
     const ordered = [key, ...memberKeys.filter((k) => k !== key)];
-    const sorted = sortByLoad(ordered.flatMap((k) => groups.get(k) ?? []));
-    const own = groups.get(key) ?? [];
-    const proposedName = own[0]?.seriesName ?? key;
-    const sources = [...new Set(sorted.flatMap((p) => p.sources.map((s) => s.path)))];
-    const settingsIndex = settingsOf(key, own);
-    const settings = scenario.series[settingsIndex];
+    const sorted = ordered.length === 1 ? sortByLoad(own.members) : sortByLoad(ordered.flatMap((k) => info.get(k)?.members ?? []));
+    const sources = ordered.length === 1 ? own.sources : [...new Set(ordered.flatMap((k) => info.get(k)?.sources ?? []))];
+    const settings = scenario.series[own.settingsIndex];
     const fromName = settings?.gpusPerInstance === undefined ? gpusPerInstanceFromName(key) : undefined;
     result.push({
       key,
-      name: settings?.name ?? proposedName,
+      name: settings?.name ?? own.proposedName,
       points: sorted,
       sources,
       gpusPerInstance: settings?.gpusPerInstance ?? fromName ?? scenario.defaults.gpusPerInstance,
       gpusPerInstanceFromName: fromName !== undefined,
       hardware: (settings?.hardware !== undefined ? hardwareById.get(settings.hardware) : undefined) ?? fallbackHardware,
       hidden: settings?.hidden ?? false,
-      settingsIndex,
+      settingsIndex: own.settingsIndex,
       memberKeys: ordered,
     });
   }
