@@ -25,9 +25,15 @@ export function SeriesList() {
   );
 }
 
-/** After an action that removes the focused control's row, the keyboard focus goes to the list's heading. */
-function focusListHeading(): void {
-  document.getElementById('series-title')?.focus();
+/**
+ * For actions that remove the focused control's row (merge, split, remove): afterwards the keyboard focus
+ * goes to the list's heading instead of falling back to the page.
+ */
+function thenFocusListHeading(action: () => void): () => void {
+  return () => {
+    action();
+    document.getElementById('series-title')?.focus();
+  };
 }
 
 function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly ResolvedSeries[] }) {
@@ -84,10 +90,7 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
                 <button
                   type="button"
                   disabled={mergeTarget === ''}
-                  onClick={() => {
-                    mergeSeries(series.key, mergeTarget);
-                    focusListHeading();
-                  }}
+                  onClick={thenFocusListHeading(() => mergeSeries(series.key, mergeTarget))}
                 >
                   Merge
                 </button>
@@ -95,26 +98,11 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
             </div>
           ) : null}
           {series.memberKeys.length > 1 ? (
-            <button
-              type="button"
-              className="link"
-              onClick={() => {
-                splitSeries(series.key);
-                focusListHeading();
-              }}
-            >
+            <button type="button" className="link" onClick={thenFocusListHeading(() => splitSeries(series.key))}>
               Split ({series.memberKeys.length} merged)
             </button>
           ) : null}
-          <button
-            type="button"
-            className="link danger"
-            onClick={() => {
-              removeSeries(series.key);
-              focusListHeading();
-            }}
-            aria-label={`Remove ${series.name}`}
-          >
+          <button type="button" className="link danger" onClick={thenFocusListHeading(() => removeSeries(series.key))} aria-label={`Remove ${series.name}`}>
             Remove
           </button>
         </div>
