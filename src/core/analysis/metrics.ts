@@ -81,12 +81,13 @@ export function capacityOf(point: LoadPoint, unit: DemandUnit): Capacity | undef
 }
 
 export function describeLoad(point: LoadPoint): string {
-  if (point.load.concurrency !== undefined) return `concurrency ${formatPlain(point.load.concurrency)}`;
-  if (point.load.requestRate !== undefined) return `request rate ${formatPlain(point.load.requestRate)}/s`;
+  if (point.load.concurrency !== undefined) return `concurrency ${formatLoadValue(point.load.concurrency)}`;
+  if (point.load.requestRate !== undefined) return `request rate ${formatLoadValue(point.load.requestRate)}/s`;
   return 'unknown load';
 }
 
-function formatPlain(n: number): string {
+/** A load level as written in labels: whole numbers as they are, others to at most two decimals (2.5, 30.12). */
+export function formatLoadValue(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '');
 }
 

@@ -4,7 +4,7 @@
  */
 import type { LoadPoint } from '../model/benchmark.ts';
 import type { ChartView, YAxis } from '../model/scenario.ts';
-import { SLA_METRIC_INFO, loadValue, slaMetricValue, yAxisValue } from './metrics.ts';
+import { SLA_METRIC_INFO, formatLoadValue, loadValue, slaMetricValue, yAxisValue } from './metrics.ts';
 import { paretoFront } from './pareto.ts';
 import type { ResolvedSeries } from './series.ts';
 
@@ -36,13 +36,9 @@ export interface ChartSeries {
 }
 
 export function loadLabel(point: LoadPoint): string {
-  if (point.load.concurrency !== undefined) return `c=${trim(point.load.concurrency)}`;
-  if (point.load.requestRate !== undefined) return `${trim(point.load.requestRate)} req/s`;
+  if (point.load.concurrency !== undefined) return `c=${formatLoadValue(point.load.concurrency)}`;
+  if (point.load.requestRate !== undefined) return `${formatLoadValue(point.load.requestRate)} req/s`;
   return '?';
-}
-
-function trim(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '');
 }
 
 /** The chart coordinates of one point, or undefined when it lacks either metric. */

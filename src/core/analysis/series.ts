@@ -6,6 +6,7 @@
  */
 import type { LoadPoint } from '../model/benchmark.ts';
 import type { HardwareProfile, Scenario, SeriesSettings } from '../model/scenario.ts';
+import { groupBy } from '../collections.ts';
 import { sortByLoad } from './operatingPoint.ts';
 
 export interface ResolvedSeries {
@@ -29,13 +30,7 @@ export interface ResolvedSeries {
 }
 
 export function groupBySeriesKey(points: readonly LoadPoint[]): Map<string, LoadPoint[]> {
-  const groups = new Map<string, LoadPoint[]>();
-  for (const point of points) {
-    const list = groups.get(point.seriesKey);
-    if (list) list.push(point);
-    else groups.set(point.seriesKey, [point]);
-  }
-  return groups;
+  return groupBy(points, (point) => point.seriesKey);
 }
 
 /**

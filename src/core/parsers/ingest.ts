@@ -5,6 +5,7 @@
  */
 import type { FileError, LoadLevel, LoadPoint, RunMetadata } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS } from '../model/benchmark.ts';
+import { groupBy } from '../collections.ts';
 import { loadFromPath, seriesNameFromFamily } from './loadFromPath.ts';
 import { parseFile } from './registry.ts';
 import type { InputFile, ParsedRun } from './types.ts';
@@ -45,12 +46,7 @@ export interface UnresolvedRun {
 }
 
 export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint[]; errors: FileError[]; unresolved: UnresolvedRun[] } {
-  const byRun = new Map<string, ParsedRun[]>();
-  for (const run of separateSamePathRuns(runs)) {
-    const list = byRun.get(run.runPath);
-    if (list) list.push(run);
-    else byRun.set(run.runPath, [run]);
-  }
+  const byRun = groupBy(separateSamePathRuns(runs), (run) => run.runPath);
 
   const errors: FileError[] = [];
   const unresolved: UnresolvedRun[] = [];
@@ -161,12 +157,7 @@ function metadataSignature(metadata: RunMetadata): string {
  * then it splits by metadata, and points without metadata form their own series.
  */
 function assignSeries(drafts: Array<{ point: LoadPoint; family: string }>): LoadPoint[] {
-  const families = new Map<string, Array<{ point: LoadPoint; family: string }>>();
-  for (const draft of drafts) {
-    const list = families.get(draft.family);
-    if (list) list.push(draft);
-    else families.set(draft.family, [draft]);
-  }
+  const families = groupBy(drafts, (draft) => draft.family);
   const points: LoadPoint[] = [];
   for (const [family, members] of families) {
     const signatures = new Set(members.map((m) => metadataSignature(m.point.metadata)).filter((s) => s !== ''));
@@ -194,13 +185,7 @@ function describeMetadata(metadata: RunMetadata): string {
 
 /** Duplicated load levels in one series are kept apart and flagged (DESIGN.md §9). */
 function flagDuplicateLoads(points: LoadPoint[]): void {
-  const bySeriesAndLoad = new Map<string, LoadPoint[]>();
-  for (const point of points) {
-    const key = `${point.seriesKey}|${point.load.concurrency ?? ''}|${point.load.requestRate ?? ''}`;
-    const list = bySeriesAndLoad.get(key);
-    if (list) list.push(point);
-    else bySeriesAndLoad.set(key, [point]);
-  }
+  const bySeriesAndLoad = groupBy(points, (point) => `${point.seriesKey}|${point.load.concurrency ?? ''}|${point.load.requestRate ?? ''}`);
   for (const list of bySeriesAndLoad.values()) {
     if (list.length < 2) continue;
     for (const point of list) point.notes.push(`Duplicate load level: ${list.length} runs of this series share it; each is kept as its own point.`);

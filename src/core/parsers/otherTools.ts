@@ -3,10 +3,7 @@
  * file from one of them gets "this is a vLLM result; not supported yet" rather than "unknown format".
  */
 import type { SniffedFile } from './types.ts';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject } from '../collections.ts';
 
 function firstJsonLine(file: SniffedFile): unknown {
   const line = file.firstLine;

@@ -4,10 +4,7 @@
  */
 import { baseName } from '../text.ts';
 import type { BenchmarkParser, SniffedFile } from '../types.ts';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject } from '../../collections.ts';
 
 /** perf_analyzer's raw per-request export (`profile_export.json`, or `<prefix>.json`). */
 export const genaiPerfRawExport: BenchmarkParser = {

@@ -3,6 +3,7 @@
  * Every metric is `{unit, avg, min, max, p25…p99[, p1, p5, p10], std}`; throughputs are `{unit, avg}`.
  * Load level: old flat `input_config.concurrency` / `request_rate`, newer `input_config.perf_analyzer.stimulus`.
  */
+import { isObject } from '../../collections.ts';
 import type { Distribution, TpsPerUserDefinition } from '../../model/benchmark.ts';
 import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../types.ts';
 import { ParseFailure } from '../types.ts';
@@ -11,9 +12,6 @@ import { ITL_NOTE, emptyRun, genaiPerfRunPath, requireThroughput } from './commo
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function detect(file: SniffedFile): boolean {
   const doc = file.json;
