@@ -3,6 +3,7 @@
  * actions that change it. Everything shown is derived in `selectors.ts` by core functions (DESIGN.md §1).
  */
 import { createStore } from 'zustand/vanilla';
+import type { ResolvedSeries } from '../core/analysis/series.ts';
 import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../core/model/scenario.ts';
 import type { ParsedRun } from '../core/parsers/types.ts';
@@ -258,7 +259,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           defaults: s.defaults.hardware === id ? { ...s.defaults, hardware: fallback.id } : s.defaults,
           // Series that ran on the removed type keep their own entry, now on the remaining type.
           series: [
-            ...moved.filter((series) => !s.series.some((entry) => entry.match === series.key)).map((series) => ({ match: series.key, name: series.name, gpusPerInstance: series.gpusPerInstance, hardware: fallback.id, hidden: series.hidden })),
+            ...moved.filter((series) => !s.series.some((entry) => entry.match === series.key)).map((series) => ({ ...ownSettings(series), hardware: fallback.id })),
             ...s.series.map((entry) => (entry.hardware === id ? { ...entry, hardware: fallback.id } : entry)),
           ],
         }));
@@ -276,8 +277,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           // series now (a demo or scenario entry matched by pattern, or the defaults), so one edit changes one thing.
           const index = s.series.findIndex((entry) => entry.match === seriesKey);
           if (index >= 0) return { ...s, series: s.series.map((entry, i) => (i === index ? { ...entry, ...patch } : entry)) };
-          const inherited = current ? { name: current.name, gpusPerInstance: current.gpusPerInstance, hardware: current.hardware.id, hidden: current.hidden } : {};
-          return { ...s, series: [{ match: seriesKey, ...inherited, ...patch }, ...s.series] };
+          return { ...s, series: [{ ...(current ? ownSettings(current) : { match: seriesKey }), ...patch }, ...s.series] };
         }, `series:${seriesKey}:${keysOf(patch)}`);
       },
       mergeSeries(seriesKey, intoKey) {
@@ -344,6 +344,14 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       },
     };
   });
+}
+
+/**
+ * A series' own settings entry holding what applies to it now (from a pattern entry, the folder name or the
+ * defaults), so that editing one field, or moving it to another server type, changes nothing else.
+ */
+function ownSettings(series: ResolvedSeries): SeriesSettings {
+  return { match: series.key, name: series.name, gpusPerInstance: series.gpusPerInstance, hardware: series.hardware.id, hidden: series.hidden };
 }
 
 /**
