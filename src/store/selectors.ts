@@ -97,7 +97,7 @@ export const selectTpsDefinitions = createSelector([selectVisibleSeries], (serie
 
 /** For each SLA metric, the statistics the visible points report (the menus mark the others). */
 export const selectAvailableStats = createSelector([selectVisibleSeries], (series): Record<SlaMetric, Set<Stat>> => {
-  const available: Record<SlaMetric, Set<Stat>> = { ttft: new Set(), itl: new Set(), e2e: new Set(), tpsPerUser: new Set() };
+  const available: Record<SlaMetric, Set<Stat>> = { ttft: new Set(), itl: new Set(), tpot: new Set(), e2e: new Set(), tpsPerUser: new Set() };
   for (const s of series) {
     for (const p of s.points) {
       for (const metric of SLA_METRICS) for (const stat of STATS) if (slaMetricValue(p, metric, stat) !== undefined) available[metric].add(stat);

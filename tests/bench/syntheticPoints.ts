@@ -27,6 +27,7 @@ export function syntheticSweep(seriesCount: number, levels: number): LoadPoint[]
         ttftMs: dist(ttft),
         ttstMs: {},
         itlMs: dist(itl),
+        tpotMs: {},
         e2eMs: dist(e2e),
         outputTokensPerSecondPerUser: dist(1000 / itl),
         tpsPerUserDefinition: 'inverse-itl',
@@ -35,6 +36,7 @@ export function syntheticSweep(seriesCount: number, levels: number): LoadPoint[]
         inputTokens: { avg: 1000 },
         outputTokens: { avg: osl },
         notes: [],
+        derived: [],
       });
     }
   }

@@ -14,6 +14,7 @@ export interface MetricInfo {
 export const SLA_METRIC_INFO: Readonly<Record<SlaMetric, MetricInfo>> = {
   ttft: { label: 'TTFT', unit: 'ms', direction: 'upper' },
   itl: { label: 'ITL', unit: 'ms', direction: 'upper' },
+  tpot: { label: 'TPOT', unit: 'ms', direction: 'upper' },
   e2e: { label: 'E2E latency', unit: 'ms', direction: 'upper' },
   tpsPerUser: { label: 'Tokens/s per user', unit: 'tokens/s', direction: 'lower' },
 };
@@ -25,6 +26,8 @@ export function slaMetricValue(point: LoadPoint, metric: SlaMetric, stat: Stat):
       return point.ttftMs[stat];
     case 'itl':
       return point.itlMs[stat];
+    case 'tpot':
+      return point.tpotMs[stat];
     case 'e2e':
       return point.e2eMs[stat];
     case 'tpsPerUser':
@@ -32,9 +35,12 @@ export function slaMetricValue(point: LoadPoint, metric: SlaMetric, stat: Stat):
   }
 }
 
-/** The load generator's setting as one number (concurrency first), for ordering points along a sweep. */
+/**
+ * The load generator's setting as one number (concurrency first), for ordering points along a sweep.
+ * A saturation run (no rate limit) sorts after every finite level.
+ */
 export function loadValue(point: LoadPoint): number {
-  return point.load.concurrency ?? point.load.requestRate ?? 0;
+  return point.load.concurrency ?? point.load.requestRate ?? (point.load.saturation ? Number.POSITIVE_INFINITY : 0);
 }
 
 /**
@@ -83,6 +89,7 @@ export function capacityOf(point: LoadPoint, unit: DemandUnit): Capacity | undef
 export function describeLoad(point: LoadPoint): string {
   if (point.load.concurrency !== undefined) return `concurrency ${formatLoadValue(point.load.concurrency)}`;
   if (point.load.requestRate !== undefined) return `request rate ${formatLoadValue(point.load.requestRate)}/s`;
+  if (point.load.saturation) return 'unlimited request rate (saturation)';
   return 'unknown load';
 }
 

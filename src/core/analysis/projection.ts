@@ -38,6 +38,7 @@ export interface ChartSeries {
 export function loadLabel(point: LoadPoint): string {
   if (point.load.concurrency !== undefined) return `c=${formatLoadValue(point.load.concurrency)}`;
   if (point.load.requestRate !== undefined) return `${formatLoadValue(point.load.requestRate)} req/s`;
+  if (point.load.saturation) return 'max rate';
   return '?';
 }
 

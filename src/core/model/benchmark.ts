@@ -14,7 +14,21 @@ export function isStat(value: unknown): value is Stat {
 /** stat → value for the stats the file has. A stat the file lacks is absent (never 0, never NaN). */
 export type Distribution = Partial<Record<Stat, number>>;
 
-export type ToolId = 'genai-perf';
+/** The benchmark tools whose files are read; `mapped` is any file read through a user-defined column mapping. */
+export const TOOL_IDS = ['genai-perf', 'aiperf', 'vllm', 'sglang', 'llmperf', 'guidellm', 'inference-perf', 'mapped'] as const;
+export type ToolId = (typeof TOOL_IDS)[number];
+
+/** What a person calls each tool, for labels and messages. */
+export const TOOL_NAMES: Readonly<Record<ToolId, string>> = {
+  'genai-perf': 'NVIDIA GenAI-Perf',
+  aiperf: 'NVIDIA AIPerf',
+  vllm: 'vLLM bench serve',
+  sglang: 'SGLang bench_serving',
+  llmperf: 'LLMPerf',
+  guidellm: 'GuideLLM',
+  'inference-perf': 'inference-perf',
+  mapped: 'mapped file',
+};
 
 /** Which file a point came from. One point may merge several files of the same run (CSV + JSON). */
 export interface PointSource {
@@ -27,13 +41,18 @@ export interface PointSource {
 }
 
 /**
- * The load generator's setting for one run. At least one of the two is present.
+ * The load generator's setting for one run. At least one of `concurrency`, `requestRate`, `saturation` is present.
  * - `concurrency`: requests kept in flight by a closed-loop generator.
  * - `requestRate`: offered requests per second of an open-loop generator.
  */
 export interface LoadLevel {
   concurrency?: number;
   requestRate?: number;
+  /**
+   * An open-loop run with no rate limit (vLLM/SGLang `request_rate: inf`, GuideLLM `throughput`): the generator
+   * sent everything at once. No offered rate is invented; such a run sorts after every finite level.
+   */
+  saturation?: boolean;
   /** Where the value came from: the file's own config, the run folder / file name, or the user. */
   origin: 'file' | 'path' | 'user';
 }
@@ -46,6 +65,15 @@ export interface RunMetadata {
   /** Requested mean input / output lengths (tokens), when the tool records them. */
   targetInputTokens?: number;
   targetOutputTokens?: number;
+  /** The serving framework measured (vllm, sglang, tensorrt-llm…), when the file says. */
+  framework?: string;
+  /** The dataset or workload name (sharegpt, random, a trace…), when the file says. */
+  dataset?: string;
+  /**
+   * Other settings that tell configurations apart, as the file or its folder names give them: parallelism
+   * (`tp`, `pp`, `dp`), swept server/benchmark parameters (`max_num_seqs`), a run label. Values as text.
+   */
+  configuration?: Record<string, string>;
 }
 
 /**
@@ -63,8 +91,13 @@ export interface Measurements {
   ttftMs: Distribution;
   /** Time to second token, ms (newer tools only). */
   ttstMs: Distribution;
-  /** Inter-token latency, ms: (E2E − TTFT) / (output tokens − 1) per request, i.e. TPOT (DESIGN.md §3). */
+  /**
+   * Inter-token latency, ms, as the tool defines it. GenAI-Perf and AIPerf: (E2E − TTFT) / (output tokens − 1)
+   * per request (= TPOT); vLLM and SGLang: the gaps between streamed chunks. `notes` say which.
+   */
   itlMs: Distribution;
+  /** Time per output token, ms: (E2E − TTFT) / (output tokens − 1) per request, when the tool reports it apart from ITL. */
+  tpotMs: Distribution;
   /** End-to-end request latency, ms. */
   e2eMs: Distribution;
   /** Output tokens/s per request ("per user"); see `tpsPerUserDefinition`. */
@@ -81,18 +114,42 @@ export interface Measurements {
   requestCount?: number;
   errorCount?: number;
   durationS?: number;
+  /** Good requests per second as the file reports it (against the tool's own SLA thresholds). */
+  goodputRequestsPerSecond?: number;
   /** What the parser mapped or derived, in words (shown beside the point). */
   notes: string[];
+  /** Names of the fields computed rather than read from the file (e.g. `requestsPerSecond` = completed ÷ duration). */
+  derived: string[];
 }
 
 /** The distribution fields of Measurements, for code that treats them alike (merging, interpolation, validation). */
-export const DISTRIBUTION_FIELDS = ['ttftMs', 'ttstMs', 'itlMs', 'e2eMs', 'outputTokensPerSecondPerUser', 'inputTokens', 'outputTokens'] as const;
+export const DISTRIBUTION_FIELDS = ['ttftMs', 'ttstMs', 'itlMs', 'tpotMs', 'e2eMs', 'outputTokensPerSecondPerUser', 'inputTokens', 'outputTokens'] as const;
 /** The optional scalar fields of Measurements. */
-export const SCALAR_FIELDS = ['outputTokensPerSecond', 'requestsPerSecond', 'inputTokensPerSecond', 'requestCount', 'errorCount', 'durationS'] as const;
+export const SCALAR_FIELDS = [
+  'outputTokensPerSecond',
+  'requestsPerSecond',
+  'inputTokensPerSecond',
+  'requestCount',
+  'errorCount',
+  'durationS',
+  'goodputRequestsPerSecond',
+] as const;
 
 /** Measurements with nothing measured yet. */
 export function emptyMeasurements(): Measurements {
-  return { metadata: {}, ttftMs: {}, ttstMs: {}, itlMs: {}, e2eMs: {}, outputTokensPerSecondPerUser: {}, inputTokens: {}, outputTokens: {}, notes: [] };
+  return {
+    metadata: {},
+    ttftMs: {},
+    ttstMs: {},
+    itlMs: {},
+    tpotMs: {},
+    e2eMs: {},
+    outputTokensPerSecondPerUser: {},
+    inputTokens: {},
+    outputTokens: {},
+    notes: [],
+    derived: [],
+  };
 }
 
 /** One benchmark run at one load level, normalised (DESIGN.md §2). */

@@ -3,11 +3,11 @@
  * (its CSV and JSON are one point, JSON's full precision first), recover missing load levels from the
  * path, and key every point to its series (run-folder family, split by metadata when a family mixes models).
  */
-import type { FileError, LoadLevel, LoadPoint, RunMetadata } from '../model/benchmark.ts';
-import { DISTRIBUTION_FIELDS, SCALAR_FIELDS } from '../model/benchmark.ts';
+import type { FileError, LoadLevel, LoadPoint } from '../model/benchmark.ts';
+import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, TOOL_NAMES } from '../model/benchmark.ts';
 import { groupBy } from '../collections.ts';
 import { loadFromPath, seriesNameFromFamily } from './loadFromPath.ts';
-import { parseFile } from './registry.ts';
+import { formatPreference, parseFile } from './registry.ts';
 import type { InputFile, ParsedRun } from './types.ts';
 
 export interface IngestResult {
@@ -31,9 +31,6 @@ export function ingestFiles(files: readonly InputFile[]): IngestResult {
   const built = buildLoadPoints(runs);
   return { points: built.points, errors: [...errors, ...built.errors], skipped };
 }
-
-/** Layouts in order of preference when two files describe the same run. */
-const FORMAT_PRIORITY = ['genai-perf-json', 'genai-perf-csv', 'genai-perf-analyze-csv'];
 
 /**
  * Merges runs that share a runPath, resolves load levels and series keys. Pure and order-independent
@@ -99,8 +96,7 @@ export function separateSamePathRuns(runs: readonly ParsedRun[]): ParsedRun[] {
 }
 
 function rank(run: ParsedRun): number {
-  const index = FORMAT_PRIORITY.indexOf(run.source.format);
-  return index < 0 ? FORMAT_PRIORITY.length : index;
+  return formatPreference(run.source.format);
 }
 
 type MergedRun = Omit<ParsedRun, 'source'> & { source: ParsedRun['source'][] };
@@ -109,14 +105,29 @@ type MergedRun = Omit<ParsedRun, 'source'> & { source: ParsedRun['source'][] };
 function mergeRuns(group: ParsedRun[]): MergedRun {
   const [primary, ...rest] = group;
   if (!primary) throw new Error('mergeRuns needs at least one run');
-  const merged: MergedRun = { ...primary, source: group.map((r) => r.source), metadata: { ...primary.metadata }, notes: [...primary.notes] };
+  const merged: MergedRun = {
+    ...primary,
+    source: group.map((r) => r.source),
+    metadata: { ...primary.metadata },
+    notes: [...primary.notes],
+    derived: [...primary.derived],
+  };
+  const takeFrom = (other: ParsedRun, key: string) => {
+    if (other.derived.includes(key) && !merged.derived.includes(key)) merged.derived.push(key);
+  };
   for (const other of rest) {
     for (const key of DISTRIBUTION_FIELDS) {
-      if (Object.keys(merged[key]).length === 0) merged[key] = other[key];
+      if (Object.keys(merged[key]).length === 0 && Object.keys(other[key]).length > 0) {
+        merged[key] = other[key];
+        takeFrom(other, key);
+      }
     }
     for (const key of SCALAR_FIELDS) {
       const value = other[key];
-      if (merged[key] === undefined && value !== undefined) merged[key] = value;
+      if (merged[key] === undefined && value !== undefined) {
+        merged[key] = value;
+        takeFrom(other, key);
+      }
     }
     if (merged.tpsPerUserDefinition === undefined && other.tpsPerUserDefinition !== undefined) merged.tpsPerUserDefinition = other.tpsPerUserDefinition;
     if (merged.load === null) merged.load = other.load;
@@ -144,29 +155,54 @@ function deriveTpsPerUser(point: LoadPoint): void {
   if (osl === undefined || e2e === undefined || e2e <= 0) return;
   point.outputTokensPerSecondPerUser = { avg: osl / (e2e / 1000) };
   point.tpsPerUserDefinition = 'derived-mean-ratio';
+  point.derived = [...point.derived, 'outputTokensPerSecondPerUser'];
   point.notes.push('Tokens/s per user (avg) derived as mean output tokens ÷ mean E2E latency: the file has no per-user distribution.');
 }
 
-function metadataSignature(metadata: RunMetadata): string {
-  const parts = [metadata.model, metadata.targetInputTokens, metadata.targetOutputTokens].map((v) => (v === undefined ? '' : String(v)));
-  return parts.every((p) => p === '') ? '' : parts.join('|');
+/**
+ * What tells one deployment configuration from another (DESIGN.md §2): tool, framework, model, dataset,
+ * requested ISL/OSL, and the configuration settings (parallelism, swept parameters, labels). Each entry is
+ * `[name as shown, value]`; a missing value is left out.
+ */
+function configurationTraits(point: LoadPoint): Array<[string, string]> {
+  const m = point.metadata;
+  const traits: Array<[string, string]> = [];
+  const tool = point.sources[0]?.tool;
+  if (tool !== undefined) traits.push(['tool', TOOL_NAMES[tool]]);
+  if (m.framework !== undefined) traits.push(['framework', m.framework]);
+  if (m.model !== undefined) traits.push(['model', m.model]);
+  if (m.dataset !== undefined) traits.push(['dataset', m.dataset]);
+  if (m.targetInputTokens !== undefined) traits.push(['ISL', String(m.targetInputTokens)]);
+  if (m.targetOutputTokens !== undefined) traits.push(['OSL', String(m.targetOutputTokens)]);
+  for (const key of Object.keys(m.configuration ?? {}).sort()) traits.push([key, m.configuration?.[key] ?? '']);
+  return traits;
+}
+
+/** Self-explaining values stand alone ("llama-8b", "vLLM"); settings keep their name ("tp 4", "ISL 200"). */
+const VALUE_ONLY_TRAITS = new Set(['tool', 'framework', 'model', 'dataset']);
+function describeTrait(name: string, value: string): string {
+  return VALUE_ONLY_TRAITS.has(name) ? value : `${name} ${value}`;
 }
 
 /**
- * One family is one series, unless its points carry different metadata (another model or ISL/OSL):
- * then it splits by metadata, and points without metadata form their own series.
+ * One family (runs of one folder pattern) is one series, unless its points differ in a configuration trait
+ * (another tool, framework, model, dataset, ISL/OSL, parallelism or swept parameter): then it splits, and
+ * each series is named by the traits that differ within the family ("… (model llama-8b, max_num_seqs 8)").
  */
 function assignSeries(drafts: Array<{ point: LoadPoint; family: string }>): LoadPoint[] {
   const families = groupBy(drafts, (draft) => draft.family);
   const points: LoadPoint[] = [];
   for (const [family, members] of families) {
-    const signatures = new Set(members.map((m) => metadataSignature(m.point.metadata)).filter((s) => s !== ''));
-    const split = signatures.size > 1;
+    const traitsOf = new Map(members.map(({ point }) => [point, new Map(configurationTraits(point))]));
+    const names = new Set([...traitsOf.values()].flatMap((traits) => [...traits.keys()]));
+    const differing = [...names].filter((name) => new Set([...traitsOf.values()].map((t) => t.get(name) ?? '')).size > 1);
     const baseName = seriesNameFromFamily(family);
     for (const { point } of members) {
-      const signature = metadataSignature(point.metadata);
-      point.seriesKey = split ? `${family}|${signature}` : family;
-      point.seriesName = split ? `${baseName} (${describeMetadata(point.metadata)})` : baseName;
+      const traits = traitsOf.get(point) ?? new Map<string, string>();
+      const described = differing.filter((name) => traits.has(name)).map((name) => describeTrait(name, traits.get(name) ?? ''));
+      const signature = differing.map((name) => `${name}=${traits.get(name) ?? ''}`).join('|');
+      point.seriesKey = differing.length > 0 ? `${family}|${signature}` : family;
+      point.seriesName = differing.length > 0 ? `${baseName} (${described.length > 0 ? described.join(', ') : 'no metadata'})` : baseName;
       points.push(point);
     }
     flagDuplicateLoads(members.map((m) => m.point));
@@ -174,18 +210,9 @@ function assignSeries(drafts: Array<{ point: LoadPoint; family: string }>): Load
   return points;
 }
 
-function describeMetadata(metadata: RunMetadata): string {
-  const parts: string[] = [];
-  if (metadata.model !== undefined) parts.push(metadata.model);
-  if (metadata.targetInputTokens !== undefined || metadata.targetOutputTokens !== undefined) {
-    parts.push(`ISL ${metadata.targetInputTokens ?? '?'} / OSL ${metadata.targetOutputTokens ?? '?'}`);
-  }
-  return parts.length > 0 ? parts.join(', ') : 'no metadata';
-}
-
 /** Duplicated load levels in one series are kept apart and flagged (DESIGN.md §9). */
 function flagDuplicateLoads(points: LoadPoint[]): void {
-  const bySeriesAndLoad = groupBy(points, (point) => `${point.seriesKey}|${point.load.concurrency ?? ''}|${point.load.requestRate ?? ''}`);
+  const bySeriesAndLoad = groupBy(points, (point) => `${point.seriesKey}|${point.load.concurrency ?? ''}|${point.load.requestRate ?? ''}|${point.load.saturation ? 'sat' : ''}`);
   for (const list of bySeriesAndLoad.values()) {
     if (list.length < 2) continue;
     for (const point of list) point.notes.push(`Duplicate load level: ${list.length} runs of this series share it; each is kept as its own point.`);

@@ -31,10 +31,34 @@ export function sniff(file: InputFile): SniffedFile {
     try {
       sniffed.json = parseJsonLenient(text);
     } catch (error) {
-      sniffed.jsonError = error instanceof Error ? error.message : String(error);
+      const lines = parseJsonLines(text);
+      if (lines) sniffed.jsonLines = lines;
+      else sniffed.jsonError = error instanceof Error ? error.message : String(error);
     }
   }
   return sniffed;
+}
+
+/** Each non-empty line parsed as JSON, or undefined when there are fewer than two lines or one is not JSON. */
+function parseJsonLines(text: string): unknown[] | undefined {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.length < 2) return undefined;
+  const values: unknown[] = [];
+  for (const line of lines) {
+    if (!/^\s*[[{]/.test(line)) return undefined;
+    try {
+      values.push(parseJsonLenient(line));
+    } catch {
+      return undefined;
+    }
+  }
+  return values;
+}
+
+/** Where two files describe the same run, the one whose parser comes first here wins field by field. */
+export function formatPreference(format: string): number {
+  const index = RESULT_PARSERS.findIndex((parser) => parser.id === format);
+  return index < 0 ? RESULT_PARSERS.length : index;
 }
 
 /** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */

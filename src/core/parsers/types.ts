@@ -13,8 +13,13 @@ export interface InputFile {
 export interface SniffedFile extends InputFile {
   /** The parsed document when the text is JSON (lenient: bare NaN/Infinity accepted), else undefined. */
   json: unknown;
-  /** Why JSON.parse failed, when the text looks like JSON but is not. */
+  /** Why JSON.parse failed, when the text looks like JSON but is not (and is not JSON Lines either). */
   jsonError?: string;
+  /**
+   * JSON Lines: one JSON value per non-empty line, when the whole text is not one JSON document but each
+   * line is (vLLM `--append-result`, SGLang, AIPerf per-request records). A one-line file is `json` instead.
+   */
+  jsonLines?: unknown[];
   /** First non-empty line, trimmed (CSV headers are detected from it). */
   firstLine: string;
 }

@@ -5,7 +5,7 @@
  * must be complete. Unknown fields are kept as they are and ignored.
  */
 import type { Distribution, LoadPoint } from '../model/benchmark.ts';
-import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, emptyMeasurements, isStat } from '../model/benchmark.ts';
+import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, TOOL_IDS, emptyMeasurements, isStat } from '../model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../model/scenario.ts';
 import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
@@ -175,7 +175,7 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
     id: text(o['id'], `${field}.id`),
     sources: list(o['sources'] ?? [], `${field}.sources`).map((s, i) => {
       const so = object(s, `${field}.sources[${i}]`);
-      return { path: text(so['path'], `${field}.sources[${i}].path`), tool: oneOf(so['tool'], `${field}.sources[${i}].tool`, ['genai-perf'] as const), format: text(so['format'], `${field}.sources[${i}].format`) };
+      return { path: text(so['path'], `${field}.sources[${i}].path`), tool: oneOf(so['tool'], `${field}.sources[${i}].tool`, TOOL_IDS), format: text(so['format'], `${field}.sources[${i}].format`) };
     }),
     seriesKey: text(o['seriesKey'] ?? o['series'], `${field}.seriesKey`),
     seriesName: text(o['seriesName'] ?? o['series'], `${field}.seriesName`),
@@ -185,7 +185,10 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
   };
   if (load['concurrency'] !== undefined) point.load.concurrency = number(load['concurrency'], `${field}.load.concurrency`, RULES.loadLevel);
   if (load['requestRate'] !== undefined) point.load.requestRate = number(load['requestRate'], `${field}.load.requestRate`, RULES.loadLevel);
-  if (point.load.concurrency === undefined && point.load.requestRate === undefined) throw new Invalid(`${field}.load`, 'needs a concurrency or a requestRate');
+  if (load['saturation'] === true) point.load.saturation = true;
+  if (point.load.concurrency === undefined && point.load.requestRate === undefined && !point.load.saturation) {
+    throw new Invalid(`${field}.load`, 'needs a concurrency, a requestRate or saturation: true');
+  }
   for (const key of DISTRIBUTION_FIELDS) point[key] = validateDistribution(o[key], `${field}.${key}`);
   for (const key of SCALAR_FIELDS) if (o[key] !== undefined) point[key] = number(o[key], `${field}.${key}`);
   const tps = o['tpsPerUserDefinition'];
@@ -196,6 +199,15 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
   if (typeof meta['endpointType'] === 'string') point.metadata.endpointType = meta['endpointType'];
   if (meta['targetInputTokens'] !== undefined) point.metadata.targetInputTokens = number(meta['targetInputTokens'], `${field}.metadata.targetInputTokens`);
   if (meta['targetOutputTokens'] !== undefined) point.metadata.targetOutputTokens = number(meta['targetOutputTokens'], `${field}.metadata.targetOutputTokens`);
+  if (typeof meta['framework'] === 'string') point.metadata.framework = meta['framework'];
+  if (typeof meta['dataset'] === 'string') point.metadata.dataset = meta['dataset'];
+  if (meta['configuration'] !== undefined) {
+    const configuration = object(meta['configuration'], `${field}.metadata.configuration`);
+    point.metadata.configuration = Object.fromEntries(
+      Object.entries(configuration).map(([k, v]) => [k, text(v, `${field}.metadata.configuration.${k}`, { nonEmpty: false })]),
+    );
+  }
+  point.derived = list(o['derived'] ?? [], `${field}.derived`).map((n, i) => text(n, `${field}.derived[${i}]`));
   return { ...point, series: text(o['series'] ?? point.seriesName, `${field}.series`) };
 }
 

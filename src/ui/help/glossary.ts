@@ -5,8 +5,12 @@ export const GLOSSARY = {
     text: 'From sending the request to receiving the first non-empty token. Includes queueing, prefill and network time; grows with input length and load.',
   },
   itl: {
-    term: 'ITL — inter-token latency (= TPOT)',
-    text: "GenAI-Perf's definition: (end-to-end latency − TTFT) ÷ (output tokens − 1) per request, so the first token is excluded. vLLM's “ITL” (gaps between chunks) and LLMPerf's (which includes TTFT) are different quantities.",
+    term: 'ITL — inter-token latency',
+    text: "As each tool reports it. GenAI-Perf and AIPerf: (end-to-end latency − TTFT) ÷ (output tokens − 1) per request, the same as TPOT. vLLM and SGLang: the gaps between streamed chunks, pooled over all requests (their TPOT is the per-request figure). LLMPerf's includes TTFT and is not mapped here. Each point's notes say which.",
+  },
+  tpot: {
+    term: 'TPOT — time per output token',
+    text: '(End-to-end latency − TTFT) ÷ (output tokens − 1) per request: the decode speed one user sees, first token excluded. vLLM and SGLang report it beside their chunk-gap ITL; for GenAI-Perf and AIPerf it is their ITL.',
   },
   e2e: {
     term: 'E2E — end-to-end request latency',

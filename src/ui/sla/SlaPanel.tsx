@@ -12,7 +12,7 @@ import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { StatSelect } from '../common/StatSelect.tsx';
 
-const DEFAULT_BOUNDS: Record<SlaMetric, number> = { ttft: 500, itl: 50, e2e: 10_000, tpsPerUser: 20 };
+const DEFAULT_BOUNDS: Record<SlaMetric, number> = { ttft: 500, itl: 50, tpot: 50, e2e: 10_000, tpsPerUser: 20 };
 
 export function SlaPanel() {
   const sla = useAppStore(selectEffectiveSla);

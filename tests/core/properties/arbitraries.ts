@@ -17,6 +17,7 @@ export const STAT_SUBSET = ['avg', 'p50', 'p90', 'p99'] as const satisfies reado
 export const METRIC_RANGE: Readonly<Record<SlaMetric, { min: number; max: number }>> = {
   ttft: { min: 5, max: 5_000 },
   itl: { min: 1, max: 200 },
+  tpot: { min: 1, max: 200 },
   e2e: { min: 100, max: 60_000 },
   tpsPerUser: { min: 1, max: 300 },
 };
@@ -103,11 +104,13 @@ function buildPoint(raw: RawPoint, o: PointOptions): LoadPoint {
     ttftMs: { ...raw.ttftMs },
     ttstMs: {},
     itlMs: { ...raw.itlMs },
+    tpotMs: {},
     e2eMs: { ...raw.e2eMs },
     outputTokensPerSecondPerUser: { ...raw.tps },
     inputTokens: { ...raw.inputTokens },
     outputTokens: { ...raw.outputTokens },
     notes: [],
+    derived: [],
   };
   if (o.targetInputTokens !== undefined) point.metadata.targetInputTokens = o.targetInputTokens;
   if (o.targetOutputTokens !== undefined) point.metadata.targetOutputTokens = o.targetOutputTokens;
@@ -315,7 +318,7 @@ export const scenarioWithPoints: fc.Arbitrary<{ scenario: Scenario; points: Load
  * (independent of the core's own accessor).
  */
 export function metricOf(point: LoadPoint, metric: SlaMetric, stat: Stat): number | undefined {
-  const dist = { ttft: point.ttftMs, itl: point.itlMs, e2e: point.e2eMs, tpsPerUser: point.outputTokensPerSecondPerUser }[metric];
+  const dist = { ttft: point.ttftMs, itl: point.itlMs, tpot: point.tpotMs, e2e: point.e2eMs, tpsPerUser: point.outputTokensPerSecondPerUser }[metric];
   return dist[stat];
 }
 

@@ -33,7 +33,7 @@ describe('validateScenario (DESIGN.md §7)', () => {
     ['wrong format', (d) => (d['format'] = 'other'), 'format: must be "llm-tco-scenario", got "other"'],
     ['future version', (d) => (d['version'] = 7), 'version: 7 is newer than this build understands (up to 1); open it in a newer version of the app'],
     ['missing version', (d) => delete d['version'], 'version: must be a whole number (this build reads versions 0 to 1), got nothing'],
-    ['unknown SLA metric', (d) => (d['sla'] = [{ metric: 'ttfb', stat: 'avg', bound: 1 }]), 'sla[0].metric: must be one of ttft, itl, e2e, tpsPerUser, got "ttfb"'],
+    ['unknown SLA metric', (d) => (d['sla'] = [{ metric: 'ttfb', stat: 'avg', bound: 1 }]), 'sla[0].metric: must be one of ttft, itl, tpot, e2e, tpsPerUser, got "ttfb"'],
     ['unknown stat', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'p42', bound: 1 }]), 'sla[0].stat: must be one of avg, min, max, p1, p5, p10, p25, p50, p75, p90, p95, p99, p99.9, got "p42"'],
     ['zero bound', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'avg', bound: 0 }]), 'sla[0].bound: must be a number > 0, got 0'],
     ['text peak', (d) => ((d['demand'] as Record<string, unknown>)['peak'] = '200'), 'demand.peak: must be a number ≥ 0, got "200"'],
@@ -56,7 +56,7 @@ describe('validateScenario (DESIGN.md §7)', () => {
     ['interpolate text', (d) => (d['interpolate'] = 'yes'), 'interpolate: must be true or false, got "yes"'],
     ['view axis', (d) => ((d['view'] as Record<string, unknown>)['y'] = 'gpus'), 'view.y: must be one of requestsPerSecond, requestsPerSecondPerGpu, outputTokensPerSecond, outputTokensPerSecondPerGpu, got "gpus"'],
     ['API price', (d) => ((d['apiReference'] as Record<string, unknown>)['usdPer1MOutputTokens'] = null), 'apiReference.usdPer1MOutputTokens: must be a number ≥ 0, got null'],
-    ['point without load', (d) => (d['points'] = [{ id: 'p', series: 's', load: {} }]), 'points[0].load: needs a concurrency or a requestRate'],
+    ['point without load', (d) => (d['points'] = [{ id: 'p', series: 's', load: {} }]), 'points[0].load: needs a concurrency, a requestRate or saturation: true'],
     ['point with NaN-ish value', (d) => (d['points'] = [{ id: 'p', series: 's', load: { concurrency: 1 }, ttftMs: { avg: 'NaN' } }]), 'points[0].ttftMs.avg: must be a number ≥ 0, got "NaN"'],
   ])('names the first bad field: %s', (_what, patch, message) => {
     expect(firstError(patch)).toBe(message);

@@ -14,7 +14,7 @@ import { csvRows, parseNumberCell } from '../text.ts';
 import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 import { msPerTimeUnit, normaliseRateUnit } from '../units.ts';
-import { ITL_NOTE, emptyRun, requireThroughput } from './common.ts';
+import { sameAsTpot, emptyRun, requireThroughput } from './common.ts';
 import { splitRowName } from './csv.ts';
 
 const HEADER = /^"?config name"?\s*,/i;
@@ -109,7 +109,7 @@ function readRow(path: string, row: string[], columns: Array<Column | undefined>
     }
   });
   if (load.concurrency !== undefined || load.requestRate !== undefined) run.load = load;
-  if (Object.keys(run.itlMs).length > 0) run.notes.push(ITL_NOTE);
+  sameAsTpot(run);
   run.notes.push(`genai-perf analyze row "${configName}": only the statistics it exports (usually p99) are known.`);
   requireThroughput(run);
   return run;

@@ -1,10 +1,9 @@
 /**
  * Pieces shared by the GenAI-Perf layouts: run identity from the file name, and the empty run record.
  */
-import type { PointSource } from '../../model/benchmark.ts';
-import { emptyMeasurements } from '../../model/benchmark.ts';
 import type { ParsedRun } from '../types.ts';
-import { ParseFailure } from '../types.ts';
+
+export { emptyRun, requireThroughput } from '../runs.ts';
 
 /**
  * The run a GenAI-Perf summary belongs to. GenAI-Perf writes `profile_export_genai_perf.{json,csv}` into
@@ -22,15 +21,12 @@ export function genaiPerfRunPath(path: string): string {
   return dir === '' ? stem : `${dir}/${stem}`;
 }
 
-export function emptyRun(runPath: string, source: PointSource): ParsedRun {
-  return { ...emptyMeasurements(), runPath, source, load: null };
-}
-
-export const ITL_NOTE = 'ITL is GenAI-Perf\'s inter-token latency: (E2E − TTFT) / (output tokens − 1) per request, the same as TPOT.';
-
-/** Every GenAI-Perf point must at least carry a throughput to be placed on a curve. */
-export function requireThroughput(run: ParsedRun): void {
-  if (run.requestsPerSecond === undefined && run.outputTokensPerSecond === undefined) {
-    throw new ParseFailure(`required metric missing: neither request throughput nor output token throughput is present`);
-  }
+/**
+ * GenAI-Perf's (and AIPerf's) ITL is (E2E − TTFT) / (output tokens − 1) per request: the TPOT definition. The
+ * one distribution answers both an ITL and a TPOT limit.
+ */
+export function sameAsTpot(run: ParsedRun): void {
+  if (Object.keys(run.itlMs).length === 0) return;
+  run.tpotMs = run.itlMs;
+  run.notes.push("ITL is the tool's inter-token latency: (E2E − TTFT) / (output tokens − 1) per request, the same as TPOT.");
 }

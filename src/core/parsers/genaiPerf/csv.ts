@@ -18,7 +18,7 @@ import { csvRows, parseNumberCell, truncate } from '../text.ts';
 import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 import { isTokenCountUnit, msPerTimeUnit, normaliseRateUnit } from '../units.ts';
-import { ITL_NOTE, emptyRun, genaiPerfRunPath, requireThroughput } from './common.ts';
+import { sameAsTpot, emptyRun, genaiPerfRunPath, requireThroughput } from './common.ts';
 
 /** GenAI-Perf's first header; AIPerf's (`Metric,avg,min,max,p1…` or `…,sum,p1…`) differs after `max`. */
 const HEADER = /^"?metric"?\s*,\s*avg\s*,\s*min\s*,\s*max\s*,\s*p99\b/i;
@@ -71,7 +71,7 @@ function parse(file: SniffedFile): ParseOutcome {
   });
 
   if (header.length === 0) throw new ParseFailure('no "Metric,…" header found');
-  if (Object.keys(run.itlMs).length > 0) run.notes.push(ITL_NOTE);
+  sameAsTpot(run);
   if (Object.keys(run.outputTokensPerSecondPerUser).length > 0 && run.tpsPerUserDefinition === undefined) {
     run.tpsPerUserDefinition = 'inverse-itl';
   }

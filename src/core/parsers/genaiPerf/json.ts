@@ -8,7 +8,7 @@ import type { Distribution, TpsPerUserDefinition } from '../../model/benchmark.t
 import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 import { checkedNumber, distributionFromRecord, isTokenCountUnit, msPerTimeUnit, normaliseRateUnit } from '../units.ts';
-import { ITL_NOTE, emptyRun, genaiPerfRunPath, requireThroughput } from './common.ts';
+import { sameAsTpot, emptyRun, genaiPerfRunPath, requireThroughput } from './common.ts';
 
 type Json = Record<string, unknown>;
 
@@ -29,7 +29,7 @@ function parse(file: SniffedFile): ParseOutcome {
   run.ttstMs = latency(doc, 'time_to_second_token');
   run.itlMs = latency(doc, 'inter_token_latency');
   run.e2eMs = latency(doc, 'request_latency');
-  if (Object.keys(run.itlMs).length > 0) run.notes.push(ITL_NOTE);
+  sameAsTpot(run);
 
   const perUser = perUserThroughput(doc);
   if (perUser) {
