@@ -11,19 +11,23 @@ import type { Scenario } from '../core/model/scenario.ts';
 import { ingestFiles } from '../core/parsers/ingest.ts';
 import { MAX_FILE_BYTES } from '../core/parsers/registry.ts';
 import type { InputFile } from '../core/parsers/types.ts';
+import { resolveSeries } from '../core/analysis/series.ts';
+import { pointRecords, pointsCsv } from '../core/report/pointsReport.ts';
 import { reportCsv } from '../core/report/reportCsv.ts';
 import { buildReport } from '../core/report/reportJson.ts';
 import { computeResults } from '../core/report/seriesResult.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
 import { validateScenario } from '../core/scenario/validateScenario.ts';
 
-const USAGE = `usage: npm run --silent tco -- [--scenario FILE] [--csv] PATH...
+const USAGE = `usage: npm run --silent tco -- [--points] [--scenario FILE] [--csv] PATH...
 
-Reads GenAI-Perf result files and folders (searched recursively), picks each configuration's operating
-point under the scenario's SLA, sizes it for the peak demand and prices it. Prints JSON (default) or CSV.
+Reads benchmark result files and folders (searched recursively: GenAI-Perf, AIPerf, vLLM, SGLang, LLMPerf,
+GuideLLM, inference-perf), picks each configuration's operating point under the scenario's SLA, sizes it for
+the peak demand and prices it. Prints JSON (default) or CSV.
 
+  --points          print the normalised points instead (one record per load level, any tool, same units)
   --scenario FILE   scenario JSON saved by the app (format "llm-tco-scenario"); default: the built-in example
-  --csv             one CSV row per series instead of JSON
+  --csv             CSV instead of JSON: one row per series (or per point with --points)
   -h, --help        this text
 
 Exit status: 0 ok, 1 some input file could not be read (the others are still reported), 2 bad arguments or scenario.`;
@@ -33,15 +37,17 @@ class UsageError extends Error {}
 interface Args {
   scenarioPath: string | undefined;
   csv: boolean;
+  points: boolean;
   paths: string[];
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
-  const args: Args = { scenarioPath: undefined, csv: false, paths: [] };
+  const args: Args = { scenarioPath: undefined, csv: false, points: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '-h' || arg === '--help') return 'help';
     if (arg === '--csv') args.csv = true;
+    else if (arg === '--points') args.points = true;
     else if (arg === '--scenario' || arg.startsWith('--scenario=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
       if (value === undefined || value === '') throw new UsageError('--scenario needs a file');
@@ -135,6 +141,16 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     const ingested = ingestFiles(files);
     const points = [...scenario.points, ...ingested.points];
     const errors = [...readErrors, ...ingested.errors];
+    if (args.points) {
+      const records = pointRecords(resolveSeries(points, scenario));
+      if (args.csv) {
+        out(`${pointsCsv(records)}\r\n`);
+        for (const e of errors) err(`error: ${e.file}: ${e.reason}\n`);
+      } else {
+        out(`${JSON.stringify({ points: records, errors, skipped: ingested.skipped }, null, 2)}\n`);
+      }
+      return errors.length > 0 ? 1 : 0;
+    }
     const report = buildReport(computeResults(points, scenario), errors, ingested.skipped);
 
     if (args.csv) {

@@ -1,17 +1,15 @@
 /**
  * The tables users take into a spreadsheet (DESIGN.md §8): the sizing & cost table (one row per series,
  * units in the headers, exact and rounded counts, every cost figure, the assumptions in trailing columns)
- * and the normalised points table. Written with papaparse; cells a spreadsheet would run as a formula are
+ * (the normalised points table is `report/pointsReport.ts`). Written with papaparse; cells a spreadsheet would run as a formula are
  * escaped, numbers stay numbers.
  */
 import Papa from 'papaparse';
-import type { ResolvedSeries } from '../analysis/series.ts';
-import { STATS } from '../model/benchmark.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { SeriesResult } from '../report/seriesResult.ts';
 import { assumptionColumns } from './assumptions.ts';
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
 /**
  * Text cells starting with = + - @ tab, CR or NUL are prefixed with ' (OWASP's CSV-injection list; papaparse's
@@ -74,41 +72,5 @@ export function resultsCsv(results: readonly SeriesResult[], settings: Omit<Scen
   // Amounts are in the scenario's currency: the headers say which.
   const header = [...RESULT_COLUMNS.map(([name]) => name), ...assumptions.map(([name]) => name)].map((name) => name.replaceAll('USD', settings.currency));
   const rows = results.map((r) => [...RESULT_COLUMNS.map(([, get]) => get(r)), ...assumptions.map(([, value]) => value)]);
-  return toCsv(header, rows);
-}
-
-const DISTRIBUTIONS = [
-  ['ttftMs', 'TTFT (ms)'],
-  ['itlMs', 'ITL (ms)'],
-  ['e2eMs', 'E2E latency (ms)'],
-  ['ttstMs', 'time to second token (ms)'],
-  ['outputTokensPerSecondPerUser', 'output tokens/s per user'],
-  ['inputTokens', 'input tokens'],
-  ['outputTokens', 'output tokens'],
-] as const;
-
-/** Every loaded point, normalised: one row per load level, one column per metric and stat present. */
-export function pointsCsv(series: readonly ResolvedSeries[]): string {
-  const points = series.flatMap((s) => s.points.map((p) => ({ s, p })));
-  const statColumns = DISTRIBUTIONS.flatMap(([key, label]) => STATS.filter((stat) => points.some(({ p }) => p[key][stat] !== undefined)).map((stat) => ({ key, stat, name: `${label} ${stat}` })));
-  const header = [
-    'configuration', 'GPUs per instance', 'concurrency', 'request rate (req/s)', 'load level from', 'requests/s', 'output tokens/s',
-    'output tokens/s per GPU', 'requests/s per GPU', ...statColumns.map((c) => c.name), 'tokens/s per user definition', 'sources', 'notes',
-  ];
-  const rows = points.map(({ s, p }): Cell[] => [
-    s.name,
-    s.gpusPerInstance,
-    p.load.concurrency ?? null,
-    p.load.requestRate ?? null,
-    p.load.origin,
-    p.requestsPerSecond ?? null,
-    p.outputTokensPerSecond ?? null,
-    p.outputTokensPerSecond === undefined ? null : p.outputTokensPerSecond / s.gpusPerInstance,
-    p.requestsPerSecond === undefined ? null : p.requestsPerSecond / s.gpusPerInstance,
-    ...statColumns.map((c) => p[c.key][c.stat] ?? null),
-    p.tpsPerUserDefinition ?? null,
-    p.sources.map((x) => x.path).join('; '),
-    p.notes.join(' '),
-  ]);
   return toCsv(header, rows);
 }

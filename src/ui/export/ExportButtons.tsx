@@ -6,7 +6,8 @@ import type { RefObject } from 'react';
 import { useState } from 'react';
 import { xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
 import { assumptionLines } from '../../core/export/assumptions.ts';
-import { pointsCsv, resultsCsv } from '../../core/export/csvTables.ts';
+import { resultsCsv } from '../../core/export/csvTables.ts';
+import { pointRecords, pointsCsv } from '../../core/report/pointsReport.ts';
 import { selectResults, selectVisibleSeries } from '../../store/selectors.ts';
 import { useAppStoreApi } from '../../store/StoreProvider.tsx';
 import { downloadBlob, downloadText } from './download.ts';
@@ -68,7 +69,7 @@ export function TableExportButtons() {
       <button type="button" onClick={() => downloadText(BOM + resultsCsv(selectResults(store.getState()), store.getState().settings), 'llm-tco-results.csv', 'text/csv;charset=utf-8')}>
         Download results CSV
       </button>
-      <button type="button" onClick={() => downloadText(BOM + pointsCsv(selectVisibleSeries(store.getState())), 'llm-tco-points.csv', 'text/csv;charset=utf-8')}>
+      <button type="button" onClick={() => downloadText(BOM + pointsCsv(pointRecords(selectVisibleSeries(store.getState()))), 'llm-tco-points.csv', 'text/csv;charset=utf-8')}>
         Download points CSV
       </button>
     </div>

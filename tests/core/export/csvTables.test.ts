@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { resolveSeries } from '../../../src/core/analysis/series.ts';
-import { pointsCsv, resultsCsv, toCsv } from '../../../src/core/export/csvTables.ts';
+import { resultsCsv, toCsv } from '../../../src/core/export/csvTables.ts';
+import { pointRecords, pointsCsv } from '../../../src/core/report/pointsReport.ts';
 import { computeResults } from '../../../src/core/report/seriesResult.ts';
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
 import { point } from '../helpers.ts';
@@ -53,12 +54,12 @@ describe('resultsCsv and pointsCsv', () => {
   });
 
   it('writes every point with the stats present as columns', () => {
-    const csv = pointsCsv(resolveSeries(points, scenario));
+    const csv = pointsCsv(pointRecords(resolveSeries(points, scenario)));
     const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
     expect(rows).toHaveLength(2);
-    expect(Object.keys(rows[0]!)).toContain('TTFT (ms) p99');
-    expect(Object.keys(rows[0]!)).not.toContain('ITL (ms) avg'); // no point has it
-    expect(rows[0]?.['TTFT (ms) p99']).toBe('30');
-    expect(rows[1]?.['TTFT (ms) p99']).toBe('');
+    expect(Object.keys(rows[0]!)).toContain('ttftMs.p99');
+    expect(Object.keys(rows[0]!)).not.toContain('itlMs.avg'); // no point has it
+    expect(rows[0]?.['ttftMs.p99']).toBe('30');
+    expect(rows[1]?.['ttftMs.p99']).toBe('');
   });
 });

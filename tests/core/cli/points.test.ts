@@ -1,0 +1,80 @@
+/**
+ * `npm run tco -- --points`: the normalised points as JSON or CSV (docs/cli.md "Points output"), run in-process.
+ * Expected values are read by hand off the concurrency-10 GenAI-Perf JSON of the real NIM sweep.
+ */
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/tco.ts';
+import type { PointRecord } from '../../../src/core/report/pointsReport.ts';
+
+const REPO = join(import.meta.dirname, '../../..');
+const NIM = join(REPO, 'tests/fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-250');
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, (t) => (stdout += t), (t) => (stderr += t));
+  return { code, stdout, stderr };
+}
+
+describe('tco --points', () => {
+  it('prints one record per load level with the fields of the contract', async () => {
+    const { code, stdout, stderr } = await run('--points', NIM);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const out = JSON.parse(stdout) as { points: PointRecord[]; errors: unknown[]; skipped: Array<{ file: string }> };
+    expect(out.errors).toEqual([]);
+    // The raw per-request export of concurrency 1 is a companion file: skipped, not an error.
+    expect(out.skipped.map((s) => s.file)).toEqual([
+      'nim-llama3-8b-sweep-c1-250/meta_llama3-8b-instruct-openai-chat-concurrency1.200_50.profile_export_raw.json',
+    ]);
+    expect(out.points.map((p) => p.concurrency)).toEqual([1, 2, 5, 10, 50, 100, 250]);
+    const c10 = out.points[3]!;
+    expect(c10).toMatchObject({
+      series: 'nim-llama3-8b-sweep-c1-250 / meta_llama3-8b-instruct-openai-chat',
+      tool: 'genai-perf',
+      format: 'genai-perf-json+genai-perf-csv',
+      concurrency: 10,
+      requestRate: null,
+      saturation: false,
+      loadFrom: 'file',
+      requestsPerSecond: 11.378172536970691,
+      outputTokensPerSecond: 667.5573827440704,
+      inputTokens: 200.03,
+      outputTokens: 58.67,
+      goodputRequestsPerSecond: null,
+      model: 'meta/llama3-8b-instruct',
+    });
+    expect(c10.ttftMs.avg).toBe(145.52817012999998);
+    expect(c10.ttftMs.p99).toBe(162.26446499);
+    expect(c10.itlMs.avg).toBe(12.7529225775);
+    // GenAI-Perf's ITL is the TPOT definition: the same figures answer a TPOT limit.
+    expect(c10.tpotMs.p99).toBe(15.316776419999997);
+    expect(c10.e2eMs.p99).toBe(892.6748864799999);
+    expect(c10.sources).toHaveLength(2);
+    expect(c10.derived).toEqual([]);
+  });
+
+  it('prints the same records as CSV with JSON-style headers', async () => {
+    const { code, stdout } = await run('--points', '--csv', NIM);
+    expect(code).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(stdout.trim(), { header: true }).data;
+    expect(rows).toHaveLength(7);
+    const c10 = rows.find((r) => r['concurrency'] === '10')!;
+    expect(c10['requestsPerSecond']).toBe('11.378172536970691');
+    expect(c10['ttftMs.p99']).toBe('162.26446499');
+    expect(c10['tpotMs.avg']).toBe('12.7529225775');
+    expect(c10['requestsPerSecondPerGpu']).toBe('11.378172536970691');
+    expect(c10['saturation']).toBe('false');
+  });
+
+  it('exits 1 and still prints the good points when a file cannot be read', async () => {
+    const missing = join(REPO, 'tests/fixtures/does-not-exist');
+    const { code, stdout } = await run('--points', NIM, missing);
+    expect(code).toBe(1);
+    const out = JSON.parse(stdout) as { points: unknown[]; errors: Array<{ file: string; reason: string }> };
+    expect(out.points).toHaveLength(7);
+    expect(out.errors).toEqual([{ file: missing, reason: 'no such file or folder' }]);
+  });
+});
