@@ -116,13 +116,15 @@ function estimateBetween(lower: LoadPoint, upper: LoadPoint, sla: readonly SlaCo
   const capacityLower = capacityOf(lower, capacityUnit);
   const capacityUpper = capacityOf(upper, capacityUnit);
   if (capacityLower === undefined || capacityUpper === undefined) return undefined;
-  // Capacity is interpolated as a whole (not rebuilt from interpolated parts), so a capacity derived by
-  // Little's law (req/s × E2E) stays between its two measured neighbours.
-  const capacity = {
-    value: capacityLower.value + (capacityUpper.value - capacityLower.value) * fraction,
-    derived: capacityLower.derived || capacityUpper.derived,
-  };
   const point = interpolatePoint(lower, upper, fraction, binding);
+  // The capacity of the point reported: a measured one interpolates with it; one derived by Little's law
+  // (concurrent requests of a request-rate run) is the estimate's own req/s × mean E2E. Where throughput
+  // collapses between the levels, that product can leave the range of its neighbours: no estimate then.
+  const capacity = capacityOf(point, capacityUnit);
+  if (capacity === undefined) return undefined;
+  const tolerance = 1e-9 * Math.max(capacityLower.value, capacityUpper.value);
+  if (capacity.value > Math.max(capacityLower.value, capacityUpper.value) + tolerance) return undefined;
+  if (capacity.value < Math.min(capacityLower.value, capacityUpper.value) - tolerance) return undefined;
   return { point, capacity, interpolated: true, between: { lowerId: lower.id, upperId: upper.id, fraction, binding } };
 }
 

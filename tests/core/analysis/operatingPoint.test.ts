@@ -101,6 +101,23 @@ describe('pickOperatingPoint (DESIGN.md §5)', () => {
     expect(measured.meetsSla && measured.operatingPoint.point.load.concurrency).toBe(10);
   });
 
+  it("gives an estimated request-rate point the concurrency of Little's law at that point", () => {
+    // Rate 2/s: 2 req/s, E2E 1,000 ms; rate 4/s: 4 req/s, E2E 3,000 ms. E2E avg ≤ 2,000 ms is reached at t = 0.5:
+    // 3 req/s and 2,000 ms there, so 3 × 2.0 s = 6 requests in flight (not the 0.5 × (2 + 12) = 7 of a
+    // capacity interpolated as a whole).
+    const rates = [
+      point({ requestRate: 2, requestsPerSecond: 2, e2eMs: { avg: 1000 } }),
+      point({ requestRate: 4, requestsPerSecond: 4, e2eMs: { avg: 3000 } }),
+    ];
+    const r = pickOperatingPoint(rates, [{ metric: 'e2e', stat: 'avg', bound: 2000 }], 'concurrentRequests', { interpolate: true });
+    expect(r.meetsSla).toBe(true);
+    if (!r.meetsSla) return;
+    expect(r.operatingPoint.interpolated).toBe(true);
+    expect(r.operatingPoint.point.requestsPerSecond).toBe(3);
+    expect(r.operatingPoint.point.e2eMs.avg).toBe(2000);
+    expect(r.operatingPoint.capacity).toEqual({ value: 6, derived: true });
+  });
+
   it('interpolates at the constraint that binds first', () => {
     // ITL avg 12.8 → 25 between c=10 and c=50; bound 15.24 binds at t = 2.44 / 12.2 = 0.2 (before TTFT's 0.5)
     const r = pickOperatingPoint(sweep, [ttftAvg(386), { metric: 'itl', stat: 'avg', bound: 15.24 }], 'requestsPerSecond', { interpolate: true });
