@@ -11,6 +11,7 @@ import type { Scenario } from '../core/model/scenario.ts';
 import { ingestFiles } from '../core/parsers/ingest.ts';
 import { MAX_FILE_BYTES } from '../core/parsers/registry.ts';
 import type { InputFile } from '../core/parsers/types.ts';
+import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
 import { resolveSeries } from '../core/analysis/series.ts';
 import { pointRecords, pointsCsv } from '../core/report/pointsReport.ts';
 import { reportCsv } from '../core/report/reportCsv.ts';
@@ -140,6 +141,15 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     const { files, errors: readErrors } = await readInputs(args.paths);
     const ingested = ingestFiles(files);
     const points = [...scenario.points, ...ingested.points];
+    if (args.scenarioPath === undefined) {
+      // The built-in example SLA (TTFT avg) moves to a statistic the files report (e.g. p99 only): said on stderr.
+      const adapted = adaptToReportedStats(scenario.sla, scenario.view, points);
+      if (adapted) {
+        scenario.sla = adapted.sla;
+        scenario.view = adapted.view;
+        for (const change of adapted.changes) err(`note: ${change}\n`);
+      }
+    }
     const errors = [...readErrors, ...ingested.errors];
     if (args.points) {
       const records = pointRecords(resolveSeries(points, scenario));

@@ -7,6 +7,7 @@ import type { ResolvedSeries } from '../core/analysis/series.ts';
 import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../core/model/scenario.ts';
 import type { ParsedRun } from '../core/parsers/types.ts';
+import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
 import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/ingest.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
 import { selectAllSeries } from './selectors.ts';
@@ -85,7 +86,8 @@ export interface AppActions {
   addHardware(profile: HardwareProfile): void;
   removeHardware(id: string): void;
   setApiReference(patch: Partial<ApiReference>): void;
-  setSeriesSettings(seriesKey: string, patch: Partial<Omit<SeriesSettings, 'match'>>): void;
+  /** A field set to undefined is removed from the series' own entry (e.g. a typed length cleared). */
+  setSeriesSettings(seriesKey: string, patch: { [K in keyof Omit<SeriesSettings, 'match'>]?: SeriesSettings[K] | undefined }): void;
   /** Makes one configuration of two series (the same deployment measured in two folders). */
   mergeSeries(seriesKey: string, intoKey: string): void;
   /** Undoes every merge into this series. */
@@ -175,17 +177,25 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         // Errors and skipped files are reported whatever happens; only usable data is an undoable edit.
         set((state) => ({ loadErrors: [...state.loadErrors, ...result.errors], skipped: [...state.skipped, ...result.skipped] }));
         if (result.runs.length + (result.points?.length ?? 0) === 0) return;
+        let statChanges: string[] = [];
         edit((state) => {
           // The first real files replace the demo: it is there to be replaced.
           const replaceDemo = state.origin === 'demo' && origin === 'files';
           const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
+          // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
+          const runs = separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]);
+          const embeddedPoints = [...keep.embeddedPoints, ...(result.points ?? [])];
+          // A limit on a statistic none of the files reports moves to one they do (in the same undo step).
+          const adapted = adaptToReportedStats(state.settings.sla, state.settings.view, [...buildLoadPoints(runs).points, ...embeddedPoints]);
+          statChanges = adapted?.changes ?? [];
           return {
-            // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
-            runs: separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]),
-            embeddedPoints: [...keep.embeddedPoints, ...(result.points ?? [])],
+            runs,
+            embeddedPoints,
             origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
+            ...(adapted ? { settings: { ...state.settings, sla: adapted.sla, view: adapted.view } } : {}),
           };
         });
+        for (const change of statChanges) get().notify('info', change);
       },
       setLoading(progress) {
         set({ loading: progress });
@@ -276,8 +286,8 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           // A series' own entry is the one matching exactly its key. A new one starts from what applies to the
           // series now (a demo or scenario entry matched by pattern, or the defaults), so one edit changes one thing.
           const index = s.series.findIndex((entry) => entry.match === seriesKey);
-          if (index >= 0) return { ...s, series: s.series.map((entry, i) => (i === index ? { ...entry, ...patch } : entry)) };
-          return { ...s, series: [{ ...(current ? ownSettings(current) : { match: seriesKey }), ...patch }, ...s.series] };
+          if (index >= 0) return { ...s, series: s.series.map((entry, i) => (i === index ? withPatch(entry, patch) : entry)) };
+          return { ...s, series: [withPatch(current ? ownSettings(current) : { match: seriesKey }, patch), ...s.series] };
         }, `series:${seriesKey}:${keysOf(patch)}`);
       },
       mergeSeries(seriesKey, intoKey) {
@@ -350,8 +360,23 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
  * A series' own settings entry holding what applies to it now (from a pattern entry, the folder name or the
  * defaults), so that editing one field, or moving it to another server type, changes nothing else.
  */
+/** The entry with the patch applied; a field patched to undefined is dropped rather than stored as undefined. */
+function withPatch(entry: SeriesSettings, patch: Record<string, unknown>): SeriesSettings {
+  const next: Record<string, unknown> = { ...entry, ...patch };
+  for (const key of Object.keys(patch)) if (patch[key] === undefined) delete next[key];
+  return next as unknown as SeriesSettings;
+}
+
 function ownSettings(series: ResolvedSeries): SeriesSettings {
-  return { match: series.key, name: series.name, gpusPerInstance: series.gpusPerInstance, hardware: series.hardware.id, hidden: series.hidden };
+  return {
+    match: series.key,
+    name: series.name,
+    gpusPerInstance: series.gpusPerInstance,
+    hardware: series.hardware.id,
+    hidden: series.hidden,
+    ...(series.typedInputTokens !== undefined ? { inputTokens: series.typedInputTokens } : {}),
+    ...(series.typedOutputTokens !== undefined ? { outputTokens: series.typedOutputTokens } : {}),
+  };
 }
 
 /**

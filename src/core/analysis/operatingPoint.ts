@@ -11,11 +11,12 @@
  */
 import type { Distribution, LoadPoint } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, STATS } from '../model/benchmark.ts';
+import { reportedStats } from './reportedStats.ts';
 import type { DemandUnit, SlaConstraint } from '../model/scenario.ts';
 import type { Feasibility } from './feasibility.ts';
 import { checkPoint, describeConstraint, feasibilityStatus } from './feasibility.ts';
 import type { Capacity } from './metrics.ts';
-import { capacityOf, describeLoad, loadValue, slaMetricValue } from './metrics.ts';
+import { SLA_METRIC_INFO, capacityOf, describeLoad, loadValue, slaMetricValue } from './metrics.ts';
 
 export interface OperatingPoint {
   /** The measured point, or for an estimate a point built by interpolation (its id says between which). */
@@ -26,7 +27,13 @@ export interface OperatingPoint {
   between?: { lowerId: string; upperId: string; fraction: number; binding: SlaConstraint };
 }
 
-export type OperatingPointResult = { meetsSla: true; operatingPoint: OperatingPoint } | { meetsSla: false; reason: string };
+/**
+ * `notInFiles`: no load level fails a constraint it reports, but none reports everything the SLA asks for
+ * (e.g. TTFT avg over files that carry only p99): the SLA cannot be checked, which is not failing it.
+ */
+export type OperatingPointResult =
+  | { meetsSla: true; operatingPoint: OperatingPoint }
+  | { meetsSla: false; reason: string; notInFiles: boolean };
 
 type Status = Feasibility['status'];
 
@@ -66,7 +73,8 @@ export function pickOperatingPoint(
   }
 
   if (best) return { meetsSla: true, operatingPoint: best };
-  return { meetsSla: false, reason: explainNoFeasiblePoint(sorted, sla, capacityUnit) };
+  const notInFiles = statuses.length > 0 && statuses.every((s) => s === 'unknown');
+  return { meetsSla: false, reason: explainNoFeasiblePoint(sorted, sla, capacityUnit), notInFiles };
 }
 
 /**
@@ -184,6 +192,18 @@ function explainNoFeasiblePoint(sorted: LoadPoint[], sla: readonly SlaConstraint
   });
   const feasibleWithoutCapacity = feasibility.some((f) => f.status === 'feasible');
   if (feasibleWithoutCapacity) return `the feasible points do not report the capacity in ${capacityUnit}`;
+  if (feasibility.every((f) => f.status === 'unknown')) {
+    // Nothing failed: what is missing is the statistic itself. Say which ones the files do have.
+    const missing = sla.filter((c) => sorted.every((p) => slaMetricValue(p, c.metric, c.stat) === undefined));
+    return missing
+      .map((c) => {
+        const label = `${SLA_METRIC_INFO[c.metric].label} ${c.stat}`;
+        const has = [...reportedStats(sorted, c.metric)];
+        return `${label} is not in the files${has.length > 0 ? ` (they report ${has.join(', ')})` : ''}`;
+      })
+      .concat(missing.length === 0 ? ['no load level reports every constrained statistic'] : [])
+      .join('; ');
+  }
   const parts: string[] = [];
   if (failingAtLowest !== undefined && sorted[0]) parts.push(`even at the lowest load (${describeLoad(sorted[0])}) ${failingAtLowest}`);
   else parts.push('no measured load level meets every constraint');

@@ -27,6 +27,9 @@ export interface ResolvedSeries {
   settingsIndex: number;
   /** The ingest keys of the series merged into this one (its own first); one entry unless merged. */
   memberKeys: string[];
+  /** Mean input / output tokens the user typed for files that lack them (scenario `series[].inputTokens`). */
+  typedInputTokens?: number;
+  typedOutputTokens?: number;
 }
 
 export function groupBySeriesKey(points: readonly LoadPoint[]): Map<string, LoadPoint[]> {
@@ -93,6 +96,8 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: Pick<Scena
     const settings = scenario.series[own.settingsIndex];
     const fromName = settings?.gpusPerInstance === undefined ? gpusPerInstanceFromName(key) : undefined;
     result.push({
+      ...(settings?.inputTokens !== undefined ? { typedInputTokens: settings.inputTokens } : {}),
+      ...(settings?.outputTokens !== undefined ? { typedOutputTokens: settings.outputTokens } : {}),
       key,
       name: settings?.name ?? own.proposedName,
       points: sorted,
@@ -106,4 +111,15 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: Pick<Scena
     });
   }
   return result;
+}
+
+/**
+ * Whether the series' files leave the mean input / output length unknown at every load level, measured or
+ * configured (so the per-token costs need the lengths typed by the user, `series[].inputTokens` / `outputTokens`).
+ */
+export function missingMeanLengths(series: Pick<ResolvedSeries, 'points'>): { input: boolean; output: boolean } {
+  return {
+    input: series.points.every((p) => p.inputTokens.avg === undefined && p.metadata.targetInputTokens === undefined),
+    output: series.points.every((p) => p.outputTokens.avg === undefined && p.metadata.targetOutputTokens === undefined),
+  };
 }

@@ -77,6 +77,12 @@ export interface SeriesSettings {
   hidden?: boolean;
   /** Merge: the matched series joins the series with this key (one configuration measured in two folders). */
   mergeInto?: string;
+  /**
+   * Mean input / output tokens per request, typed by the user for files that do not report them (e.g.
+   * `genai-perf analyze` CSVs): used for the per-token costs when the operating point has no measured mean.
+   */
+  inputTokens?: number;
+  outputTokens?: number;
 }
 
 /** A LoadPoint embedded in a scenario file, tagged with the series it belongs to. */

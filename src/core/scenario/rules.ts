@@ -29,6 +29,8 @@ export const RULES = {
   uptime: { min: 0, exclusiveMin: true, max: 1 },
   loadLevel: { min: 0, exclusiveMin: true, sanityMax: 1e9 },
   measurement: { min: 0 },
+  /** Mean input / output lengths typed for a series whose files lack them. */
+  sequenceTokens: { min: 0, exclusiveMin: true, sanityMax: 1e7 },
 } as const satisfies Record<string, NumberRule>;
 
 /** What the rule asks for, in words: "a whole number ≥ 1". */

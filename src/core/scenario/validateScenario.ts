@@ -143,6 +143,8 @@ function validateSeriesSettings(value: unknown, field: string): SeriesSettings {
   if (o['hardware'] !== undefined) out.hardware = text(o['hardware'], `${field}.hardware`);
   if (o['hidden'] !== undefined) out.hidden = boolean(o['hidden'], `${field}.hidden`);
   if (o['mergeInto'] !== undefined) out.mergeInto = text(o['mergeInto'], `${field}.mergeInto`);
+  if (o['inputTokens'] !== undefined) out.inputTokens = number(o['inputTokens'], `${field}.inputTokens`, RULES.sequenceTokens);
+  if (o['outputTokens'] !== undefined) out.outputTokens = number(o['outputTokens'], `${field}.outputTokens`, RULES.sequenceTokens);
   return withUnknown(o, out);
 }
 

@@ -121,7 +121,7 @@ export function computeCosts(input: CostInput): Costs {
       : ok((fleetYearUsd / (sizing.instances * rps * SECONDS_PER_YEAR * uptime)) * 1000);
 
   const tokensPerRequest = positive(isl) && osl !== undefined && osl >= 0 ? isl + osl : undefined;
-  const noLengths = 'the mean input and output lengths at the operating point are unknown';
+  const noLengths = 'the mean input and output lengths at the operating point are unknown (type them for the series)';
   const per1MTokens = (per1k: Maybe): Maybe =>
     per1k.value === null ? per1k : tokensPerRequest === undefined ? none(noLengths) : ok((per1k.value * 1000) / tokensPerRequest);
 

@@ -8,6 +8,7 @@ import { selectAllSeries } from '../../store/selectors.ts';
 import { selectSeriesColors } from '../common/palette.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
+import { TypedLengths } from './TypedLengths.tsx';
 
 export function SeriesList() {
   const series = useAppStore(selectAllSeries);
@@ -71,6 +72,7 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
               ))}
             </select>
           </div>
+          <TypedLengths series={series} />
           <label className="checkbox">
             <input type="checkbox" checked={!series.hidden} onChange={(e) => setSeriesSettings(series.key, { hidden: !e.target.checked })} /> Show
           </label>

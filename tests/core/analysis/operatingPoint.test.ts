@@ -80,7 +80,11 @@ describe('pickOperatingPoint (DESIGN.md §5)', () => {
     const r = pickOperatingPoint(sweep, [{ metric: 'ttft', stat: 'p95', bound: 10_000 }], 'requestsPerSecond');
     expect(r.meetsSla).toBe(false);
     if (r.meetsSla) return;
-    expect(r.reason).toContain('the files do not report ttft p95');
+    expect(r.reason).toBe('TTFT p95 is not in the files (they report avg, p99)');
+    // Not in the files is not the same as failing the SLA.
+    expect(r.notInFiles).toBe(false === r.meetsSla);
+    const failing = pickOperatingPoint(sweep, [ttftAvg(20)], 'requestsPerSecond');
+    expect(!failing.meetsSla && failing.notInFiles).toBe(false);
   });
 
   it('interpolates between the last feasible and the next infeasible level when asked', () => {
