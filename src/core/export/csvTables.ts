@@ -1,6 +1,6 @@
 /**
- * The tables users take into a spreadsheet (DESIGN.md §8): the sizing & cost table (one row per series,
- * units in the headers, exact and rounded counts, every cost figure, the assumptions in trailing columns)
+ * The tables users take into a spreadsheet (docs/architecture.md §Exports): the sizing & cost table (one row per
+ * series, units in the headers, exact and rounded counts, every cost figure, the assumptions in trailing columns)
  * and the normalised points table. Written with papaparse; cells a spreadsheet would run as a formula are
  * escaped, numbers stay numbers.
  */
