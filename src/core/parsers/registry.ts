@@ -1,6 +1,6 @@
 /**
  * The one place a parser is registered, and `parseFile`: text in, runs or a reason out.
- * Each file is parsed on its own; nothing here throws (DESIGN.md §9).
+ * Each file is parsed on its own; nothing here throws (docs/file-formats.md §Every file).
  */
 import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';

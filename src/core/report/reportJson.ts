@@ -1,5 +1,5 @@
 /**
- * The headless report (DESIGN.md §7 "Headless"): field names are the contract. Numbers are plain JSON
+ * The headless report (docs/cli.md §JSON output): field names are the contract. Numbers are plain JSON
  * numbers at full precision; anything not computable is `null`, with the reason under `unavailable`.
  */
 import type { Distribution, FileError } from '../model/benchmark.ts';

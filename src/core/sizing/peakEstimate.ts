@@ -1,5 +1,6 @@
 /**
- * Estimating the peak to size for when only averages are known (DESIGN.md §2 Demand, NVIDIA DLI notebook 4):
+ * Estimating the peak to size for when only averages are known (docs/method.md §Peak estimation, NVIDIA DLI
+ * notebook 4):
  * - arrivals of independent users are Poisson: the peak requests/s is a high percentile of Poisson(λ = average
  *   requests/s), e.g. poisson.ppf(0.95, 200) = 224;
  * - from a user count: users × requests per user per hour ÷ 3600 × peak factor.

@@ -1,5 +1,5 @@
 /**
- * Instances, GPUs and servers for a peak demand (DESIGN.md §6.1).
+ * Instances, GPUs and servers for a peak demand (docs/method.md §Sizing).
  *
  *   instancesExact = peak × (1 + headroom%/100) / capacityPerInstance
  *   instances      = ceil(instancesExact) + spareInstances

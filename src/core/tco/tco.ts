@@ -1,5 +1,6 @@
 /**
- * Yearly cost and unit costs (DESIGN.md §6.2–§6.4). Money is float USD; nothing is rounded here.
+ * Yearly cost and unit costs (docs/method.md §Server year cost to §Break-even and cheapest option). Money is float
+ * USD; nothing is rounded here.
  */
 import type { ApiReference, HardwareProfile } from '../model/scenario.ts';
 import type { Sizing } from '../sizing/sizeDeployment.ts';

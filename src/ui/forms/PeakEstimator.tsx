@@ -1,6 +1,7 @@
 /**
  * When only averages are known: estimate the peak requests/s from an average rate (a Poisson percentile) or
- * from a user count (DESIGN.md §2 Demand). "Use" sets the demand in requests/s and the average-to-peak ratio.
+ * from a user count (docs/method.md §Peak estimation). "Use" sets the demand in requests/s and the
+ * average-to-peak ratio.
  */
 import { useState } from 'react';
 import { formatNumber } from '../../core/format/numbers.ts';

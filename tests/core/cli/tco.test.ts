@@ -1,5 +1,5 @@
 /**
- * The headless command (DESIGN.md §7): arguments, JSON and CSV output, exit codes, bad input.
+ * The headless command (docs/cli.md): arguments, JSON and CSV output, exit codes, bad input.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';

@@ -3,7 +3,7 @@ import { ceilTolerant, sizeDeployment } from '../../../src/core/sizing/sizeDeplo
 
 const demand = (peak: number, headroomPercent = 0, spareInstances = 0) => ({ peak, headroomPercent, spareInstances });
 
-describe('sizeDeployment (DESIGN.md §6.1)', () => {
+describe('sizeDeployment (docs/method.md §Sizing)', () => {
   it('sizes the worked example: 100 req/s peak, 7.5 req/s per TP2 instance, 8-GPU servers', () => {
     // instancesExact = 100 / 7.5 = 13.333…; instances = ceil = 14; gpus = 14 × 2 = 28
     // servers = ceil(14 / floor(8 / 2)) = ceil(14 / 4) = ceil(3.5) = 4
