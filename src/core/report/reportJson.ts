@@ -14,6 +14,7 @@ export interface ReportOperatingPoint {
   outputTokensPerSecond: number | null;
   ttftMs: Distribution;
   itlMs: Distribution;
+  tpotMs: Distribution;
   e2eMs: Distribution;
   outputTokensPerSecondPerUser: Distribution;
   inputTokens: number | null;
@@ -112,6 +113,7 @@ function reportSeries(result: SeriesResult): ReportSeries {
           outputTokensPerSecond: point.outputTokensPerSecond ?? null,
           ttftMs: point.ttftMs,
           itlMs: point.itlMs,
+          tpotMs: point.tpotMs,
           e2eMs: point.e2eMs,
           outputTokensPerSecondPerUser: point.outputTokensPerSecondPerUser,
           inputTokens: result.meanInputTokens ?? null,
