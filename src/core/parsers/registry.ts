@@ -8,6 +8,7 @@ import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
 import { recogniseUnsupportedTool } from './otherTools.ts';
+import { sglangJsonl } from './sglang/jsonl.ts';
 import {
   vllmPytorchRecords,
   vllmSlaAggregate,
@@ -28,6 +29,7 @@ export const RESULT_PARSERS: readonly BenchmarkParser[] = [
   genaiPerfAnalyzeCsv,
   vllmJson,
   vllmSweepSummary,
+  sglangJsonl,
 ];
 /** Parsers for companion files that are recognised and skipped. */
 const COMPANION_PARSERS: readonly BenchmarkParser[] = [
