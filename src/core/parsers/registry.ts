@@ -8,14 +8,39 @@ import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
 import { recogniseUnsupportedTool } from './otherTools.ts';
+import { sglangJsonl } from './sglang/jsonl.ts';
+import {
+  vllmPytorchRecords,
+  vllmSlaAggregate,
+  vllmSweepCsv,
+  vllmSweepFailure,
+  vllmSweepWarmup,
+} from './vllm/companions.ts';
+import { vllmJson } from './vllm/result.ts';
+import { vllmSweepSummary } from './vllm/sweepSummary.ts';
 import { looksBinary, parseJsonLenient, truncate } from './text.ts';
 import type { BenchmarkParser, InputFile, ParseOutcome, SniffedFile } from './types.ts';
 import { ParseFailure } from './types.ts';
 
 /** Parsers that produce results, in detection order. */
-export const RESULT_PARSERS: readonly BenchmarkParser[] = [genaiPerfJson, genaiPerfCsv, genaiPerfAnalyzeCsv];
+export const RESULT_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfJson,
+  genaiPerfCsv,
+  genaiPerfAnalyzeCsv,
+  vllmJson,
+  vllmSweepSummary,
+  sglangJsonl,
+];
 /** Parsers for companion files that are recognised and skipped. */
-export const COMPANION_PARSERS: readonly BenchmarkParser[] = [genaiPerfRawExport, genaiPerfInputs];
+export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfRawExport,
+  genaiPerfInputs,
+  vllmSweepWarmup,
+  vllmSweepFailure,
+  vllmSlaAggregate,
+  vllmSweepCsv,
+  vllmPytorchRecords,
+];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
