@@ -6,6 +6,12 @@ import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
+import { guidellmBenchmarks } from './guidellm/benchmarks.ts';
+import { inferencePerfAggregate, inferencePerfDetailReports, inferencePerfPrometheus } from './inferencePerf/companions.ts';
+import { inferencePerfLifecycle } from './inferencePerf/lifecycle.ts';
+import { llmperfCollection } from './llmperf/collection.ts';
+import { llmperfIndividualResponses } from './llmperf/companions.ts';
+import { llmperfSummary } from './llmperf/summary.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
 import { recogniseUnsupportedTool } from './otherTools.ts';
 import { looksBinary, parseJsonLenient, truncate } from './text.ts';
@@ -13,9 +19,24 @@ import type { BenchmarkParser, InputFile, ParseOutcome, SniffedFile } from './ty
 import { ParseFailure } from './types.ts';
 
 /** Parsers that produce results, in detection order. */
-export const RESULT_PARSERS: readonly BenchmarkParser[] = [genaiPerfJson, genaiPerfCsv, genaiPerfAnalyzeCsv];
+export const RESULT_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfJson,
+  genaiPerfCsv,
+  genaiPerfAnalyzeCsv,
+  llmperfSummary,
+  llmperfCollection,
+  guidellmBenchmarks,
+  inferencePerfLifecycle,
+];
 /** Parsers for companion files that are recognised and skipped. */
-const COMPANION_PARSERS: readonly BenchmarkParser[] = [genaiPerfRawExport, genaiPerfInputs];
+const COMPANION_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfRawExport,
+  genaiPerfInputs,
+  llmperfIndividualResponses,
+  inferencePerfAggregate,
+  inferencePerfPrometheus,
+  inferencePerfDetailReports,
+];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
