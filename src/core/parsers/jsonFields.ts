@@ -6,6 +6,7 @@
 import { isObject } from '../collections.ts';
 import type { Distribution, Stat } from '../model/benchmark.ts';
 import { isStat } from '../model/benchmark.ts';
+import { ParseFailure } from './types.ts';
 import { checkedNumber } from './units.ts';
 
 type Json = Record<string, unknown>;
@@ -27,6 +28,13 @@ export function nonEmptyText(value: unknown): string | undefined {
 export function optionalNumber(record: Json, key: string, where: string): number | undefined {
   const raw = record[key];
   return raw === undefined || raw === null ? undefined : checkedNumber(raw, where === '' ? key : `${where}.${key}`);
+}
+
+/** `value × factor` (a unit conversion), refused when the product overflows to Infinity. */
+export function scaled(value: number, factor: number, where: string): number {
+  const product = value * factor;
+  if (!Number.isFinite(product)) throw new ParseFailure(`${where} is too large (${value})`);
+  return product;
 }
 
 /** `mean` → avg and `median` → p50, as most Python tools write them. */
@@ -51,7 +59,7 @@ export function distributionFromNamedStats(
     if (stat === undefined) continue;
     const value = optionalNumber(record, name, where);
     if (value === undefined || byOwnName.has(stat)) continue;
-    out[stat] = value * factor;
+    out[stat] = scaled(value, factor, where === '' ? name : `${where}.${name}`);
     if (alias === undefined) byOwnName.add(stat);
   }
   return out;

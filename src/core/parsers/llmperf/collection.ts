@@ -9,12 +9,12 @@ import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../t
 import { ParseFailure } from '../types.ts';
 import { LLMPERF_SUMMARY_FILE, looksLikeLlmperfSummary, readLlmperfSummary } from './summary.ts';
 
-/** Looks at the first few entries only: every one must be a summary. */
+/** The first entry is a summary (each other entry is checked when read). */
 function detect(file: SniffedFile): boolean {
   const doc = file.json;
   if (!isObject(doc) || looksLikeLlmperfSummary(doc)) return false;
-  const first = Object.values(doc).slice(0, 3);
-  return first.length > 0 && first.every(looksLikeLlmperfSummary);
+  for (const key in doc) return looksLikeLlmperfSummary(doc[key]);
+  return false;
 }
 
 function parse(file: SniffedFile): ParseOutcome {
@@ -29,7 +29,7 @@ function parse(file: SniffedFile): ParseOutcome {
     }
     const keyNumber = /^\s*\d+(?:\.\d+)?\s*$/.test(key) ? Number(key) : undefined;
     try {
-      const run = readLlmperfSummary(value, `${family}#${key}`, file.path, keyNumber);
+      const run = readLlmperfSummary(value as Record<string, unknown>, `${family}#${key}`, file.path, keyNumber);
       run.familyPath = family;
       runs.push(run);
     } catch (error) {

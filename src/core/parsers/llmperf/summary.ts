@@ -17,7 +17,7 @@
  */
 import { isObject } from '../../collections.ts';
 import type { Distribution, Stat } from '../../model/benchmark.ts';
-import { nonEmptyText, optionalNumber } from '../jsonFields.ts';
+import { nonEmptyText, optionalNumber, scaled } from '../jsonFields.ts';
 import { emptyRun, requireThroughput, runPathOf } from '../runs.ts';
 import { truncate } from '../text.ts';
 import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../types.ts';
@@ -28,7 +28,7 @@ type Json = Record<string, unknown>;
 export const LLMPERF_SUMMARY_FILE = /_summary\.json$/i;
 
 /** A flat LLMPerf summary, known by its results keys. */
-export function looksLikeLlmperfSummary(value: unknown): value is Json {
+export function looksLikeLlmperfSummary(value: unknown): boolean {
   if (!isObject(value)) return false;
   return ['results_ttft_s_mean', 'results_end_to_end_latency_s_mean', 'results_num_completed_requests_per_min'].some(
     (key) => key in value,
@@ -69,11 +69,11 @@ function metric(summary: Json, name: string, factor: number, run: ParsedRun): Di
         throw new ParseFailure(`${key} is the text "${truncate(raw, 30)}", not a count`);
       }
       if (!run.notes.includes(TEXT_NOTE)) run.notes.push(TEXT_NOTE);
-      out[stat] = Number(raw) * factor;
+      out[stat] = scaled(Number(raw), factor, key);
       continue;
     }
     const value = optionalNumber(summary, key, '');
-    if (value !== undefined) out[stat] = value * factor;
+    if (value !== undefined) out[stat] = scaled(value, factor, key);
   }
   return out;
 }
