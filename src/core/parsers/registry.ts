@@ -7,7 +7,12 @@ import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
 import { guidellmBenchmarks } from './guidellm/benchmarks.ts';
-import { inferencePerfAggregate, inferencePerfDetailReports, inferencePerfPrometheus } from './inferencePerf/companions.ts';
+import {
+  inferencePerfAggregate,
+  inferencePerfConfig,
+  inferencePerfDetailReports,
+  inferencePerfPrometheus,
+} from './inferencePerf/companions.ts';
 import { inferencePerfLifecycle } from './inferencePerf/lifecycle.ts';
 import { llmperfCollection } from './llmperf/collection.ts';
 import { llmperfIndividualResponses } from './llmperf/companions.ts';
@@ -36,6 +41,7 @@ const COMPANION_PARSERS: readonly BenchmarkParser[] = [
   inferencePerfAggregate,
   inferencePerfPrometheus,
   inferencePerfDetailReports,
+  inferencePerfConfig,
 ];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */

@@ -195,6 +195,15 @@ describe('inference-perf layouts built from the source', () => {
     const session = parseDoc({ stage_metadata: { stage_id: 0 } }, 'reports/stage_0_session_lifecycle_metrics.json');
     expect(session.kind).toBe('skipped');
   });
+
+  it('skips the configuration it copies into the reports folder', () => {
+    // reportgen/base.py generate_config_report: the config model dumped with yaml.dump(sort_keys=False).
+    const config = ['api:', '  type: completion', 'load:', '  type: constant', 'report:', '  per_stage: true'].join('\n');
+    expect(parseFile({ path: 'reports/config.yaml', text: config })).toEqual({
+      kind: 'skipped',
+      reason: 'inference-perf run configuration: settings, no measurements',
+    });
+  });
 });
 
 describe('inference-perf refusals', () => {

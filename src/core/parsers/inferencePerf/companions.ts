@@ -56,3 +56,14 @@ export const inferencePerfDetailReports: BenchmarkParser = {
       'the stage_<i>_lifecycle_metrics.json files of the same run are',
   }),
 };
+
+/** `config.yaml`: the run's configuration, copied into the reports folder (top-level `load:` and `report:` keys). */
+export const inferencePerfConfig: BenchmarkParser = {
+  id: 'inference-perf-config',
+  label: 'inference-perf run configuration (config.yaml)',
+  detect: (file: SniffedFile) =>
+    /(?:^|[._-])config\.ya?ml$/i.test(baseName(file.path)) &&
+    /^load:\s*$/m.test(file.text) &&
+    /^report:\s*$/m.test(file.text),
+  parse: () => ({ kind: 'skipped', reason: 'inference-perf run configuration: settings, no measurements' }),
+};
