@@ -198,7 +198,7 @@ describe('inference-perf layouts built from the source', () => {
 
   it('skips the configuration it copies into the reports folder', () => {
     // reportgen/base.py generate_config_report: the config model dumped with yaml.dump(sort_keys=False).
-    const config = ['api:', '  type: completion', 'load:', '  type: constant', 'report:', '  per_stage: true'].join('\n');
+    const config = ['api:', '  type: completion', 'load:', '  type: constant', 'report:', '  summary: true'].join('\n');
     expect(parseFile({ path: 'reports/config.yaml', text: config })).toEqual({
       kind: 'skipped',
       reason: 'inference-perf run configuration: settings, no measurements',
