@@ -116,6 +116,7 @@ describe('LLMPerf summaries collected in one object keyed by load level', () => 
     expect(runs.map((r) => r.load)).toEqual([{ concurrency: 1 }, { concurrency: 2 }, { concurrency: 4 }]);
     expect(runs.map((r) => r.runPath)).toEqual([1, 2, 4].map((c) => `sweep/llmperf_results#${c}`));
     expect(new Set(runs.map((r) => r.familyPath))).toEqual(new Set(['sweep/llmperf_results']));
+    expect(runs[0]!.source.format).toBe('llmperf-summary-collection');
     expect(runs[2]!.ttftMs.avg).toBeCloseTo(ms(0.5115081730199972), 9);
   });
 

@@ -31,6 +31,7 @@ function parse(file: SniffedFile): ParseOutcome {
     try {
       const run = readLlmperfSummary(value as Record<string, unknown>, `${family}#${key}`, file.path, keyNumber);
       run.familyPath = family;
+      run.source = { ...run.source, format: llmperfCollection.id };
       runs.push(run);
     } catch (error) {
       if (error instanceof ParseFailure) throw new ParseFailure(`entry "${key}": ${error.message}`);
