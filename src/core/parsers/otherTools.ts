@@ -19,10 +19,6 @@ const SIGNATURES: ReadonlyArray<{ tool: string; test: (file: SniffedFile) => boo
   { tool: 'NVIDIA AIPerf summary JSON', test: (f) => isObject(f.json) && ('aiperf_version' in f.json || isObject(f.json['records'])) },
   { tool: 'NVIDIA AIPerf summary CSV', test: (f) => /^metric,avg,min,max,(?:sum,)?p1\b/i.test(f.firstLine) },
   { tool: 'NVIDIA AIPerf per-request JSONL', test: (f) => { const l = firstJsonLine(f); return isObject(l) && isObject(l['metadata']) && isObject(l['metrics']); } },
-  { tool: 'LLMPerf summary', test: (f) => isObject(f.json) && 'num_concurrent_requests' in f.json },
-  { tool: 'LLMPerf individual responses', test: (f) => Array.isArray(f.json) && isObject(f.json[0]) && 'ttft_s' in f.json[0] },
-  { tool: 'GuideLLM benchmarks', test: (f) => isObject(f.json) && Array.isArray(f.json['benchmarks']) },
-  { tool: 'inference-perf lifecycle metrics', test: (f) => isObject(f.json) && isObject(f.json['successes']) && ('load_summary' in f.json || 'failures' in f.json) },
 ];
 
 /** The name of the tool that wrote this file, when it is one we recognise but do not read yet. */

@@ -6,6 +6,17 @@ import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
+import { guidellmBenchmarks } from './guidellm/benchmarks.ts';
+import {
+  inferencePerfAggregate,
+  inferencePerfConfig,
+  inferencePerfDetailReports,
+  inferencePerfPrometheus,
+} from './inferencePerf/companions.ts';
+import { inferencePerfLifecycle } from './inferencePerf/lifecycle.ts';
+import { llmperfCollection } from './llmperf/collection.ts';
+import { llmperfIndividualResponses } from './llmperf/companions.ts';
+import { llmperfSummary } from './llmperf/summary.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
 import { recogniseUnsupportedTool } from './otherTools.ts';
 import { sglangJsonl } from './sglang/jsonl.ts';
@@ -30,6 +41,10 @@ export const RESULT_PARSERS: readonly BenchmarkParser[] = [
   vllmJson,
   vllmSweepSummary,
   sglangJsonl,
+  llmperfSummary,
+  llmperfCollection,
+  guidellmBenchmarks,
+  inferencePerfLifecycle,
 ];
 /** Parsers for companion files that are recognised and skipped. */
 export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
@@ -40,6 +55,11 @@ export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
   vllmSlaAggregate,
   vllmSweepCsv,
   vllmPytorchRecords,
+  llmperfIndividualResponses,
+  inferencePerfAggregate,
+  inferencePerfPrometheus,
+  inferencePerfDetailReports,
+  inferencePerfConfig,
 ];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
