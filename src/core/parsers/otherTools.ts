@@ -16,9 +16,6 @@ function firstJsonLine(file: SniffedFile): unknown {
 }
 
 const SIGNATURES: ReadonlyArray<{ tool: string; test: (file: SniffedFile) => boolean }> = [
-  { tool: 'NVIDIA AIPerf summary JSON', test: (f) => isObject(f.json) && ('aiperf_version' in f.json || isObject(f.json['records'])) },
-  { tool: 'NVIDIA AIPerf summary CSV', test: (f) => /^metric,avg,min,max,(?:sum,)?p1\b/i.test(f.firstLine) },
-  { tool: 'NVIDIA AIPerf per-request JSONL', test: (f) => { const l = firstJsonLine(f); return isObject(l) && isObject(l['metadata']) && isObject(l['metrics']); } },
   { tool: 'vLLM benchmark result', test: (f) => { const d = Array.isArray(f.json) ? f.json[0] : f.json; return isObject(d) && 'request_throughput' in d && ('mean_ttft_ms' in d || 'model_id' in d); } },
   { tool: 'SGLang bench_serving JSONL', test: (f) => { const l = isObject(f.json) ? f.json : firstJsonLine(f); return isObject(l) && 'mean_e2e_latency_ms' in l; } },
   { tool: 'LLMPerf summary', test: (f) => isObject(f.json) && 'num_concurrent_requests' in f.json },

@@ -2,6 +2,10 @@
  * The one place a parser is registered, and `parseFile`: text in, runs or a reason out.
  * Each file is parsed on its own; nothing here throws (DESIGN.md §9).
  */
+import { aiperfAggregates, aiperfInputs, aiperfRecords, aiperfTelemetry, aiperfTimeslices } from './aiperf/companions.ts';
+import { aiperfCsv } from './aiperf/csv.ts';
+import { aiperfJson } from './aiperf/json.ts';
+import { aiperfSweepJson } from './aiperf/sweep.ts';
 import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
@@ -13,9 +17,24 @@ import type { BenchmarkParser, InputFile, ParseOutcome, SniffedFile } from './ty
 import { ParseFailure } from './types.ts';
 
 /** Parsers that produce results, in detection order. */
-export const RESULT_PARSERS: readonly BenchmarkParser[] = [genaiPerfJson, genaiPerfCsv, genaiPerfAnalyzeCsv];
+export const RESULT_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfJson,
+  genaiPerfCsv,
+  genaiPerfAnalyzeCsv,
+  aiperfJson,
+  aiperfCsv,
+  aiperfSweepJson,
+];
 /** Parsers for companion files that are recognised and skipped. */
-const COMPANION_PARSERS: readonly BenchmarkParser[] = [genaiPerfRawExport, genaiPerfInputs];
+const COMPANION_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfRawExport,
+  aiperfInputs,
+  genaiPerfInputs,
+  aiperfAggregates,
+  aiperfRecords,
+  aiperfTimeslices,
+  aiperfTelemetry,
+];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
