@@ -41,7 +41,9 @@ export function loadFromPath(path: string): PathLoad {
   return best.kind === 'concurrency' ? { concurrency: best.value, familyPath } : { requestRate: best.value, familyPath };
 }
 
-const lastSeparator = (path: string, before: number) => (before < 0 ? -1 : Math.max(path.lastIndexOf('/', before), path.lastIndexOf('\\', before)));
+function lastSeparator(path: string, before: number): number {
+  return before < 0 ? -1 : Math.max(path.lastIndexOf('/', before), path.lastIndexOf('\\', before));
+}
 
 /**
  * The family path: the load token replaced by `{load}`. A run folder nested in run folders of the same pattern
@@ -58,8 +60,8 @@ function collapseNestedRuns(path: string, index: number, length: number, kind: '
   while (outer > 0) {
     const parentStart = lastSeparator(path, outer - 2) + 1;
     const parent = loadFromPath(path.slice(parentStart, outer - 1));
-    const parentKind = parent.concurrency !== undefined ? 'concurrency' : parent.requestRate !== undefined ? 'requestRate' : undefined;
-    if (parentKind !== kind || parent.familyPath !== segment) break;
+    const parentKind = parent.concurrency !== undefined ? 'concurrency' : 'requestRate';
+    if (parent.familyPath !== segment || parentKind !== kind) break;
     outer = parentStart;
   }
   return `${path.slice(0, outer)}${segment}${path.slice(end)}`;

@@ -25,7 +25,9 @@ export function requireThroughput(run: ParsedRun): void {
 export function sameAsTpot(run: ParsedRun): void {
   if (Object.keys(run.itlMs).length === 0) return;
   run.tpotMs = run.itlMs;
-  run.notes.push("ITL is the tool's inter-token latency: (E2E − TTFT) / (output tokens − 1) per request, the same as TPOT.");
+  run.notes.push(
+    "ITL is the tool's inter-token latency: (E2E − TTFT) / (output tokens − 1) per request, the same as TPOT.",
+  );
 }
 
 /**

@@ -18,7 +18,8 @@ export const aiperfRecords: BenchmarkParser = {
   label: 'NVIDIA AIPerf per-request records (profile_export.jsonl)',
   detect: (file: SniffedFile) => {
     const first = file.jsonLines?.[0] ?? file.json;
-    return isObject(first) && isObject(first['metadata']) && isObject(first['metrics']) && !('aggregation_type' in first);
+    if (!isObject(first) || 'aggregation_type' in first) return false;
+    return isObject(first['metadata']) && isObject(first['metrics']);
   },
   parse: () => ({ kind: 'skipped', reason: `AIPerf per-request records: not used yet; ${SUMMARY}` }),
 };
@@ -32,23 +33,28 @@ export const aiperfAggregates: BenchmarkParser = {
   label: 'NVIDIA AIPerf aggregate over repeated runs',
   detect: (file: SniffedFile) => {
     const doc = file.json;
-    if (isObject(doc) && typeof doc['aggregation_type'] === 'string' && doc['aggregation_type'] !== 'sweep' && isObject(doc['metrics'])) return true;
+    if (isObject(doc) && typeof doc['aggregation_type'] === 'string') {
+      return doc['aggregation_type'] !== 'sweep' && isObject(doc['metrics']);
+    }
     return file.json === undefined && /profile_export_aiperf_(?:aggregate|sweep)\.csv$/i.test(baseName(file.path));
   },
   parse: (file: SniffedFile) => ({
     kind: 'skipped',
     reason: /_sweep\.csv$/i.test(file.path)
-      ? 'AIPerf sweep aggregate CSV: the sweep aggregate JSON beside it (profile_export_aiperf_sweep.json) holds the same numbers and is read instead'
-      : 'AIPerf confidence aggregate over repeated runs of one configuration: not used; the summaries of the runs themselves (profile_export_aiperf.json) are',
+      ? 'AIPerf sweep aggregate CSV: the sweep aggregate JSON beside it (profile_export_aiperf_sweep.json) ' +
+        'holds the same numbers and is read instead'
+      : 'AIPerf confidence aggregate over repeated runs of one configuration: not used; ' +
+        'the summaries of the runs themselves (profile_export_aiperf.json) are',
   }),
 };
 
-/** Per-time-slice metrics of one run: `profile_export_aiperf_timeslices.json` / `.csv` (`Timeslice,Metric,Unit,Stat,Value`). */
+/** Per-time-slice metrics of one run: `profile_export_aiperf_timeslices.json`, and `.csv` (`Timeslice,Metric,…`). */
 export const aiperfTimeslices: BenchmarkParser = {
   id: 'aiperf-timeslices',
   label: 'NVIDIA AIPerf time-slice metrics (profile_export_aiperf_timeslices.json / .csv)',
   detect: (file: SniffedFile) =>
-    (isObject(file.json) && Array.isArray(file.json['timeslices'])) || (file.json === undefined && /^"?timeslice"?,"?metric"?,"?unit"?,"?stat"?,"?value"?$/i.test(file.firstLine)),
+    (isObject(file.json) && Array.isArray(file.json['timeslices'])) ||
+    (file.json === undefined && /^"?timeslice"?,"?metric"?,"?unit"?,"?stat"?,"?value"?$/i.test(file.firstLine)),
   parse: () => ({ kind: 'skipped', reason: `AIPerf metrics per time slice: not used; ${SUMMARY}` }),
 };
 
@@ -56,17 +62,23 @@ export const aiperfTimeslices: BenchmarkParser = {
  * Server-side and GPU telemetry: `server_metrics_export.{json,jsonl,csv}` (`{schema_version, aiperf_version,
  * summary, metrics | endpoints}`), `server_metrics_metadata.json`, `gpu_telemetry_export.jsonl`.
  */
+const TELEMETRY_FILE = /(?:^|[._-])(?:server_metrics_(?:export|metadata)|gpu_telemetry_export)\.(?:json|jsonl|csv)$/i;
+
 export const aiperfTelemetry: BenchmarkParser = {
   id: 'aiperf-telemetry',
   label: 'NVIDIA AIPerf server / GPU telemetry export',
   detect: (file: SniffedFile) => {
     const doc = file.json;
-    if (isObject(doc) && ('aiperf_version' in doc || 'schema_version' in doc) && isObject(doc['summary']) && !('input_config' in doc)) {
+    const versioned = isObject(doc) && ('aiperf_version' in doc || 'schema_version' in doc);
+    if (versioned && isObject(doc['summary']) && !('input_config' in doc)) {
       return isObject(doc['metrics']) || isObject(doc['endpoints']);
     }
-    return /(?:^|[._-])(?:server_metrics_export|server_metrics_metadata|gpu_telemetry_export)\.(?:json|jsonl|csv)$/i.test(baseName(file.path));
+    return TELEMETRY_FILE.test(baseName(file.path));
   },
-  parse: () => ({ kind: 'skipped', reason: 'AIPerf server-side / GPU telemetry: no benchmark results (the client-side summary of the same run is used)' }),
+  parse: () => ({
+    kind: 'skipped',
+    reason: 'AIPerf server-side / GPU telemetry: no benchmark results (the client-side summary of the run is used)',
+  }),
 };
 
 /** The prompts AIPerf sent: `inputs.json` = `{data: [{session_id, payloads: [...]}]}` (GenAI-Perf's has `payload`). */

@@ -52,20 +52,23 @@ function readLoadgen(loadgen: Json, run: ParsedRun, configuration: Record<string
 }
 
 function isExcluded(phase: Json): boolean {
-  return phase['exclude_from_results'] === true || phase['kind'] === 'warmup' || (phase['kind'] === undefined && phase['name'] === 'warmup');
+  if (phase['exclude_from_results'] === true || phase['kind'] === 'warmup') return true;
+  return phase['kind'] === undefined && phase['name'] === 'warmup';
 }
 
 function readPhases(phases: unknown[], run: ParsedRun, configuration: Record<string, string>): void {
-  const reported = phases.map((phase, index) => ({ phase, index })).filter((p): p is { phase: Json; index: number } => isObject(p.phase) && !isExcluded(p.phase));
+  const reported = phases.flatMap((phase, index) => (isObject(phase) && !isExcluded(phase) ? [{ phase, index }] : []));
   if (reported.length === 0) {
     run.notes.push('input_config.phases has no phase whose results are reported: the load level is not in the file.');
     return;
   }
-  const loads = reported.map(({ phase, index }) => phaseLoad(phase, `input_config.phases[${index}]`, run, configuration));
+  const loads = reported.map(({ phase, index }) =>
+    phaseLoad(phase, `input_config.phases[${index}]`, run, configuration),
+  );
   const first = loads[0];
   if (first === undefined || first === null) return;
   if (loads.some((load) => JSON.stringify(load) !== JSON.stringify(first))) {
-    run.notes.push(`The ${reported.length} reported phases have different load settings: the file's load level is ambiguous.`);
+    run.notes.push(`The ${reported.length} reported phases differ in load: the file's load level is ambiguous.`);
     return;
   }
   run.load = first;
@@ -110,7 +113,8 @@ function meanOf(value: unknown): number | undefined {
 
 function readModelAndDataset(config: Json, run: ParsedRun): void {
   const endpoint = isObject(config['endpoint']) ? config['endpoint'] : {};
-  const models = isObject(config['models']) && Array.isArray(config['models']['items']) ? config['models']['items'] : [];
+  const modelList = isObject(config['models']) ? config['models']['items'] : undefined;
+  const models = Array.isArray(modelList) ? modelList : [];
   const names = [
     ...(Array.isArray(endpoint['model_names']) ? endpoint['model_names'] : []),
     ...models.map((item) => (isObject(item) ? item['name'] : undefined)),
@@ -122,7 +126,10 @@ function readModelAndDataset(config: Json, run: ParsedRun): void {
   const input = isObject(config['input']) ? config['input'] : {};
   const prompt = isObject(input['prompt']) ? input['prompt'] : {};
   const datasets = (Array.isArray(config['datasets']) ? config['datasets'] : []).filter(isObject);
-  const datasetNames = datasets.flatMap((d) => text(d['dataset']) ?? (text(d['path']) ? baseName(String(d['path'])) : undefined) ?? text(d['type']) ?? []);
+  const datasetNames = datasets.flatMap((d) => {
+    const path = text(d['path']);
+    return text(d['dataset']) ?? (path !== undefined ? baseName(path) : undefined) ?? text(d['type']) ?? [];
+  });
   const dataset = text(input['public_dataset']) ?? (datasetNames.length > 0 ? datasetNames.join(', ') : undefined);
   if (dataset !== undefined) run.metadata.dataset = dataset;
 
@@ -132,6 +139,11 @@ function readModelAndDataset(config: Json, run: ParsedRun): void {
   const osl = meanOf(isObject(prompt['output_tokens']) ? prompt['output_tokens'] : undefined) ?? meanOf(prompts['osl']);
   if (isl !== undefined) run.metadata.targetInputTokens = isl;
   if (osl !== undefined) run.metadata.targetOutputTokens = osl;
+}
+
+/** A swept value as text: numbers and strings as written, nested overrides as JSON. */
+export function valueText(value: unknown): string {
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /**
@@ -146,7 +158,7 @@ export function readSweepValues(values: Json, where: string, run: ParsedRun): vo
     const leaf = name.split('.').pop() ?? name;
     if (leaf === 'concurrency') concurrency = loadValue(value, `${where}.${name}`);
     else if (leaf === 'request_rate' || leaf === 'rate') requestRate = loadValue(value, `${where}.${name}`);
-    else if (value !== null && value !== undefined) configuration[leaf] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    else if (value !== null && value !== undefined) configuration[leaf] = valueText(value);
   }
   if (requestRate !== undefined) {
     run.load = { requestRate };

@@ -49,7 +49,10 @@ function parse(file: SniffedFile): ParseOutcome {
     if (!inMetricBlock) return;
     const { name, unit } = splitRowName(first);
     if (rows.has(name)) return;
-    const cells: Row['cells'] = header[1] === 'value' ? [['avg', row[1]]] : header.flatMap((stat, i) => (i > 0 && isStat(stat) ? [[stat, row[i]] as [string, string | undefined]] : []));
+    const cells: Row['cells'] =
+      header[1] === 'value'
+        ? [['avg', row[1]]]
+        : header.flatMap((stat, i) => (i > 0 && isStat(stat) ? [[stat, row[i]] as const] : []));
     rows.set(name, { label: first, ...(unit !== undefined ? { unit } : {}), cells, line: index + 1 });
   });
   if (header.length === 0) throw new ParseFailure('no "Metric,…" header found');

@@ -31,7 +31,8 @@ export function isAiperfSummary(doc: unknown): doc is Json {
   if (isObject(doc['records'])) return hasTaggedRecords(doc['records']);
   const config = doc['input_config'];
   if (!isObject(config)) return false;
-  return 'aiperf_version' in doc || 'schema_version' in doc || isObject(config['loadgen']) || Array.isArray(config['phases']);
+  if ('aiperf_version' in doc || 'schema_version' in doc) return true;
+  return isObject(config['loadgen']) || Array.isArray(config['phases']);
 }
 
 function parse(file: SniffedFile): ParseOutcome {
@@ -50,7 +51,8 @@ function parse(file: SniffedFile): ParseOutcome {
   const config = doc['input_config'];
   if (isObject(config)) readInputConfig(config, run);
   const runInfo = doc['run_info'];
-  if (isObject(runInfo) && isObject(runInfo['variation_values'])) readSweepValues(runInfo['variation_values'], 'run_info.variation_values', run);
+  const variation = isObject(runInfo) ? runInfo['variation_values'] : undefined;
+  if (isObject(variation)) readSweepValues(variation, 'run_info.variation_values', run);
   if (doc['was_cancelled'] === true) run.notes.push('The run was cancelled (was_cancelled): its results are partial.');
   finishRun(run);
   return { kind: 'runs', runs: [run] };

@@ -14,7 +14,14 @@ import type { ParsedRun } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 import { checkedNumber, distributionFromRecord, isTokenCountUnit, msPerTimeUnit, normaliseRateUnit } from '../units.ts';
 
-type DistributionField = 'ttftMs' | 'ttstMs' | 'itlMs' | 'e2eMs' | 'outputTokensPerSecondPerUser' | 'inputTokens' | 'outputTokens';
+type DistributionField =
+  | 'ttftMs'
+  | 'ttstMs'
+  | 'itlMs'
+  | 'e2eMs'
+  | 'outputTokensPerSecondPerUser'
+  | 'inputTokens'
+  | 'outputTokens';
 type ScalarField =
   | 'requestsPerSecond'
   | 'outputTokensPerSecond'
@@ -24,9 +31,15 @@ type ScalarField =
   | 'errorCount'
   | 'durationS';
 
+interface Named {
+  /** Keys in the JSON layouts; the first is the current one. */
+  tags: readonly string[];
+  /** Row name in the CSV, before ` (unit)`. */
+  header: string;
+}
 type Metric =
-  | { tags: readonly string[]; header: string; kind: 'time' | 'tokens' | 'tokensPerUser'; field: DistributionField }
-  | { tags: readonly string[]; header: string; kind: 'requestRate' | 'tokenRate' | 'count' | 'duration'; field: ScalarField };
+  | (Named & { kind: 'time' | 'tokens' | 'tokensPerUser'; field: DistributionField })
+  | (Named & { kind: 'requestRate' | 'tokenRate' | 'count' | 'duration'; field: ScalarField });
 
 export const AIPERF_METRICS: readonly Metric[] = [
   { tags: ['time_to_first_token', 'ttft'], header: 'Time to First Token', kind: 'time', field: 'ttftMs' },
@@ -42,8 +55,18 @@ export const AIPERF_METRICS: readonly Metric[] = [
   { tags: ['input_sequence_length'], header: 'Input Sequence Length', kind: 'tokens', field: 'inputTokens' },
   { tags: ['output_sequence_length'], header: 'Output Sequence Length', kind: 'tokens', field: 'outputTokens' },
   { tags: ['request_throughput'], header: 'Request Throughput', kind: 'requestRate', field: 'requestsPerSecond' },
-  { tags: ['output_token_throughput'], header: 'Output Token Throughput', kind: 'tokenRate', field: 'outputTokensPerSecond' },
-  { tags: ['input_token_throughput'], header: 'Input Token Throughput', kind: 'tokenRate', field: 'inputTokensPerSecond' },
+  {
+    tags: ['output_token_throughput'],
+    header: 'Output Token Throughput',
+    kind: 'tokenRate',
+    field: 'outputTokensPerSecond',
+  },
+  {
+    tags: ['input_token_throughput'],
+    header: 'Input Token Throughput',
+    kind: 'tokenRate',
+    field: 'inputTokensPerSecond',
+  },
   { tags: ['goodput'], header: 'Goodput', kind: 'requestRate', field: 'goodputRequestsPerSecond' },
   { tags: ['request_count'], header: 'Request Count', kind: 'count', field: 'requestCount' },
   { tags: ['error_request_count'], header: 'Error Request Count', kind: 'count', field: 'errorCount' },
@@ -86,8 +109,8 @@ export function readMetrics(run: ParsedRun, find: (metric: Metric) => FoundMetri
 }
 
 /** A finder over an object keyed by tag (the summary JSON, its early "records"). */
-export function findByTag(container: Record<string, unknown>, prefix: string): (metric: Metric) => FoundMetric | undefined {
-  return (metric) => {
+export function findByTag(container: Record<string, unknown>, prefix: string) {
+  return (metric: Metric): FoundMetric | undefined => {
     for (const tag of metric.tags) {
       const value = container[tag];
       if (value === undefined || value === null) continue;
@@ -98,10 +121,14 @@ export function findByTag(container: Record<string, unknown>, prefix: string): (
   };
 }
 
+const RATE_UNITS = { requestRate: 'requests/s', tokenRate: 'tokens/s', tokensPerUser: 'tokens/s/user' } as const;
+
 /** Factor into the model's unit (ms, tokens, per second, seconds), or a ParseFailure naming the unit. */
 function unitFactor(metric: Metric, rawUnit: unknown, where: string): number {
   const unit = typeof rawUnit === 'string' ? rawUnit : undefined;
-  if (rawUnit !== undefined && rawUnit !== null && unit === undefined) throw new ParseFailure(`${where}.unit is not a text`);
+  if (rawUnit !== undefined && rawUnit !== null && unit === undefined) {
+    throw new ParseFailure(`${where}.unit is not a text`);
+  }
   switch (metric.kind) {
     case 'time':
     case 'duration': {
@@ -114,12 +141,14 @@ function unitFactor(metric: Metric, rawUnit: unknown, where: string): number {
       if (!isTokenCountUnit(unit)) throw new ParseFailure(`${where}: unit "${unit}" is not a token count`);
       return 1;
     case 'count':
-      if (unit !== undefined && !/^(?:requests?|count)$/i.test(unit.trim())) throw new ParseFailure(`${where}: unit "${unit}" is not a count`);
+      if (unit !== undefined && !/^(?:requests?|count)$/i.test(unit.trim())) {
+        throw new ParseFailure(`${where}: unit "${unit}" is not a count`);
+      }
       return 1;
     case 'requestRate':
     case 'tokenRate':
     case 'tokensPerUser': {
-      const expected = { requestRate: 'requests/s', tokenRate: 'tokens/s', tokensPerUser: 'tokens/s/user' }[metric.kind];
+      const expected = RATE_UNITS[metric.kind];
       if (unit === undefined || normaliseRateUnit(unit) !== expected) {
         throw new ParseFailure(`${where}: unit ${unit === undefined ? 'missing' : `"${unit}"`}, expected ${expected}`);
       }

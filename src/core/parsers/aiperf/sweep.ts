@@ -23,7 +23,7 @@ import { emptyRun } from '../runs.ts';
 import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 import { checkedNumber } from '../units.ts';
-import { readSweepValues } from './config.ts';
+import { readSweepValues, valueText } from './config.ts';
 import type { FoundMetric } from './metrics.ts';
 import { AIPERF_TAGS, finishRun, readMetrics } from './metrics.ts';
 
@@ -51,8 +51,8 @@ function parse(file: SniffedFile): ParseOutcome {
     try {
       return readCombination(combination, where, base, file.path);
     } catch (error) {
-      if (error instanceof ParseFailure && !error.message.startsWith(where)) throw new ParseFailure(`${where}: ${error.message}`);
-      throw error;
+      if (!(error instanceof ParseFailure) || error.message.startsWith(where)) throw error;
+      throw new ParseFailure(`${where}: ${error.message}`);
     }
   });
   const paths = new Set(runs.map((run) => run.runPath));
@@ -68,7 +68,7 @@ function readCombination(combination: unknown, where: string, base: string, path
   if (!isObject(metrics)) throw new ParseFailure(`${where}.metrics is missing`);
 
   const dirName = Object.entries(parameters)
-    .map(([name, value]) => `${name.split('.').pop() ?? name}_${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .map(([name, value]) => `${name.split('.').pop() ?? name}_${valueText(value)}`)
     .join('__');
   const run = emptyRun(`${base}/${dirName || 'base'}`, { path, tool: 'aiperf', format: 'aiperf-sweep-json' });
   run.familyPath = `${base}/{load}`;
@@ -104,7 +104,8 @@ function collectMetrics(metrics: Json, where: string): { found: Map<string, Foun
     if (!isObject(value)) throw new ParseFailure(`${where}.${key} is not an object of statistics`);
     trials = 'several';
     const entry = found.get(tag) ?? { record: { unit: value['unit'] }, where: `${where}.${tag}_*` };
-    if (value['mean'] !== null && value['mean'] !== undefined) entry.record[stat] = checkedNumber(value['mean'], `${where}.${key}.mean`);
+    const mean = value['mean'];
+    if (mean !== null && mean !== undefined) entry.record[stat] = checkedNumber(mean, `${where}.${key}.mean`);
     found.set(tag, entry);
   }
   return { found, trials };
