@@ -41,6 +41,8 @@ export function loadFromPath(path: string): PathLoad {
   return best.kind === 'concurrency' ? { concurrency: best.value, familyPath } : { requestRate: best.value, familyPath };
 }
 
+type PathKind = 'concurrency' | 'requestRate';
+
 function lastSeparator(path: string, before: number): number {
   return before < 0 ? -1 : Math.max(path.lastIndexOf('/', before), path.lastIndexOf('\\', before));
 }
@@ -48,10 +50,10 @@ function lastSeparator(path: string, before: number): number {
 /**
  * The family path: the load token replaced by `{load}`. A run folder nested in run folders of the same pattern
  * (AIPerf sweeps write `name_concurrency2/name_concurrency4/`) is one family with them: the whole chain of
- * same-pattern folders becomes one `{load}` segment, so `name_concurrency2` and `name_concurrency2/name_concurrency4`
- * both give `name_{load}`.
+ * same-pattern folders becomes one `{load}` segment, so `name_concurrency2` and
+ * `name_concurrency2/name_concurrency4` both give `name_{load}`.
  */
-function collapseNestedRuns(path: string, index: number, length: number, kind: 'concurrency' | 'requestRate'): string {
+function collapseNestedRuns(path: string, index: number, length: number, kind: PathKind): string {
   const start = lastSeparator(path, index - 1) + 1;
   const nextSeparator = path.slice(index + length).search(/[\\/]/);
   const end = nextSeparator < 0 ? path.length : index + length + nextSeparator;

@@ -2,8 +2,13 @@
  * The one place a parser is registered, and `parseFile`: text in, runs or a reason out.
  * Each file is parsed on its own; nothing here throws (DESIGN.md §9).
  */
-import { aiperfAggregates, aiperfInputs, aiperfRecords } from './aiperf/companions.ts';
-import { aiperfTelemetry, aiperfTimeslices } from './aiperf/companions.ts';
+import {
+  aiperfAggregates,
+  aiperfInputs,
+  aiperfRecords,
+  aiperfTelemetry,
+  aiperfTimeslices,
+} from './aiperf/companions.ts';
 import { aiperfCsv } from './aiperf/csv.ts';
 import { aiperfJson } from './aiperf/json.ts';
 import { aiperfSweepJson } from './aiperf/sweep.ts';
