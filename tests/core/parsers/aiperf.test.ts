@@ -76,6 +76,7 @@ describe('real files, one by one', () => {
     expect(run.durationS).toBe(9.317788951);
     expect(run.metadata).toEqual({ model: 'openai/gpt-oss-20b', endpointType: 'chat', targetOutputTokens: 250 });
     expect(run.notes.join(' ')).toMatch(/Early AIPerf layout/);
+    expect(run.notes.join(' ')).toMatch(/include reasoning tokens/); // the file has reasoning_token_count
     expect(run.derived).toEqual([]);
   });
 

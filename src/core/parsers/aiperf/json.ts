@@ -47,6 +47,9 @@ function parse(file: SniffedFile): ParseOutcome {
   const records = isObject(doc['records']) ? doc['records'] : undefined;
   readMetrics(run, records ? findByTag(records, 'records.') : findByTag(doc, ''));
   if (records) run.notes.push('Early AIPerf layout: metrics under "records", no version field.');
+  if (isObject((records ?? doc)['reasoning_token_count'])) {
+    run.notes.push("Output tokens include reasoning tokens (AIPerf's output sequence length = output + reasoning).");
+  }
 
   const config = doc['input_config'];
   if (isObject(config)) readInputConfig(config, run);
