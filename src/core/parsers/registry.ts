@@ -2,6 +2,16 @@
  * The one place a parser is registered, and `parseFile`: text in, runs or a reason out.
  * Each file is parsed on its own; nothing here throws (docs/file-formats.md §Every file).
  */
+import {
+  aiperfAggregates,
+  aiperfInputs,
+  aiperfRecords,
+  aiperfTelemetry,
+  aiperfTimeslices,
+} from './aiperf/companions.ts';
+import { aiperfCsv } from './aiperf/csv.ts';
+import { aiperfJson } from './aiperf/json.ts';
+import { aiperfSweepJson } from './aiperf/sweep.ts';
 import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
@@ -17,8 +27,8 @@ import { inferencePerfLifecycle } from './inferencePerf/lifecycle.ts';
 import { llmperfCollection } from './llmperf/collection.ts';
 import { llmperfIndividualResponses } from './llmperf/companions.ts';
 import { llmperfSummary } from './llmperf/summary.ts';
+import { TOOL_IDS, TOOL_NAMES } from '../model/benchmark.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
-import { recogniseUnsupportedTool } from './otherTools.ts';
 import { sglangJsonl } from './sglang/jsonl.ts';
 import {
   vllmPytorchRecords,
@@ -45,10 +55,15 @@ export const RESULT_PARSERS: readonly BenchmarkParser[] = [
   llmperfCollection,
   guidellmBenchmarks,
   inferencePerfLifecycle,
+  aiperfJson,
+  aiperfCsv,
+  aiperfSweepJson,
 ];
 /** Parsers for companion files that are recognised and skipped. */
 export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
   genaiPerfRawExport,
+  // AIPerf's inputs.json is the more specific signature; GenAI-Perf's is claimed after it.
+  aiperfInputs,
   genaiPerfInputs,
   vllmSweepWarmup,
   vllmSweepFailure,
@@ -60,12 +75,18 @@ export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
   inferencePerfPrometheus,
   inferencePerfDetailReports,
   inferencePerfConfig,
+  aiperfAggregates,
+  aiperfRecords,
+  aiperfTimeslices,
+  aiperfTelemetry,
 ];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-export const SUPPORTED_FORMATS = RESULT_PARSERS.map((p) => p.label);
+/** The tools whose files are read, for messages (each tool's layouts: docs/file-formats.md). */
+const SUPPORTED_TOOLS = TOOL_IDS.filter((id) => id !== 'mapped').map((id) => TOOL_NAMES[id]).join(', ');
+
 
 /** Parses the text once into what every detector needs. */
 export function sniff(file: InputFile): SniffedFile {
@@ -128,12 +149,8 @@ export function parseFile(file: InputFile): ParseOutcome {
     const hint = looksTruncated(sniffed.jsonError, sniffed.text) ? ' (the file looks truncated)' : '';
     return { kind: 'error', reason: `invalid JSON: ${truncate(sniffed.jsonError, 160)}${hint}` };
   }
-  const other = recogniseUnsupportedTool(sniffed);
-  if (other !== undefined) {
-    return { kind: 'error', reason: `this looks like a ${other} file, which is not supported yet; supported: ${SUPPORTED_FORMATS.join('; ')}` };
-  }
   const what = sniffed.json !== undefined ? 'a JSON document of unknown layout' : `unknown format (first line: "${truncate(sniffed.firstLine, 60)}")`;
-  return { kind: 'error', reason: `${what}; supported: ${SUPPORTED_FORMATS.join('; ')}` };
+  return { kind: 'error', reason: `${what}; read are the result files of ${SUPPORTED_TOOLS}` };
 }
 
 /** JSON.parse failed at (or past) the end of the text: the file was cut off rather than malformed. */
