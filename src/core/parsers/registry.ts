@@ -121,27 +121,41 @@ function parseJsonLines(text: string): unknown[] | undefined {
   return values;
 }
 
-/** Where two files describe the same run, the one whose parser comes first here wins field by field. */
-export function formatPreference(format: string): number {
-  const index = RESULT_PARSERS.findIndex((parser) => parser.id === format);
-  return index < 0 ? RESULT_PARSERS.length : index;
-}
 
 /** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
+/**
+ * Files that sit in result folders but are never benchmark results (notes, pictures, scripts, notebooks): skipped
+ * with a reason rather than reported as errors, so a dropped folder with a README reads cleanly.
+ */
+const NOT_RESULTS = /\.(md|markdown|rst|png|jpe?g|gif|svg|webp|pdf|html?|py|sh|ipynb|toml|ini|cfg|lock)$/i;
+/** Configuration files: skipped too, unless a tool's companion parser claims them (inference-perf's config.yaml). */
+const CONFIG_FILES = /\.(ya?ml)$/i;
+
+function notAResult(extension: string | undefined): ParseOutcome {
+  return { kind: 'skipped', reason: `not a benchmark result (a .${(extension ?? '').toLowerCase()} file)` };
+}
+
 export function parseFile(file: InputFile): ParseOutcome {
+  const notResult = NOT_RESULTS.exec(file.path);
+  if (notResult) return notAResult(notResult[1]);
   if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
   if (looksBinary(file.text)) return { kind: 'error', reason: 'binary data, not a text benchmark export' };
   const sniffed = sniff(file);
   const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
   if (parser) {
     try {
-      return parser.parse(sniffed);
+      const outcome = parser.parse(sniffed);
+      // Where two files describe the same run, the one whose parser comes first here wins field by field.
+      if (outcome.kind === 'runs') for (const run of outcome.runs) run.formatRank = RESULT_PARSERS.indexOf(parser);
+      return outcome;
     } catch (error) {
       if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
       // A parser bug must not take the other files down; say what happened.
       return { kind: 'error', reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})` };
     }
   }
+  const config = CONFIG_FILES.exec(file.path);
+  if (config) return notAResult(config[1]);
   if (looksLikeScenario(sniffed.json)) {
     return { kind: 'error', reason: 'this is a scenario saved by this app, not a benchmark result: open it with "Open scenario…"' };
   }
