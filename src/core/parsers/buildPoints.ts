@@ -117,7 +117,7 @@ function mergeRuns(group: ParsedRun[]): MergedRun {
 }
 
 function toPoint(run: MergedRun, load: LoadLevel, runPath: string): LoadPoint {
-  const { runPath: _runPath, familyPath: _familyPath, source, load: _load, ...measurements } = run;
+  const { runPath: _runPath, familyPath: _familyPath, formatRank: _rank, source, load: _load, ...measurements } = run;
   const point: LoadPoint = { ...measurements, id: runPath, sources: source, seriesKey: '', seriesName: '', load };
   deriveTpsPerUser(point);
   return point;
