@@ -6,7 +6,9 @@ import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
+import { FILE_JSON_LIMITS, jsonShapeProblem, startsLikeJson } from '../boundedJson.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
+import { runProblem } from '../scenario/validateScenario.ts';
 import { recogniseUnsupportedTool } from './otherTools.ts';
 import { looksBinary, parseJsonLenient, truncate } from './text.ts';
 import type { BenchmarkParser, InputFile, ParseOutcome, SniffedFile } from './types.ts';
@@ -65,11 +67,14 @@ export function formatPreference(format: string): number {
 export function parseFile(file: InputFile): ParseOutcome {
   if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
   if (looksBinary(file.text)) return { kind: 'error', reason: 'binary data, not a text benchmark export' };
+  // Checked before anything parses it: a pathological document is refused in one linear pass.
+  const shape = startsLikeJson(file.text) ? jsonShapeProblem(file.text, FILE_JSON_LIMITS) : null;
+  if (shape !== null) return { kind: 'error', reason: `not read: the JSON is ${shape}, which no benchmark export is` };
   const sniffed = sniff(file);
   const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
   if (parser) {
     try {
-      return parser.parse(sniffed);
+      return checked(parser.parse(sniffed), parser);
     } catch (error) {
       if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
       // A parser bug must not take the other files down; say what happened.
@@ -89,6 +94,19 @@ export function parseFile(file: InputFile): ParseOutcome {
   }
   const what = sniffed.json !== undefined ? 'a JSON document of unknown layout' : `unknown format (first line: "${truncate(sniffed.firstLine, 60)}")`;
   return { kind: 'error', reason: `${what}; supported: ${SUPPORTED_FORMATS.join('; ')}` };
+}
+
+/** A file's runs pass the rules a saved scenario's points pass (runProblem), or the file is refused with the first problem. */
+function checked(outcome: ParseOutcome, parser: BenchmarkParser): ParseOutcome {
+  if (outcome.kind !== 'runs') return outcome;
+  for (const run of outcome.runs) {
+    const problem = runProblem(run);
+    if (problem !== null) {
+      const which = outcome.runs.length > 1 ? ` (run ${run.runPath})` : '';
+      return { kind: 'error', reason: `${parser.label}: a value out of range${which}: ${problem}` };
+    }
+  }
+  return outcome;
 }
 
 /** JSON.parse failed at (or past) the end of the text: the file was cut off rather than malformed. */
