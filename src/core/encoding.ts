@@ -58,3 +58,12 @@ export function sniffEncoding(head: Uint8Array): SniffedEncoding {
   }
   return { kind: 'text', encoding: 'utf-8' };
 }
+
+/** A decoder of one of the labels above (the platform's TextDecoder: the core has no I/O of its own). */
+export type MakeDecoder = (label: TextEncodingLabel) => { decode(bytes: Uint8Array): string };
+
+/** A whole file's text, decoded as `sniffEncoding` says (a byte-order mark dropped), or what it is when not text. */
+export function decodeFile(bytes: Uint8Array, makeDecoder: MakeDecoder): { text: string } | { binary: string } {
+  const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES));
+  return sniffed.kind === 'binary' ? { binary: sniffed.what } : { text: makeDecoder(sniffed.encoding).decode(bytes) };
+}

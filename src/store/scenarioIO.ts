@@ -3,7 +3,9 @@
  * save/open buttons, the share link and the browser storage alike, so all three carry the same thing.
  */
 import type { Scenario } from '../core/model/scenario.ts';
-import { buildScenario } from '../core/scenario/scenarioCodec.ts';
+import { decodeFile } from '../core/encoding.ts';
+import { buildScenario, parseScenarioText } from '../core/scenario/scenarioCodec.ts';
+import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
 import type { AppState, AppStoreApi, DataOrigin } from './appStore.ts';
 import { selectAllSeries, selectPoints } from './selectors.ts';
 
@@ -23,4 +25,11 @@ export function openScenario(store: AppStoreApi, scenario: Scenario, origin: Dat
   const state = store.getState();
   if (points.length > 0) store.getState().replaceAll({ settings, runs: [], embeddedPoints: points, origin });
   else store.getState().replaceAll({ settings, runs: state.runs, embeddedPoints: state.embeddedPoints, origin: state.origin });
+}
+
+/** Reads a scenario file as the CLI reads one: UTF-8 with or without a byte-order mark, or UTF-16. */
+export async function readScenarioFile(file: Blob): Promise<ScenarioResult> {
+  const decoded = decodeFile(new Uint8Array(await file.arrayBuffer()), (label) => new TextDecoder(label));
+  if ('binary' in decoded) return { ok: false, field: 'file', message: `not a scenario: this is ${decoded.binary}` };
+  return parseScenarioText(decoded.text);
 }
