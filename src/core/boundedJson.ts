@@ -65,3 +65,37 @@ export function startsLikeJson(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * The top-level arrays and objects of a text holding several one after another (JSON Lines whose records span
+ * several lines, or concatenated documents), as substrings in order; undefined when anything else sits between
+ * them. A final value left open (a file cut off) is returned as it is, for JSON.parse to refuse. Linear; run it
+ * on text `jsonShapeProblem` accepted.
+ */
+export function splitJsonValues(text: string): string[] | undefined {
+  const values: string[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      if (depth === 0) return undefined;
+      for (i++; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === BACKSLASH) i++;
+        else if (c === QUOTE) break;
+      }
+    } else if (code === OPEN_ARRAY || code === OPEN_OBJECT) {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) {
+      if (depth === 0) return undefined;
+      depth--;
+      if (depth === 0) values.push(text.slice(start, i + 1));
+    } else if (depth === 0 && code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 0xfeff) {
+      return undefined;
+    }
+  }
+  if (depth > 0) values.push(text.slice(start));
+  return values;
+}

@@ -6,7 +6,7 @@ import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
-import { FILE_JSON_LIMITS, jsonShapeProblem, startsLikeJson } from '../boundedJson.ts';
+import { FILE_JSON_LIMITS, jsonShapeProblem, splitJsonValues, startsLikeJson } from '../boundedJson.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
 import { runProblem } from '../scenario/validateScenario.ts';
 import { recogniseUnsupportedTool } from './otherTools.ts';
@@ -41,20 +41,45 @@ export function sniff(file: InputFile): SniffedFile {
   return sniffed;
 }
 
-/** Each non-empty line parsed as JSON, or undefined when there are fewer than two lines or one is not JSON. */
+/**
+ * Each non-empty line parsed as JSON; failing that, each top-level value (records printed over several lines).
+ * Undefined when there are fewer than two or one is not JSON.
+ */
 function parseJsonLines(text: string): unknown[] | undefined {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  if (lines.length < 2) return undefined;
+  return parseEach(lines) ?? parseEach(splitJsonValues(text) ?? []);
+}
+
+function parseEach(parts: readonly string[]): unknown[] | undefined {
+  if (parts.length < 2) return undefined;
   const values: unknown[] = [];
-  for (const line of lines) {
-    if (!/^\s*[[{]/.test(line)) return undefined;
+  for (const part of parts) {
+    if (!startsLikeJson(part)) return undefined;
     try {
-      values.push(parseJsonLenient(line));
+      values.push(parseJsonLenient(part));
     } catch {
       return undefined;
     }
   }
   return values;
+}
+
+/**
+ * The tool of a file that is not one JSON document but whose first record is JSON (JSON Lines, perhaps cut off,
+ * or records spread over several lines), named from that record.
+ */
+function toolOfFirstRecord(file: SniffedFile): string | undefined {
+  let json = file.jsonLines?.[0];
+  const first = json === undefined ? splitJsonValues(file.text)?.[0] : undefined;
+  if (first !== undefined) {
+    try {
+      json = parseJsonLenient(first);
+    } catch {
+      return undefined;
+    }
+  }
+  if (json === undefined) return undefined;
+  return recogniseUnsupportedTool({ path: file.path, text: file.text, json, firstLine: JSON.stringify(json) });
 }
 
 /** Where two files describe the same run, the one whose parser comes first here wins field by field. */
@@ -85,10 +110,14 @@ export function parseFile(file: InputFile): ParseOutcome {
     return { kind: 'error', reason: 'this is a scenario saved by this app, not a benchmark result: open it with "Open scenario…"' };
   }
   if (sniffed.jsonError !== undefined) {
+    const tool = toolOfFirstRecord(sniffed);
+    if (tool !== undefined) {
+      return { kind: 'error', reason: `this looks like a ${tool} file, which is not supported yet, and it is not valid JSON either: ${truncate(sniffed.jsonError, 120)}` };
+    }
     const hint = looksTruncated(sniffed.jsonError, sniffed.text) ? ' (the file looks truncated)' : '';
     return { kind: 'error', reason: `invalid JSON: ${truncate(sniffed.jsonError, 160)}${hint}` };
   }
-  const other = recogniseUnsupportedTool(sniffed);
+  const other = recogniseUnsupportedTool(sniffed) ?? (sniffed.jsonLines ? toolOfFirstRecord(sniffed) : undefined);
   if (other !== undefined) {
     return { kind: 'error', reason: `this looks like a ${other} file, which is not supported yet; supported: ${SUPPORTED_FORMATS.join('; ')}` };
   }
