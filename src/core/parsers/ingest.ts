@@ -20,8 +20,8 @@ export interface IngestResult {
   skipped: FileError[];
 }
 
-/** Parses files and builds points. Errors never stop the other files. */
-export function ingestFiles(files: readonly InputFile[]): IngestResult {
+/** Parses files and builds points. Errors never stop the other files. Files are taken one at a time (any iterable). */
+export function ingestFiles(files: Iterable<InputFile>): IngestResult {
   const runs: ParsedRun[] = [];
   const errors: FileError[] = [];
   const skipped: FileError[] = [];
