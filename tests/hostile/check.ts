@@ -41,7 +41,7 @@ export async function ingestCase(c: FileCase): Promise<FileOutcome> {
 }
 
 /** What is wrong with an outcome against its expectation (empty when it matches). */
-export function fileProblems(c: FileCase, outcome: Pick<FileOutcome, 'points' | 'errors' | 'skipped'>): string[] {
+export function fileProblems(c: FileCase, outcome: { points: ReadonlyArray<Pick<LoadPoint, 'notes' | 'seriesName'>>; errors: FileError[]; skipped: FileError[] }): string[] {
   const e: FileExpectation = c.expect;
   const problems: string[] = [];
   const path = (relative: string) => `${c.id}/${relative}`;
@@ -73,7 +73,7 @@ export function saveAndReopen(points: readonly LoadPoint[]): ScenarioResult {
   return parseScenarioText(text);
 }
 
-export async function openScenarioBytes(bytes: Uint8Array): Promise<ScenarioResult & { ms: number }> {
+export async function openScenarioBytes(bytes: Uint8Array<ArrayBuffer>): Promise<ScenarioResult & { ms: number }> {
   const started = performance.now();
   const result = await readScenarioFile(new Blob([bytes]));
   return { ...result, ms: performance.now() - started };

@@ -33,8 +33,8 @@ function json(doc: unknown): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
-function utf16(text: string, order: 'le' | 'be', bom: boolean): Uint8Array {
+const utf8 = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.from(text, 'utf8'));
+function utf16(text: string, order: 'le' | 'be', bom: boolean): Uint8Array<ArrayBuffer> {
   const le = Buffer.from((bom ? '\uFEFF' : '') + text, 'utf16le');
   if (order === 'be') for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
   return new Uint8Array(le);
@@ -43,7 +43,7 @@ function utf16(text: string, order: 'le' | 'be', bom: boolean): Uint8Array {
 export interface CorpusFile {
   /** Path inside the case's folder ("run-c4/profile_export_genai_perf.json"). */
   path: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** What must come of a file case. */
@@ -94,8 +94,12 @@ function csvWithRow(label: string, cells: string): string {
 
 const MIB = 2 ** 20;
 
+/** A name an export can draw: no C0/C1 control characters and no lone surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are what must be absent
+const NO_CONTROL_CHARACTERS = /^(?:[^\u0000-\u001f\u007f-\u009f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/;
+
 function fileCases(): FileCase[] {
-  const one = (id: string, title: string, path: string, bytes: Uint8Array | string, expect: FileExpectation, adversarial = false): FileCase => ({
+  const one = (id: string, title: string, path: string, bytes: Uint8Array<ArrayBuffer> | string, expect: FileExpectation, adversarial = false): FileCase => ({
     id,
     title,
     files: [{ path, bytes: typeof bytes === 'string' ? utf8(bytes) : bytes }],
@@ -157,8 +161,8 @@ function fileCases(): FileCase[] {
     one('unknown-unit', 'a TTFT in fortnights', c10, mutatedJson((d) => void (d['time_to_first_token']!['unit'] = 'fortnights')), refused(c10, /fortnights/)),
 
     // Names: control characters, markup, spaces, surrogates, prototype keys
-    one('control-chars-path', 'an escape sequence (clear screen, set title) in the folder name', `run\u001b[2J\u001b]0;pwned\u0007-c10/${JSON_NAME}`, nimJsonText(10), { points: 1, seriesName: /^[^\u0000-\u001f\u007f-\u009f]*$/ }),
-    one('control-chars-model', 'control characters and a lone surrogate in the model name', c10, mutatedJson((d) => void (d['input_config']!['model'] = ['llama\u0000\u0008\u001b[31m\ud800'])), { points: 1, seriesName: /^[^\u0000-\u001f\ud800-\udfff]*$/ }),
+    one('control-chars-path', 'an escape sequence (clear screen, set title) in the folder name', `run\u001b[2J\u001b]0;pwned\u0007-c10/${JSON_NAME}`, nimJsonText(10), { points: 1, seriesName: NO_CONTROL_CHARACTERS }),
+    one('control-chars-model', 'control characters and a lone surrogate in the model name', c10, mutatedJson((d) => void (d['input_config']!['model'] = ['llama\u0000\u0008\u001b[31m\ud800'])), { points: 1, seriesName: NO_CONTROL_CHARACTERS }),
     one('markup-path', 'HTML and an SVG script in the folder name', `<img src=x onerror=alert(1)><svg onload=alert(2)>-c10/${JSON_NAME}`, nimJsonText(10), { points: 1, seriesName: /<img src=x onerror=alert\(1\)>/ }),
     one('formula-path', 'a spreadsheet formula as the folder name', `=HYPERLINK("http://x","y")-c10/${JSON_NAME}`, nimJsonText(10), { points: 1, seriesName: /^=HYPERLINK/ }),
     one('spaces-name', 'a file named of spaces (the run is named "   ")', `   .json`, nimJsonText(10), { points: 1 }),
@@ -231,7 +235,7 @@ export interface ScenarioCase {
   id: string;
   title: string;
   /** The file as saved (bytes: encodings are part of the case). */
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   /** Accepted (and then restorable and savable), or refused with a message matching. */
   expect: { ok: true; points?: number } | { ok: false; message: RegExp };
   adversarial?: boolean;
