@@ -22,7 +22,7 @@ export interface WorkerLike {
 
 export interface ParseOptions {
   budgetMs?: number;
-  createWorker?: () => WorkerLike;
+  createWorker?: () => WorkerLike | undefined;
 }
 
 function defaultWorker(): WorkerLike | undefined {
