@@ -3,9 +3,9 @@
  * save/open buttons, the share link and the browser storage alike, so all three carry the same thing.
  */
 import type { Scenario } from '../core/model/scenario.ts';
-import { decodeFile } from '../core/encoding.ts';
-import { buildScenario, parseScenarioText } from '../core/scenario/scenarioCodec.ts';
+import { buildScenario } from '../core/scenario/scenarioCodec.ts';
 import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
+import { readScenarioInBackground } from '../workers/parseClient.ts';
 import type { AppState, AppStoreApi, DataOrigin } from './appStore.ts';
 import { selectAllSeries, selectPoints } from './selectors.ts';
 
@@ -27,9 +27,7 @@ export function openScenario(store: AppStoreApi, scenario: Scenario, origin: Dat
   else store.getState().replaceAll({ settings, runs: state.runs, embeddedPoints: state.embeddedPoints, origin: state.origin });
 }
 
-/** Reads a scenario file as the CLI reads one: UTF-8 with or without a byte-order mark, or UTF-16. */
-export async function readScenarioFile(file: Blob): Promise<ScenarioResult> {
-  const decoded = decodeFile(new Uint8Array(await file.arrayBuffer()), (label) => new TextDecoder(label));
-  if ('binary' in decoded) return { ok: false, field: 'file', message: `not a scenario: this is ${decoded.binary}` };
-  return parseScenarioText(decoded.text);
+/** Reads a scenario file as the CLI reads one (UTF-8 with or without a byte-order mark, or UTF-16), off the page's thread. */
+export function readScenarioFile(file: Blob): Promise<ScenarioResult> {
+  return readScenarioInBackground(file);
 }

@@ -5,7 +5,9 @@
  * after it are read by the new one. Without Worker support (unit tests) the same code runs on the main thread.
  */
 import type { ParseOutcome } from '../core/parsers/types.ts';
+import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
 import { parseFiles } from './parseFiles.ts';
+import { readScenarioBlob } from './readScenario.ts';
 import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress, ToWorker } from './protocol.ts';
 
 /** How long one file may take to read and parse (a 64 MiB per-request export takes about 2 s). */
@@ -111,5 +113,33 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
       arm(); // a worker that never starts is stopped too
     };
     run(first, 0);
+  });
+}
+
+/**
+ * Reads a scenario file in a worker of its own (decoding, the shape check, parsing and validation of a file of
+ * tens of MB stay off the page's thread), within the same time budget; without workers, on the main thread.
+ */
+export function readScenarioInBackground(file: Blob, options: ParseOptions = {}): Promise<ScenarioResult> {
+  const budgetMs = options.budgetMs ?? FILE_TIME_BUDGET_MS;
+  const worker = (options.createWorker ?? defaultWorker)();
+  if (worker === undefined) return readScenarioBlob(file);
+  return new Promise((resolve) => {
+    const end = (result: ScenarioResult) => {
+      clearTimeout(timer);
+      worker.onmessage = worker.onerror = worker.onmessageerror = null;
+      worker.terminate();
+      resolve(result);
+    };
+    const timer = setTimeout(() => end({ ok: false, field: 'file', message: `reading it took longer than ${budgetMs / 1000} s, so it was stopped` }), budgetMs);
+    worker.onmessage = (event) => {
+      if (event.data.type === 'scenario') end(event.data.result);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      end({ ok: false, field: 'file', message: `the reader stopped while reading it (${event.message || 'out of memory or a crash'})` });
+    };
+    worker.onmessageerror = () => end({ ok: false, field: 'file', message: 'its content could not be passed back to the page' });
+    worker.postMessage({ type: 'scenario', file });
   });
 }

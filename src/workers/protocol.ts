@@ -4,6 +4,7 @@
  */
 import type { FileError } from '../core/model/benchmark.ts';
 import type { ParseOutcome, ParsedRun } from '../core/parsers/types.ts';
+import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
 
 export interface FileToParse {
   file: Blob;
@@ -24,11 +25,13 @@ export interface ParseProgress {
   bytesTotal: number;
 }
 
-export type ToWorker = { type: 'parse'; files: FileToParse[] };
+export type ToWorker = { type: 'parse'; files: FileToParse[] } | { type: 'scenario'; file: Blob };
 export type FromWorker =
   /** Reading of files[index] begins (the page's time budget for it starts). */
   | { type: 'start'; index: number }
   /** Bytes of files[index] read so far. */
   | { type: 'bytes'; index: number; bytes: number }
   | { type: 'file'; index: number; outcome: ParseOutcome }
-  | { type: 'done' };
+  | { type: 'done' }
+  /** The answer to a scenario file. */
+  | { type: 'scenario'; result: ScenarioResult };

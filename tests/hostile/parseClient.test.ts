@@ -24,6 +24,7 @@ class FakeWorker implements WorkerLike {
     if (this.alive) setTimeout(() => this.onmessage?.({ data: message } as MessageEvent<FromWorker>), 0);
   }
   postMessage(message: ToWorker): void {
+    if (message.type !== 'parse') throw new Error('this fake reads benchmark files only');
     void (async () => {
       for (const [index, file] of message.files.entries()) {
         if (!this.alive) return;
