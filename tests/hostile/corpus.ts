@@ -164,7 +164,7 @@ function fileCases(): FileCase[] {
     one('control-chars-path', 'an escape sequence (clear screen, set title) in the folder name', `run\u001b[2J\u001b]0;pwned\u0007-c10/${JSON_NAME}`, nimJsonText(10), { points: 1, seriesName: NO_CONTROL_CHARACTERS }),
     one('control-chars-model', 'control characters and a lone surrogate in the model name', c10, mutatedJson((d) => void (d['input_config']!['model'] = ['llama\u0000\u0008\u001b[31m\ud800'])), { points: 1, seriesName: NO_CONTROL_CHARACTERS }),
     one('markup-path', 'HTML and an SVG script in the folder name', `<img src=x onerror=alert(1)><svg onload=alert(2)>-c10/${JSON_NAME}`, nimJsonText(10), { points: 1, seriesName: /<img src=x onerror=alert\(1\)>/ }),
-    one('formula-path', 'a spreadsheet formula as the folder name', `=HYPERLINK("x";"y")-c10/${JSON_NAME}`, nimJsonText(10), { points: 1, seriesName: /^=HYPERLINK/ }),
+    one('formula-path', 'a spreadsheet formula as the folder name', `=HYPERLINK("x";"y")-c10/${JSON_NAME}`, nimJsonText(10), { points: 1, seriesName: /=HYPERLINK\("x";"y"\)$/ }),
     one('spaces-name', 'a file named of spaces (the run is named "   ")', `   .json`, nimJsonText(10), { points: 1 }),
     one('proto-keys', '__proto__, constructor and prototype keys at every level', c10, nimJsonText(10)
       .replace('{\n', '{\n  "__proto__": {"polluted": true, "concurrency": 99},\n  "constructor": {"prototype": {"polluted": true}},\n')
