@@ -1,8 +1,7 @@
 /**
- * From parsed runs to normalised points (docs/file-formats.md §Runs, merges and series): parse each file, merge the
- * files of one run (its CSV and JSON are one point, JSON's full precision first), recover missing load levels
- * from the path, and key every point to its series (run-folder family, split by metadata when a family mixes
- * models).
+ * From parsed runs to normalised points (docs/file-formats.md §Runs, merges and series): merge the files of one
+ * run (its CSV and JSON are one point, the preferred layout first), recover missing load levels from the path,
+ * and key every point to its series (run-folder family, split when its runs differ in a configuration trait).
  */
 import type { FileError, LoadLevel, LoadPoint } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, TOOL_NAMES } from '../model/benchmark.ts';
@@ -12,16 +11,16 @@ import { baseName } from './text.ts';
 import { displayName } from '../format/text.ts';
 import type { ParsedRun } from './types.ts';
 
-/**
- * Merges runs that share a runPath, resolves load levels and series keys. Pure and order-independent
- * in its result (inputs are sorted by path first), so re-running it over everything loaded so far is safe.
- */
 /** A run whose load level neither the file nor its path gives: the user is asked for it. */
 export interface UnresolvedRun {
   runPath: string;
   files: string[];
 }
 
+/**
+ * Merges runs that share a runPath, resolves load levels and series keys. Pure and order-independent
+ * in its result (inputs are sorted by path first), so re-running it over everything loaded so far is safe.
+ */
 export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint[]; errors: FileError[]; unresolved: UnresolvedRun[] } {
   const byRun = groupBy(separateSamePathRuns(runs), (run) => run.runPath);
 

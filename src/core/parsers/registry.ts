@@ -136,7 +136,6 @@ function parseEach(parts: readonly string[]): { values: unknown[]; lastCutOff: b
   return { values, lastCutOff: false };
 }
 
-/** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
 /**
  * Files that sit in result folders but are never benchmark results (notes, pictures, scripts, notebooks): skipped
  * with a reason rather than reported as errors, so a dropped folder with a README reads cleanly.
@@ -149,6 +148,7 @@ function notAResult(extension: string | undefined): ParseOutcome {
   return { kind: 'skipped', reason: `not a benchmark result (a .${(extension ?? '').toLowerCase()} file)` };
 }
 
+/** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
 export function parseFile(file: InputFile): ParseOutcome {
   const notResult = NOT_RESULTS.exec(file.path);
   if (notResult) return notAResult(notResult[1]);
