@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SeriesResult } from '../../../src/core/report/seriesResult.ts';
+import { cheapestSeriesKey } from '../../../src/core/report/seriesResult.ts';
 import { sizeDeployment } from '../../../src/core/sizing/sizeDeployment.ts';
 import type { CostInput, ThroughputAtOperatingPoint } from '../../../src/core/tco/tco.ts';
 import { HOURS_PER_YEAR, SECONDS_PER_YEAR, computeCosts, serverYearCost } from '../../../src/core/tco/tco.ts';
@@ -234,8 +235,7 @@ describe('cheapestSeriesKey', () => {
   const result = (key: string, fleetYearUsd: number, per1k: number | null) =>
     ({ series: { key }, costs: { fleetYearUsd, costPer1kRequestsUsd: per1k === null ? { value: null, reason: 'x' } : { value: per1k } } }) as unknown as SeriesResult;
 
-  it('picks the lowest fleet cost, then the lower cost per 1K requests, and no one on a full tie', async () => {
-    const { cheapestSeriesKey } = await import('../../../src/core/report/seriesResult.ts');
+  it('picks the lowest fleet cost, then the lower cost per 1K requests, and no one on a full tie', () => {
     expect(cheapestSeriesKey([result('a', 357_000, 0.05), result('b', 288_000, 0.04)])).toBe('b');
     expect(cheapestSeriesKey([result('a', 238_000, 0.037), result('b', 238_000, 0.033)])).toBe('b');
     expect(cheapestSeriesKey([result('a', 0, null), result('b', 0, null)])).toBeNull(); // zero demand
