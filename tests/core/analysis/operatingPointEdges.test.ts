@@ -25,6 +25,10 @@ describe('why no load level qualifies', () => {
 
   it('meets the SLA but lacks the capacity in the demand unit', () => {
     expect(reason([at(1, { ttftMs: { avg: 50 } })], [ttft(100)])).toBe('fails: the feasible points do not report the capacity in requestsPerSecond');
+    // One feasible level is enough for that reason, whatever the others do.
+    expect(reason([at(1, { ttftMs: { avg: 50 } }), at(2, { ttftMs: { avg: 150 }, requestsPerSecond: 9 })], [ttft(100)])).toBe(
+      'fails: the feasible points do not report the capacity in requestsPerSecond',
+    );
   });
 
   it('names the constrained statistics the files lack, and those they have', () => {
@@ -54,6 +58,9 @@ describe('why no load level qualifies', () => {
     const points = [at(1, { ttftMs: { avg: 50 } }), at(2, { ttftMs: { avg: 150 }, e2eMs: { avg: 500 } })];
     expect(reason(points, [ttft(100), e2e(1000)])).toBe(
       'fails: no measured load level meets every constraint; the files do not report e2e avg, so those constraints cannot be checked',
+    );
+    expect(reason(points, [ttft(100), e2e(1000), itl(10)])).toBe(
+      'fails: no measured load level meets every constraint; the files do not report e2e avg, itl avg, so those constraints cannot be checked',
     );
   });
 });

@@ -34,7 +34,7 @@ function fullPoint(): LoadPoint {
     durationS: 62.5,
     goodputRequestsPerSecond: 7.5,
     metadata: { model: 'llama', framework: 'vllm', backend: 'openai', dataset: 'sharegpt', configuration: { tp: '2', label: 'a' } },
-    derived: ['requestsPerSecond'],
+    derived: ['requestsPerSecond', 'e2eMs'],
     notes: ['ITL as vLLM defines it.', 'Merged two files.'],
   });
 }
@@ -75,7 +75,7 @@ describe('pointRecord', () => {
       framework: 'vllm',
       dataset: 'sharegpt',
       configuration: { tp: '2', label: 'a' },
-      derived: ['requestsPerSecond'],
+      derived: ['requestsPerSecond', 'e2eMs'],
       notes: ['ITL as vLLM defines it.', 'Merged two files.'],
     });
   });
@@ -127,7 +127,7 @@ describe('pointRecord', () => {
     record.derived.push('x');
     record.notes.push('x');
     expect(p.metadata.configuration).toEqual({ tp: '2', label: 'a' });
-    expect(p.derived).toEqual(['requestsPerSecond']);
+    expect(p.derived).toEqual(['requestsPerSecond', 'e2eMs']);
     expect(p.notes).toHaveLength(2);
   });
 });
@@ -158,7 +158,7 @@ describe('pointsCsv', () => {
     // 8 req/s ÷ 2 GPUs = 4; 1600 tok/s ÷ 2 = 800
     expect(full).toBe(
       'TP2,vllm,vllm-serve-json+vllm-serve-csv,16,,false,file,2,8,1600,8000,4,800,120,300,30,20,21,4000,50,1000,200,500,2,62.5,' +
-        '7.5,osl-over-e2e,llama,vllm,sharegpt,tp=2; label=a,requestsPerSecond,' +
+        '7.5,osl-over-e2e,llama,vllm,sharegpt,tp=2; label=a,requestsPerSecond; e2eMs,' +
         'tp2/c16/result.json; tp2/c16/result.csv; tp2/c16/again.json,ITL as vLLM defines it. Merged two files.',
     );
     expect(bare).toBe('TP2,genai-perf,genai-perf-json,,4,false,file,2,,,,,,,,,,,,,,,,,,,,,,,,,bare/profile_export_genai_perf.json,');

@@ -26,7 +26,7 @@ function report() {
     outputTokensPerSecond: 2000,
     inputTokens: { avg: 1000 },
     outputTokens: { avg: 200 },
-    notes: ['from file'],
+    notes: ['From file.', 'Second note.'],
   });
   const b = point({ concurrency: 4, seriesKey: 'b', seriesName: 'B', ttftMs: { avg: 300 } });
   const results = resolveSeries([a, b], scenario).map((s) => computeSeriesResult(s, scenario));
@@ -63,7 +63,7 @@ describe('buildReport', () => {
       // 200 / 10 = 20 instances of 1 GPU; ceil(20 / 8) = 3 servers (exact 2.5)
       sizing: { capacityPerInstance: 10, instancesExact: 20, instances: 20, gpus: 20, serversExact: 2.5, servers: 3 },
       unavailable: { 'cost.cloudYearUsd': NO_CLOUD, 'cost.cloudPer1kRequestsUsd': NO_CLOUD, 'cost.cloudPer1MTokensUsd': NO_CLOUD, 'cost.breakEvenMonthsVsCloud': NO_CLOUD },
-      notes: ['from file'],
+      notes: ['From file.', 'Second note.'],
     });
     const cost = a!.cost!;
     // 3 × 119,000 = 357,000 a year; 2.5 × 119,000 = 297,500; capex 3 × 320,000; lifetime × 4 years
@@ -203,7 +203,7 @@ describe('reportCsv', () => {
     const cells = a!.split(',');
     expect(cells.slice(0, 13)).toEqual(['A', 'c8r/profile_export_genai_perf.json', '1', 'dgx-h100', 'true', '', '8', '', '10', '2000', '1000', '200', 'false']);
     expect(cells.slice(13, 24)).toEqual(['10', '20', '20', '20', '2.5', '3', '119000', '357000', '297500', '960000', '1428000']);
-    expect(cells.slice(-6)).toEqual(['10091520', 'onPrem', '100', '4000', 'c8r/profile_export_genai_perf.json', 'from file']);
+    expect(cells.slice(-6)).toEqual(['10091520', 'onPrem', '100', '4000', 'c8r/profile_export_genai_perf.json', 'From file. Second note.']);
     expect(b).toBe(
       'B,c4r/profile_export_genai_perf.json,1,dgx-h100,false,' +
         'cannot meet the SLA: even at the lowest load (concurrency 4) TTFT avg ≤ 250 ms but measured 300' +

@@ -144,5 +144,7 @@ describe('cheapestSeriesKey', () => {
     const made = (key: string, fleetYearUsd: number, per1k: number) =>
       ({ series: { key }, costs: { fleetYearUsd, costPer1kRequestsUsd: { value: per1k } } }) as unknown as SeriesResult;
     expect(cheapestSeriesKey([made('y', 200, 0.1), made('x', 100, 0.5)])).toBe('x');
+    // Equal cost per 1K requests but different fleets is no tie.
+    expect(cheapestSeriesKey([made('y', 200, 0.1), made('x', 100, 0.1)])).toBe('x');
   });
 });

@@ -108,6 +108,31 @@ describe('explainResult (docs/method.md)', () => {
     expect(zeroCapacity.result.sizing).toBeNull();
     expect(explainResult(zeroCapacity.result, zeroCapacity.scenario)).toEqual({});
     expect(explainResult({ ...result, costs: null }, scenario)).toEqual({});
+    expect(explainResult({ ...result, sizing: null }, scenario)).toEqual({});
+    expect(explainResult({ ...result, pick: { meetsSla: false, reason: 'x', notInFiles: false } }, scenario)).toEqual({});
+  });
+
+  it('keeps instances of exactly one server on the per-server formula', () => {
+    // TP8 on 8-GPU servers: 8 / 8 = 1 instance per server, ceil(23 / 1) = 23 servers; exact 22 × 8 / 8 = 22.
+    const { result, scenario } = everyLine();
+    const tp8 = resultFor(result.series.points, (s) => {
+      Object.assign(s, { demand: scenario.demand, hardware: scenario.hardware });
+      s.defaults.gpusPerInstance = 8;
+    });
+    expect(explainResult(tp8.result, tp8.scenario).servers).toBe(
+      'ceil(23 instances ÷ 1 instances per 8-GPU server) = 23 servers (exact: 22 × 8 ÷ 8 = 22)',
+    );
+  });
+
+  it('has no unit-cost lines when no instance is needed (zero demand)', () => {
+    const { result, scenario } = everyLine();
+    const idle = resultFor(result.series.points, (s) => {
+      Object.assign(s, { hardware: scenario.hardware, defaults: scenario.defaults });
+      s.demand = { ...scenario.demand, peak: 0, spareInstances: 0 };
+    });
+    const lines = explainResult(idle.result, idle.scenario);
+    expect(Object.keys(lines)).toEqual(['operatingPoint', 'instances', 'gpus', 'servers', 'serverYearUsd', 'fleetYearUsd', 'cloudYearUsd']);
+    expect(lines.cloudYearUsd).toBe('0 GPUs × $2.50/GPU-hour × 8760 h = $0.00 per year');
   });
 
   it('leaves out the split by API price when the reference prices are zero, and keeps the rest', () => {
@@ -129,6 +154,10 @@ describe('explainResult (docs/method.md)', () => {
     const withoutLengths = explainResult({ ...result, meanInputTokens: undefined, meanOutputTokens: undefined }, scenario);
     expect(withoutLengths.costPer1MTokensUsd).toBeUndefined();
     expect(withoutLengths.costPer1MInputTokensUsd).toBeUndefined();
+    const withoutInput = explainResult({ ...result, meanInputTokens: undefined }, scenario);
+    expect(withoutInput.costPer1MTokensUsd).toBeUndefined();
+    expect(withoutInput.costPer1MInputTokensUsd).toBeUndefined();
+    expect(withoutInput.costPer1MOutputTokensUsd).toBeUndefined();
     const withoutOutput = explainResult({ ...result, meanOutputTokens: undefined }, scenario);
     expect(withoutOutput.costPer1MTokensUsd).toBeUndefined();
     expect(withoutOutput.costPer1MOutputTokensUsd).toBeUndefined();
@@ -146,6 +175,8 @@ describe('explainResult (docs/method.md)', () => {
     expect(withoutDemandPer1k.demandCostPer1MTokensUsd).toBeUndefined();
     const withoutCloudPrice = explainResult({ ...result, series: { ...result.series, hardware: { ...result.series.hardware, cloudUsdPerGpuHour: null } } }, scenario);
     expect(withoutCloudPrice.cloudYearUsd).toBeUndefined();
+    const withoutCloudYear = explainResult({ ...result, costs: { ...costs, cloudYearUsd: { value: null, reason: 'x' } } }, scenario);
+    expect(withoutCloudYear.cloudYearUsd).toBeUndefined();
     for (const line of Object.values(explainResult(result, scenario))) expect(line).not.toContain('—');
   });
 });
