@@ -13,7 +13,11 @@ const ttft = (bound: number, stat: SlaConstraint['stat'] = 'avg'): SlaConstraint
 const itl = (bound: number, stat: SlaConstraint['stat'] = 'avg'): SlaConstraint => ({ metric: 'itl', stat, bound });
 const e2e = (bound: number): SlaConstraint => ({ metric: 'e2e', stat: 'avg', bound });
 const at = (concurrency: number, rest: Partial<LoadPoint>) => point({ concurrency, ...rest });
-const reason = (points: LoadPoint[], sla: SlaConstraint[], unit: 'requestsPerSecond' | 'concurrentRequests' = 'requestsPerSecond') => {
+const reason = (
+  points: LoadPoint[],
+  sla: SlaConstraint[],
+  unit: 'requestsPerSecond' | 'concurrentRequests' = 'requestsPerSecond',
+) => {
   const r = pickOperatingPoint(points, sla, unit);
   return r.meetsSla ? 'met' : `${r.notInFiles ? 'not in files' : 'fails'}: ${r.reason}`;
 };
@@ -24,17 +28,21 @@ describe('why no load level qualifies', () => {
   });
 
   it('meets the SLA but lacks the capacity in the demand unit', () => {
-    expect(reason([at(1, { ttftMs: { avg: 50 } })], [ttft(100)])).toBe('fails: the feasible points do not report the capacity in requestsPerSecond');
-    // One feasible level is enough for that reason, whatever the others do.
-    expect(reason([at(1, { ttftMs: { avg: 50 } }), at(2, { ttftMs: { avg: 150 }, requestsPerSecond: 9 })], [ttft(100)])).toBe(
+    expect(reason([at(1, { ttftMs: { avg: 50 } })], [ttft(100)])).toBe(
       'fails: the feasible points do not report the capacity in requestsPerSecond',
     );
+    // One feasible level is enough for that reason, whatever the others do.
+    expect(
+      reason([at(1, { ttftMs: { avg: 50 } }), at(2, { ttftMs: { avg: 150 }, requestsPerSecond: 9 })], [ttft(100)]),
+    ).toBe('fails: the feasible points do not report the capacity in requestsPerSecond');
   });
 
   it('names the constrained statistics the files lack, and those they have', () => {
     const p = at(1, { ttftMs: { avg: 50 }, itlMs: { avg: 5 } });
     expect(reason([p], [e2e(1000)])).toBe('not in files: E2E latency avg is not in the files');
-    expect(reason([p], [e2e(1000), itl(10, 'p99')])).toBe('not in files: E2E latency avg is not in the files; ITL p99 is not in the files (they report avg)');
+    expect(reason([p], [e2e(1000), itl(10, 'p99')])).toBe(
+      'not in files: E2E latency avg is not in the files; ITL p99 is not in the files (they report avg)',
+    );
   });
 
   it('says so when each statistic is somewhere but no level has them all', () => {
@@ -46,10 +54,12 @@ describe('why no load level qualifies', () => {
   it('gives what fails at the lowest load, rounded, and what cannot be checked', () => {
     // 150 ≥ 100 → no decimals; 12.34 → one; 0.123 → two significant digits.
     expect(reason([at(1, { ttftMs: { avg: 150 } })], [ttft(100), e2e(1000)])).toBe(
-      'fails: even at the lowest load (concurrency 1) TTFT avg ≤ 100 ms but measured 150; the files do not report e2e avg, so those constraints cannot be checked',
+      'fails: even at the lowest load (concurrency 1) TTFT avg ≤ 100 ms but measured 150; the files do not report ' +
+        'e2e avg, so those constraints cannot be checked',
     );
     expect(reason([at(1, { ttftMs: { avg: 0.123 }, itlMs: { avg: 12.34 } })], [ttft(0.1), itl(10)])).toBe(
-      'fails: even at the lowest load (concurrency 1) TTFT avg ≤ 0.1 ms but measured 0.12; ITL avg ≤ 10 ms but measured 12.3',
+      'fails: even at the lowest load (concurrency 1) TTFT avg ≤ 0.1 ms but measured 0.12; ITL avg ≤ 10 ms but ' +
+        'measured 12.3',
     );
   });
 
@@ -57,17 +67,21 @@ describe('why no load level qualifies', () => {
     // c1 cannot be checked (no E2E), c2 fails TTFT.
     const points = [at(1, { ttftMs: { avg: 50 } }), at(2, { ttftMs: { avg: 150 }, e2eMs: { avg: 500 } })];
     expect(reason(points, [ttft(100), e2e(1000)])).toBe(
-      'fails: no measured load level meets every constraint; the files do not report e2e avg, so those constraints cannot be checked',
+      'fails: no measured load level meets every constraint; the files do not report e2e avg, so those constraints ' +
+        'cannot be checked',
     );
     expect(reason(points, [ttft(100), e2e(1000), itl(10)])).toBe(
-      'fails: no measured load level meets every constraint; the files do not report e2e avg, itl avg, so those constraints cannot be checked',
+      'fails: no measured load level meets every constraint; the files do not report e2e avg, itl avg, so those ' +
+        'constraints cannot be checked',
     );
   });
 });
 
 describe('feasibility', () => {
   it('writes a lower bound with ≥ and the unit of the metric', () => {
-    expect(describeConstraint({ metric: 'tpsPerUser', stat: 'p50', bound: 20 })).toBe('Tokens/s per user p50 ≥ 20 tokens/s');
+    expect(describeConstraint({ metric: 'tpsPerUser', stat: 'p50', bound: 20 })).toBe(
+      'Tokens/s per user p50 ≥ 20 tokens/s',
+    );
     expect(describeConstraint(e2e(12_500))).toBe('E2E latency avg ≤ 12,500 ms');
     // A lower bound holds at the bound itself, like an upper one.
     const perUser = { metric: 'tpsPerUser', stat: 'avg', bound: 50 } as const;
@@ -100,7 +114,14 @@ describe('sortByLoad', () => {
 
 describe('interpolation between two levels', () => {
   // c1: TTFT 100 (p99 150), ITL 10, 1 req/s, 90 tok/s, 100 requests in 60 s; c2: TTFT 300, ITL 20, 10 req/s.
-  const lower = at(1, { ttftMs: { avg: 100, p99: 150 }, itlMs: { avg: 10 }, requestsPerSecond: 1, outputTokensPerSecond: 90, requestCount: 100, durationS: 60 });
+  const lower = at(1, {
+    ttftMs: { avg: 100, p99: 150 },
+    itlMs: { avg: 10 },
+    requestsPerSecond: 1,
+    outputTokensPerSecond: 90,
+    requestCount: 100,
+    durationS: 60,
+  });
   const upper = at(2, { ttftMs: { avg: 300 }, itlMs: { avg: 20 }, requestsPerSecond: 10 });
   const pick = (points: LoadPoint[], sla: SlaConstraint[]) => {
     const r = pickOperatingPoint(points, sla, 'requestsPerSecond', { interpolate: true });
@@ -123,7 +144,10 @@ describe('interpolation between two levels', () => {
       ttftMs: { avg: 200 }, // p99 only at c1: not interpolated, not even as undefined
       itlMs: { avg: 15 },
       requestsPerSecond: 5.5,
-      notes: ['Estimate: interpolated 50.0% of the way from concurrency 1 to concurrency 2, where TTFT avg ≤ 200 ms is reached.'],
+      notes: [
+        'Estimate: interpolated 50.0% of the way from concurrency 1 to concurrency 2, where TTFT avg ≤ 200 ms is ' +
+          'reached.',
+      ],
     });
     expect(Object.keys(op.point)).not.toContain('outputTokensPerSecond');
     expect(Object.keys(op.point.ttftMs)).toEqual(['avg']);
@@ -167,7 +191,7 @@ describe('interpolation between two levels', () => {
     expect(op.capacity.value).toBeGreaterThan(1);
   });
 
-  it('gives no estimate between two runs at the same load, nor past a constraint the upper level does not report', () => {
+  it('gives no estimate between runs at one load, nor past a constraint the upper level does not report', () => {
     const twin = { ...upper, load: { concurrency: 1, origin: 'file' as const } };
     expect(pick([lower, twin], [ttft(200)]).interpolated).toBe(false);
     const { itlMs: _itl, ...withoutItl } = upper;

@@ -33,7 +33,13 @@ function fullPoint(): LoadPoint {
     errorCount: 2,
     durationS: 62.5,
     goodputRequestsPerSecond: 7.5,
-    metadata: { model: 'llama', framework: 'vllm', backend: 'openai', dataset: 'sharegpt', configuration: { tp: '2', label: 'a' } },
+    metadata: {
+      model: 'llama',
+      framework: 'vllm',
+      backend: 'openai',
+      dataset: 'sharegpt',
+      configuration: { tp: '2', label: 'a' },
+    },
     derived: ['requestsPerSecond', 'e2eMs'],
     notes: ['ITL as vLLM defines it.', 'Merged two files.'],
   });
@@ -81,7 +87,12 @@ describe('pointRecord', () => {
   });
 
   it('writes null for what the file does not say, and names a saturation run', () => {
-    const bare = point({ id: 'sat', sources: [], load: { saturation: true, origin: 'path' }, metadata: { backend: 'openai' } });
+    const bare = point({
+      id: 'sat',
+      sources: [],
+      load: { saturation: true, origin: 'path' },
+      metadata: { backend: 'openai' },
+    });
     expect(pointRecord(bare, series)).toEqual({
       series: 'TP2',
       seriesKey: 'tp2/c{load}',
@@ -147,25 +158,36 @@ describe('pointRecords', () => {
 
 describe('pointsCsv', () => {
   it('writes the stats present as columns, per-GPU throughput, and lists joined with "; "', () => {
-    const csv = pointsCsv([pointRecord(fullPoint(), series), pointRecord(point({ id: 'bare', requestRate: 4 }), series)]);
+    const csv = pointsCsv([
+      pointRecord(fullPoint(), series),
+      pointRecord(point({ id: 'bare', requestRate: 4 }), series),
+    ]);
     const [header, full, bare] = csv.split('\r\n');
     expect(header).toBe(
-      'series,tool,format,concurrency,requestRate,saturation,loadFrom,gpusPerInstance,requestsPerSecond,outputTokensPerSecond,' +
-        'inputTokensPerSecond,requestsPerSecondPerGpu,outputTokensPerSecondPerGpu,ttftMs.avg,ttftMs.p99,ttstMs.avg,itlMs.p50,' +
-        'tpotMs.avg,e2eMs.avg,outputTokensPerSecondPerUser.avg,inputTokens,outputTokens,requestCount,errorCount,durationS,' +
+      'series,tool,format,concurrency,requestRate,saturation,loadFrom,gpusPerInstance,requestsPerSecond,' +
+        'outputTokensPerSecond,' +
+        'inputTokensPerSecond,requestsPerSecondPerGpu,outputTokensPerSecondPerGpu,ttftMs.avg,ttftMs.p99,ttstMs.avg,' +
+        'itlMs.p50,' +
+        'tpotMs.avg,e2eMs.avg,outputTokensPerSecondPerUser.avg,inputTokens,outputTokens,requestCount,errorCount,' +
+        'durationS,' +
         'goodputRequestsPerSecond,tpsPerUserDefinition,model,framework,dataset,configuration,derived,sources,notes',
     );
     // 8 req/s ÷ 2 GPUs = 4; 1600 tok/s ÷ 2 = 800
     expect(full).toBe(
-      'TP2,vllm,vllm-serve-json+vllm-serve-csv,16,,false,file,2,8,1600,8000,4,800,120,300,30,20,21,4000,50,1000,200,500,2,62.5,' +
+      'TP2,vllm,vllm-serve-json+vllm-serve-csv,16,,false,file,2,8,1600,8000,4,800,120,300,30,20,21,4000,50,1000,200,' +
+        '500,2,62.5,' +
         '7.5,osl-over-e2e,llama,vllm,sharegpt,tp=2; label=a,requestsPerSecond; e2eMs,' +
         'tp2/c16/result.json; tp2/c16/result.csv; tp2/c16/again.json,ITL as vLLM defines it. Merged two files.',
     );
-    expect(bare).toBe('TP2,genai-perf,genai-perf-json,,4,false,file,2,,,,,,,,,,,,,,,,,,,,,,,,,bare/profile_export_genai_perf.json,');
+    expect(bare).toBe(
+      'TP2,genai-perf,genai-perf-json,,4,false,file,2,,,,,,,,,,,,,,,,,,,,,,,,,bare/profile_export_genai_perf.json,',
+    );
   });
 
   it('has no stat column when no point reports that stat', () => {
-    const header = pointsCsv([pointRecord(point({ id: 'x', concurrency: 1, ttftMs: { p90: 10 } }), series)]).split('\r\n')[0]!;
+    const header = pointsCsv([pointRecord(point({ id: 'x', concurrency: 1, ttftMs: { p90: 10 } }), series)]).split(
+      '\r\n',
+    )[0]!;
     expect(header.split(',').filter((h) => h.includes('.'))).toEqual(['ttftMs.p90']);
   });
 });

@@ -62,12 +62,23 @@ describe('buildReport', () => {
       },
       // 200 / 10 = 20 instances of 1 GPU; ceil(20 / 8) = 3 servers (exact 2.5)
       sizing: { capacityPerInstance: 10, instancesExact: 20, instances: 20, gpus: 20, serversExact: 2.5, servers: 3 },
-      unavailable: { 'cost.cloudYearUsd': NO_CLOUD, 'cost.cloudPer1kRequestsUsd': NO_CLOUD, 'cost.cloudPer1MTokensUsd': NO_CLOUD, 'cost.breakEvenMonthsVsCloud': NO_CLOUD },
+      unavailable: {
+        'cost.cloudYearUsd': NO_CLOUD,
+        'cost.cloudPer1kRequestsUsd': NO_CLOUD,
+        'cost.cloudPer1MTokensUsd': NO_CLOUD,
+        'cost.breakEvenMonthsVsCloud': NO_CLOUD,
+      },
       notes: ['From file.', 'Second note.'],
     });
     const cost = a!.cost!;
     // 3 × 119,000 = 357,000 a year; 2.5 × 119,000 = 297,500; capex 3 × 320,000; lifetime × 4 years
-    expect(cost).toMatchObject({ serverYearUsd: 119_000, fleetYearUsd: 357_000, fleetYearExactUsd: 297_500, capexUsd: 960_000, lifetimeUsd: 1_428_000 });
+    expect(cost).toMatchObject({
+      serverYearUsd: 119_000,
+      fleetYearUsd: 357_000,
+      fleetYearExactUsd: 297_500,
+      capexUsd: 960_000,
+      lifetimeUsd: 1_428_000,
+    });
     // 357,000 / (20 × 10 × 31,536,000) × 1000 = 0.0566020; exact: 119,000 / (10 × 8 × 31,536,000) × 1000 = 0.0471683
     expect(cost.costPer1kRequestsUsd).toBeCloseTo(0.056602, 6);
     expect(cost.costPer1kRequestsExactUsd).toBeCloseTo(0.0471683, 7);
@@ -82,7 +93,12 @@ describe('buildReport', () => {
     expect(cost.demandCostPer1kRequestsUsd).toBeCloseTo(0.056602, 6);
     expect(cost.demandCostPer1MTokensUsd).toBeCloseTo(0.0471683, 7);
     // API: 200 × 31,536,000 × 1.6 / 1000 = 10,091,520 a year
-    expect(cost).toMatchObject({ cloudYearUsd: null, cloudPer1kRequestsUsd: null, cloudPer1MTokensUsd: null, breakEvenMonthsVsCloud: null });
+    expect(cost).toMatchObject({
+      cloudYearUsd: null,
+      cloudPer1kRequestsUsd: null,
+      cloudPer1MTokensUsd: null,
+      breakEvenMonthsVsCloud: null,
+    });
     expect(cost).toMatchObject({ apiPer1kRequestsUsd: 1.6, apiYearUsd: 10_091_520, cheapestOption: 'onPrem' });
   });
 
@@ -126,14 +142,22 @@ describe('buildReport', () => {
     expect(r.operatingPoint?.requestRate).toBe(3); // half way from 2/s to 4/s
     expect(r.notes).toEqual([
       "Capacity in concurrent requests derived by Little's law: requests/s × mean E2E latency.",
-      'Estimate: interpolated 50.0% of the way from request rate 2/s to request rate 4/s, where E2E latency avg ≤ 2,000 ms is reached.',
+      'Estimate: interpolated 50.0% of the way from request rate 2/s to request rate 4/s, where E2E latency avg ≤ 2,' +
+        '000 ms is reached.',
     ]);
   });
 });
 
 describe('flatten', () => {
   it('turns nested objects into dotted keys, keeps scalars, joins lists, writes null for nothing', () => {
-    const flat = flatten({ a: { b: 1, c: { d: 'x' } }, list: [1, 'two', { three: 3 }], yes: true, none: null, gone: undefined, f: () => 1 });
+    const flat = flatten({
+      a: { b: 1, c: { d: 'x' } },
+      list: [1, 'two', { three: 3 }],
+      yes: true,
+      none: null,
+      gone: undefined,
+      f: () => 1,
+    });
     expect([...flat]).toEqual([
       ['a.b', 1],
       ['a.c.d', 'x'],
@@ -148,7 +172,16 @@ describe('flatten', () => {
 
 describe('recordsToCsv', () => {
   it('puts the leading headers first, then other keys in first-seen order, blanks for missing cells', () => {
-    const rows = [new Map<string, string | number | null>([['b', 2], ['z', 'last']]), new Map<string, string | number | null>([['y', 1], ['a', null]])];
+    const rows = [
+      new Map<string, string | number | null>([
+        ['b', 2],
+        ['z', 'last'],
+      ]),
+      new Map<string, string | number | null>([
+        ['y', 1],
+        ['a', null],
+      ]),
+    ];
     expect(recordsToCsv(rows, ['a', 'b'])).toBe('a,b,z,y\r\n,2,last,\r\n,,,1');
     expect(recordsToCsv(rows)).toBe('b,z,y,a\r\n2,last,,\r\n,,1,');
   });
@@ -173,7 +206,11 @@ describe('reportCsv', () => {
       'operatingPoint.outputTokens',
       'operatingPoint.interpolated',
     ]);
-    expect(columns.slice(13, 19)).toEqual(['capacityPerInstance', 'instancesExact', 'instances', 'gpus', 'serversExact', 'servers'].map((k) => `sizing.${k}`));
+    expect(columns.slice(13, 19)).toEqual(
+      ['capacityPerInstance', 'instancesExact', 'instances', 'gpus', 'serversExact', 'servers'].map(
+        (k) => `sizing.${k}`,
+      ),
+    );
     expect(columns.slice(19, 39)).toEqual(
       [
         'serverYearUsd',
@@ -199,11 +236,49 @@ describe('reportCsv', () => {
       ].map((k) => `cost.${k}`),
     );
     // Then what only some series have, in first-seen order; `unavailable` stays in the JSON only.
-    expect(columns.slice(39)).toEqual(['operatingPoint.ttftMs.avg', 'operatingPoint.e2eMs.avg', 'operatingPoint.sources', 'notes']);
+    expect(columns.slice(39)).toEqual([
+      'operatingPoint.ttftMs.avg',
+      'operatingPoint.e2eMs.avg',
+      'operatingPoint.sources',
+      'notes',
+    ]);
     const cells = a!.split(',');
-    expect(cells.slice(0, 13)).toEqual(['A', 'c8r/profile_export_genai_perf.json', '1', 'dgx-h100', 'true', '', '8', '', '10', '2000', '1000', '200', 'false']);
-    expect(cells.slice(13, 24)).toEqual(['10', '20', '20', '20', '2.5', '3', '119000', '357000', '297500', '960000', '1428000']);
-    expect(cells.slice(-6)).toEqual(['10091520', 'onPrem', '100', '4000', 'c8r/profile_export_genai_perf.json', 'From file. Second note.']);
+    expect(cells.slice(0, 13)).toEqual([
+      'A',
+      'c8r/profile_export_genai_perf.json',
+      '1',
+      'dgx-h100',
+      'true',
+      '',
+      '8',
+      '',
+      '10',
+      '2000',
+      '1000',
+      '200',
+      'false',
+    ]);
+    expect(cells.slice(13, 24)).toEqual([
+      '10',
+      '20',
+      '20',
+      '20',
+      '2.5',
+      '3',
+      '119000',
+      '357000',
+      '297500',
+      '960000',
+      '1428000',
+    ]);
+    expect(cells.slice(-6)).toEqual([
+      '10091520',
+      'onPrem',
+      '100',
+      '4000',
+      'c8r/profile_export_genai_perf.json',
+      'From file. Second note.',
+    ]);
     expect(b).toBe(
       'B,c4r/profile_export_genai_perf.json,1,dgx-h100,false,' +
         'cannot meet the SLA: even at the lowest load (concurrency 4) TTFT avg ≤ 250 ms but measured 300' +

@@ -20,7 +20,13 @@ const NO_INSTANCES = 'no instances are needed for this demand';
 describe('serverYearCost (docs/method.md §Server year cost)', () => {
   it("prices NVIDIA's example server with the licence per GPU", () => {
     // 320,000 / 4 + 4,500 × 8 + 3,000 = 80,000 + 36,000 + 3,000 = 119,000
-    expect(serverYearCost(hardware())).toEqual({ depreciationUsd: 80_000, licenceUsd: 36_000, hostingUsd: 3_000, powerUsd: 0, totalUsd: 119_000 });
+    expect(serverYearCost(hardware())).toEqual({
+      depreciationUsd: 80_000,
+      licenceUsd: 36_000,
+      hostingUsd: 3_000,
+      powerUsd: 0,
+      totalUsd: 119_000,
+    });
   });
 
   it('charges the licence once per server when its basis is perServer', () => {
@@ -38,11 +44,30 @@ describe('serverYearCost (docs/method.md §Server year cost)', () => {
 
 // Operating point: 7.5 req/s and 3,750 output tok/s per TP2 instance, ISL 1000, OSL 500; peak 100 req/s.
 // Sizing: 100 / 7.5 = 13.33 → 14 instances, 28 GPUs, ceil(14 / 4) = 4 servers (exact 13.33 × 2 / 8 = 3.33).
-const sizing = () => sizeDeployment({ demand: { peak: 100, headroomPercent: 0, spareInstances: 0 }, capacityPerInstance: 7.5, gpusPerInstance: 2, gpusPerServer: 8 });
-const throughput: ThroughputAtOperatingPoint = { requestsPerSecond: 7.5, outputTokensPerSecond: 3_750, meanInputTokens: 1000, meanOutputTokens: 500 };
+const sizing = () =>
+  sizeDeployment({
+    demand: { peak: 100, headroomPercent: 0, spareInstances: 0 },
+    capacityPerInstance: 7.5,
+    gpusPerInstance: 2,
+    gpusPerServer: 8,
+  });
+const throughput: ThroughputAtOperatingPoint = {
+  requestsPerSecond: 7.5,
+  outputTokensPerSecond: 3_750,
+  meanInputTokens: 1000,
+  meanOutputTokens: 500,
+};
 /** The worked example's costs at 50 req/s average traffic, with any input replaced. */
 const costsWith = (input: Partial<CostInput> = {}, through: Partial<ThroughputAtOperatingPoint> = {}) =>
-  computeCosts({ sizing: sizing(), hardware: hardware(), throughput: { ...throughput, ...through }, api, uptime: 1, averageRequestsPerSecond: 50, ...input });
+  computeCosts({
+    sizing: sizing(),
+    hardware: hardware(),
+    throughput: { ...throughput, ...through },
+    api,
+    uptime: 1,
+    averageRequestsPerSecond: 50,
+    ...input,
+  });
 
 describe('computeCosts (docs/method.md §Fleet cost, §Unit costs)', () => {
   it('uses a 365-day year', () => {
@@ -76,7 +101,9 @@ describe('computeCosts (docs/method.md §Fleet cost, §Unit costs)', () => {
     expect(costs.costPer1MInputTokensUsd.value).toBeCloseTo(0.057500423, 8);
     expect(costs.costPer1MOutputTokensUsd.value).toBeCloseTo(0.172501268, 8);
     // DLI check: ISL × in + OSL × out = cost per 1K requests × 1000
-    expect(1000 * (costs.costPer1MInputTokensUsd.value ?? 0) + 500 * (costs.costPer1MOutputTokensUsd.value ?? 0)).toBeCloseTo(143.751057, 5);
+    expect(
+      1000 * (costs.costPer1MInputTokensUsd.value ?? 0) + 500 * (costs.costPer1MOutputTokensUsd.value ?? 0),
+    ).toBeCloseTo(143.751057, 5);
   });
 
   it('charges everything to output tokens for the output-only figure', () => {
@@ -96,9 +123,15 @@ describe('computeCosts (docs/method.md §Fleet cost, §Unit costs)', () => {
   it('says why cloud figures are missing when no $/GPU-hour is set, and on-prem is then the cheapest', () => {
     const costs = costsWith();
     expect(costs.cloudYearUsd).toEqual({ value: null, reason: 'no cloud $/GPU-hour is set for this hardware' });
-    expect(costs.cloudPer1kRequestsUsd).toEqual({ value: null, reason: 'no cloud $/GPU-hour is set for this hardware' });
+    expect(costs.cloudPer1kRequestsUsd).toEqual({
+      value: null,
+      reason: 'no cloud $/GPU-hour is set for this hardware',
+    });
     expect(costs.cloudPer1MTokensUsd.value).toBeNull();
-    expect(costs.breakEvenMonthsVsCloud).toEqual({ value: null, reason: 'no cloud $/GPU-hour is set for this hardware' });
+    expect(costs.breakEvenMonthsVsCloud).toEqual({
+      value: null,
+      reason: 'no cloud $/GPU-hour is set for this hardware',
+    });
     expect(costs.cheapestOption).toBe('onPrem'); // $476,000 on-prem < $3,942,000 API
   });
 
@@ -118,7 +151,10 @@ describe('computeCosts (docs/method.md §Fleet cost, §Unit costs)', () => {
     // Hosting 25,320: running cost = 4 × (36,000 licence + 25,320 hosting) = 245,280 = 28 GPUs × $1 × 8760 h.
     const even = costsWith({ hardware: hardware({ hostingUsdPerServerYear: 25_320, cloudUsdPerGpuHour: 1 }) });
     expect(even.cloudYearUsd.value).toBe(245_280);
-    expect(even.breakEvenMonthsVsCloud).toEqual({ value: null, reason: 'renting costs no more per year than running owned servers, so buying never pays back' });
+    expect(even.breakEvenMonthsVsCloud).toEqual({
+      value: null,
+      reason: 'renting costs no more per year than running owned servers, so buying never pays back',
+    });
   });
 
   it('scales unit costs by 1/uptime', () => {
@@ -136,12 +172,20 @@ describe('computeCosts (docs/method.md §Fleet cost, §Unit costs)', () => {
   it('returns reasons, never NaN, when the operating point lacks a throughput or lengths', () => {
     const bare = costsWith(
       { averageRequestsPerSecond: undefined },
-      { requestsPerSecond: undefined, outputTokensPerSecond: undefined, meanInputTokens: undefined, meanOutputTokens: undefined },
+      {
+        requestsPerSecond: undefined,
+        outputTokensPerSecond: undefined,
+        meanInputTokens: undefined,
+        meanOutputTokens: undefined,
+      },
     );
     expect(bare.costPer1kRequestsUsd).toEqual({ value: null, reason: NO_RPS });
     expect(bare.costPer1kRequestsExactUsd).toEqual({ value: null, reason: NO_RPS });
     expect(bare.costPer1MTokensUsd).toEqual({ value: null, reason: NO_RPS });
-    expect(bare.costPer1MOutputTokensOnlyUsd).toEqual({ value: null, reason: 'the operating point has no output token throughput' });
+    expect(bare.costPer1MOutputTokensOnlyUsd).toEqual({
+      value: null,
+      reason: 'the operating point has no output token throughput',
+    });
     expect(bare.apiPer1kRequestsUsd).toEqual({ value: null, reason: NO_LENGTHS });
     expect(bare.demandCostPer1kRequestsUsd).toEqual({ value: null, reason: NO_AVERAGE });
     expect(bare.fleetYearUsd).toBe(476_000);
@@ -150,7 +194,12 @@ describe('computeCosts (docs/method.md §Fleet cost, §Unit costs)', () => {
   it('keeps the missing throughput as the reason of every figure built on cost per 1K requests', () => {
     // Lengths known, requests/s not: the token figures cannot exist, and they say why (not "0").
     const costs = costsWith({ hardware: hardware({ cloudUsdPerGpuHour: 4 }) }, { requestsPerSecond: undefined });
-    for (const figure of ['costPer1MTokensUsd', 'costPer1MInputTokensUsd', 'costPer1MOutputTokensUsd', 'cloudPer1kRequestsUsd'] as const) {
+    for (const figure of [
+      'costPer1MTokensUsd',
+      'costPer1MInputTokensUsd',
+      'costPer1MOutputTokensUsd',
+      'cloudPer1kRequestsUsd',
+    ] as const) {
       expect(costs[figure], figure).toEqual({ value: null, reason: NO_RPS });
     }
     expect(costs.apiPer1kRequestsUsd.value).toBeCloseTo(2.5, 12); // the API price needs lengths only
@@ -187,7 +236,12 @@ describe('computeCosts (docs/method.md §Fleet cost, §Unit costs)', () => {
   });
 
   it('has no per-instance figures when no instance is needed (zero demand)', () => {
-    const none = sizeDeployment({ demand: { peak: 0, headroomPercent: 0, spareInstances: 0 }, capacityPerInstance: 7.5, gpusPerInstance: 2, gpusPerServer: 8 });
+    const none = sizeDeployment({
+      demand: { peak: 0, headroomPercent: 0, spareInstances: 0 },
+      capacityPerInstance: 7.5,
+      gpusPerInstance: 2,
+      gpusPerServer: 8,
+    });
     const costs = costsWith({ sizing: none, averageRequestsPerSecond: 0 });
     expect(costs.fleetYearUsd).toBe(0);
     expect(costs.costPer1kRequestsUsd).toEqual({ value: null, reason: NO_INSTANCES });
@@ -204,7 +258,10 @@ describe('the hosted API bill and the cheapest option (docs/method.md §Break-ev
 
   it('says the bill is unknown when the average traffic is unknown or not finite', () => {
     expect(costsWith({ averageRequestsPerSecond: undefined }).apiYearUsd).toEqual({ value: null, reason: NO_AVERAGE });
-    expect(costsWith({ averageRequestsPerSecond: Number.POSITIVE_INFINITY }).apiYearUsd).toEqual({ value: null, reason: NO_AVERAGE });
+    expect(costsWith({ averageRequestsPerSecond: Number.POSITIVE_INFINITY }).apiYearUsd).toEqual({
+      value: null,
+      reason: NO_AVERAGE,
+    });
   });
 
   it('picks the cloud when renting is the lowest yearly bill', () => {
@@ -214,7 +271,9 @@ describe('the hosted API bill and the cheapest option (docs/method.md §Break-ev
 
   it('picks the hosted API when its bill is the lowest', () => {
     // API at 1 req/s: 31,536,000 × $2.5 / 1000 = $78,840 < on-prem $476,000 < cloud $981,120.
-    expect(costsWith({ averageRequestsPerSecond: 1, hardware: hardware({ cloudUsdPerGpuHour: 4 }) }).cheapestOption).toBe('api');
+    expect(
+      costsWith({ averageRequestsPerSecond: 1, hardware: hardware({ cloudUsdPerGpuHour: 4 }) }).cheapestOption,
+    ).toBe('api');
     // Without a cloud price the API still wins against on-prem.
     expect(costsWith({ averageRequestsPerSecond: 1 }).cheapestOption).toBe('api');
   });
@@ -225,15 +284,26 @@ describe('the hosted API bill and the cheapest option (docs/method.md §Break-ev
 
   it('keeps the earlier option on a tie (on-prem, then cloud, then API)', () => {
     // Zero demand: no servers, so on-prem is $0, and the API bills $0; cloud rents 0 GPUs × $4 × 8760 h = $0 too.
-    const none = sizeDeployment({ demand: { peak: 0, headroomPercent: 0, spareInstances: 0 }, capacityPerInstance: 7.5, gpusPerInstance: 2, gpusPerServer: 8 });
+    const none = sizeDeployment({
+      demand: { peak: 0, headroomPercent: 0, spareInstances: 0 },
+      capacityPerInstance: 7.5,
+      gpusPerInstance: 2,
+      gpusPerServer: 8,
+    });
     expect(costsWith({ sizing: none, averageRequestsPerSecond: 0 }).cheapestOption).toBe('onPrem');
-    expect(costsWith({ sizing: none, averageRequestsPerSecond: 0, hardware: hardware({ cloudUsdPerGpuHour: 4 }) }).cheapestOption).toBe('onPrem');
+    expect(
+      costsWith({ sizing: none, averageRequestsPerSecond: 0, hardware: hardware({ cloudUsdPerGpuHour: 4 }) })
+        .cheapestOption,
+    ).toBe('onPrem');
   });
 });
 
 describe('cheapestSeriesKey', () => {
   const result = (key: string, fleetYearUsd: number, per1k: number | null) =>
-    ({ series: { key }, costs: { fleetYearUsd, costPer1kRequestsUsd: per1k === null ? { value: null, reason: 'x' } : { value: per1k } } }) as unknown as SeriesResult;
+    ({
+      series: { key },
+      costs: { fleetYearUsd, costPer1kRequestsUsd: per1k === null ? { value: null, reason: 'x' } : { value: per1k } },
+    }) as unknown as SeriesResult;
 
   it('picks the lowest fleet cost, then the lower cost per 1K requests, and no one on a full tie', () => {
     expect(cheapestSeriesKey([result('a', 357_000, 0.05), result('b', 288_000, 0.04)])).toBe('b');
