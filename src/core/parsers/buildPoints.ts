@@ -236,6 +236,9 @@ function flagDuplicateLoads(points: LoadPoint[]): void {
   const bySeriesAndLoad = groupBy(points, (point) => `${point.seriesKey}|${point.load.concurrency ?? ''}|${point.load.requestRate ?? ''}|${point.load.saturation ? 'sat' : ''}`);
   for (const list of bySeriesAndLoad.values()) {
     if (list.length < 2) continue;
-    for (const point of list) point.notes.push(`Duplicate load level: ${list.length} runs of this series share it; each is kept as its own point.`);
+    for (const point of list) {
+      point.duplicateLoadRuns = list.length;
+      point.notes.push(`Duplicate load level: ${list.length} runs of this series share it; each is kept as its own point.`);
+    }
   }
 }

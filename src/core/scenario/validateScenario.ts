@@ -31,6 +31,15 @@ export const SCENARIO_LIMITS = {
   points: 10_000,
 } as const;
 
+/** The largest scenario file opened (points embedded): the same cap as a benchmark file. */
+export const MAX_SCENARIO_BYTES = 64 * 2 ** 20;
+
+/** Null when a scenario file of this size may be opened, else why not (named, with the limit). */
+export function scenarioFileSizeProblem(name: string, bytes: number): string | null {
+  if (bytes <= MAX_SCENARIO_BYTES) return null;
+  return `${name}: the file is ${(bytes / 2 ** 20).toFixed(0)} MiB; a scenario is at most ${MAX_SCENARIO_BYTES / 2 ** 20} MiB.`;
+}
+
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; field: string; message: string };
 
 /** Thrown inside the validators; turned into `{ok: false}` at the top. */
