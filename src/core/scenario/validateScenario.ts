@@ -7,7 +7,7 @@
 import type { Distribution, LoadPoint } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, TOOL_IDS, emptyMeasurements, isStat } from '../model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../model/scenario.ts';
-import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
+import { DEMAND_UNITS, LICENCE_BASES, RANK_METRICS, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
 import { isCurrencyCode } from '../format/numbers.ts';
 import { MigrationError, migrateScenario } from './migrations.ts';
@@ -149,11 +149,13 @@ function validateSeriesSettings(value: unknown, field: string): SeriesSettings {
 function validateView(value: unknown, field = 'view'): ChartView {
   const o = object(value, field);
   const x = object(o['x'], `${field}.x`);
-  return withUnknown(o, {
+  const view: ChartView = {
     x: { metric: oneOf(x['metric'], `${field}.x.metric`, SLA_METRICS), stat: oneOf(x['stat'], `${field}.x.stat`, STATS) },
     y: oneOf(o['y'], `${field}.y`, Y_AXES),
     logX: boolean(o['logX'], `${field}.logX`),
-  });
+  };
+  if (o['logXAuto'] !== undefined) view.logXAuto = boolean(o['logXAuto'], `${field}.logXAuto`);
+  return withUnknown(o, view);
 }
 
 function validateDistribution(value: unknown, field: string): Distribution {
@@ -259,6 +261,8 @@ export function validateScenario(raw: unknown): ScenarioResult {
       view: o['view'] === undefined ? d.view : validateView(o['view']),
       points: o['points'] === undefined ? [] : list(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
     } satisfies Scenario);
+    if (o['comparableWorkloads'] !== undefined) scenario.comparableWorkloads = boolean(o['comparableWorkloads'], 'comparableWorkloads');
+    if (o['rankBy'] !== undefined) scenario.rankBy = oneOf(o['rankBy'], 'rankBy', RANK_METRICS);
     return { ok: true, scenario };
   } catch (error) {
     if (error instanceof Invalid || error instanceof MigrationError) return { ok: false, field: error.field, message: error.message };
