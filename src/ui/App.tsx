@@ -37,8 +37,7 @@ export function App() {
         <div>
           <h1>LLM inference sizing &amp; TCO</h1>
           <p className="app__tagline">
-            Benchmark sweep → operating point under your SLA → servers → yearly cost.{' '}
-            <span className="app__privacy">Files are read in this tab and never sent anywhere.</span>
+            Benchmark sweep → SLA → servers → yearly cost. <span className="app__privacy">Files never leave this tab.</span>
           </p>
         </div>
         <Toolbar />

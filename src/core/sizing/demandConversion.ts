@@ -43,6 +43,7 @@ export function convertDemand(value: number, from: DemandUnit, to: DemandUnit, b
   if (missing !== null) return { ok: false, reason: `${basis.source} does not report ${missing}` };
 
   const n = (v: number) => formatNumber(v);
+  const seconds = (v: number) => formatNumber(v, 3);
   const steps: string[] = [];
   let rps = value;
   if (from === 'outputTokensPerSecond') {
@@ -50,7 +51,7 @@ export function convertDemand(value: number, from: DemandUnit, to: DemandUnit, b
     steps.push(`${n(value)} output tokens/s ÷ ${n(osl!)} output tokens per request = ${n(rps)} requests/s`);
   } else if (from === 'concurrentRequests') {
     rps = value / e2eS!;
-    steps.push(`${n(value)} concurrent requests ÷ ${n(e2eS!)} s mean E2E latency = ${n(rps)} requests/s (Little's law)`);
+    steps.push(`${n(value)} concurrent requests ÷ ${seconds(e2eS!)} s mean E2E latency = ${n(rps)} requests/s (Little's law)`);
   }
   let result = rps;
   if (to === 'outputTokensPerSecond') {
@@ -58,8 +59,8 @@ export function convertDemand(value: number, from: DemandUnit, to: DemandUnit, b
     steps.push(`${n(rps)} requests/s × ${n(osl!)} output tokens per request = ${n(result)} output tokens/s`);
   } else if (to === 'concurrentRequests') {
     result = rps * e2eS!;
-    steps.push(`${n(rps)} requests/s × ${n(e2eS!)} s mean E2E latency = ${n(result)} concurrent requests (Little's law)`);
+    steps.push(`${n(rps)} requests/s × ${seconds(e2eS!)} s mean E2E latency = ${n(result)} concurrent requests (Little's law)`);
   }
   const value4 = tidy(result);
-  return { ok: true, value: value4, explanation: `${steps.join('; ')} — figures of ${basis.source}${value4 !== result ? `, kept to ${n(value4)}` : ''}.` };
+  return { ok: true, value: value4, explanation: `${steps.join('; ')} — figures of ${basis.source}${n(value4) !== n(result) ? `, kept to ${n(value4)}` : ''}.` };
 }

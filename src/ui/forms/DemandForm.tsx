@@ -59,7 +59,6 @@ export function DemandForm() {
           unit={DEMAND_UNIT_NAMES[demand.unit]}
           rule={RULES.peak}
           onChange={(peak) => setDemand({ peak })}
-          hint={conversion ? undefined : PEAK_HINTS[demand.unit]}
         />
         <NumberField label="Headroom" value={demand.headroomPercent} unit="%" rule={RULES.headroomPercent} onChange={(headroomPercent) => setDemand({ headroomPercent })} />
         <NumberField label="Spare instances (N+k)" value={demand.spareInstances} step={1} rule={RULES.spareInstances} onChange={(spareInstances) => setDemand({ spareInstances })} />
@@ -71,6 +70,7 @@ export function DemandForm() {
       ) : null}
       <details className="demand__more">
         <summary>Average traffic, uptime, estimates</summary>
+        <p className="panel__hint demand__hint">Peak: {PEAK_HINTS[demand.unit]}</p>
         <div className="form-grid">
           <NumberField
             label="Average ÷ peak traffic"

@@ -94,8 +94,10 @@ function Answer({ entry, why, compact }: { entry: RankedEntry; why: string; comp
   return (
     <>
       <p className="recommendation__name">
-        <span className="swatch" style={{ background: colors.get(series.key) }} aria-hidden="true" />
-        <strong>{series.name}</strong>
+        <strong>
+          <span className="swatch" style={{ background: colors.get(series.key) }} aria-hidden="true" />
+          {series.name}
+        </strong>
         <span className="recommendation__hardware">
           on {series.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'} per instance
         </span>

@@ -144,13 +144,14 @@ function ResultRow({ result, cheapest, entry, decision }: RowProps) {
       <span className="results-table__meta" data-field="workload">
         {describeWorkload(workload)} · {describeTools(workload)}
       </span>
-      {entry && decision.ranked.length > 1 ? (
-        <span className="results-table__rank" data-field="rank">
-          #{entry.rank} · {describeGap(entry, bestName, ctx)}
-        </span>
-      ) : null}
     </th>
   );
+  const rank =
+    entry && decision.ranked.length > 1 ? (
+      <p className="results-table__rank" data-field="rank">
+        <strong>#{entry.rank}</strong> {describeGap(entry, bestName, ctx)}
+      </p>
+    ) : null;
   if (!pick.meetsSla || !sizing || !costs) {
     return (
       <tr className="results-table__row--infeasible" data-series={series.name}>
@@ -221,6 +222,7 @@ function ResultRow({ result, cheapest, entry, decision }: RowProps) {
       </tr>
       <tr className="results-table__details-row">
         <td colSpan={COLUMNS}>
+          {rank}
           <button type="button" className="link" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
             {open ? 'Hide' : 'How was this computed?'}
           </button>
