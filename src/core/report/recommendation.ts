@@ -78,7 +78,7 @@ function metricValue(r: SeriesResult, metric: RankMetric): number | null {
 
 /** Equal up to floating-point noise. */
 function same(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }
 
 function compare(a: SeriesResult, b: SeriesResult, metric: RankMetric): number {

@@ -216,7 +216,10 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
 /** Validates (after migrating older versions) a parsed scenario document. */
 export function validateScenario(raw: unknown): ScenarioResult {
   try {
-    const migrated = migrateScenario(object(raw, 'scenario'));
+    const doc = object(raw, 'scenario');
+    // A JSON without the marker is some other file (often a benchmark result opened as a scenario): say so first.
+    if (doc['format'] === undefined) throw new Invalid('format', 'missing: this JSON is not a scenario file (a scenario has "format": "llm-tco-scenario")');
+    const migrated = migrateScenario(doc);
     const o = migrated;
     if (o['format'] !== 'llm-tco-scenario') throw new Invalid('format', `must be "llm-tco-scenario", got ${show(o['format'])}`);
     const d = defaultScenario();
