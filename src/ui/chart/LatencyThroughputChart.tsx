@@ -76,7 +76,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
             name={s.name}
             data={s.points}
             fill={style.color}
-            shape={(props: object) => <SeriesMarker {...props} color={style.color} shape={style.shape} />}
+            shape={(props: object) => <SeriesMarker {...props} color={style.color} shape={style.shape} seriesKey={s.key} />}
             line={{ stroke: style.color, strokeWidth: 2 }}
             lineJointType="linear"
             isAnimationActive={false}

@@ -16,15 +16,18 @@ interface Props {
   payload?: { pointId?: string };
   color: string;
   shape: MarkerShape;
+  seriesKey: string;
 }
 
-export function SeriesMarker({ cx, cy, payload, color, shape }: Props) {
+export function SeriesMarker({ cx, cy, payload, color, shape, seriesKey }: Props) {
   const status = useAppStore((s) => (payload?.pointId === undefined ? undefined : selectPointStatuses(s).get(payload.pointId)));
   if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
   const meets = status === 'feasible';
   return (
     <path
       className={`series-marker series-marker--${status ?? 'unknown'}`}
+      data-series-key={seriesKey}
+      data-shape={shape}
       d={markerPath(shape, cx, cy, MARKER_RADIUS)}
       fill={meets ? color : '#ffffff'}
       stroke={color}
