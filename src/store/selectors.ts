@@ -115,12 +115,22 @@ export const selectParetoFront = createSelector([selectChartSeries, selectView],
 export { selectSettings };
 
 /**
- * Each point's verdict under the SLA in force (the dragged bound included): the chart draws failing points
- * hollow. One map per SLA change; each marker reads its own entry and re-renders only when that flips.
+ * Each point's verdict under the committed SLA: the chart draws failing points hollow. It follows a dragged line
+ * on release, not every frame (the shaded region shows the limit being dragged): a thousand markers re-rendering
+ * per frame would break the drag's frame budget. Each marker reads its own entry and re-renders when it flips.
  */
-export const selectPointStatuses = createSelector([selectPoints, selectEffectiveSla], (points, sla): Map<string, Feasibility['status']> =>
+export const selectPointStatuses = createSelector([selectPoints, selectSla], (points, sla): Map<string, Feasibility['status']> =>
   new Map(points.map((p) => [p.id, feasibilityStatus(p, sla)])),
 );
+
+const selectCommittedResultsWhileDragging = createSelector(
+  [selectVisibleSeries, selectSla, selectDemand, selectApi, selectUptime, selectInterpolate],
+  (series, sla, demand, apiReference, uptime, interpolate): SeriesResult[] =>
+    series.map((s) => computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate })),
+);
+
+/** The results under the committed SLA: the same as selectResults except while a line is dragged. */
+export const selectCommittedResults = (s: AppState): SeriesResult[] => (s.slaDraft === null ? selectResults(s) : selectCommittedResultsWhileDragging(s));
 
 /** Points by id, for tooltips. */
 export const selectPointsById = createSelector([selectPoints], (points): Map<string, LoadPoint> => new Map(points.map((p) => [p.id, p])));

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import { projectPoint } from '../../core/analysis/projection.ts';
 import type { AppState } from '../../store/appStore.ts';
-import { selectChartSeries, selectResults, selectView } from '../../store/selectors.ts';
+import { selectChartSeries, selectCommittedResults, selectView } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 
 const CHAR_PX = 5.8;
@@ -33,10 +33,14 @@ function coversRing(box: Box, ring: { x: number; y: number }): boolean {
   return dx * dx + dy * dy < RING_RADIUS * RING_RADIUS;
 }
 
-/** Where the rings are, in data coordinates, as one string: it changes only when a ring moves. */
+/**
+ * Where the rings are under the committed SLA, in data coordinates, as one string: it changes only when a ring
+ * moves for good. While a line is dragged the labels keep their places (re-placing them every frame would cost
+ * the drag its frame budget) and settle on release.
+ */
 function selectRingKey(state: AppState): string {
   const view = selectView(state);
-  return selectResults(state)
+  return selectCommittedResults(state)
     .map((r) => {
       if (!r.pick.meetsSla) return '';
       const p = projectPoint(r.pick.operatingPoint.point, r.series.key, view, r.series.gpusPerInstance);

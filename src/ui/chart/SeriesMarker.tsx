@@ -1,7 +1,8 @@
 /**
- * One dot of a series: its marker shape in its colour, filled when the point meets the SLA in force, hollow
- * when it fails it (dashed when the files lack a constrained statistic). Each marker reads its own point's
- * verdict from the store, so dragging the SLA re-renders only the markers whose verdict flips, never the chart.
+ * One dot of a series: its marker shape in its colour, filled when the point meets the SLA, hollow when it
+ * fails it (dashed when the files lack a constrained statistic). Each marker reads its own point's verdict from
+ * the store (under the committed SLA: a dragged line updates them on release), so a change re-renders only the
+ * markers whose verdict flips, never the chart.
  */
 import { selectPointStatuses } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
