@@ -288,7 +288,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           ],
         }));
         if (moved.length > 0) {
-          get().notify('info', `${moved.map((series) => series.name).join(', ')} now run${moved.length === 1 ? 's' : ''} on “${fallback.name}” (the removed “${removed.name}” was ${moved.length === 1 ? 'its' : 'their'} server type). Undo brings it back.`);
+          get().notify('info', `${moved.map((series) => series.name).join(', ')} now run${moved.length === 1 ? 's' : ''} on “${fallback.name}” (the removed “${removed.name}” was ${moved.length === 1 ? 'its' : 'their'} server type). Undo brings it back.`, 'hardware-removed');
         }
       },
       setApiReference(patch) {

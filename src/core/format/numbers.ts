@@ -51,8 +51,9 @@ export function moneyTickFormatter(ticks: readonly number[], currency = 'USD'): 
     const f = formatter({ style: 'currency', currency, minimumFractionDigits: d, maximumFractionDigits: d });
     return (value: number) => `${f.format(value / scale)}${suffix}`;
   };
-  // Steps like 0.25 need one more decimal than their magnitude says.
-  while (decimals < 6 && new Set(sorted.map(make(decimals))).size < sorted.length) decimals++;
+  // Steps like 0.25 need one more decimal than their magnitude says: add decimals until every tick is exact.
+  const exact = (d: number) => sorted.every((t) => Math.abs(Math.round((t / scale) * 10 ** d) / 10 ** d - t / scale) <= 1e-9 * Math.max(1, Math.abs(t / scale)));
+  while (decimals < 6 && !exact(decimals)) decimals++;
   return make(decimals);
 }
 
