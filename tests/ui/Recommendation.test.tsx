@@ -62,7 +62,7 @@ describe('Recommendation', () => {
       </>,
       { runs: [...nimRuns(), ...copy('long', { outputTokens: { avg: 200 } })], origin: 'files' },
     );
-    expect(region().textContent).toContain('2 workloads are loaded: each gets its own answer, since their costs are not comparable.');
+    expect(region().textContent).toContain('2 workloads are loaded: one answer each, as their costs are not comparable.');
     expect(within(region()).getAllByText(/^Workload: /).map((e) => e.textContent)).toEqual([
       'Workload: meta/llama3-8b-instruct · ISL ≈ 200 · OSL ≈ 200 tokens',
       'Workload: meta/llama3-8b-instruct · ISL ≈ 200 · OSL ≈ 58 tokens',

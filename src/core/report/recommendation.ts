@@ -153,8 +153,9 @@ export function rankResults(results: readonly SeriesResult[], metric: RankMetric
   return { ranked, unranked: results.filter((r) => metricValue(r, metric) === null) };
 }
 
+/** 2.1× · 12× · 1.02× (close to 1, two decimals: "1×" would say nothing). */
 function ratioText(x: number): string {
-  return `${formatNumber(x, x >= 10 ? 0 : 1)}×`;
+  return `${formatNumber(x, x >= 10 ? 0 : x >= 1.1 ? 1 : 2)}×`;
 }
 
 function percentText(effect: number): string {
@@ -196,14 +197,28 @@ export function describeGap(entry: RankedEntry, bestName: string, ctx: DecisionC
   return factors.length === 0 ? head : `${head}: ${factors.map((f) => describeFactor(f, ctx)).join('; ')}`;
 }
 
-/** Why the best beats the runner-up, in one line, from the runner-up's biggest factor against it. */
-function whyBest(runnerUp: RankedEntry | null, ctx: DecisionContext): string {
+/**
+ * Why the best beats the runner-up, in one line, from the runner-up's biggest factor against it. When the two
+ * tie on the chosen cost, the tie-breaker decided: it is named, and its own factors explain.
+ */
+function whyBest(best: RankedEntry, runnerUp: RankedEntry | null, ctx: DecisionContext): string {
   const slaText = ctx.sla.map(describeConstraint).join(' and ');
-  if (!runnerUp) return `the only configuration of this workload that meets ${slaText}`;
+  if (!runnerUp?.vsBest) return `the only configuration of this workload that meets ${slaText}`;
   const other = runnerUp.result.series.name;
-  const factor = runnerUp.vsBest?.factors.find((f) => f.effect > 1);
-  const saving = runnerUp.vsBest ? `${formatNumber((1 - 1 / runnerUp.vsBest.ratio) * 100, 0)} % below ${other}` : '';
-  if (!factor) return `${saving} on ${RANK_METRIC_LABELS[ctx.metric]}`;
+  if (same(runnerUp.value, best.value)) {
+    const tieBreak: RankMetric = ctx.metric === 'fleetYearUsd' ? 'costPer1kRequestsUsd' : 'fleetYearUsd';
+    const factors = costFactors(runnerUp.result, best.result, tieBreak);
+    const head = `same ${RANK_METRIC_LABELS[ctx.metric]} as ${other}, lower ${RANK_METRIC_LABELS[tieBreak]}`;
+    const factor = factors.find((f) => f.effect > 1);
+    return factor ? `${head}: ${factorReason(factor, other, slaText, ctx)}` : head;
+  }
+  const factor = runnerUp.vsBest.factors.find((f) => f.effect > 1);
+  if (!factor) return `${formatNumber((1 - 1 / runnerUp.vsBest.ratio) * 100, 0)} % below ${other} on ${RANK_METRIC_LABELS[ctx.metric]}`;
+  return factorReason(factor, other, slaText, ctx);
+}
+
+/** One factor in the best's favour against `other`, as a reason. */
+function factorReason(factor: Factor, other: string, slaText: string, ctx: DecisionContext): string {
   const ratio = ratioText(factor.effect);
   switch (factor.kind) {
     case 'capacityPerGpu':
@@ -249,7 +264,7 @@ export function decideWorkload(group: WorkloadGroup, results: readonly SeriesRes
     return { group, ranked, unranked, verdict: { kind: 'tie', tied, why } };
   }
   const runnerUp = second ?? null;
-  return { group, ranked, unranked, verdict: { kind: 'recommended', best, runnerUp, why: whyBest(runnerUp, ctx) } };
+  return { group, ranked, unranked, verdict: { kind: 'recommended', best, runnerUp, why: whyBest(best, runnerUp, ctx) } };
 }
 
 /** One decision per workload group, in group order. */

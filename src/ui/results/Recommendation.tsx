@@ -27,9 +27,7 @@ export function Recommendation() {
       </div>
       {decisions.length === 0 ? <NoData hasData={hasData} /> : null}
       {decisions.length > 1 ? (
-        <p className="recommendation__note">
-          {decisions.length} workloads are loaded: each gets its own answer, since their costs are not comparable.
-        </p>
+        <p className="recommendation__note">{decisions.length} workloads are loaded: one answer each, as their costs are not comparable.</p>
       ) : null}
       {decisions.map((d) => (
         <WorkloadAnswer key={d.group.id} decision={d} showWorkload={decisions.length > 1} />

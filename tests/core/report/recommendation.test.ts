@@ -75,6 +75,15 @@ describe('ranking within one workload, and why', () => {
     ]);
   });
 
+  it('on equal yearly cost, names the tie-breaker and explains by its factors', () => {
+    // b serves 2 % fewer requests/s: 200 ÷ (11.378 × 0.98) = 17.94 → still 18 instances, 3 servers, $357,000;
+    // but per 1K requests it costs 1 ÷ 0.98 more: 1.0204× the requests/s per GPU for a.
+    const slower = as('b').map((p) => ({ ...p, requestsPerSecond: (p.requestsPerSecond ?? 0) * 0.98 }));
+    const { decisions } = decideFor([...as('a'), ...slower]);
+    const v = decisions[0]!.verdict;
+    expect(v.kind === 'recommended' && v.why).toBe('same cost per year as b, lower cost per 1K requests: 1.02× the requests/s per GPU of b at TTFT avg ≤ 250 ms');
+  });
+
   it('names no winner on a full tie, and says what they cost', () => {
     const { decisions } = decideFor([...as('a'), ...as('b')]);
     const v = decisions[0]!.verdict;
