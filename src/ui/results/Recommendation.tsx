@@ -4,6 +4,7 @@
  * binding constraint and how far it would have to relax, with a button that relaxes it.
  */
 import { useId } from 'react';
+import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { formatMoney, formatNumber } from '../../core/format/numbers.ts';
 import type { RankMetric } from '../../core/model/scenario.ts';
 import { RANK_METRICS } from '../../core/model/scenario.ts';
@@ -148,7 +149,7 @@ function NothingMeets({ decision }: { decision: WorkloadDecision }) {
               <li key={r.constraintIndex}>
                 {describeRelaxation(r)}.{' '}
                 <button type="button" className="link" onClick={() => setSla(r.constraintIndex, { ...r.constraint, bound })}>
-                  Relax to {formatNumber(bound)}
+                  Relax to {formatNumber(bound)} {SLA_METRIC_INFO[r.constraint.metric].unit}
                 </button>
               </li>
             );
