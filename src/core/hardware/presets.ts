@@ -30,7 +30,8 @@ export interface HardwarePreset {
   sources: { price: PresetSource; power: PresetSource; cloud: PresetSource };
 }
 
-const NVIDIA_TCO_POST = 'https://developer.nvidia.com/blog/benchmarking-llm-inference-costs-for-smarter-scaling-and-deployment/';
+const NVIDIA_TCO_POST =
+  'https://developer.nvidia.com/blog/benchmarking-llm-inference-costs-for-smarter-scaling-and-deployment/';
 const SERVNET = 'https://www.servnetuk.com/research/ai-servers';
 const KAEL = 'https://kaelresearch.com/blog/gpu-economics-real-inference-costs';
 const ORNN = 'https://www.ornnai.com/research/nvidia-b200-vs-b300-why-use-one-instead-of-the-other';
@@ -38,7 +39,9 @@ const CLIFF = 'https://www.cliffcenter.com/research/amd-inference-economics';
 const READ = '2026-11-30';
 
 const coreweave = (what: string, hourly: number, gpus: number): PresetSource => ({
-  note: `CoreWeave on-demand list price for ${what}: $${hourly}/hour ÷ ${gpus} GPUs (Kael Research, "GPU Economics: What Inference Actually Costs in 2026")`,
+  note:
+    `CoreWeave on-demand list price for ${what}: $${hourly}/hour ÷ ${gpus} GPUs ` +
+    '(Kael Research, "GPU Economics: What Inference Actually Costs in 2026")',
   url: KAEL,
   date: '2026-02',
 });
@@ -53,8 +56,16 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
     serverKw: 10.2,
     cloudUsdPerGpuHour: 6.16,
     sources: {
-      price: { note: "NVIDIA's worked TCO example (hypothetical server cost, as the post says)", url: NVIDIA_TCO_POST, date: '2025' },
-      power: { note: 'NVIDIA DGX H100: about 10.2 kW (Servnet, "AI Servers: The 2026 Data Study")', url: SERVNET, date: '2026-07-05' },
+      price: {
+        note: "NVIDIA's worked TCO example (hypothetical server cost, as the post says)",
+        url: NVIDIA_TCO_POST,
+        date: '2025',
+      },
+      power: {
+        note: 'NVIDIA DGX H100: about 10.2 kW (Servnet, "AI Servers: The 2026 Data Study")',
+        url: SERVNET,
+        date: '2026-07-05',
+      },
       cloud: coreweave('8× HGX H100', 49.24, 8),
     },
   },
@@ -72,7 +83,11 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
         url: 'https://ai-hpc.github.io/ai-hardware-engineer-roadmap/',
         date: READ,
       },
-      power: { note: 'same 8-GPU Hopper platform and 700 W per SXM GPU as the H100 server: taken as its 10.2 kW', url: SERVNET, date: '2026-07-05' },
+      power: {
+        note: 'same 8-GPU Hopper platform and 700 W per SXM GPU as the H100 server: taken as its 10.2 kW',
+        url: SERVNET,
+        date: '2026-07-05',
+      },
       cloud: coreweave('8× HGX H200', 50.44, 8),
     },
   },
@@ -85,8 +100,16 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
     serverKw: 14.3,
     cloudUsdPerGpuHour: 8.6,
     sources: {
-      price: { note: 'NVIDIA DGX B200 price reported as $515K', url: 'https://vengineer.hatenablog.com/entry/2025/03/16/080000', date: '2025-03-16' },
-      power: { note: 'NVIDIA DGX B200 user guide: 14.3 kW max', url: 'https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html', date: READ },
+      price: {
+        note: 'NVIDIA DGX B200 price reported as $515K',
+        url: 'https://vengineer.hatenablog.com/entry/2025/03/16/080000',
+        date: '2025-03-16',
+      },
+      power: {
+        note: 'NVIDIA DGX B200 user guide: 14.3 kW max',
+        url: 'https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html',
+        date: READ,
+      },
       cloud: coreweave('8× B200', 68.8, 8),
     },
   },
@@ -100,12 +123,22 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
     cloudUsdPerGpuHour: 5,
     sources: {
       price: {
-        note: 'derived: 8 × ≈$53,000 per B300 module (Ornn) + the ≈$115,000 a DGX B200 costs beyond its 8 × ≈$50,000 modules',
+        note:
+          'derived: 8 × ≈$53,000 per B300 module (Ornn) + the ≈$115,000 a DGX B200 costs beyond its ' +
+          '8 × ≈$50,000 modules',
         url: ORNN,
         date: READ,
       },
-      power: { note: 'NVIDIA DGX B300: 14.5 kW (as reported from NVIDIA\'s documentation)', url: 'https://thedailyscout.com/s/mS-qfkbCluI', date: READ },
-      cloud: { note: 'low end of the $5.00–7.25 per GPU-hour neocloud on-demand range (Ornn GPU rental benchmark)', url: ORNN, date: READ },
+      power: {
+        note: 'NVIDIA DGX B300: 14.5 kW (as reported from NVIDIA\'s documentation)',
+        url: 'https://thedailyscout.com/s/mS-qfkbCluI',
+        date: READ,
+      },
+      cloud: {
+        note: 'low end of the $5.00–7.25 per GPU-hour neocloud on-demand range (Ornn GPU rental benchmark)',
+        url: ORNN,
+        date: READ,
+      },
     },
   },
   {
@@ -118,7 +151,11 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
     cloudUsdPerGpuHour: 10.5,
     sources: {
       price: { note: 'low end of the $3.0–3.9 million per GB200 NVL72 rack (Ornn)', url: ORNN, date: READ },
-      power: { note: 'about 120 kW per GB200 NVL72 rack (Servnet, "AI Servers: The 2026 Data Study")', url: SERVNET, date: '2026-07-05' },
+      power: {
+        note: 'about 120 kW per GB200 NVL72 rack (Servnet, "AI Servers: The 2026 Data Study")',
+        url: SERVNET,
+        date: '2026-07-05',
+      },
       cloud: coreweave('a 4-GPU GB200 NVL72 slice', 42, 4),
     },
   },
@@ -132,12 +169,22 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
     cloudUsdPerGpuHour: 1.85,
     sources: {
       price: {
-        note: 'derived: 8 × $15,000 (top of the $10,000–15,000 street price per MI300X) + an assumed $100,000 for host, memory and network',
+        note:
+          'derived: 8 × $15,000 (top of the $10,000–15,000 street price per MI300X) + an assumed $100,000 ' +
+          'for host, memory and network',
         url: 'https://awesomeagents.ai/hardware/amd-mi300x',
         date: READ,
       },
-      power: { note: 'estimate: 8 × 750 W GPU board power + about 2.5 kW for the host', url: 'https://aiwiki.ai/wiki/amd_instinct_mi300x', date: READ },
-      cloud: { note: 'Vultr on-demand, $1.85 per GPU-hour (Cliff Center research note)', url: CLIFF, date: '2026-05-18' },
+      power: {
+        note: 'estimate: 8 × 750 W GPU board power + about 2.5 kW for the host',
+        url: 'https://aiwiki.ai/wiki/amd_instinct_mi300x',
+        date: READ,
+      },
+      cloud: {
+        note: 'Vultr on-demand, $1.85 per GPU-hour (Cliff Center research note)',
+        url: CLIFF,
+        date: '2026-05-18',
+      },
     },
   },
   {
@@ -149,9 +196,21 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
     serverKw: 10.5,
     cloudUsdPerGpuHour: 1.95,
     sources: {
-      price: { note: 'no public price found: set between the MI300X and MI355X examples — replace it with a quote', url: 'https://aiwiki.ai/wiki/amd_instinct_mi325x', date: READ },
-      power: { note: 'estimate: 8 × 1,000 W GPU board power + about 2.5 kW for the host', url: 'https://awesomeagents.ai/hardware/amd-mi325x', date: READ },
-      cloud: { note: 'TensorWave on-demand, $1.95 per GPU-hour (Cliff Center research note)', url: CLIFF, date: '2026-05-18' },
+      price: {
+        note: 'no public price found: set between the MI300X and MI355X examples — replace it with a quote',
+        url: 'https://aiwiki.ai/wiki/amd_instinct_mi325x',
+        date: READ,
+      },
+      power: {
+        note: 'estimate: 8 × 1,000 W GPU board power + about 2.5 kW for the host',
+        url: 'https://awesomeagents.ai/hardware/amd-mi325x',
+        date: READ,
+      },
+      cloud: {
+        note: 'TensorWave on-demand, $1.95 per GPU-hour (Cliff Center research note)',
+        url: CLIFF,
+        date: '2026-05-18',
+      },
     },
   },
   {
@@ -164,12 +223,22 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
     cloudUsdPerGpuHour: null,
     sources: {
       price: {
-        note: 'derived: 8 × ≈$19,300 (a B300 module\'s ≈$53,000 ÷ 2.75, the per-GPU price ratio reported by AX Brief) + an assumed $100,000 for host, memory and network',
+        note:
+          "derived: 8 × ≈$19,300 (a B300 module's ≈$53,000 ÷ 2.75, the per-GPU price ratio reported by " +
+          'AX Brief) + an assumed $100,000 for host, memory and network',
         url: 'https://axbrief.com/en/article/amd-mi355x-delivers-80-of-b200-performance-at-2-75x-lower-cost-31123',
         date: READ,
       },
-      power: { note: 'estimate: 8 × 1,400 W GPU board power (liquid-cooled) + about 2.5 kW for the host', url: 'https://www.theregister.com/2025/06/12/amd_mi355x/', date: '2025-06-12' },
-      cloud: { note: 'no public on-demand price per GPU-hour found: tick "Compare with cloud rental" and enter one', url: CLIFF, date: READ },
+      power: {
+        note: 'estimate: 8 × 1,400 W GPU board power (liquid-cooled) + about 2.5 kW for the host',
+        url: 'https://www.theregister.com/2025/06/12/amd_mi355x/',
+        date: '2025-06-12',
+      },
+      cloud: {
+        note: 'no public on-demand price per GPU-hour found: tick "Compare with cloud rental" and enter one',
+        url: CLIFF,
+        date: READ,
+      },
     },
   },
   {
@@ -181,8 +250,16 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
     serverKw: 5,
     cloudUsdPerGpuHour: 2.25,
     sources: {
-      price: { note: 'derived: 8 × $9,000 list price per L40S + an assumed $40,000 for a PCIe host', url: 'https://rentgpu.org/zh/gpus/l40s/ai-models', date: READ },
-      power: { note: '8-GPU L40S servers typically draw 4.3–5 kW (ServeTheHome): the top of that range', url: 'https://servethehome.com/nvidia-l40s-is-the-nvidia-h100-ai-alternative-with-a-big-benefit-supermicro/2', date: READ },
+      price: {
+        note: 'derived: 8 × $9,000 list price per L40S + an assumed $40,000 for a PCIe host',
+        url: 'https://rentgpu.org/zh/gpus/l40s/ai-models',
+        date: READ,
+      },
+      power: {
+        note: '8-GPU L40S servers typically draw 4.3–5 kW (ServeTheHome): the top of that range',
+        url: 'https://servethehome.com/nvidia-l40s-is-the-nvidia-h100-ai-alternative-with-a-big-benefit-supermicro/2',
+        date: READ,
+      },
       cloud: coreweave('8× L40S', 18, 8),
     },
   },
@@ -247,29 +324,46 @@ export const API_PRESETS: readonly ApiPreset[] = [
     id: 'gpt-4o-mini',
     label: 'OpenAI GPT-4o mini',
     prices: { usdPer1MInputTokens: 0.15, usdPer1MOutputTokens: 0.6 },
-    source: { note: 'standard tier, as listed from platform.openai.com/docs/pricing', url: 'https://aimodelcalc.pages.dev/guides/openai-api-pricing.html', date: '2026-05' },
+    source: {
+      note: 'standard tier, as listed from platform.openai.com/docs/pricing',
+      url: 'https://aimodelcalc.pages.dev/guides/openai-api-pricing.html',
+      date: '2026-05',
+    },
   },
   {
     id: 'gpt-4o',
     label: 'OpenAI GPT-4o',
     prices: { usdPer1MInputTokens: 2.5, usdPer1MOutputTokens: 10 },
-    source: { note: 'standard tier, as listed from platform.openai.com/docs/pricing', url: 'https://aimodelcalc.pages.dev/guides/openai-api-pricing.html', date: '2026-05' },
+    source: {
+      note: 'standard tier, as listed from platform.openai.com/docs/pricing',
+      url: 'https://aimodelcalc.pages.dev/guides/openai-api-pricing.html',
+      date: '2026-05',
+    },
   },
   {
     id: 'llama-3.1-8b',
     label: 'Llama 3.1 8B on distribute.ai',
     prices: { usdPer1MInputTokens: 0.1, usdPer1MOutputTokens: 0.16 },
-    source: { note: 'enterprise inference API price list', url: 'https://docs.distribute.ai/distribute-for-enterprise/enterprise-inference-api/billing/text-to-text', date: READ },
+    source: {
+      note: 'enterprise inference API price list',
+      url: 'https://docs.distribute.ai/distribute-for-enterprise/enterprise-inference-api/billing/text-to-text',
+      date: READ,
+    },
   },
   {
     id: 'llama-3.3-70b',
     label: 'Llama 3.3 70B on distribute.ai',
     prices: { usdPer1MInputTokens: 0.7, usdPer1MOutputTokens: 0.8 },
-    source: { note: 'enterprise inference API price list', url: 'https://docs.distribute.ai/distribute-for-enterprise/enterprise-inference-api/billing/text-to-text', date: READ },
+    source: {
+      note: 'enterprise inference API price list',
+      url: 'https://docs.distribute.ai/distribute-for-enterprise/enterprise-inference-api/billing/text-to-text',
+      date: READ,
+    },
   },
 ];
 
 /** The API preset whose prices are exactly these, if any (the form names it). */
 export function matchingApiPreset(prices: ApiReference): ApiPreset | undefined {
-  return API_PRESETS.find((p) => p.prices.usdPer1MInputTokens === prices.usdPer1MInputTokens && p.prices.usdPer1MOutputTokens === prices.usdPer1MOutputTokens);
+  const { usdPer1MInputTokens: input, usdPer1MOutputTokens: output } = prices;
+  return API_PRESETS.find((p) => p.prices.usdPer1MInputTokens === input && p.prices.usdPer1MOutputTokens === output);
 }

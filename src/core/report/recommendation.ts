@@ -30,9 +30,20 @@ export const RANK_METRIC_LABELS: Readonly<Record<RankMetric, string>> = {
   costPer1MTokensUsd: 'cost per 1M tokens',
 };
 
-const CAPACITY_UNITS = { requestsPerSecond: 'requests/s', outputTokensPerSecond: 'output tokens/s', concurrentRequests: 'concurrent requests' } as const;
+const CAPACITY_UNITS = {
+  requestsPerSecond: 'requests/s',
+  outputTokensPerSecond: 'output tokens/s',
+  concurrentRequests: 'concurrent requests',
+} as const;
 
-export type FactorKind = 'capacityPerGpu' | 'requestsPerGpu' | 'serverCostPerGpu' | 'rounding' | 'spares' | 'packing' | 'tokensPerRequest';
+export type FactorKind =
+  | 'capacityPerGpu'
+  | 'requestsPerGpu'
+  | 'serverCostPerGpu'
+  | 'rounding'
+  | 'spares'
+  | 'packing'
+  | 'tokensPerRequest';
 
 /** One multiplicative part of a cost ratio. `effect` > 1: this part makes the candidate dearer than the best. */
 export interface Factor {
@@ -82,7 +93,11 @@ function same(a: number, b: number): boolean {
 }
 
 function compare(a: SeriesResult, b: SeriesResult, metric: RankMetric): number {
-  const keys = (r: SeriesResult) => [metricValue(r, metric) ?? Infinity, r.costs?.fleetYearUsd ?? Infinity, r.costs?.costPer1kRequestsUsd.value ?? Infinity];
+  const keys = (r: SeriesResult) => [
+    metricValue(r, metric) ?? Infinity,
+    r.costs?.fleetYearUsd ?? Infinity,
+    r.costs?.costPer1kRequestsUsd.value ?? Infinity,
+  ];
   const ka = keys(a);
   const kb = keys(b);
   for (let i = 0; i < ka.length; i++) if (!same(ka[i]!, kb[i]!)) return ka[i]! - kb[i]!;
@@ -134,7 +149,10 @@ export function costFactors(candidate: SeriesResult, best: SeriesResult, metric:
   return factors.sort((x, y) => Math.abs(Math.log(y.effect)) - Math.abs(Math.log(x.effect)));
 }
 
-export function rankResults(results: readonly SeriesResult[], metric: RankMetric): { ranked: RankedEntry[]; unranked: SeriesResult[] } {
+export function rankResults(
+  results: readonly SeriesResult[],
+  metric: RankMetric,
+): { ranked: RankedEntry[]; unranked: SeriesResult[] } {
   const valued = results.filter((r) => metricValue(r, metric) !== null);
   const sorted = [...valued].sort((a, b) => compare(a, b, metric));
   const best = sorted[0];
@@ -147,7 +165,11 @@ export function rankResults(results: readonly SeriesResult[], metric: RankMetric
     const vsBest =
       i === 0 || !best
         ? null
-        : { ratio: bestValue > 0 ? value / bestValue : Infinity, difference: value - bestValue, factors: costFactors(result, best, metric) };
+        : {
+            ratio: bestValue > 0 ? value / bestValue : Infinity,
+            difference: value - bestValue,
+            factors: costFactors(result, best, metric),
+          };
     ranked.push({ result, rank, value, vsBest });
   });
   return { ranked, unranked: results.filter((r) => metricValue(r, metric) === null) };
@@ -168,22 +190,23 @@ function percentText(effect: number): string {
  */
 export function describeFactor(f: Factor, ctx: Pick<DecisionContext, 'demand' | 'currency'>): string {
   const n = (v: number) => formatNumber(v);
-  const effect = `${f.effect > 1 ? '+' : '−'}${percentText(f.effect)} cost`;
+  const money = (v: number) => formatMoney(v, ctx.currency);
+  const effect = `(${f.effect > 1 ? '+' : '−'}${percentText(f.effect)} cost)`;
   switch (f.kind) {
     case 'capacityPerGpu':
-      return `${CAPACITY_UNITS[ctx.demand.unit]} per GPU under the SLA: ${n(f.candidate)} vs ${n(f.best)} (${effect})`;
+      return `${CAPACITY_UNITS[ctx.demand.unit]} per GPU under the SLA: ${n(f.candidate)} vs ${n(f.best)} ${effect}`;
     case 'requestsPerGpu':
-      return `requests/s per GPU under the SLA: ${n(f.candidate)} vs ${n(f.best)} (${effect})`;
+      return `requests/s per GPU under the SLA: ${n(f.candidate)} vs ${n(f.best)} ${effect}`;
     case 'serverCostPerGpu':
-      return `server cost per GPU-year: ${formatMoney(f.candidate, ctx.currency)} vs ${formatMoney(f.best, ctx.currency)} (${effect})`;
+      return `server cost per GPU-year: ${money(f.candidate)} vs ${money(f.best)} ${effect}`;
     case 'rounding':
-      return `rounding up to whole servers: ${n(f.candidate)}× vs ${n(f.best)}× the exact need (${effect})`;
+      return `rounding up to whole servers: ${n(f.candidate)}× vs ${n(f.best)}× the exact need ${effect}`;
     case 'spares':
-      return `servers added for spare instances: ${n(f.candidate)}× vs ${n(f.best)}× (${effect})`;
+      return `servers added for spare instances: ${n(f.candidate)}× vs ${n(f.best)}× ${effect}`;
     case 'packing':
-      return `GPU slots bought per GPU used: ${n(f.candidate)} vs ${n(f.best)} (${effect})`;
+      return `GPU slots bought per GPU used: ${n(f.candidate)} vs ${n(f.best)} ${effect}`;
     case 'tokensPerRequest':
-      return `tokens per request (ISL + OSL): ${n(f.candidate)} vs ${n(f.best)} (${effect})`;
+      return `tokens per request (ISL + OSL): ${n(f.candidate)} vs ${n(f.best)} ${effect}`;
   }
 }
 
@@ -191,9 +214,10 @@ export function describeFactor(f: Factor, ctx: Pick<DecisionContext, 'demand' | 
 export function describeGap(entry: RankedEntry, bestName: string, ctx: DecisionContext): string {
   if (!entry.vsBest) return `best ${RANK_METRIC_LABELS[ctx.metric]} of this workload`;
   const { difference, ratio, factors } = entry.vsBest;
+  const label = RANK_METRIC_LABELS[ctx.metric];
   const money = formatMoney(difference, ctx.currency);
-  const what = ctx.metric === 'fleetYearUsd' ? `${money} a year` : `${money} ${RANK_METRIC_LABELS[ctx.metric].replace('cost ', '')}`;
-  const head = difference === 0 ? `same ${RANK_METRIC_LABELS[ctx.metric]} as ${bestName}` : `+${what} (+${percentText(ratio)}) vs ${bestName}`;
+  const what = ctx.metric === 'fleetYearUsd' ? `${money} a year` : `${money} ${label.replace('cost ', '')}`;
+  const head = difference === 0 ? `same ${label} as ${bestName}` : `+${what} (+${percentText(ratio)}) vs ${bestName}`;
   return factors.length === 0 ? head : `${head}: ${factors.map((f) => describeFactor(f, ctx)).join('; ')}`;
 }
 
@@ -213,39 +237,51 @@ function whyBest(best: RankedEntry, runnerUp: RankedEntry | null, ctx: DecisionC
     return factor ? `${head}: ${factorReason(factor, other, slaText, ctx)}` : head;
   }
   const factor = runnerUp.vsBest.factors.find((f) => f.effect > 1);
-  if (!factor) return `${formatNumber((1 - 1 / runnerUp.vsBest.ratio) * 100, 0)} % below ${other} on ${RANK_METRIC_LABELS[ctx.metric]}`;
-  return factorReason(factor, other, slaText, ctx);
+  if (factor) return factorReason(factor, other, slaText, ctx);
+  const below = formatNumber((1 - 1 / runnerUp.vsBest.ratio) * 100, 0);
+  return `${below} % below ${other} on ${RANK_METRIC_LABELS[ctx.metric]}`;
 }
 
 /** One factor in the best's favour against `other`, as a reason. */
 function factorReason(factor: Factor, other: string, slaText: string, ctx: DecisionContext): string {
   const ratio = ratioText(factor.effect);
+  // The best's value first: "(1.42× vs 2.67×)" reads as "ours vs theirs".
+  const values = (money: boolean, suffix = '') => {
+    const f = (v: number) => (money ? formatMoney(v, ctx.currency) : formatNumber(v));
+    return `(${f(factor.best)}${suffix} vs ${f(factor.candidate)}${suffix}`;
+  };
   switch (factor.kind) {
     case 'capacityPerGpu':
       return `${ratio} the ${CAPACITY_UNITS[ctx.demand.unit]} per GPU of ${other} at ${slaText}`;
     case 'requestsPerGpu':
       return `${ratio} the requests/s per GPU of ${other} at ${slaText}`;
     case 'serverCostPerGpu':
-      return `its servers cost ${percentText(1 / factor.effect)} less per GPU-year than those of ${other} (${formatMoney(factor.best, ctx.currency)} vs ${formatMoney(factor.candidate, ctx.currency)})`;
+      return `its servers cost ${percentText(1 / factor.effect)} less per GPU-year than ${other}'s ${values(true)})`;
     case 'rounding':
-      return `less rounding up to whole servers than ${other} (${formatNumber(factor.best)}× vs ${formatNumber(factor.candidate)}× the exact need)`;
+      return `less rounding up to whole servers than ${other} ${values(false, '×')} the exact need)`;
     case 'spares':
       return `its spare instances add fewer servers than those of ${other}`;
     case 'packing':
-      return `it fills its servers better than ${other} (${formatNumber(factor.best)} vs ${formatNumber(factor.candidate)} GPU slots bought per GPU used)`;
+      return `it fills its servers better than ${other} ${values(false)} GPU slots bought per GPU used)`;
     case 'tokensPerRequest':
-      return `more tokens per request than ${other} (${formatNumber(factor.best)} vs ${formatNumber(factor.candidate)}), so each token carries less of the cost`;
+      return `more tokens per request than ${other} ${values(false)}), so each token carries less of the cost`;
   }
 }
 
-export function decideWorkload(group: WorkloadGroup, results: readonly SeriesResult[], series: readonly ResolvedSeries[], ctx: DecisionContext): WorkloadDecision {
+export function decideWorkload(
+  group: WorkloadGroup,
+  results: readonly SeriesResult[],
+  series: readonly ResolvedSeries[],
+  ctx: DecisionContext,
+): WorkloadDecision {
   const members = results.filter((r) => group.seriesKeys.includes(r.series.key));
   const { ranked, unranked } = rankResults(members, ctx.metric);
   const [best, second] = ranked;
   if (!best) {
     const sized = members.find((r) => r.costs !== null);
     if (sized?.costs && ctx.metric !== 'fleetYearUsd') {
-      const why = `the ${RANK_METRIC_LABELS[ctx.metric]} cannot be computed: ${sized.costs[ctx.metric].reason ?? 'unknown'}`;
+      const reason = sized.costs[ctx.metric].reason ?? 'unknown';
+      const why = `the ${RANK_METRIC_LABELS[ctx.metric]} cannot be computed: ${reason}`;
       return { group, ranked, unranked, verdict: { kind: 'none', why, relaxations: [], binding: undefined } };
     }
     const list = relaxations(series.filter((s) => group.seriesKeys.includes(s.key)), ctx.sla, ctx.demand.unit);
@@ -257,24 +293,36 @@ export function decideWorkload(group: WorkloadGroup, results: readonly SeriesRes
   }
   if (second && second.rank === best.rank) {
     const tied = ranked.filter((e) => e.rank === best.rank);
-    const zero = best.result.costs?.fleetYearUsd === 0;
-    const why = zero
-      ? 'the peak demand is 0: no servers are needed, so there is nothing to choose between'
-      : `${tied.map((e) => e.result.series.name).join(' and ')} cost the same (${formatMoney(best.result.costs?.fleetYearUsd, ctx.currency)} a year, ${formatMoney(best.result.costs?.costPer1kRequestsUsd.value, ctx.currency)} per 1K requests)`;
+    const costs = best.result.costs;
+    const names = tied.map((e) => e.result.series.name).join(' and ');
+    const year = formatMoney(costs?.fleetYearUsd, ctx.currency);
+    const per1k = formatMoney(costs?.costPer1kRequestsUsd.value, ctx.currency);
+    const why =
+      costs?.fleetYearUsd === 0
+        ? 'the peak demand is 0: no servers are needed, so there is nothing to choose between'
+        : `${names} cost the same (${year} a year, ${per1k} per 1K requests)`;
     return { group, ranked, unranked, verdict: { kind: 'tie', tied, why } };
   }
   const runnerUp = second ?? null;
-  return { group, ranked, unranked, verdict: { kind: 'recommended', best, runnerUp, why: whyBest(best, runnerUp, ctx) } };
+  const why = whyBest(best, runnerUp, ctx);
+  return { group, ranked, unranked, verdict: { kind: 'recommended', best, runnerUp, why } };
 }
 
 /** One decision per workload group, in group order. */
-export function decide(groups: readonly WorkloadGroup[], results: readonly SeriesResult[], series: readonly ResolvedSeries[], ctx: DecisionContext): WorkloadDecision[] {
+export function decide(
+  groups: readonly WorkloadGroup[],
+  results: readonly SeriesResult[],
+  series: readonly ResolvedSeries[],
+  ctx: DecisionContext,
+): WorkloadDecision[] {
   return groups.map((g) => decideWorkload(g, results, series, ctx));
 }
 
 /** The Cheapest badge: the recommended configuration of each workload that has more than one configuration. */
 export function cheapestKeys(decisions: readonly WorkloadDecision[]): Set<string> {
   const keys = new Set<string>();
-  for (const d of decisions) if (d.verdict.kind === 'recommended' && d.group.seriesKeys.length > 1) keys.add(d.verdict.best.result.series.key);
+  for (const d of decisions) {
+    if (d.verdict.kind === 'recommended' && d.group.seriesKeys.length > 1) keys.add(d.verdict.best.result.series.key);
+  }
   return keys;
 }

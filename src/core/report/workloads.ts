@@ -44,7 +44,11 @@ function mean(values: readonly number[]): number | undefined {
   return values.length === 0 ? undefined : values.reduce((s, v) => s + v, 0) / values.length;
 }
 
-function meanLength(points: readonly LoadPoint[], pick: (p: LoadPoint) => Distribution, target: (p: LoadPoint) => number | undefined) {
+function meanLength(
+  points: readonly LoadPoint[],
+  pick: (p: LoadPoint) => Distribution,
+  target: (p: LoadPoint) => number | undefined,
+) {
   const measured = mean(points.map((p) => pick(p).avg).filter((v): v is number => v !== undefined));
   if (measured !== undefined) return { value: measured, fromTarget: false };
   return { value: mean(points.map(target).filter((v): v is number => v !== undefined)), fromTarget: true };
@@ -79,7 +83,8 @@ export function sameWorkload(a: SeriesWorkload, b: SeriesWorkload): boolean {
 export function describeWorkload(w: SeriesWorkload): string {
   const length = (v: number | undefined) => (v === undefined ? 'unknown' : `≈ ${formatNumber(v, 0)}`);
   const target = w.lengthsFromTarget ? ' (configured)' : '';
-  return `${w.model ?? 'model not named in the files'} · ISL ${length(w.meanInputTokens)} · OSL ${length(w.meanOutputTokens)} tokens${target}`;
+  const model = w.model ?? 'model not named in the files';
+  return `${model} · ISL ${length(w.meanInputTokens)} · OSL ${length(w.meanOutputTokens)} tokens${target}`;
 }
 
 /** The tools of a series, as people name them. */

@@ -24,7 +24,11 @@ export interface Relaxation {
   relativeChange: number;
 }
 
-export function relaxations(series: readonly ResolvedSeries[], sla: readonly SlaConstraint[], unit: DemandUnit): Relaxation[] {
+export function relaxations(
+  series: readonly ResolvedSeries[],
+  sla: readonly SlaConstraint[],
+  unit: DemandUnit,
+): Relaxation[] {
   return sla.map((constraint, constraintIndex) => {
     const others = sla.filter((_, i) => i !== constraintIndex);
     const upper = SLA_METRIC_INFO[constraint.metric].direction === 'upper';
@@ -34,7 +38,9 @@ export function relaxations(series: readonly ResolvedSeries[], sla: readonly Sla
         const value = slaMetricValue(point, constraint.metric, constraint.stat);
         if (value === undefined || !((capacityOf(point, unit)?.value ?? 0) > 0)) continue;
         if (feasibilityStatus(point, others) !== 'feasible') continue;
-        if (needed === null || (upper ? value < needed.bound : value > needed.bound)) needed = { bound: value, seriesKey: s.key, seriesName: s.name, point };
+        if (needed === null || (upper ? value < needed.bound : value > needed.bound)) {
+          needed = { bound: value, seriesKey: s.key, seriesName: s.name, point };
+        }
       }
     }
     const relativeChange = needed === null ? Infinity : Math.abs(needed.bound - constraint.bound) / constraint.bound;
@@ -56,7 +62,8 @@ export function displayBound(needed: number, constraint: Pick<SlaConstraint, 'me
   const step = 10 ** (Math.floor(Math.log10(needed)) - 2);
   const scaled = needed / step;
   // Tolerate binary noise (24.6 stored as 24.600000000000001 must not become 24.7).
-  const rounded = SLA_METRIC_INFO[constraint.metric].direction === 'upper' ? Math.ceil(scaled - 1e-9) : Math.floor(scaled + 1e-9);
+  const upper = SLA_METRIC_INFO[constraint.metric].direction === 'upper';
+  const rounded = upper ? Math.ceil(scaled - 1e-9) : Math.floor(scaled + 1e-9);
   return Number((rounded * step).toPrecision(12));
 }
 
@@ -68,5 +75,7 @@ export function describeRelaxation(r: Relaxation): string {
   const sign = bound >= r.constraint.bound ? '+' : '−';
   const percent = formatNumber((Math.abs(bound - r.constraint.bound) / r.constraint.bound) * 100, 0);
   const relation = info.direction === 'upper' ? '≤' : '≥';
-  return `${describeConstraint(r.constraint)} → ${relation} ${formatNumber(bound)} ${info.unit} (${sign}${percent} %): ${r.needed.seriesName} then qualifies at ${describeLoad(r.needed.point)}`;
+  const change = `${relation} ${formatNumber(bound)} ${info.unit} (${sign}${percent} %)`;
+  const then = `${r.needed.seriesName} then qualifies at ${describeLoad(r.needed.point)}`;
+  return `${describeConstraint(r.constraint)} → ${change}: ${then}`;
 }

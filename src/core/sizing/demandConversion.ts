@@ -26,19 +26,34 @@ export interface ConversionBasis {
 
 export type Conversion = { ok: true; value: number; explanation: string } | { ok: false; reason: string };
 
+const LITTLE = "Little's law";
+const E2E = 's mean E2E latency';
+
 /** Converted values keep four significant digits: a figure to read and retype, not a false precision. */
 function tidy(value: number): number {
   return Number(value.toPrecision(4));
 }
 
-export function convertDemand(value: number, from: DemandUnit, to: DemandUnit, basis: ConversionBasis | null): Conversion {
+export function convertDemand(
+  value: number,
+  from: DemandUnit,
+  to: DemandUnit,
+  basis: ConversionBasis | null,
+): Conversion {
   if (from === to) return { ok: true, value, explanation: '' };
-  if (value === 0) return { ok: true, value: 0, explanation: `0 ${DEMAND_UNIT_NAMES[from]} = 0 ${DEMAND_UNIT_NAMES[to]}` };
-  if (basis === null) return { ok: false, reason: 'no benchmark is loaded, so there are no workload figures to convert with' };
+  if (value === 0) {
+    return { ok: true, value: 0, explanation: `0 ${DEMAND_UNIT_NAMES[from]} = 0 ${DEMAND_UNIT_NAMES[to]}` };
+  }
+  if (basis === null) {
+    return { ok: false, reason: 'no benchmark is loaded, so there are no workload figures to convert with' };
+  }
   const osl = basis.meanOutputTokens;
   const e2eS = basis.meanE2eMs === undefined ? undefined : basis.meanE2eMs / 1000;
-  const needs = (unit: DemandUnit) =>
-    unit === 'outputTokensPerSecond' ? (osl !== undefined && osl > 0 ? null : 'the mean output length') : unit === 'concurrentRequests' ? (e2eS !== undefined && e2eS > 0 ? null : 'the mean E2E latency') : null;
+  const needs = (unit: DemandUnit): string | null => {
+    if (unit === 'outputTokensPerSecond') return osl !== undefined && osl > 0 ? null : 'the mean output length';
+    if (unit === 'concurrentRequests') return e2eS !== undefined && e2eS > 0 ? null : 'the mean E2E latency';
+    return null;
+  };
   const missing = needs(from) ?? needs(to);
   if (missing !== null) return { ok: false, reason: `${basis.source} does not report ${missing}` };
 
@@ -51,7 +66,7 @@ export function convertDemand(value: number, from: DemandUnit, to: DemandUnit, b
     steps.push(`${n(value)} output tokens/s ÷ ${n(osl!)} output tokens per request = ${n(rps)} requests/s`);
   } else if (from === 'concurrentRequests') {
     rps = value / e2eS!;
-    steps.push(`${n(value)} concurrent requests ÷ ${seconds(e2eS!)} s mean E2E latency = ${n(rps)} requests/s (Little's law)`);
+    steps.push(`${n(value)} concurrent requests ÷ ${seconds(e2eS!)} ${E2E} = ${n(rps)} requests/s (${LITTLE})`);
   }
   let result = rps;
   if (to === 'outputTokensPerSecond') {
@@ -59,8 +74,9 @@ export function convertDemand(value: number, from: DemandUnit, to: DemandUnit, b
     steps.push(`${n(rps)} requests/s × ${n(osl!)} output tokens per request = ${n(result)} output tokens/s`);
   } else if (to === 'concurrentRequests') {
     result = rps * e2eS!;
-    steps.push(`${n(rps)} requests/s × ${seconds(e2eS!)} s mean E2E latency = ${n(result)} concurrent requests (Little's law)`);
+    steps.push(`${n(rps)} requests/s × ${seconds(e2eS!)} ${E2E} = ${n(result)} concurrent requests (${LITTLE})`);
   }
   const value4 = tidy(result);
-  return { ok: true, value: value4, explanation: `${steps.join('; ')} — figures of ${basis.source}${n(value4) !== n(result) ? `, kept to ${n(value4)}` : ''}.` };
+  const kept = n(value4) !== n(result) ? `, kept to ${n(value4)}` : '';
+  return { ok: true, value: value4, explanation: `${steps.join('; ')} — figures of ${basis.source}${kept}.` };
 }
