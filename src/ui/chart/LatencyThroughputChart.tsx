@@ -14,7 +14,14 @@ import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'rec
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
-import { selectAllSeries, selectChartSeries, selectParetoFront, selectPointsById, selectView, selectVisibleSeries } from '../../store/selectors.ts';
+import {
+  selectAllSeries,
+  selectChartSeries,
+  selectParetoFront,
+  selectPointsById,
+  selectView,
+  selectVisibleSeries,
+} from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 import { selectSeriesStyles } from '../common/palette.ts';
 import type { LegendItem } from './ChartLegend.tsx';
@@ -58,9 +65,18 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
 
   // The axis covers the data only: a limit far outside it is drawn at the edge (SlaHandle), not allowed to
   // squeeze every curve into a corner.
-  const xDomain = useMemo(() => paddedDomain(chartSeries.flatMap((s) => s.points.map((p) => p.x)), view.logX), [chartSeries, view.logX]);
-  const xTicks = useMemo(() => (view.logX ? logTicks(xDomain[0], xDomain[1]) : niceTicks(xDomain[0], xDomain[1], 6).filter((t) => t >= xDomain[0] && t <= xDomain[1])), [xDomain, view.logX]);
-  const yTicks = useMemo(() => niceTicks(0, Math.max(0, ...chartSeries.flatMap((s) => s.points.map((p) => p.y))) * 1.04 || 1, 6), [chartSeries]);
+  const xDomain = useMemo(
+    () => paddedDomain(chartSeries.flatMap((s) => s.points.map((p) => p.x)), view.logX),
+    [chartSeries, view.logX],
+  );
+  const xTicks = useMemo(() => {
+    const [min, max] = xDomain;
+    return view.logX ? logTicks(min, max) : niceTicks(min, max, 6).filter((t) => t >= min && t <= max);
+  }, [xDomain, view.logX]);
+  const yTicks = useMemo(() => {
+    const maxY = Math.max(0, ...chartSeries.flatMap((s) => s.points.map((p) => p.y)));
+    return niceTicks(0, maxY * 1.04 || 1, 6);
+  }, [chartSeries]);
   const yWidth = Math.max(...yTicks.map((t) => formatNumber(t).length)) * TICK_CHAR_PX + 14 + Y_TITLE_PX;
 
   const seriesNames = useMemo(() => new Map(chartSeries.map((s) => [s.key, s.name])), [chartSeries]);
@@ -76,7 +92,9 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
             name={s.name}
             data={s.points}
             fill={style.color}
-            shape={(props: object) => <SeriesMarker {...props} color={style.color} shape={style.shape} seriesKey={s.key} />}
+            shape={(props: object) => (
+              <SeriesMarker {...props} color={style.color} shape={style.shape} seriesKey={s.key} />
+            )}
             line={{ stroke: style.color, strokeWidth: 2 }}
             lineJointType="linear"
             isAnimationActive={false}
@@ -114,7 +132,9 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
     if (front.length > 1) items.push({ label: 'Pareto front', color: FRONT_COLOR, kind: 'front' });
     items.push({ label: 'Operating point', color: '#222', kind: 'operating' });
     items.push({ label: 'Fails the SLA', color: '#222', kind: 'failing' });
-    if (drawn) items.push({ label: `SLA: ${SLA_METRIC_INFO[drawn.metric].label} ${drawn.stat}`, color: SLA_COLOR, kind: 'sla' });
+    if (drawn) {
+      items.push({ label: `SLA: ${SLA_METRIC_INFO[drawn.metric].label} ${drawn.stat}`, color: SLA_COLOR, kind: 'sla' });
+    }
     return items;
   }, [chartSeries, styles, front.length, drawn]);
   const legendTop = 8;
@@ -124,13 +144,22 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
   if (chartSeries.length === 0) {
     return (
       <div ref={containerRef} className="chart chart--empty">
-        <p>{anySeries ? 'Every configuration is hidden: tick “Show” in the list to draw it.' : 'Load a benchmark to see its latency–throughput curve.'}</p>
+        <p>
+          {anySeries
+            ? 'Every configuration is hidden: tick “Show” in the list to draw it.'
+            : 'Load a benchmark to see its latency–throughput curve.'}
+        </p>
       </div>
     );
   }
   return (
     <div ref={containerRef} className="chart" data-testid="latency-throughput-chart">
-      <ScatterChart width={width} height={HEIGHT + topMargin} margin={{ top: topMargin, right: 24, bottom: 44, left: 8 }} accessibilityLayer>
+      <ScatterChart
+        width={width}
+        height={HEIGHT + topMargin}
+        margin={{ top: topMargin, right: 24, bottom: 44, left: 8 }}
+        accessibilityLayer
+      >
         <CartesianGrid stroke="#e6e6e6" />
         <XAxis
           type="number"
@@ -152,24 +181,44 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
           domain={[0, yTicks[yTicks.length - 1] ?? 'auto']}
           ticks={yTicks}
           tickFormatter={(v: number) => formatNumber(v)}
-          label={{ value: yAxisTitle(view), angle: -90, position: 'insideLeft', offset: 4, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }}
+          label={{
+            value: yAxisTitle(view),
+            angle: -90,
+            position: 'insideLeft',
+            offset: 4,
+            fill: '#222',
+            fontSize: 13,
+            style: { textAnchor: 'middle' },
+          }}
           width={yWidth}
         />
         <Tooltip
           cursor={false}
-          content={(props) => <PointTooltip active={props.active} payload={props.payload} pointsById={pointsById} seriesNames={seriesNames} gpusByKey={gpusByKey} view={view} />}
+          content={(props) => (
+            <PointTooltip
+              active={props.active}
+              payload={props.payload}
+              pointsById={pointsById}
+              seriesNames={seriesNames}
+              gpusByKey={gpusByKey}
+              view={view}
+            />
+          )}
           isAnimationActive={false}
         />
         {seriesLayers}
         {frontLayer}
         <LoadLabelsLayer />
         <OperatingPointsLayer />
-        {drawn ? <SlaHandle index={drawnIndex} constraint={drawn} domain={xDomain} log={view.logX} axisStat={view.x.stat} /> : null}
+        {drawn ? (
+          <SlaHandle index={drawnIndex} constraint={drawn} domain={xDomain} log={view.logX} axisStat={view.x.stat} />
+        ) : null}
         <ChartLegend items={legendItems} top={legendTop} />
       </ScatterChart>
       {drawn === undefined && sla.length > 0 ? (
         <p className="chart__note">
-          No SLA constraint is on {SLA_METRIC_INFO[view.x.metric].label}: pick another x axis, or “Show on the chart” beside a constraint, to drag its limit here.
+          No SLA constraint is on {SLA_METRIC_INFO[view.x.metric].label}: pick another x axis, or “Show on the
+          chart” beside a constraint, to drag its limit here.
         </p>
       ) : null}
       {missing.length > 0 ? (

@@ -63,7 +63,9 @@ export function LoadLabelsLayer() {
       return { x: xScale(x) ?? NaN, y: yScale(y) ?? NaN };
     });
     const placed: Array<Box & { key: string; text: string }> = [];
-    const inside = (b: Box) => b.x - b.w / 2 >= area.x - 4 && b.x + b.w / 2 <= area.x + area.width + 4 && b.y - HEIGHT / 2 >= area.y;
+    const inside = (b: Box) =>
+      b.x - b.w / 2 >= area.x - 4 && b.x + b.w / 2 <= area.x + area.width + 4 && b.y - HEIGHT / 2 >= area.y;
+    const free = (b: Box) => !placed.some((other) => overlaps(b, other)) && !rings.some((ring) => coversRing(b, ring));
     for (const s of series) {
       for (const p of s.points) {
         if (p.chartLabel === '') continue;
@@ -79,7 +81,7 @@ export function LoadLabelsLayer() {
           { x: x + d + w / 2, y, w },
           { x: x - d - w / 2, y, w },
         ]);
-        const box = candidates.find((b) => inside(b) && !placed.some((other) => overlaps(b, other)) && !rings.some((ring) => coversRing(b, ring)));
+        const box = candidates.find((b) => inside(b) && free(b));
         if (box) placed.push({ ...box, key: `${s.key}|${p.pointId}`, text: p.chartLabel });
       }
     }

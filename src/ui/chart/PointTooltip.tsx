@@ -4,12 +4,13 @@
  * the files it came from.
  */
 import { checkPoint, describeConstraint } from '../../core/analysis/feasibility.ts';
+import type { ConstraintCheck } from '../../core/analysis/feasibility.ts';
 import type { ChartPoint } from '../../core/analysis/projection.ts';
 import { Y_AXIS_INFO } from '../../core/analysis/projection.ts';
 import { SLA_METRIC_INFO, TPS_PER_USER_DEFINITION_LABELS } from '../../core/analysis/metrics.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
 import type { Distribution, LoadPoint } from '../../core/model/benchmark.ts';
-import type { ChartView } from '../../core/model/scenario.ts';
+import type { ChartView, SlaConstraint } from '../../core/model/scenario.ts';
 import { selectEffectiveSla } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 
@@ -24,8 +25,21 @@ interface Props {
 }
 
 function stats(d: Distribution, unit: string): string {
-  const parts = (['avg', 'p50', 'p90', 'p99'] as const).filter((s) => d[s] !== undefined).map((s) => `${s} ${formatNumber(d[s])}`);
+  const parts = (['avg', 'p50', 'p90', 'p99'] as const)
+    .filter((s) => d[s] !== undefined)
+    .map((s) => `${s} ${formatNumber(d[s])}`);
   return parts.length > 0 ? `${parts.join(' · ')} ${unit}` : 'not reported';
+}
+
+/** "TTFT p99" */
+function metricName(c: SlaConstraint): string {
+  return `${SLA_METRIC_INFO[c.metric].label} ${c.stat}`;
+}
+
+/** "TTFT avg ≤ 250 ms, measured 310 ms" */
+function failure(check: ConstraintCheck): string {
+  const unit = SLA_METRIC_INFO[check.constraint.metric].unit;
+  return `${describeConstraint(check.constraint)}, measured ${formatNumber(check.value)} ${unit}`;
 }
 
 export function PointTooltip({ active, payload, pointsById, seriesNames, gpusByKey, view }: Props) {
@@ -45,15 +59,18 @@ export function PointTooltip({ active, payload, pointsById, seriesNames, gpusByK
       <strong>{seriesNames.get(chartPoint.seriesKey) ?? point.seriesName}</strong>
       <div>Load: {chartPoint.loadLabel}</div>
       <div className="chart-tooltip__plotted">
-        {xInfo.label} {view.x.stat}: <b>{formatNumber(chartPoint.x)} {xInfo.unit}</b> · {yInfo.label}: <b>{formatNumber(chartPoint.y)} {yInfo.unit}</b>
+        {xInfo.label} {view.x.stat}: <b>{formatNumber(chartPoint.x)} {xInfo.unit}</b> · {yInfo.label}:{' '}
+        <b>
+          {formatNumber(chartPoint.y)} {yInfo.unit}
+        </b>
         {yInfo.perGpu && gpus !== 1 ? ` (instance ÷ ${gpus} GPUs)` : ''}
       </div>
       <div className={`chart-tooltip__verdict chart-tooltip__verdict--${verdict.status}`}>
         {verdict.status === 'feasible'
           ? 'Meets the SLA'
           : failing.length > 0
-            ? `Fails the SLA: ${failing.map((c) => `${describeConstraint(c.constraint)}, measured ${formatNumber(c.value)} ${SLA_METRIC_INFO[c.constraint.metric].unit}`).join('; ')}`
-            : `Cannot be checked: the files do not report ${unknown.map((c) => `${SLA_METRIC_INFO[c.constraint.metric].label} ${c.constraint.stat}`).join(', ')}`}
+            ? `Fails the SLA: ${failing.map(failure).join('; ')}`
+            : `Cannot be checked: the files do not report ${unknown.map((c) => metricName(c.constraint)).join(', ')}`}
       </div>
       <table>
         <tbody>
@@ -62,12 +79,20 @@ export function PointTooltip({ active, payload, pointsById, seriesNames, gpusByK
           {Object.keys(point.tpotMs).length > 0 ? <tr><th>TPOT</th><td>{stats(point.tpotMs, 'ms')}</td></tr> : null}
           <tr><th>E2E</th><td>{stats(point.e2eMs, 'ms')}</td></tr>
           <tr>
-            <th>Tokens/s per user{point.tpsPerUserDefinition ? ` (${TPS_PER_USER_DEFINITION_LABELS[point.tpsPerUserDefinition]})` : ''}</th>
+            <th>
+              Tokens/s per user
+              {point.tpsPerUserDefinition ? ` (${TPS_PER_USER_DEFINITION_LABELS[point.tpsPerUserDefinition]})` : ''}
+            </th>
             <td>{stats(point.outputTokensPerSecondPerUser, 'tokens/s')}</td>
           </tr>
           <tr><th>Requests/s per instance</th><td>{formatNumber(point.requestsPerSecond)}</td></tr>
           <tr><th>Output tokens/s per instance</th><td>{formatNumber(point.outputTokensPerSecond)}</td></tr>
-          <tr><th>ISL / OSL (mean)</th><td>{formatNumber(point.inputTokens.avg)} / {formatNumber(point.outputTokens.avg)} tokens</td></tr>
+          <tr>
+            <th>ISL / OSL (mean)</th>
+            <td>
+              {formatNumber(point.inputTokens.avg)} / {formatNumber(point.outputTokens.avg)} tokens
+            </td>
+          </tr>
         </tbody>
       </table>
       <div className="chart-tooltip__source">{point.sources.map((s) => s.path).join(', ')}</div>

@@ -21,7 +21,8 @@ interface Props {
 }
 
 export function SeriesMarker({ cx, cy, payload, color, shape, seriesKey }: Props) {
-  const status = useAppStore((s) => (payload?.pointId === undefined ? undefined : selectPointStatuses(s).get(payload.pointId)));
+  const id = payload?.pointId;
+  const status = useAppStore((s) => (id === undefined ? undefined : selectPointStatuses(s).get(id)));
   if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
   const meets = status === 'feasible';
   return (

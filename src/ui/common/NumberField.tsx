@@ -25,7 +25,8 @@ interface Props {
   context?: string;
 }
 
-export function NumberField({ label, value, onChange, rule, unit, step = 'any', hint, grouping = false, context }: Props) {
+export function NumberField(props: Props) {
+  const { label, value, onChange, rule, unit, step = 'any', hint, grouping = false, context } = props;
   const id = useId();
   // The text being typed; null while the field shows the store's value.
   const [draft, setDraft] = useState<string | null>(null);

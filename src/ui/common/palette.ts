@@ -15,7 +15,9 @@ export const PALETTE = [
   '#000000', '#B8860B', '#882255', '#332288', '#44AA99', '#999933',
 ] as const;
 
-export const MARKER_SHAPES = ['circle', 'square', 'triangle', 'diamond', 'triangleDown', 'plus', 'star', 'wye'] as const;
+export const MARKER_SHAPES = [
+  'circle', 'square', 'triangle', 'diamond', 'triangleDown', 'plus', 'star', 'wye',
+] as const;
 export type MarkerShape = (typeof MARKER_SHAPES)[number];
 
 export interface SeriesStyle {
@@ -59,8 +61,12 @@ export function seriesStyles(keys: Iterable<string>): Map<string, SeriesStyle> {
   return styles;
 }
 
-const stylesFor = memoizeLast((points: ReturnType<typeof selectPoints>) => seriesStyles(points.map((p) => p.seriesKey)));
-const colorsFor = memoizeLast((styles: Map<string, SeriesStyle>) => new Map([...styles].map(([key, s]) => [key, s.color])));
+const stylesFor = memoizeLast((points: ReturnType<typeof selectPoints>) =>
+  seriesStyles(points.map((p) => p.seriesKey)),
+);
+const colorsFor = memoizeLast((styles: Map<string, SeriesStyle>) =>
+  new Map([...styles].map(([key, s]) => [key, s.color])),
+);
 
 /** Colour and marker of every loaded series (hidden ones included, so showing one again changes nothing). */
 export const selectSeriesStyles = (state: AppState): Map<string, SeriesStyle> => stylesFor(selectPoints(state));
@@ -70,7 +76,8 @@ export const selectSeriesColors = (state: AppState): Map<string, string> => colo
 
 /** An SVG path for a marker of half-size `r` centred on (cx, cy). */
 export function markerPath(shape: MarkerShape, cx: number, cy: number, r: number): string {
-  const pts = (list: Array<[number, number]>) => `M${list.map(([x, y]) => `${(cx + x).toFixed(2)},${(cy + y).toFixed(2)}`).join('L')}Z`;
+  const at = ([x, y]: [number, number]) => `${(cx + x).toFixed(2)},${(cy + y).toFixed(2)}`;
+  const pts = (list: Array<[number, number]>) => `M${list.map(at).join('L')}Z`;
   const polygon = (n: number, radius: number, rotation: number) =>
     Array.from({ length: n }, (_, i): [number, number] => {
       const a = rotation + (i * 2 * Math.PI) / n;
@@ -90,7 +97,10 @@ export function markerPath(shape: MarkerShape, cx: number, cy: number, r: number
     case 'plus': {
       const a = r;
       const b = r * 0.38;
-      return pts([[-b, -a], [b, -a], [b, -b], [a, -b], [a, b], [b, b], [b, a], [-b, a], [-b, b], [-a, b], [-a, -b], [-b, -b]]);
+      return pts([
+        [-b, -a], [b, -a], [b, -b], [a, -b], [a, b], [b, b],
+        [b, a], [-b, a], [-b, b], [-a, b], [-a, -b], [-b, -b],
+      ]);
     }
     case 'star':
       return pts(Array.from({ length: 10 }, (_, i): [number, number] => {

@@ -17,7 +17,10 @@ export function ApiReferenceForm() {
   return (
     <section className="panel" aria-labelledby="api-title">
       <h2 id="api-title">API reference prices</h2>
-      <p className="panel__hint">Split the cost between input and output tokens in the ratio a hosted API charges them, and compare with paying that API.</p>
+      <p className="panel__hint">
+        Split the cost between input and output tokens in the ratio a hosted API charges them, and compare with paying
+        that API.
+      </p>
       <div className="form-grid">
         <div className="field">
           <label htmlFor={id}>Example prices</label>
@@ -37,8 +40,20 @@ export function ApiReferenceForm() {
             ))}
           </select>
         </div>
-        <NumberField label="Input tokens" unit={`${currency} per 1M`} value={api.usdPer1MInputTokens} rule={RULES.money} onChange={(usdPer1MInputTokens) => setApiReference({ usdPer1MInputTokens })} />
-        <NumberField label="Output tokens" unit={`${currency} per 1M`} value={api.usdPer1MOutputTokens} rule={RULES.money} onChange={(usdPer1MOutputTokens) => setApiReference({ usdPer1MOutputTokens })} />
+        <NumberField
+          label="Input tokens"
+          unit={`${currency} per 1M`}
+          value={api.usdPer1MInputTokens}
+          rule={RULES.money}
+          onChange={(usdPer1MInputTokens) => setApiReference({ usdPer1MInputTokens })}
+        />
+        <NumberField
+          label="Output tokens"
+          unit={`${currency} per 1M`}
+          value={api.usdPer1MOutputTokens}
+          rule={RULES.money}
+          onChange={(usdPer1MOutputTokens) => setApiReference({ usdPer1MOutputTokens })}
+        />
       </div>
       {current ? (
         <p className="panel__hint api__source">

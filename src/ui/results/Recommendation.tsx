@@ -28,7 +28,9 @@ export function Recommendation() {
       </div>
       {decisions.length === 0 ? <NoData hasData={hasData} /> : null}
       {decisions.length > 1 ? (
-        <p className="recommendation__note">{decisions.length} workloads are loaded: one answer each, as their costs are not comparable.</p>
+        <p className="recommendation__note">
+          {decisions.length} workloads are loaded: one answer each, as their costs are not comparable.
+        </p>
       ) : null}
       {decisions.map((d) => (
         <WorkloadAnswer key={d.group.id} decision={d} showWorkload={decisions.length > 1} />
@@ -41,7 +43,11 @@ function NoData({ hasData }: { hasData: boolean }) {
   const store = useAppStoreApi();
   return (
     <div className="recommendation__empty">
-      <p>{hasData ? 'Every configuration is hidden: tick “Show” in the list of configurations.' : 'Load a benchmark sweep — drop its files or folders anywhere on this page — or open the demo.'}</p>
+      <p>
+        {hasData
+          ? 'Every configuration is hidden: tick “Show” in the list of configurations.'
+          : 'Load a benchmark sweep — drop its files or folders anywhere on this page — or open the demo.'}
+      </p>
       {hasData ? null : (
         <button type="button" onClick={() => void loadDemo(store)}>
           Open the demo
@@ -98,7 +104,8 @@ function Answer({ entry, why, compact }: { entry: RankedEntry; why: string; comp
           {series.name}
         </strong>
         <span className="recommendation__hardware">
-          on {series.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'} per instance
+          on {series.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'}{' '}
+          per instance
         </span>
       </p>
       <dl className={`recommendation__figures${compact ? ' recommendation__figures--compact' : ''}`}>
@@ -133,13 +140,17 @@ function NothingMeets({ decision }: { decision: WorkloadDecision }) {
   const { setSla } = useActions();
   const { verdict } = decision;
   if (verdict.kind !== 'none') return null;
-  const relaxable = verdict.relaxations.filter((r) => r.needed !== null).sort((a, b) => a.relativeChange - b.relativeChange);
+  const relaxable = verdict.relaxations
+    .filter((r) => r.needed !== null)
+    .sort((a, b) => a.relativeChange - b.relativeChange);
   if (verdict.relaxations.length === 0) return <p className="recommendation__none">{capitalise(verdict.why)}.</p>;
   return (
     <div className="recommendation__none">
       <p>
         <strong>Nothing meets the SLA.</strong>{' '}
-        {verdict.binding ? 'The binding constraint and how far it would have to relax:' : 'Relaxing any one constraint alone is not enough; relax several, or measure lower loads.'}
+        {verdict.binding
+          ? 'The binding constraint and how far it would have to relax:'
+          : 'Relaxing any one constraint alone is not enough; relax several, or measure lower loads.'}
       </p>
       {relaxable.length > 0 ? (
         <ul>
@@ -148,7 +159,11 @@ function NothingMeets({ decision }: { decision: WorkloadDecision }) {
             return (
               <li key={r.constraintIndex}>
                 {describeRelaxation(r)}.{' '}
-                <button type="button" className="link" onClick={() => setSla(r.constraintIndex, { ...r.constraint, bound })}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setSla(r.constraintIndex, { ...r.constraint, bound })}
+                >
                   Relax to {formatNumber(bound)} {SLA_METRIC_INFO[r.constraint.metric].unit}
                 </button>
               </li>
