@@ -23,9 +23,19 @@ export const DEMO_HARDWARE_H200 = {
 };
 
 const DEMO_SERIES: SeriesSettings[] = [
-  { match: 'real-nim-llama3-8b-tp1', name: 'Llama-3-8B NIM · TP1 (real GenAI-Perf sweep)', gpusPerInstance: 1, hardware: 'dgx-h100' },
+  {
+    match: 'real-nim-llama3-8b-tp1',
+    name: 'Llama-3-8B NIM · TP1 (real GenAI-Perf sweep)',
+    gpusPerInstance: 1,
+    hardware: 'dgx-h100',
+  },
   { match: 'synthetic-demo-llama3-8b-tp2', name: 'Llama-3-8B · TP2 (synthetic demo)', gpusPerInstance: 2, hardware: 'dgx-h100' },
-  { match: 'synthetic-demo-llama3-8b-h200', name: 'Llama-3-8B · larger GPU (synthetic demo)', gpusPerInstance: 1, hardware: 'hgx-h200' },
+  {
+    match: 'synthetic-demo-llama3-8b-h200',
+    name: 'Llama-3-8B · larger GPU (synthetic demo)',
+    gpusPerInstance: 1,
+    hardware: 'hgx-h200',
+  },
 ];
 
 /**
@@ -37,8 +47,11 @@ export function demoSettings(keep?: Omit<Scenario, 'points'>): Omit<Scenario, 'p
   const { points: _points, ...base } = defaultScenario();
   const start = keep ?? base;
   const hardware = [...start.hardware];
-  for (const h of [EXAMPLE_HARDWARE, DEMO_HARDWARE_H200]) if (!hardware.some((x) => x.id === h.id)) hardware.push(structuredClone(h));
-  return { ...start, hardware, series: [...DEMO_SERIES, ...start.series.filter((e) => !DEMO_SERIES.some((d) => d.match === e.match))] };
+  for (const h of [EXAMPLE_HARDWARE, DEMO_HARDWARE_H200]) {
+    if (!hardware.some((x) => x.id === h.id)) hardware.push(structuredClone(h));
+  }
+  const own = start.series.filter((e) => !DEMO_SERIES.some((d) => d.match === e.match));
+  return { ...start, hardware, series: [...DEMO_SERIES, ...own] };
 }
 
 /** The demo's runs, parsed by the same code as a user's files. */

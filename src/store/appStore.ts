@@ -5,7 +5,17 @@
 import { createStore } from 'zustand/vanilla';
 import type { ResolvedSeries } from '../core/analysis/series.ts';
 import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
-import type { ApiReference, ChartView, Demand, DemandUnit, HardwareProfile, RankMetric, Scenario, SeriesSettings, SlaConstraint } from '../core/model/scenario.ts';
+import type {
+  ApiReference,
+  ChartView,
+  Demand,
+  DemandUnit,
+  HardwareProfile,
+  RankMetric,
+  Scenario,
+  SeriesSettings,
+  SlaConstraint,
+} from '../core/model/scenario.ts';
 import type { ParsedRun } from '../core/parsers/types.ts';
 import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/ingest.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
@@ -367,11 +377,14 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       },
 
       notify(kind, text, topic) {
-        const notice: Notice = topic === undefined ? { id: nextNoticeId++, kind, text } : { id: nextNoticeId++, kind, text, topic };
+        const notice: Notice = { id: nextNoticeId++, kind, text, ...(topic === undefined ? {} : { topic }) };
         set((state) => ({ notices: [...state.notices.filter((n) => topic === undefined || n.topic !== topic), notice] }));
       },
       clearNotice(topic) {
-        set((state) => (state.notices.some((n) => n.topic === topic) ? { notices: state.notices.filter((n) => n.topic !== topic) } : {}));
+        set((state) => {
+          const kept = state.notices.filter((n) => n.topic !== topic);
+          return kept.length === state.notices.length ? {} : { notices: kept };
+        });
       },
       dismissNotice(id) {
         set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));

@@ -23,5 +23,6 @@ export async function loadFiles(store: AppStoreApi, files: FileToParse[]): Promi
  */
 export async function loadDemo(store: AppStoreApi): Promise<void> {
   const demo = await import('../demo/demo.ts');
-  store.getState().replaceAll({ settings: demo.demoSettings(store.getState().settings), runs: demo.demoRuns(), embeddedPoints: [], origin: 'demo' });
+  const settings = demo.demoSettings(store.getState().settings);
+  store.getState().replaceAll({ settings, runs: demo.demoRuns(), embeddedPoints: [], origin: 'demo' });
 }

@@ -65,7 +65,9 @@ export const selectAllSeries = createSelector([selectPoints, selectSeriesSetting
 export const selectVisibleSeries = createSelector([selectAllSeries], (all) => all.filter((s) => !s.hidden));
 
 /** The chart view as drawn: log x picked from the data while `logXAuto` holds (projection.ts effectiveView). */
-export const selectView = createSelector([selectRawView, selectVisibleSeries], (view, series) => effectiveView(view, series));
+export const selectView = createSelector([selectRawView, selectVisibleSeries], (view, series) =>
+  effectiveView(view, series),
+);
 
 /** The SLA in force: the committed one with the dragged bound previewed in place. */
 export const selectEffectiveSla = createSelector([selectSla, selectDraft], (sla, draft): SlaConstraint[] =>
@@ -79,12 +81,15 @@ export const selectResults = createSelector(
 );
 
 /** Configurations grouped by workload (same model and ISL/OSL within ±10 %, or all when declared comparable). */
-export const selectWorkloadGroups = createSelector([selectVisibleSeries, selectComparable], (series, comparable) => groupWorkloads(series, comparable));
+export const selectWorkloadGroups = createSelector([selectVisibleSeries, selectComparable], (series, comparable) =>
+  groupWorkloads(series, comparable),
+);
 
 /** Per workload: the ranking by the chosen cost and the recommendation (or why there is none). */
 export const selectDecisions = createSelector(
   [selectWorkloadGroups, selectResults, selectVisibleSeries, selectRankBy, selectEffectiveSla, selectDemand, selectCurrency],
-  (groups, results, series, metric, sla, demand, currency): WorkloadDecision[] => decide(groups, results, series, { metric, sla, demand, currency }),
+  (groups, results, series, metric, sla, demand, currency): WorkloadDecision[] =>
+    decide(groups, results, series, { metric, sla, demand, currency }),
 );
 
 /** The configurations that get the Cheapest badge: the best of each workload that has more than one. */
@@ -95,17 +100,22 @@ export const selectCheapestKeys = createSelector([selectDecisions], (decisions) 
  * the first that meets the SLA): its mean OSL and mean E2E latency. Without any operating point, the first
  * configuration's mean OSL only (concurrency then cannot be converted).
  */
-export const selectDemandConversionBasis = createSelector([selectDecisions, selectResults, selectVisibleSeries], (decisions, results, series): ConversionBasis | null => {
-  const recommended = decisions.map((d) => d.verdict).find((v) => v.kind === 'recommended');
-  const result = recommended?.kind === 'recommended' ? recommended.best.result : results.find((r) => r.pick.meetsSla);
-  if (result?.pick.meetsSla) {
-    const point = result.pick.operatingPoint.point;
-    return { meanOutputTokens: result.meanOutputTokens, meanE2eMs: point.e2eMs.avg, source: `${result.series.name} at ${describeLoad(point)}` };
-  }
-  const first = series[0];
-  if (!first) return null;
-  return { meanOutputTokens: seriesWorkload(first).meanOutputTokens, meanE2eMs: undefined, source: `${first.name} (no load level meets the SLA, so no operating point)` };
-});
+export const selectDemandConversionBasis = createSelector(
+  [selectDecisions, selectResults, selectVisibleSeries],
+  (decisions, results, series): ConversionBasis | null => {
+    const recommended = decisions.map((d) => d.verdict).find((v) => v.kind === 'recommended');
+    const result = recommended?.kind === 'recommended' ? recommended.best.result : results.find((r) => r.pick.meetsSla);
+    if (result?.pick.meetsSla) {
+      const point = result.pick.operatingPoint.point;
+      const source = `${result.series.name} at ${describeLoad(point)}`;
+      return { meanOutputTokens: result.meanOutputTokens, meanE2eMs: point.e2eMs.avg, source };
+    }
+    const first = series[0];
+    if (!first) return null;
+    const source = `${first.name} (no load level meets the SLA, so no operating point)`;
+    return { meanOutputTokens: seriesWorkload(first).meanOutputTokens, meanE2eMs: undefined, source };
+  },
+);
 
 /** Chart lines: independent of the SLA, so dragging a line does not rebuild them. */
 export const selectChartSeries = createSelector([selectVisibleSeries, selectView], (series, view): ChartSeries[] => series.map((s) => projectSeries(s, view)));
@@ -119,8 +129,9 @@ export { selectSettings };
  * on release, not every frame (the shaded region shows the limit being dragged): a thousand markers re-rendering
  * per frame would break the drag's frame budget. Each marker reads its own entry and re-renders when it flips.
  */
-export const selectPointStatuses = createSelector([selectPoints, selectSla], (points, sla): Map<string, Feasibility['status']> =>
-  new Map(points.map((p) => [p.id, feasibilityStatus(p, sla)])),
+export const selectPointStatuses = createSelector(
+  [selectPoints, selectSla],
+  (points, sla): Map<string, Feasibility['status']> => new Map(points.map((p) => [p.id, feasibilityStatus(p, sla)])),
 );
 
 const selectCommittedResultsWhileDragging = createSelector(
@@ -130,7 +141,8 @@ const selectCommittedResultsWhileDragging = createSelector(
 );
 
 /** The results under the committed SLA: the same as selectResults except while a line is dragged. */
-export const selectCommittedResults = (s: AppState): SeriesResult[] => (s.slaDraft === null ? selectResults(s) : selectCommittedResultsWhileDragging(s));
+export const selectCommittedResults = (s: AppState): SeriesResult[] =>
+  s.slaDraft === null ? selectResults(s) : selectCommittedResultsWhileDragging(s);
 
 /** Points by id, for tooltips. */
 export const selectPointsById = createSelector([selectPoints], (points): Map<string, LoadPoint> => new Map(points.map((p) => [p.id, p])));

@@ -52,7 +52,11 @@ export function moneyTickFormatter(ticks: readonly number[], currency = 'USD'): 
     return (value: number) => `${f.format(value / scale)}${suffix}`;
   };
   // Steps like 0.25 need one more decimal than their magnitude says: add decimals until every tick is exact.
-  const exact = (d: number) => sorted.every((t) => Math.abs(Math.round((t / scale) * 10 ** d) / 10 ** d - t / scale) <= 1e-9 * Math.max(1, Math.abs(t / scale)));
+  const exact = (d: number) =>
+    sorted.every((t) => {
+      const v = t / scale;
+      return Math.abs(Math.round(v * 10 ** d) / 10 ** d - v) <= 1e-9 * Math.max(1, Math.abs(v));
+    });
   while (decimals < 6 && !exact(decimals)) decimals++;
   return make(decimals);
 }

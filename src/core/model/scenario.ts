@@ -73,7 +73,10 @@ export interface ChartView {
   logXAuto?: boolean;
 }
 
-/** The cost configurations are ranked by (within one workload); ties fall back to fleet cost, then cost per 1K requests. */
+/**
+ * The cost configurations are ranked by (within one workload); ties fall back to fleet cost, then cost per 1K
+ * requests.
+ */
 export const RANK_METRICS = ['fleetYearUsd', 'costPer1kRequestsUsd', 'costPer1MTokensUsd'] as const;
 export type RankMetric = (typeof RANK_METRICS)[number];
 

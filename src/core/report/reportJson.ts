@@ -92,7 +92,8 @@ export function buildReport(
   skipped: readonly FileError[],
   options: { comparableWorkloads?: boolean } = {},
 ): Report {
-  const cheapestByWorkload = groupWorkloads(results.map((r) => r.series), options.comparableWorkloads ?? false).map((group) => {
+  const groups = groupWorkloads(results.map((r) => r.series), options.comparableWorkloads ?? false);
+  const cheapestByWorkload = groups.map((group) => {
     const { ranked } = rankResults(results.filter((r) => group.seriesKeys.includes(r.series.key)), 'fleetYearUsd');
     const tie = ranked.length > 1 && ranked[1]!.rank === ranked[0]!.rank;
     const names = results.filter((r) => group.seriesKeys.includes(r.series.key)).map((r) => r.series.name);
@@ -176,6 +177,10 @@ function reportSeries(result: SeriesResult): ReportSeries {
       : null,
     unavailable,
     notes: [...result.notes, ...(point?.notes ?? [])],
-    workload: { model: workload.model ?? null, meanInputTokens: workload.meanInputTokens ?? null, meanOutputTokens: workload.meanOutputTokens ?? null },
+    workload: {
+      model: workload.model ?? null,
+      meanInputTokens: workload.meanInputTokens ?? null,
+      meanOutputTokens: workload.meanOutputTokens ?? null,
+    },
   };
 }

@@ -218,7 +218,9 @@ export function validateScenario(raw: unknown): ScenarioResult {
   try {
     const doc = object(raw, 'scenario');
     // A JSON without the marker is some other file (often a benchmark result opened as a scenario): say so first.
-    if (doc['format'] === undefined) throw new Invalid('format', 'missing: this JSON is not a scenario file (a scenario has "format": "llm-tco-scenario")');
+    if (doc['format'] === undefined) {
+      throw new Invalid('format', 'missing: this JSON is not a scenario file (a scenario has "format": "llm-tco-scenario")');
+    }
     const migrated = migrateScenario(doc);
     const o = migrated;
     if (o['format'] !== 'llm-tco-scenario') throw new Invalid('format', `must be "llm-tco-scenario", got ${show(o['format'])}`);
@@ -264,7 +266,8 @@ export function validateScenario(raw: unknown): ScenarioResult {
       view: o['view'] === undefined ? d.view : validateView(o['view']),
       points: o['points'] === undefined ? [] : list(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
     } satisfies Scenario);
-    if (o['comparableWorkloads'] !== undefined) scenario.comparableWorkloads = boolean(o['comparableWorkloads'], 'comparableWorkloads');
+    const comparable = o['comparableWorkloads'];
+    if (comparable !== undefined) scenario.comparableWorkloads = boolean(comparable, 'comparableWorkloads');
     if (o['rankBy'] !== undefined) scenario.rankBy = oneOf(o['rankBy'], 'rankBy', RANK_METRICS);
     return { ok: true, scenario };
   } catch (error) {
