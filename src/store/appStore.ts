@@ -6,13 +6,25 @@
 import { createStore } from 'zustand/vanilla';
 import type { ResolvedSeries } from '../core/analysis/series.ts';
 import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
-import type { ApiReference, ChartView, Demand, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../core/model/scenario.ts';
+import type {
+  ApiReference,
+  ChartView,
+  Demand,
+  DemandUnit,
+  HardwareProfile,
+  RankMetric,
+  Scenario,
+  SeriesSettings,
+  SlaConstraint,
+} from '../core/model/scenario.ts';
 import type { ParsedRun } from '../core/parsers/types.ts';
 import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
 import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/buildPoints.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
 import { SCENARIO_LIMITS } from '../core/scenario/validateScenario.ts';
-import { selectAllSeries } from './selectors.ts';
+import type { Conversion } from '../core/sizing/demandConversion.ts';
+import { convertDemand } from '../core/sizing/demandConversion.ts';
+import { selectAllSeries, selectDemandConversionBasis } from './selectors.ts';
 
 /** Where the loaded data came from, shown beside the series list. */
 export type DataOrigin = 'empty' | 'demo' | 'files';
@@ -67,6 +79,11 @@ export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /**
+   * The action the message belongs to ("scenario-file", "share-link"…): a new message of the same topic
+   * replaces it, so a retry that works clears the error of the attempt before. Untopical messages stay.
+   */
+  topic?: string;
 }
 
 export interface AppActions {
@@ -92,6 +109,11 @@ export interface AppActions {
   removeSla(index: number): void;
 
   setDemand(patch: Partial<Demand>): void;
+  /**
+   * Changes the demand's unit and converts the peak with the workload's figures (demandConversion.ts), so it
+   * keeps its meaning; when it cannot be converted the number is kept and the returned reason says why.
+   */
+  setDemandUnit(unit: DemandUnit): Conversion;
   setHardware(id: string, patch: Partial<HardwareProfile>): void;
   addHardware(profile: HardwareProfile): void;
   removeHardware(id: string): void;
@@ -107,6 +129,9 @@ export interface AppActions {
   /** The ISO 4217 code amounts are entered and shown in (the numbers themselves are not converted). */
   setCurrency(currency: string): void;
   setInterpolate(interpolate: boolean): void;
+  /** Compare every configuration as one workload (true), or only those of the same model and ISL/OSL (false). */
+  setComparableWorkloads(comparable: boolean): void;
+  setRankBy(metric: RankMetric): void;
   replaceSettings(settings: Settings): void;
 
   undo(): void;
@@ -114,7 +139,10 @@ export interface AppActions {
   /** Forgets the history (after start-up hydration, which is not an edit). */
   clearHistory(): void;
 
-  notify(kind: Notice['kind'], text: string): void;
+  /** Shows a message; with a topic, it replaces the previous message of that topic. */
+  notify(kind: Notice['kind'], text: string, topic?: string): void;
+  /** Removes the message of a topic (its action was superseded). */
+  clearNotice(topic: string): void;
   dismissNotice(id: number): void;
 }
 
@@ -275,6 +303,12 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       setDemand(patch) {
         editSettings((s) => ({ ...s, demand: { ...s.demand, ...patch } }), `demand:${keysOf(patch)}`);
       },
+      setDemandUnit(unit) {
+        const { demand } = get().settings;
+        const conversion = convertDemand(demand.peak, demand.unit, unit, selectDemandConversionBasis(get()));
+        get().setDemand(conversion.ok ? { unit, peak: conversion.value } : { unit });
+        return conversion;
+      },
       setHardware(id, patch) {
         editSettings((s) => ({ ...s, hardware: s.hardware.map((h) => (h.id === id ? { ...h, ...patch } : h)) }), `hardware:${id}:${keysOf(patch)}`);
       },
@@ -300,7 +334,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           ],
         }));
         if (moved.length > 0) {
-          get().notify('info', `${moved.map((series) => series.name).join(', ')} now run${moved.length === 1 ? 's' : ''} on “${fallback.name}” (the removed “${removed.name}” was ${moved.length === 1 ? 'its' : 'their'} server type). Undo brings it back.`);
+          get().notify('info', `${moved.map((series) => series.name).join(', ')} now run${moved.length === 1 ? 's' : ''} on “${fallback.name}” (the removed “${removed.name}” was ${moved.length === 1 ? 'its' : 'their'} server type). Undo brings it back.`, 'hardware-removed');
         }
       },
       setApiReference(patch) {
@@ -344,6 +378,12 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       setInterpolate(interpolate) {
         editSettings((s) => ({ ...s, interpolate }));
       },
+      setComparableWorkloads(comparableWorkloads) {
+        editSettings((s) => ({ ...s, comparableWorkloads }));
+      },
+      setRankBy(rankBy) {
+        editSettings((s) => ({ ...s, rankBy }));
+      },
       replaceSettings(settings) {
         editSettings(() => settings);
         set({ slaDraft: null });
@@ -373,8 +413,15 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         set({ history: emptyHistory() });
       },
 
-      notify(kind, text) {
-        set((state) => ({ notices: [...state.notices, { id: nextNoticeId++, kind, text }] }));
+      notify(kind, text, topic) {
+        const notice: Notice = { id: nextNoticeId++, kind, text, ...(topic === undefined ? {} : { topic }) };
+        set((state) => ({ notices: [...state.notices.filter((n) => topic === undefined || n.topic !== topic), notice] }));
+      },
+      clearNotice(topic) {
+        set((state) => {
+          const kept = state.notices.filter((n) => n.topic !== topic);
+          return kept.length === state.notices.length ? {} : { notices: kept };
+        });
       },
       dismissNotice(id) {
         set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));

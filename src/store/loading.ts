@@ -17,8 +17,12 @@ export async function loadFiles(store: AppStoreApi, files: FileToParse[]): Promi
   }
 }
 
-/** Replaces data and settings with the demo, as one undoable step (its module is fetched on demand). */
+/**
+ * Replaces the data with the demo, as one undoable step (its module is fetched on demand). The user's SLA,
+ * demand and prices stay as they are: the demo only adds its series' names and server types.
+ */
 export async function loadDemo(store: AppStoreApi): Promise<void> {
   const demo = await import('../demo/demo.ts');
-  store.getState().replaceAll({ settings: demo.demoSettings(), runs: demo.demoRuns(), embeddedPoints: [], origin: 'demo' });
+  const settings = demo.demoSettings(store.getState().settings);
+  store.getState().replaceAll({ settings, runs: demo.demoRuns(), embeddedPoints: [], origin: 'demo' });
 }

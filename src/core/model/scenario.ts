@@ -66,7 +66,19 @@ export interface ChartView {
   x: { metric: SlaMetric; stat: Stat };
   y: YAxis;
   logX: boolean;
+  /**
+   * Pick linear or log for the x axis from the data (log when the plotted values span more than 20×) until
+   * the user ticks or unticks "Log x"; then `logX` rules. Absent = false (files saved before it kept `logX`).
+   */
+  logXAuto?: boolean;
 }
+
+/**
+ * The cost configurations are ranked by (within one workload); ties fall back to fleet cost, then cost per 1K
+ * requests.
+ */
+export const RANK_METRICS = ['fleetYearUsd', 'costPer1kRequestsUsd', 'costPer1MTokensUsd'] as const;
+export type RankMetric = (typeof RANK_METRICS)[number];
 
 /** Per-series settings; `match` selects series whose name or a source path contains it (first entry wins). */
 export interface SeriesSettings {
@@ -108,6 +120,14 @@ export interface Scenario {
   interpolate: boolean;
   view: ChartView;
   points: EmbeddedPoint[];
+  /**
+   * Compare every configuration with every other, as one workload, even when their models or mean ISL/OSL
+   * differ (by default only configurations of the same model with ISL and OSL within ±10 % are compared).
+   * Absent = false.
+   */
+  comparableWorkloads?: boolean;
+  /** The cost the ranking, the Cheapest badge and the recommendation go by. Absent = `fleetYearUsd`. */
+  rankBy?: RankMetric;
 }
 // Fields a scenario file has that this version does not know are kept on the object as they were
 // (validateScenario copies them through) and ignored; they are deliberately not in the type.

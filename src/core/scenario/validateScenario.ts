@@ -11,7 +11,7 @@
 import type { Distribution, LoadLevel, LoadPoint, Measurements } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, TOOL_IDS, emptyMeasurements, isStat } from '../model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../model/scenario.ts';
-import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
+import { DEMAND_UNITS, LICENCE_BASES, RANK_METRICS, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
 import { isCurrencyCode } from '../format/numbers.ts';
 import { displayName } from '../format/text.ts';
@@ -190,11 +190,13 @@ function validateSeriesSettings(value: unknown, field: string): SeriesSettings {
 function validateView(value: unknown, field = 'view'): ChartView {
   const o = object(value, field);
   const x = object(o['x'], `${field}.x`);
-  return withUnknown(o, {
+  const view: ChartView = {
     x: { metric: oneOf(x['metric'], `${field}.x.metric`, SLA_METRICS), stat: oneOf(x['stat'], `${field}.x.stat`, STATS) },
     y: oneOf(o['y'], `${field}.y`, Y_AXES),
     logX: boolean(o['logX'], `${field}.logX`),
-  });
+  };
+  if (o['logXAuto'] !== undefined) view.logXAuto = boolean(o['logXAuto'], `${field}.logXAuto`);
+  return withUnknown(o, view);
 }
 
 function validateDistribution(value: unknown, field: string): Distribution {
@@ -263,6 +265,10 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
     load: { ...load, origin: origin === 'path' || origin === 'user' ? origin : 'file' },
     ...validateMeasurements(o, field),
   };
+  if (o['duplicateLoadRuns'] !== undefined) {
+    const rule = { min: 2, integer: true, sanityMax: 1e6 };
+    point.duplicateLoadRuns = number(o['duplicateLoadRuns'], `${field}.duplicateLoadRuns`, rule);
+  }
   return { ...point, series: name(o['series'] ?? point.seriesName, `${field}.series`) };
 }
 
@@ -286,7 +292,12 @@ export function runProblem(run: Measurements & { load: Omit<LoadLevel, 'origin'>
 /** Validates (after migrating older versions) a parsed scenario document. */
 export function validateScenario(raw: unknown): ScenarioResult {
   try {
-    const migrated = migrateScenario(object(raw, 'scenario'));
+    const doc = object(raw, 'scenario');
+    // A JSON without the marker is some other file (often a benchmark result opened as a scenario): say so first.
+    if (doc['format'] === undefined) {
+      throw new Invalid('format', 'missing: this JSON is not a scenario file (a scenario has "format": "llm-tco-scenario")');
+    }
+    const migrated = migrateScenario(doc);
     const o = migrated;
     if (o['format'] !== 'llm-tco-scenario') throw new Invalid('format', `must be "llm-tco-scenario", got ${show(o['format'])}`);
     const d = defaultScenario();
@@ -331,6 +342,9 @@ export function validateScenario(raw: unknown): ScenarioResult {
       view: o['view'] === undefined ? d.view : validateView(o['view']),
       points: o['points'] === undefined ? [] : limitedList(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
     } satisfies Scenario);
+    const comparable = o['comparableWorkloads'];
+    if (comparable !== undefined) scenario.comparableWorkloads = boolean(comparable, 'comparableWorkloads');
+    if (o['rankBy'] !== undefined) scenario.rankBy = oneOf(o['rankBy'], 'rankBy', RANK_METRICS);
     return { ok: true, scenario };
   } catch (error) {
     if (error instanceof Invalid || error instanceof MigrationError) return { ok: false, field: error.field, message: error.message };
