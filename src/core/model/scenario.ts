@@ -1,6 +1,7 @@
 /**
  * Everything the user chooses (DESIGN.md §2, §7). A scenario plus the loaded points reproduces a view.
  */
+import type { ColumnMapping } from '../parsers/mapped/mapping.ts';
 import type { LoadPoint, Stat } from './benchmark.ts';
 
 export const SLA_METRICS = ['ttft', 'itl', 'tpot', 'e2e', 'tpsPerUser'] as const;
@@ -107,6 +108,8 @@ export interface Scenario {
   /** Estimate the operating point between measured load levels (§5.4); off by default. */
   interpolate: boolean;
   view: ChartView;
+  /** The user's column mappings for files no built-in parser reads (absent when there are none). */
+  mappings?: ColumnMapping[];
   points: EmbeddedPoint[];
 }
 // Fields a scenario file has that this version does not know are kept on the object as they were

@@ -7,6 +7,7 @@ import type { FileError, LoadLevel, LoadPoint } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, TOOL_NAMES } from '../model/benchmark.ts';
 import { groupBy } from '../collections.ts';
 import { loadFromPath, seriesNameFromFamily } from './loadFromPath.ts';
+import type { ParseOptions } from './registry.ts';
 import { formatPreference, parseFile } from './registry.ts';
 import type { InputFile, ParsedRun } from './types.ts';
 
@@ -19,12 +20,12 @@ export interface IngestResult {
 }
 
 /** Parses files and builds points. Errors never stop the other files. */
-export function ingestFiles(files: readonly InputFile[]): IngestResult {
+export function ingestFiles(files: readonly InputFile[], options: ParseOptions = {}): IngestResult {
   const runs: ParsedRun[] = [];
   const errors: FileError[] = [];
   const skipped: FileError[] = [];
   for (const file of files) {
-    const outcome = parseFile(file);
+    const outcome = parseFile(file, options);
     if (outcome.kind === 'runs') runs.push(...outcome.runs);
     else (outcome.kind === 'error' ? errors : skipped).push({ file: file.path, reason: outcome.reason });
   }

@@ -6,6 +6,8 @@ import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
+import type { ColumnMapping } from './mapped/mapping.ts';
+import { mappedParserFor } from './mapped/readMapped.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
 import { recogniseUnsupportedTool } from './otherTools.ts';
 import { looksBinary, parseJsonLenient, truncate } from './text.ts';
@@ -61,12 +63,17 @@ export function formatPreference(format: string): number {
   return index < 0 ? RESULT_PARSERS.length : index;
 }
 
+export interface ParseOptions {
+  /** The user's column mappings: the first that applies reads a file no built-in parser claims. */
+  mappings?: readonly ColumnMapping[];
+}
+
 /** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
-export function parseFile(file: InputFile): ParseOutcome {
+export function parseFile(file: InputFile, options: ParseOptions = {}): ParseOutcome {
   if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
   if (looksBinary(file.text)) return { kind: 'error', reason: 'binary data, not a text benchmark export' };
   const sniffed = sniff(file);
-  const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
+  const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed)) ?? mappedParserFor(sniffed, options.mappings);
   if (parser) {
     try {
       return parser.parse(sniffed);

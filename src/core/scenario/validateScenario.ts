@@ -11,6 +11,7 @@ import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, Y_AXES } from '../model/scena
 import { defaultScenario } from './defaults.ts';
 import { isCurrencyCode } from '../format/numbers.ts';
 import { MigrationError, migrateScenario } from './migrations.ts';
+import { MappingError, validateMappings } from '../parsers/mapped/mapping.ts';
 import type { NumberRule } from './rules.ts';
 import { RULES, numberProblem } from './rules.ts';
 
@@ -259,11 +260,12 @@ export function validateScenario(raw: unknown): ScenarioResult {
       uptime: o['uptime'] === undefined ? d.uptime : number(o['uptime'], 'uptime', RULES.uptime),
       interpolate: o['interpolate'] === undefined ? d.interpolate : boolean(o['interpolate'], 'interpolate'),
       view: o['view'] === undefined ? d.view : validateView(o['view']),
+      ...(o['mappings'] === undefined ? {} : { mappings: validateMappings(o['mappings'], 'mappings') }),
       points: o['points'] === undefined ? [] : list(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
     } satisfies Scenario);
     return { ok: true, scenario };
   } catch (error) {
-    if (error instanceof Invalid || error instanceof MigrationError) return { ok: false, field: error.field, message: error.message };
+    if (error instanceof Invalid || error instanceof MigrationError || error instanceof MappingError) return { ok: false, field: error.field, message: error.message };
     throw error;
   }
 }
