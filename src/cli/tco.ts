@@ -8,6 +8,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileError } from '../core/model/benchmark.ts';
 import type { Scenario } from '../core/model/scenario.ts';
+import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
+import { MappingError, validateMapping, validateMappings } from '../core/parsers/mapped/mapping.ts';
 import { ingestFiles } from '../core/parsers/ingest.ts';
 import { MAX_FILE_BYTES } from '../core/parsers/registry.ts';
 import type { InputFile } from '../core/parsers/types.ts';
@@ -20,14 +22,16 @@ import { computeResults } from '../core/report/seriesResult.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
 import { validateScenario } from '../core/scenario/validateScenario.ts';
 
-const USAGE = `usage: npm run --silent tco -- [--points] [--scenario FILE] [--csv] PATH...
+const USAGE = `usage: npm run --silent tco -- [--points] [--scenario FILE] [--mapping FILE]... [--csv] PATH...
 
 Reads benchmark result files and folders (searched recursively: GenAI-Perf, AIPerf, vLLM, SGLang, LLMPerf,
-GuideLLM, inference-perf), picks each configuration's operating point under the scenario's SLA, sizes it for
-the peak demand and prices it. Prints JSON (default) or CSV.
+GuideLLM, inference-perf, and any other CSV or JSON through a column mapping), picks each configuration's
+operating point under the scenario's SLA, sizes it for the peak demand and prices it. Prints JSON (default) or CSV.
 
   --points          print the normalised points instead (one record per load level, any tool, same units)
   --scenario FILE   scenario JSON saved by the app (format "llm-tco-scenario"); default: the built-in example
+  --mapping FILE    a column mapping (JSON: one mapping or a list, as the app saves them in a scenario's
+                    "mappings") for files no built-in parser reads; repeatable; tried before the scenario's own
   --csv             CSV instead of JSON: one row per series (or per point with --points)
   -h, --help        this text
 
@@ -37,13 +41,14 @@ class UsageError extends Error {}
 
 interface Args {
   scenarioPath: string | undefined;
+  mappingPaths: string[];
   csv: boolean;
   points: boolean;
   paths: string[];
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
-  const args: Args = { scenarioPath: undefined, csv: false, points: false, paths: [] };
+  const args: Args = { scenarioPath: undefined, mappingPaths: [], csv: false, points: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '-h' || arg === '--help') return 'help';
@@ -54,6 +59,10 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       if (value === undefined || value === '') throw new UsageError('--scenario needs a file');
       if (args.scenarioPath !== undefined) throw new UsageError('--scenario given twice');
       args.scenarioPath = value;
+    } else if (arg === '--mapping' || arg.startsWith('--mapping=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value === undefined || value === '') throw new UsageError('--mapping needs a file');
+      args.mappingPaths.push(value);
     } else if (arg === '--') continue;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else args.paths.push(arg);
@@ -128,6 +137,22 @@ async function loadScenario(path: string | undefined): Promise<Scenario> {
   return result.scenario;
 }
 
+/** The mappings of one `--mapping` file: an object is one mapping, a list is several. */
+async function loadMappings(path: string): Promise<ColumnMapping[]> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`mapping ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(error as Error).message})`}`);
+  }
+  try {
+    return Array.isArray(raw) ? validateMappings(raw, 'mapping') : [validateMapping(raw, 'mapping')];
+  } catch (error) {
+    if (error instanceof MappingError) throw new UsageError(`mapping ${path}: ${error.message}`);
+    throw error;
+  }
+}
+
 export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -138,8 +163,9 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     const scenario = await loadScenario(args.scenarioPath);
     if (args.paths.length === 0 && scenario.points.length === 0) throw new UsageError('no benchmark files or folders given (and the scenario embeds no points)');
 
+    const given = (await Promise.all(args.mappingPaths.map(loadMappings))).flat();
     const { files, errors: readErrors } = await readInputs(args.paths);
-    const ingested = ingestFiles(files);
+    const ingested = ingestFiles(files, { mappings: [...given, ...(scenario.mappings ?? [])] });
     const points = [...scenario.points, ...ingested.points];
     if (args.scenarioPath === undefined) {
       // The built-in example SLA (TTFT avg) moves to a statistic the files report (e.g. p99 only): said on stderr.

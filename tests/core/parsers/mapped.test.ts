@@ -2,6 +2,7 @@
  * The generic mapper: files no built-in parser reads, read through a user's column mapping. The inputs are
  * built inline (no tool writes them); every expected number is worked out by hand from the cells.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../../../src/core/parsers/mapped/mapping.ts';
 import { MappingError, checkMapping, pathMatches, validateMapping, validateMappings } from '../../../src/core/parsers/mapped/mapping.ts';
@@ -294,5 +295,38 @@ describe('which files a mapping applies to', () => {
     expect(pathMatches('sweep/*/summary.json', 'sweep/c8/deeper/summary.json')).toBe(false);
     expect(pathMatches('sweep/**/summary.json', 'sweep/c8/deeper/summary.json')).toBe(true);
     expect(pathMatches('**/summary.json', 'summary.json')).toBe(true);
+  });
+});
+
+describe('the mapper never throws out of parseFile (fuzz)', () => {
+  const catchAll = [{ ...LAB_MAPPING, appliesTo: '**' }, { ...NESTED_MAPPING, appliesTo: '**' }];
+  // A reason of its own, never the registry's catch-all for an exception a parser did not mean to throw.
+  const outcomeOf = (text: string) => {
+    const outcome = parseFile({ path: 'any/file.txt', text }, { mappings: catchAll });
+    if (outcome.kind === 'error' && outcome.reason.includes('could not be read (')) return `bug: ${outcome.reason}`;
+    if (outcome.kind === 'runs' && outcome.runs.some((r) => !Number.isFinite(r.requestsPerSecond ?? r.outputTokensPerSecond))) return 'bug: no throughput';
+    return outcome.kind;
+  };
+
+  it('on arbitrary text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => ['runs', 'error', 'skipped'].includes(outcomeOf(text))));
+  });
+
+  it('on the sheet and the JSON with cells replaced, cut short or retyped', () => {
+    const cell = fc.oneof(fc.constant(''), fc.constant('NaN'), fc.constant('-1'), fc.constant('1e400'), fc.string({ maxLength: 6 }), fc.double().map(String));
+    fc.assert(
+      fc.property(fc.nat(LAB_CSV.length), cell, fc.nat(LAB_CSV.length), (at, text, cut) => {
+        const mutated = (LAB_CSV.slice(0, at) + text + LAB_CSV.slice(at)).slice(0, Math.max(cut, 1));
+        return ['runs', 'error'].includes(outcomeOf(mutated));
+      }),
+    );
+    const value = fc.oneof(fc.constant(null), fc.string({ maxLength: 5 }), fc.double(), fc.boolean(), fc.constant({}), fc.constant([]));
+    fc.assert(
+      fc.property(fc.nat(1), fc.constantFrom('setup', 'metrics', 'counts', 'model'), value, (index, key, replacement) => {
+        const doc = JSON.parse(NESTED_JSON) as { runs: Array<Record<string, unknown>> };
+        doc.runs[index]![key] = replacement;
+        return ['runs', 'error'].includes(outcomeOf(JSON.stringify(doc)));
+      }),
+    );
   });
 });
