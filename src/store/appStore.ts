@@ -6,7 +6,10 @@ import { createStore } from 'zustand/vanilla';
 import type { ResolvedSeries } from '../core/analysis/series.ts';
 import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../core/model/scenario.ts';
-import type { ParsedRun } from '../core/parsers/types.ts';
+import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
+import { pathMatches } from '../core/parsers/mapped/mapping.ts';
+import { parseFile } from '../core/parsers/registry.ts';
+import type { InputFile, ParsedRun } from '../core/parsers/types.ts';
 import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
 import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/ingest.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
@@ -34,6 +37,11 @@ export interface AppState {
   loadErrors: FileError[];
   /** Companion files recognised and not used. */
   skipped: FileError[];
+  /**
+   * Refused files a column mapping could read (unknown layout), their text kept so that saving a mapping re-reads
+   * them. Transient: never persisted nor part of undo; bounded (see boundRefused); cleared with the messages.
+   */
+  refused: InputFile[];
   loading: LoadProgress | null;
   origin: DataOrigin;
   settings: Settings;
@@ -62,6 +70,15 @@ export interface Notice {
 export interface AppActions {
   addLoaded(result: { runs: ParsedRun[]; points?: LoadPoint[]; errors: FileError[]; skipped: FileError[] }, origin: DataOrigin): void;
   setLoading(progress: LoadProgress | null): void;
+  /** Keeps the text of refused files a mapping could read (replacing earlier ones of the same path). */
+  keepRefused(files: InputFile[]): void;
+  /**
+   * Adds a column mapping to the scenario (replacing one of the same id; the newest is tried first) and re-reads the
+   * refused files it applies to, as one undoable step. Returns how many of them it read and how many it refused.
+   */
+  saveMapping(mapping: ColumnMapping): { read: number; refused: number };
+  /** Removes a mapping from the scenario; what it already read stays loaded. */
+  removeMapping(id: string): void;
   /** Clears the messages about files, and drops runs still waiting for a load level. */
   dismissLoadErrors(): void;
   /** The load level of a run whose file and path did not give it, as the user typed it. */
@@ -117,6 +134,7 @@ export function initialState(): AppState {
     embeddedPoints: [],
     loadErrors: [],
     skipped: [],
+    refused: [],
     loading: null,
     origin: 'empty',
     settings,
@@ -179,23 +197,49 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         if (result.runs.length + (result.points?.length ?? 0) === 0) return;
         let statChanges: string[] = [];
         edit((state) => {
-          // The first real files replace the demo: it is there to be replaced.
-          const replaceDemo = state.origin === 'demo' && origin === 'files';
-          const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
-          // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
-          const runs = separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]);
-          const embeddedPoints = [...keep.embeddedPoints, ...(result.points ?? [])];
-          // A limit on a statistic none of the files reports moves to one they do (in the same undo step).
-          const adapted = adaptToReportedStats(state.settings.sla, state.settings.view, [...buildLoadPoints(runs).points, ...embeddedPoints]);
-          statChanges = adapted?.changes ?? [];
-          return {
-            runs,
-            embeddedPoints,
-            origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
-            ...(adapted ? { settings: { ...state.settings, sla: adapted.sla, view: adapted.view } } : {}),
-          };
+          const loaded = loadedPatch(state, result, origin);
+          statChanges = loaded.statChanges;
+          return loaded.patch;
         });
         for (const change of statChanges) get().notify('info', change);
+      },
+      keepRefused(files) {
+        set((state) => ({ refused: boundRefused([...state.refused.filter((f) => !files.some((n) => n.path === f.path)), ...files]) }));
+      },
+      saveMapping(mapping) {
+        const state = get();
+        // The newest mapping is tried first: it was made for the files the others did not read.
+        const mappings = [mapping, ...(state.settings.mappings ?? []).filter((m) => m.id !== mapping.id)];
+        const again = state.refused.filter((file) => pathMatches(mapping.appliesTo, file.path));
+        const outcomes = again.map((file) => ({ file, outcome: parseFile(file, { mappings }) }));
+        const runs = outcomes.flatMap(({ outcome }) => (outcome.kind === 'runs' ? outcome.runs : []));
+        const errors = outcomes.flatMap(({ file, outcome }) => (outcome.kind === 'error' ? [{ file: file.path, reason: outcome.reason }] : []));
+        const skipped = outcomes.flatMap(({ file, outcome }) => (outcome.kind === 'skipped' ? [{ file: file.path, reason: outcome.reason }] : []));
+        const rereadPaths = new Set(again.map((file) => file.path));
+        const stillRefused = new Set(errors.map((e) => e.file));
+        set({
+          loadErrors: [...state.loadErrors.filter((e) => !rereadPaths.has(e.file)), ...errors],
+          skipped: [...state.skipped, ...skipped],
+          refused: state.refused.filter((file) => !rereadPaths.has(file.path) || stillRefused.has(file.path)),
+        });
+        let statChanges: string[] = [];
+        edit((current) => {
+          const settings = { ...current.settings, mappings };
+          if (runs.length === 0) return { settings };
+          const loaded = loadedPatch({ ...current, settings }, { runs }, 'files');
+          statChanges = loaded.statChanges;
+          return { settings, ...loaded.patch };
+        });
+        for (const change of statChanges) get().notify('info', change);
+        return { read: again.length - errors.length, refused: errors.length };
+      },
+      removeMapping(id) {
+        editSettings((s) => {
+          if (!(s.mappings ?? []).some((m) => m.id === id)) return s;
+          const { mappings = [], ...rest } = s;
+          const left = mappings.filter((m) => m.id !== id);
+          return left.length > 0 ? { ...rest, mappings: left } : rest;
+        });
       },
       setLoading(progress) {
         set({ loading: progress });
@@ -203,14 +247,14 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       dismissLoadErrors() {
         const waiting = new Set(buildLoadPoints(get().runs).unresolved.map((u) => u.runPath));
         if (waiting.size > 0) edit((state) => ({ runs: state.runs.filter((r) => !waiting.has(r.runPath)) }));
-        set({ loadErrors: [], skipped: [] });
+        set({ loadErrors: [], skipped: [], refused: [] });
       },
       setRunLoad(runPath, load) {
         edit((state) => ({ runs: state.runs.map((r) => (r.runPath === runPath ? { ...r, load, loadGivenByUser: true } : r)) }));
       },
       clearData() {
         edit((state) => (state.origin === 'empty' ? null : { runs: [], embeddedPoints: [], origin: 'empty' }));
-        set({ loadErrors: [], skipped: [] });
+        set({ loadErrors: [], skipped: [], refused: [] });
       },
       removeSeries(seriesKey) {
         edit((state) => {
@@ -377,6 +421,44 @@ function ownSettings(series: ResolvedSeries): SeriesSettings {
     ...(series.typedInputTokens !== undefined ? { inputTokens: series.typedInputTokens } : {}),
     ...(series.typedOutputTokens !== undefined ? { outputTokens: series.typedOutputTokens } : {}),
   };
+}
+
+/**
+ * The data after newly parsed runs or points arrive: the first real files replace the demo (it is there to be
+ * replaced), and a limit on a statistic none of the files reports moves to one they do (in the same undo step).
+ */
+function loadedPatch(state: AppState, result: { runs: ParsedRun[]; points?: LoadPoint[] }, origin: DataOrigin): { patch: Partial<AppState>; statChanges: string[] } {
+  const replaceDemo = state.origin === 'demo' && origin === 'files';
+  const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
+  // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
+  const runs = separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]);
+  const embeddedPoints = [...keep.embeddedPoints, ...(result.points ?? [])];
+  const adapted = adaptToReportedStats(state.settings.sla, state.settings.view, [...buildLoadPoints(runs).points, ...embeddedPoints]);
+  return {
+    patch: {
+      runs,
+      embeddedPoints,
+      origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
+      ...(adapted ? { settings: { ...state.settings, sla: adapted.sla, view: adapted.view } } : {}),
+    },
+    statChanges: adapted?.changes ?? [],
+  };
+}
+
+/** Refused files kept for re-reading: each at most MAX_REFUSED_FILE_CHARS, together at most MAX_REFUSED_CHARS (newest kept). */
+export const MAX_REFUSED_FILE_CHARS = 5 * 2 ** 20;
+const MAX_REFUSED_CHARS = 20 * 2 ** 20;
+const MAX_REFUSED_FILES = 100;
+
+function boundRefused(files: InputFile[]): InputFile[] {
+  const kept: InputFile[] = [];
+  let chars = 0;
+  for (const file of files.filter((f) => f.text.length <= MAX_REFUSED_FILE_CHARS).reverse()) {
+    if (kept.length >= MAX_REFUSED_FILES || chars + file.text.length > MAX_REFUSED_CHARS) break;
+    kept.unshift(file);
+    chars += file.text.length;
+  }
+  return kept;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Promise API over the parse worker. One worker, started on first use; batches are answered by id.
  * Without Worker support (unit tests) the same code runs on the main thread.
  */
+import type { ParseOptions } from '../core/parsers/registry.ts';
 import { parseFiles } from './parseFiles.ts';
 import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress } from './protocol.ts';
 
@@ -36,11 +37,11 @@ function getWorker(): Worker {
   return worker;
 }
 
-export function parseInBackground(files: FileToParse[], onProgress: (progress: ParseProgress) => void): Promise<ParseBatchResult> {
-  if (typeof Worker === 'undefined') return parseFiles(files, onProgress);
+export function parseInBackground(files: FileToParse[], onProgress: (progress: ParseProgress) => void, options: ParseOptions = {}): Promise<ParseBatchResult> {
+  if (typeof Worker === 'undefined') return parseFiles(files, onProgress, options);
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, { files, resolve, onProgress });
-    getWorker().postMessage({ type: 'parse', id, files });
+    getWorker().postMessage({ type: 'parse', id, files, mappings: options.mappings });
   });
 }

@@ -3,6 +3,7 @@
  * the main thread where workers are unavailable (tests). Each file on its own: one bad file never stops
  * the others.
  */
+import type { ParseOptions } from '../core/parsers/registry.ts';
 import { MAX_FILE_BYTES, parseFile } from '../core/parsers/registry.ts';
 import type { FileToParse, ParseBatchResult, ParseProgress } from './protocol.ts';
 
@@ -22,7 +23,7 @@ async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<s
   return parts.join('');
 }
 
-export async function parseFiles(files: readonly FileToParse[], onProgress: (progress: ParseProgress) => void): Promise<ParseBatchResult> {
+export async function parseFiles(files: readonly FileToParse[], onProgress: (progress: ParseProgress) => void, options: ParseOptions = {}): Promise<ParseBatchResult> {
   const result: ParseBatchResult = { runs: [], errors: [], skipped: [] };
   const progress: ParseProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0) };
   let lastReport = 0;
@@ -43,7 +44,7 @@ export async function parseFiles(files: readonly FileToParse[], onProgress: (pro
           progress.bytesDone += bytes;
           report();
         });
-        const outcome = parseFile({ path, text });
+        const outcome = parseFile({ path, text }, options);
         if (outcome.kind === 'runs') result.runs.push(...outcome.runs);
         else (outcome.kind === 'error' ? result.errors : result.skipped).push({ file: path, reason: outcome.reason });
       } catch (error) {

@@ -1,5 +1,6 @@
 /** Messages between the page and the parse worker. */
 import type { FileError } from '../core/model/benchmark.ts';
+import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
 import type { ParsedRun } from '../core/parsers/types.ts';
 
 export interface FileToParse {
@@ -21,5 +22,6 @@ export interface ParseProgress {
   bytesTotal: number;
 }
 
-export type ToWorker = { type: 'parse'; id: number; files: FileToParse[] };
+/** `mappings`: the scenario's column mappings, for files no built-in parser reads. */
+export type ToWorker = { type: 'parse'; id: number; files: FileToParse[]; mappings?: readonly ColumnMapping[] | undefined };
 export type FromWorker = { type: 'progress'; id: number; progress: ParseProgress } | { type: 'done'; id: number; result: ParseBatchResult };

@@ -65,7 +65,7 @@ export function formatPreference(format: string): number {
 
 export interface ParseOptions {
   /** The user's column mappings: the first that applies reads a file no built-in parser claims. */
-  mappings?: readonly ColumnMapping[];
+  mappings?: readonly ColumnMapping[] | undefined;
 }
 
 /** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
