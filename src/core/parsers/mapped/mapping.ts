@@ -82,9 +82,16 @@ const UNITS_OF: Readonly<Record<TargetQuantity, readonly MappingUnit[]>> = {
   text: [],
 };
 
-/** The units a target accepts (none for text); the first is the default. */
+/** The units a target accepts (none for text). */
 export function unitsFor(target: MappingTarget): readonly MappingUnit[] {
   return UNITS_OF[targetQuantity(target)];
+}
+
+const DEFAULT_UNIT: Readonly<Record<TargetQuantity, MappingUnit | undefined>> = { latency: 'ms', duration: 's', rate: '/s', tokens: 'tokens', count: 'count', text: undefined };
+
+/** The unit a target's column is assumed in until the user says otherwise (ms for latencies, s for durations). */
+export function defaultUnit(target: MappingTarget): MappingUnit | undefined {
+  return DEFAULT_UNIT[targetQuantity(target)];
 }
 
 /**
