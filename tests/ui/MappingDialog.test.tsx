@@ -30,7 +30,7 @@ describe('the mapping dialog', () => {
   it('starts from a guess, previews each choice, and Save reads the file into the scenario', async () => {
     const { store } = refusedSheet();
     await userEvent.click(screen.getByRole('button', { name: `Map columns… of ${PATH}` }));
-    const dialog = screen.getByRole('dialog', { name: `Map the columns of ${PATH}` });
+    const dialog = await screen.findByRole('dialog', { name: `Map the columns of ${PATH}` });
     expect(document.activeElement).toBe(within(dialog).getByLabelText('Mapping name'));
     expect((within(dialog).getByLabelText('Mapping name') as HTMLInputElement).value).toBe('sheet');
     expect((within(dialog).getByLabelText('Applies to files matching') as HTMLInputElement).value).toBe('sheet.csv');
@@ -89,14 +89,14 @@ describe('the mapping dialog', () => {
     const { store } = refusedSheet();
     const button = screen.getByRole('button', { name: `Map columns… of ${PATH}` });
     await userEvent.click(button);
-    await userEvent.selectOptions(screen.getByLabelText('note: is'), 'series');
+    await userEvent.selectOptions(await screen.findByLabelText('note: is'), 'series');
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(button);
     expect(store.getState().settings.mappings).toBeUndefined();
     // Opened again, it starts from the guess: nothing typed before was kept.
     await userEvent.click(button);
-    expect((screen.getByLabelText('note: is') as HTMLSelectElement).value).toBe('');
+    expect(((await screen.findByLabelText('note: is')) as HTMLSelectElement).value).toBe('');
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
   });

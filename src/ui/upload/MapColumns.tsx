@@ -3,11 +3,13 @@
  * "Map columns…", which opens the mapping dialog; saving reads the file. Focus goes back to the button, or to
  * the configurations heading when the file was read and its button is gone.
  */
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { pathMatches } from '../../core/parsers/mapped/mapping.ts';
 import type { ColumnMapping } from '../../core/parsers/mapped/mapping.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
-import { MappingDialog } from './MappingDialog.tsx';
+
+// The dialog and its guessing are fetched when first opened: most visits never need them.
+const MappingDialog = lazy(() => import('./MappingDialog.tsx').then((m) => ({ default: m.MappingDialog })));
 
 export function MapColumns() {
   const refused = useAppStore((s) => s.refused);
@@ -60,13 +62,15 @@ export function MapColumns() {
         ))}
       </ul>
       {file ? (
-        <MappingDialog
-          file={file}
-          initial={mappings?.find((m) => pathMatches(m.appliesTo, file.path))}
-          takenIds={(mappings ?? []).map((m) => m.id)}
-          onSave={save}
-          onClose={close}
-        />
+        <Suspense fallback={<p role="status">Opening the mapping dialog…</p>}>
+          <MappingDialog
+            file={file}
+            initial={mappings?.find((m) => pathMatches(m.appliesTo, file.path))}
+            takenIds={(mappings ?? []).map((m) => m.id)}
+            onSave={save}
+            onClose={close}
+          />
+        </Suspense>
       ) : null}
     </div>
   );
