@@ -1,23 +1,68 @@
 /**
  * The one place a parser is registered, and `parseFile`: text in, runs or a reason out.
- * Each file is parsed on its own; nothing here throws (DESIGN.md §9).
+ * Each file is parsed on its own; nothing here throws (docs/file-formats.md §Every file).
  */
 import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
+import { guidellmBenchmarks } from './guidellm/benchmarks.ts';
+import {
+  inferencePerfAggregate,
+  inferencePerfConfig,
+  inferencePerfDetailReports,
+  inferencePerfPrometheus,
+} from './inferencePerf/companions.ts';
+import { inferencePerfLifecycle } from './inferencePerf/lifecycle.ts';
+import { llmperfCollection } from './llmperf/collection.ts';
+import { llmperfIndividualResponses } from './llmperf/companions.ts';
+import { llmperfSummary } from './llmperf/summary.ts';
 import type { ColumnMapping } from './mapped/mapping.ts';
 import { mappedParserFor } from './mapped/readMapped.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
 import { recogniseUnsupportedTool } from './otherTools.ts';
+import { sglangJsonl } from './sglang/jsonl.ts';
+import {
+  vllmPytorchRecords,
+  vllmSlaAggregate,
+  vllmSweepCsv,
+  vllmSweepFailure,
+  vllmSweepWarmup,
+} from './vllm/companions.ts';
+import { vllmJson } from './vllm/result.ts';
+import { vllmSweepSummary } from './vllm/sweepSummary.ts';
 import { looksBinary, parseJsonLenient, truncate } from './text.ts';
 import type { BenchmarkParser, InputFile, ParseOutcome, SniffedFile } from './types.ts';
 import { ParseFailure } from './types.ts';
 
 /** Parsers that produce results, in detection order. */
-export const RESULT_PARSERS: readonly BenchmarkParser[] = [genaiPerfJson, genaiPerfCsv, genaiPerfAnalyzeCsv];
+export const RESULT_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfJson,
+  genaiPerfCsv,
+  genaiPerfAnalyzeCsv,
+  vllmJson,
+  vllmSweepSummary,
+  sglangJsonl,
+  llmperfSummary,
+  llmperfCollection,
+  guidellmBenchmarks,
+  inferencePerfLifecycle,
+];
 /** Parsers for companion files that are recognised and skipped. */
-const COMPANION_PARSERS: readonly BenchmarkParser[] = [genaiPerfRawExport, genaiPerfInputs];
+export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfRawExport,
+  genaiPerfInputs,
+  vllmSweepWarmup,
+  vllmSweepFailure,
+  vllmSlaAggregate,
+  vllmSweepCsv,
+  vllmPytorchRecords,
+  llmperfIndividualResponses,
+  inferencePerfAggregate,
+  inferencePerfPrometheus,
+  inferencePerfDetailReports,
+  inferencePerfConfig,
+];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;

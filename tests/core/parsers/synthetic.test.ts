@@ -372,7 +372,7 @@ const HOSTILE_REASONS: Record<HostileFile, RegExp[]> = {
   'unknown-unit.json': [/unit/i, /fortnights/],
   'whitespace.csv': [/empty/i],
   'wrong-tool-aiperf.csv': [/AIPerf/],
-  'wrong-tool-vllm.json': [/vLLM/],
+  'vllm-all-failed.json': [/vLLM bench serve/, /completed is 0/],
 };
 
 describe('hostile synthetic files through ingestFiles', () => {
