@@ -168,6 +168,18 @@ describe('a CSV read through a mapping', () => {
     expect(run?.derived).toEqual(['requestsPerSecond']);
   });
 
+  it('reads tab- and semicolon-separated sheets', () => {
+    const mapping = validateMapping(
+      { id: 't', name: 'tabs', appliesTo: 'a.tsv', format: 'csv', fields: [{ source: 'users', target: 'load.concurrency' }, { source: 'rps', target: 'requestsPerSecond', unit: '/s' }] },
+      'mapping',
+    );
+    expect(runsOf('a.tsv', 'users\trps\n2\t1.5\n4\t2.5\n', [mapping]).map((r) => [r.load?.concurrency, r.requestsPerSecond])).toEqual([
+      [2, 1.5],
+      [4, 2.5],
+    ]);
+    expect(runsOf('a.tsv', 'users;rps\n2;1.5\n', [mapping]).map((r) => r.requestsPerSecond)).toEqual([1.5]);
+  });
+
   it('reads an "inf" request rate as a saturation run, inventing no rate', () => {
     const csv = 'rate,rps\n2,1.9\ninf,7.5\n';
     const mapping = validateMapping(

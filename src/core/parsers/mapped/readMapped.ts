@@ -51,8 +51,15 @@ export function mappedRecords(file: SniffedFile, format: MappingFormat, recordsP
   return format === 'csv' ? csvRecords(file.text) : jsonRecords(file, recordsPath);
 }
 
+/** The header line's separator: a tab or semicolon when it has one and no comma (papaparse guesses poorly on short files). */
+function delimiterOf(text: string): string {
+  const header = /^\s*(.*)/.exec(text)?.[1] ?? '';
+  if (header.includes(',')) return ',';
+  return ['\t', ';', '|'].find((d) => header.includes(d)) ?? ',';
+}
+
 function csvRecords(text: string): { records: SourceRecord[]; sources: string[] } {
-  const rows = csvRows(text);
+  const rows = csvRows(text, delimiterOf(text));
   const start = rows.findIndex((row) => row.some((cell) => cell !== ''));
   const header = rows[start] ?? [];
   if (start < 0 || header.length < 2) throw new ParseFailure('no header row with at least two columns');
