@@ -63,12 +63,20 @@ function csvRecords(text: string): { records: SourceRecord[]; sources: string[] 
   const start = rows.findIndex((row) => row.some((cell) => cell !== ''));
   const header = rows[start] ?? [];
   if (start < 0 || header.length < 2) throw new ParseFailure('no header row with at least two columns');
+  const column = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (!column.has(name)) column.set(name, i); // a repeated header: the first one counts
+  });
   const records: SourceRecord[] = [];
   for (let i = start + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (row.every((cell) => cell === '')) break; // a blank line ends the table (another block may follow)
     const line = i + 1;
-    records.push({ where: `line ${line}`, get: (source) => (header.includes(source) ? (row[header.indexOf(source)] ?? '') : undefined) });
+    const get = (source: string) => {
+      const at = column.get(source);
+      return at === undefined ? undefined : (row[at] ?? '');
+    };
+    records.push({ where: `line ${line}`, get });
   }
   return { records, sources: header.filter((h) => h !== '') };
 }
