@@ -16,16 +16,35 @@ export const MAPPING_FORMATS = ['csv', 'json'] as const;
 export type MappingFormat = (typeof MAPPING_FORMATS)[number];
 
 /** Distributions a column may fill, one statistic per column (`ttftMs.p99`). */
-export const MAPPED_DISTRIBUTIONS = ['ttftMs', 'itlMs', 'tpotMs', 'e2eMs', 'outputTokensPerSecondPerUser', 'inputTokens', 'outputTokens'] as const;
+export const MAPPED_DISTRIBUTIONS = [
+  'ttftMs',
+  'itlMs',
+  'tpotMs',
+  'e2eMs',
+  'outputTokensPerSecondPerUser',
+  'inputTokens',
+  'outputTokens',
+] as const;
 export type MappedDistribution = (typeof MAPPED_DISTRIBUTIONS)[number];
 /** Single numbers a column may fill. */
-export const MAPPED_SCALARS = ['requestsPerSecond', 'outputTokensPerSecond', 'inputTokensPerSecond', 'requestCount', 'errorCount', 'durationS'] as const;
+export const MAPPED_SCALARS = [
+  'requestsPerSecond',
+  'outputTokensPerSecond',
+  'inputTokensPerSecond',
+  'requestCount',
+  'errorCount',
+  'durationS',
+] as const;
 export type MappedScalar = (typeof MAPPED_SCALARS)[number];
 /** The load level, the series (configuration) name and the model are read from columns too. */
 export const MAPPED_LOADS = ['load.concurrency', 'load.requestRate'] as const;
 export const MAPPED_TEXTS = ['series', 'model'] as const;
 
-export type MappingTarget = (typeof MAPPED_LOADS)[number] | (typeof MAPPED_TEXTS)[number] | MappedScalar | `${MappedDistribution}.${Stat}`;
+export type MappingTarget =
+  | (typeof MAPPED_LOADS)[number]
+  | (typeof MAPPED_TEXTS)[number]
+  | MappedScalar
+  | `${MappedDistribution}.${Stat}`;
 
 export const MAPPING_TARGETS: readonly MappingTarget[] = [
   ...MAPPED_LOADS,
@@ -55,7 +74,7 @@ export const UNIT_LABELS: Readonly<Record<MappingUnit, string>> = {
 
 const TIME_UNITS = ['ns', 'us', 'ms', 's'] as const satisfies readonly MappingUnit[];
 const RATE_UNITS = ['/s', '/min'] as const satisfies readonly MappingUnit[];
-/** Each unit in the smallest one of its kind (ns for times, per minute for rates), so conversions are one exact step. */
+/** Each unit in the smallest of its kind (ns for times, per minute for rates): conversions are one exact step. */
 const NS_PER: Readonly<Record<string, number>> = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
 const PER_MINUTE: Readonly<Record<string, number>> = { '/s': 60, '/min': 1 };
 
@@ -66,7 +85,8 @@ export function targetQuantity(target: MappingTarget): TargetQuantity {
   if (target === 'series' || target === 'model') return 'text';
   if (target === 'durationS') return 'duration';
   if (target === 'load.concurrency' || target === 'requestCount' || target === 'errorCount') return 'count';
-  if (target === 'load.requestRate' || target === 'requestsPerSecond' || target === 'outputTokensPerSecond' || target === 'inputTokensPerSecond') return 'rate';
+  if (target === 'load.requestRate' || target === 'requestsPerSecond') return 'rate';
+  if (target === 'outputTokensPerSecond' || target === 'inputTokensPerSecond') return 'rate';
   const distribution = target.slice(0, target.indexOf('.'));
   if (distribution === 'outputTokensPerSecondPerUser') return 'rate';
   if (distribution === 'inputTokens' || distribution === 'outputTokens') return 'tokens';
@@ -87,7 +107,14 @@ export function unitsFor(target: MappingTarget): readonly MappingUnit[] {
   return UNITS_OF[targetQuantity(target)];
 }
 
-const DEFAULT_UNIT: Readonly<Record<TargetQuantity, MappingUnit | undefined>> = { latency: 'ms', duration: 's', rate: '/s', tokens: 'tokens', count: 'count', text: undefined };
+const DEFAULT_UNIT: Readonly<Record<TargetQuantity, MappingUnit | undefined>> = {
+  latency: 'ms',
+  duration: 's',
+  rate: '/s',
+  tokens: 'tokens',
+  count: 'count',
+  text: undefined,
+};
 
 /** The unit a target's column is assumed in until the user says otherwise (ms for latencies, s for durations). */
 export function defaultUnit(target: MappingTarget): MappingUnit | undefined {
@@ -101,7 +128,9 @@ export function defaultUnit(target: MappingTarget): MappingUnit | undefined {
  */
 export function convertToTarget(target: MappingTarget, unit: MappingUnit | undefined, value: number): number {
   const quantity = targetQuantity(target);
-  if (quantity === 'latency' || quantity === 'duration') return scale(value, NS_PER[unit ?? 'ms'] ?? 1e6, quantity === 'latency' ? 1e6 : 1e9);
+  if (quantity === 'latency' || quantity === 'duration') {
+    return scale(value, NS_PER[unit ?? 'ms'] ?? 1e6, quantity === 'latency' ? 1e6 : 1e9);
+  }
   if (quantity === 'rate') return scale(value, PER_MINUTE[unit ?? '/s'] ?? 60, 60);
   return value;
 }
@@ -174,6 +203,11 @@ function text(value: unknown, field: string, max: number, { nonEmpty = true } = 
   return value;
 }
 
+/** A records path: text, possibly empty. */
+function pathText(value: unknown, field: string): string {
+  return text(value, field, MAX_SOURCE, { nonEmpty: false });
+}
+
 const THROUGHPUT_TARGETS: readonly MappingTarget[] = ['requestsPerSecond', 'outputTokensPerSecond'];
 
 /**
@@ -186,27 +220,41 @@ export function validateMapping(value: unknown, field: string): ColumnMapping {
   const name = text(value['name'], `${field}.name`, MAX_TEXT);
   const appliesTo = text(value['appliesTo'], `${field}.appliesTo`, MAX_TEXT);
   const format = value['format'];
-  if (format !== 'csv' && format !== 'json') throw new MappingError(`${field}.format`, `must be one of ${MAPPING_FORMATS.join(', ')}, got ${show(format)}`);
-  const recordsPath = value['recordsPath'] === undefined ? undefined : text(value['recordsPath'], `${field}.recordsPath`, MAX_SOURCE, { nonEmpty: false });
-  if (recordsPath !== undefined && recordsPath !== '' && format === 'csv') throw new MappingError(`${field}.recordsPath`, 'applies to JSON only (a CSV row is a record)');
+  if (format !== 'csv' && format !== 'json') {
+    throw new MappingError(`${field}.format`, `must be one of ${MAPPING_FORMATS.join(', ')}, got ${show(format)}`);
+  }
+  const rawPath = value['recordsPath'];
+  const recordsPath = rawPath === undefined ? undefined : pathText(rawPath, `${field}.recordsPath`);
+  if (recordsPath !== undefined && recordsPath !== '' && format === 'csv') {
+    throw new MappingError(`${field}.recordsPath`, 'applies to JSON only (a CSV row is a record)');
+  }
   const rawFields = value['fields'];
   if (!Array.isArray(rawFields)) throw new MappingError(`${field}.fields`, `must be a list, got ${show(rawFields)}`);
-  if (rawFields.length > MAX_MAPPED_FIELDS) throw new MappingError(`${field}.fields`, `must hold at most ${MAX_MAPPED_FIELDS} fields, got ${rawFields.length}`);
+  if (rawFields.length > MAX_MAPPED_FIELDS) {
+    throw new MappingError(`${field}.fields`, `must hold at most ${MAX_MAPPED_FIELDS} fields, got ${rawFields.length}`);
+  }
   const fields: MappedField[] = [];
   const used = new Map<MappingTarget, number>();
   rawFields.forEach((raw, i) => {
     const where = `${field}.fields[${i}]`;
     const mapped = validateField(raw, where);
     const earlier = used.get(mapped.target);
-    if (earlier !== undefined) throw new MappingError(`${where}.target`, `${mapped.target} is already filled by fields[${earlier}]`);
+    if (earlier !== undefined) {
+      throw new MappingError(`${where}.target`, `${mapped.target} is already filled by fields[${earlier}]`);
+    }
     used.set(mapped.target, i);
     fields.push(mapped);
   });
   const canDerive = used.has('requestCount') && used.has('durationS');
   if (!THROUGHPUT_TARGETS.some((t) => used.has(t)) && !canDerive) {
-    throw new MappingError(`${field}.fields`, 'must map requestsPerSecond or outputTokensPerSecond (or requestCount and durationS): every point needs a throughput');
+    throw new MappingError(
+      `${field}.fields`,
+      'must map requestsPerSecond or outputTokensPerSecond (or requestCount and durationS): ' +
+        'every point needs a throughput',
+    );
   }
-  const known: ColumnMapping = { id, name, appliesTo, format, ...(recordsPath !== undefined ? { recordsPath } : {}), fields };
+  const path = recordsPath === undefined ? {} : { recordsPath };
+  const known: ColumnMapping = { id, name, appliesTo, format, ...path, fields };
   const unknown = Object.fromEntries(Object.entries(value).filter(([key]) => !(key in known) && key !== '__proto__'));
   return { ...unknown, ...known };
 }
@@ -216,12 +264,15 @@ function validateField(raw: unknown, where: string): MappedField {
   const source = text(raw['source'], `${where}.source`, MAX_SOURCE);
   const target = raw['target'];
   if (!isMappingTarget(target)) {
-    throw new MappingError(`${where}.target`, `must be a metric such as load.concurrency, requestsPerSecond or ttftMs.p99 (stats: ${STATS.join(', ')}), got ${show(target)}`);
+    const examples = `load.concurrency, requestsPerSecond or ttftMs.p99 (stats: ${STATS.join(', ')})`;
+    throw new MappingError(`${where}.target`, `must be a metric such as ${examples}, got ${show(target)}`);
   }
   const units = unitsFor(target);
   const unit = raw['unit'];
   if (units.length === 0) {
-    if (unit !== undefined) throw new MappingError(`${where}.unit`, `${target} is text and takes no unit, got ${show(unit)}`);
+    if (unit !== undefined) {
+      throw new MappingError(`${where}.unit`, `${target} is text and takes no unit, got ${show(unit)}`);
+    }
     return { source, target };
   }
   const only = units.length === 1 ? units[0] : undefined;
@@ -235,7 +286,9 @@ function validateField(raw: unknown, where: string): MappedField {
 /** A list of mappings (the scenario's `mappings`): each checked, ids unique, at most MAX_MAPPINGS. */
 export function validateMappings(value: unknown, field: string): ColumnMapping[] {
   if (!Array.isArray(value)) throw new MappingError(field, `must be a list, got ${show(value)}`);
-  if (value.length > MAX_MAPPINGS) throw new MappingError(field, `must hold at most ${MAX_MAPPINGS} mappings, got ${value.length}`);
+  if (value.length > MAX_MAPPINGS) {
+    throw new MappingError(field, `must hold at most ${MAX_MAPPINGS} mappings, got ${value.length}`);
+  }
   const ids = new Set<string>();
   return value.map((raw, i) => {
     const mapping = validateMapping(raw, `${field}[${i}]`);
@@ -246,7 +299,9 @@ export function validateMappings(value: unknown, field: string): ColumnMapping[]
 }
 
 /** A mapping checked without throwing, for forms. */
-export function checkMapping(value: unknown): { ok: true; mapping: ColumnMapping } | { ok: false; field: string; message: string } {
+export type MappingCheck = { ok: true; mapping: ColumnMapping } | { ok: false; field: string; message: string };
+
+export function checkMapping(value: unknown): MappingCheck {
   try {
     return { ok: true, mapping: validateMapping(value, 'mapping') };
   } catch (error) {

@@ -11,7 +11,16 @@ import { checkMapping, pathMatches } from './mapping.ts';
 import { parseWithMapping } from './readMapped.ts';
 
 export type MappingPreview =
-  | { ok: true; mapping: ColumnMapping; points: LoadPoint[]; series: number; withoutLoad: number; appliesToFile: boolean }
+  | {
+      ok: true;
+      mapping: ColumnMapping;
+      points: LoadPoint[];
+      /** How many series the points form, and how many runs lack a load level. */
+      series: number;
+      withoutLoad: number;
+      /** False when `appliesTo` does not select this file: saved, it would not read it. */
+      appliesToFile: boolean;
+    }
   | { ok: false; field: string; message: string };
 
 export function previewMapping(file: SniffedFile, draft: unknown): MappingPreview {
@@ -32,7 +41,8 @@ export function previewMapping(file: SniffedFile, draft: unknown): MappingPrevie
     };
   } catch (error) {
     // As in parseFile, a bug must not take the page down: it is shown like any other problem.
-    const message = error instanceof ParseFailure ? error.message : `could not be read (${error instanceof Error ? error.message : String(error)})`;
+    const detail = error instanceof Error ? error.message : String(error);
+    const message = error instanceof ParseFailure ? detail : `could not be read (${detail})`;
     return { ok: false, field: 'file', message };
   }
 }

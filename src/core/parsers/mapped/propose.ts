@@ -17,7 +17,13 @@ import { mappableColumns, mappingFormatOf } from './readMapped.ts';
  * yet), or one a mapping read and refused. These are the messages `parseFile` writes.
  */
 export function offersMapping(reason: string): boolean {
-  return /^(?:unknown format|a JSON document of unknown layout|this looks like an? .+ file, which is not supported yet|column mapping ")/.test(reason);
+  const refusals = [
+    'unknown format',
+    'a JSON document of unknown layout',
+    'this looks like an? .+ file, which is not supported yet',
+    'column mapping "',
+  ];
+  return new RegExp(`^(?:${refusals.join('|')})`).test(reason);
 }
 
 /** The dialog's starting point for this file; undefined when the file is neither CSV nor JSON. */
@@ -97,26 +103,38 @@ export function guessField(source: string): Omit<MappedField, 'source'> | undefi
   const has = (...phrases: string[]) => phrases.some((p) => text.includes(` ${p} `));
   const only = (...phrases: string[]) => phrases.includes(words.join(' '));
   const rate: MappingUnit = has('min', 'minute', 'per minute', 'rpm') ? '/min' : '/s';
+  const stat = statOf(words);
   if (has('std', 'stdev', 'stddev', 'variance')) return undefined; // a spread, not a statistic of STATS
 
   if (only('model', 'model id', 'model name')) return { target: 'model' };
-  if (only('config', 'configuration', 'config name', 'name', 'label', 'series', 'setup', 'deployment')) return { target: 'series' };
+  if (only('config', 'configuration', 'config name', 'name', 'label', 'series', 'setup', 'deployment')) {
+    return { target: 'series' };
+  }
   if (has('concurrency', 'concurrent', 'users', 'vus', 'conc')) return { target: 'load.concurrency', unit: 'count' };
-  if (has('request rate', 'req rate', 'qps', 'target rate', 'offered rate') || only('rate')) return { target: 'load.requestRate', unit: rate };
+  if (has('request rate', 'req rate', 'qps', 'target rate', 'offered rate') || only('rate')) {
+    return { target: 'load.requestRate', unit: rate };
+  }
 
   const latency = latencyOf(has);
-  if (latency !== undefined) return { target: `${latency}.${statOf(words)}`, unit: timeUnitOf(has, 'ms') };
-  const perSecond = has('throughput', 'per s', 'per sec', 'per second', 's', 'sec', 'tps', 'rps', 'per min', 'per minute', 'rpm');
-  if (has('per user', 'user') && has('tokens', 'token', 'tok', 'tps')) return { target: `outputTokensPerSecondPerUser.${statOf(words)}`, unit: rate };
-  if (perSecond && has('total')) return undefined; // input + output tokens: neither target
-  if (perSecond && has('input', 'prompt') && has('token', 'tokens', 'tok', 'throughput')) return { target: 'inputTokensPerSecond', unit: rate };
-  if (perSecond && has('output', 'token', 'tokens', 'tok', 'tps', 'generation')) return { target: 'outputTokensPerSecond', unit: rate };
-  if (perSecond && has('request', 'requests', 'req', 'rps', 'rpm', 'completed')) return { target: 'requestsPerSecond', unit: rate };
-  if (has('input', 'prompt', 'isl') && has('tokens', 'token', 'length', 'len', 'isl')) return { target: `inputTokens.${statOf(words)}`, unit: 'tokens' };
-  if (has('output', 'completion', 'generated', 'osl') && has('tokens', 'token', 'length', 'len', 'osl')) return { target: `outputTokens.${statOf(words)}`, unit: 'tokens' };
-  if (has('errors', 'error', 'failed', 'failures', 'failed requests')) return { target: 'errorCount', unit: 'count' };
+  if (latency !== undefined) return { target: `${latency}.${stat}`, unit: timeUnitOf(has, 'ms') };
+  const perSecond = has('throughput', 'per s', 'per sec', 'per second', 's', 'sec', 'tps', 'rps', 'per min', 'rpm');
+  const tokens = has('tokens', 'token', 'tok', 'tps');
+  if (has('per user', 'user') && tokens) return { target: `outputTokensPerSecondPerUser.${stat}`, unit: rate };
+  if (perSecond) {
+    if (has('total')) return undefined; // input + output tokens: neither target
+    if (has('input', 'prompt') && (tokens || has('throughput'))) return { target: 'inputTokensPerSecond', unit: rate };
+    if (tokens || has('output', 'generation')) return { target: 'outputTokensPerSecond', unit: rate };
+    const requests = has('request', 'requests', 'req', 'rps', 'rpm', 'completed');
+    if (requests) return { target: 'requestsPerSecond', unit: rate };
+  }
+  const length = has('tokens', 'token', 'length', 'len', 'isl', 'osl');
+  if (length && has('input', 'prompt', 'isl')) return { target: `inputTokens.${stat}`, unit: 'tokens' };
+  const output = has('output', 'completion', 'generated', 'osl');
+  if (length && output) return { target: `outputTokens.${stat}`, unit: 'tokens' };
+  if (has('errors', 'error', 'failed', 'failures')) return { target: 'errorCount', unit: 'count' };
   if (has('duration', 'elapsed', 'benchmark time')) return { target: 'durationS', unit: timeUnitOf(has, 's') };
-  if (has('completed', 'successful', 'request count', 'num requests', 'requests')) return { target: 'requestCount', unit: 'count' };
+  const count = has('completed', 'successful', 'request count', 'num requests', 'requests');
+  if (count) return { target: 'requestCount', unit: 'count' };
   return undefined;
 }
 

@@ -12,7 +12,7 @@ import { csvRows, parseNumberCell, truncate } from '../text.ts';
 import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 import { checkedNumber } from '../units.ts';
-import type { ColumnMapping, MappedDistribution, MappedField, MappingFormat } from './mapping.ts';
+import type { ColumnMapping, MappedDistribution, MappedField, MappingFormat, TargetQuantity } from './mapping.ts';
 import { MAPPED_SCALARS, UNIT_LABELS, convertToTarget, isConverted, pathMatches, targetQuantity } from './mapping.ts';
 
 /** The layout a file has for a mapping: CSV text, or JSON (one document or JSON Lines); else none. */
@@ -23,7 +23,10 @@ export function mappingFormatOf(file: SniffedFile): MappingFormat | undefined {
 }
 
 /** The first mapping that applies to the file (path pattern and format), as a parser; undefined when none does. */
-export function mappedParserFor(file: SniffedFile, mappings: readonly ColumnMapping[] | undefined): BenchmarkParser | undefined {
+export function mappedParserFor(
+  file: SniffedFile,
+  mappings: readonly ColumnMapping[] | undefined,
+): BenchmarkParser | undefined {
   if (!mappings || mappings.length === 0 || looksLikeScenario(file.json)) return undefined;
   const format = mappingFormatOf(file);
   const mapping = mappings.find((m) => m.format === format && pathMatches(m.appliesTo, file.path));
@@ -39,26 +42,32 @@ export function mappedParser(mapping: ColumnMapping): BenchmarkParser {
   };
 }
 
-/** One record: reads a source (CSV header or JSON path); `where` names it in messages ("row 3"). */
+/** One record: reads a source (CSV header or JSON path); `where` names it in messages ("line 3"). */
 interface SourceRecord {
   where: string;
   get(source: string): unknown;
 }
 
+/** A file's records and the sources (CSV headers, JSON leaf paths) they have. */
+interface Records {
+  records: SourceRecord[];
+  sources: string[];
+}
+
 /** The records of a file as a mapping of this format and records path sees them. Throws ParseFailure. */
-export function mappedRecords(file: SniffedFile, format: MappingFormat, recordsPath = ''): { records: SourceRecord[]; sources: string[] } {
+export function mappedRecords(file: SniffedFile, format: MappingFormat, recordsPath = ''): Records {
   if (mappingFormatOf(file) !== format) throw new ParseFailure(`the file is not ${format === 'csv' ? 'CSV' : 'JSON'}`);
   return format === 'csv' ? csvRecords(file.text) : jsonRecords(file, recordsPath);
 }
 
-/** The header line's separator: a tab or semicolon when it has one and no comma (papaparse guesses poorly on short files). */
+/** The header line's separator: a comma, else a tab, semicolon or `|` (papaparse guesses poorly on short files). */
 function delimiterOf(text: string): string {
   const header = /^\s*(.*)/.exec(text)?.[1] ?? '';
   if (header.includes(',')) return ',';
   return ['\t', ';', '|'].find((d) => header.includes(d)) ?? ',';
 }
 
-function csvRecords(text: string): { records: SourceRecord[]; sources: string[] } {
+function csvRecords(text: string): Records {
   const rows = csvRows(text, delimiterOf(text));
   const start = rows.findIndex((row) => row.some((cell) => cell !== ''));
   const header = rows[start] ?? [];
@@ -81,7 +90,7 @@ function csvRecords(text: string): { records: SourceRecord[]; sources: string[] 
   return { records, sources: header.filter((h) => h !== '') };
 }
 
-function jsonRecords(file: SniffedFile, recordsPath: string): { records: SourceRecord[]; sources: string[] } {
+function jsonRecords(file: SniffedFile, recordsPath: string): Records {
   const documents = file.jsonLines ?? [file.json];
   const items = documents.flatMap((doc, d) => {
     const at = valueAt(doc, recordsPath);
@@ -91,7 +100,10 @@ function jsonRecords(file: SniffedFile, recordsPath: string): { records: SourceR
     if (isObject(at)) return [at];
     throw new ParseFailure(`${where}: "${recordsPath}" holds ${typeof at}, not a list or an object of records`);
   });
-  const records = items.map((item, i): SourceRecord => ({ where: `record ${i + 1}`, get: (source) => valueAt(item, source) }));
+  const records = items.map((item, i): SourceRecord => ({
+    where: `record ${i + 1}`,
+    get: (path) => valueAt(item, path),
+  }));
   const sources = [...new Set(items.slice(0, 50).flatMap((item) => leafPaths(item)))];
   return { records, sources };
 }
@@ -122,7 +134,9 @@ const MAX_DEPTH = 8;
 function leafPaths(value: unknown, prefix = '', depth = 0, out: string[] = []): string[] {
   if (out.length >= MAX_LEAVES) return out;
   if (typeof value === 'object' && value !== null && depth < MAX_DEPTH) {
-    for (const [key, inner] of Object.entries(value)) leafPaths(inner, prefix === '' ? key : `${prefix}.${key}`, depth + 1, out);
+    for (const [key, inner] of Object.entries(value)) {
+      leafPaths(inner, prefix === '' ? key : `${prefix}.${key}`, depth + 1, out);
+    }
   } else if (prefix !== '' && (typeof value !== 'object' || value === null)) out.push(prefix);
   return out;
 }
@@ -141,17 +155,20 @@ export function mappableColumns(file: SniffedFile, format: MappingFormat, record
       .slice(0, 50)
       .map((r) => r.get(source))
       .find((v) => v !== undefined && v !== null && v !== '');
-    return { source, sample: sample === undefined ? '' : truncate(typeof sample === 'string' ? sample : JSON.stringify(sample), 40) };
+    if (sample === undefined) return { source, sample: '' };
+    return { source, sample: truncate(typeof sample === 'string' ? sample : JSON.stringify(sample), 40) };
   });
 }
 
 /** Reads the file with the mapping: one run per record that has any mapped value. Throws ParseFailure. */
 export function parseWithMapping(file: SniffedFile, mapping: ColumnMapping): ParseOutcome {
   const { records, sources } = mappedRecords(file, mapping.format, mapping.recordsPath);
-  const missing = mapping.fields.filter((f) => !sources.includes(f.source) && !records.some((r) => r.get(f.source) !== undefined));
+  const inFile = (source: string) => sources.includes(source) || records.some((r) => r.get(source) !== undefined);
+  const missing = mapping.fields.filter((f) => !inFile(f.source));
   if (missing.length > 0) {
     const names = missing.map((f) => `"${truncate(f.source, 40)}"`).join(', ');
-    throw new ParseFailure(`${missing.length === 1 ? 'column' : 'columns'} ${names} not in the file (it has ${truncate(sources.join(', '), 200)})`);
+    const has = truncate(sources.join(', '), 200);
+    throw new ParseFailure(`${missing.length === 1 ? 'column' : 'columns'} ${names} not in the file (it has ${has})`);
   }
   const hasLoad = mapping.fields.some((f) => f.target.startsWith('load.'));
   // With the load in a column the file is the sweep; without, its folder names the load (`c8/result.json`).
@@ -166,13 +183,21 @@ export function parseWithMapping(file: SniffedFile, mapping: ColumnMapping): Par
     run.notes.push(...notes);
     runs.push(run);
   });
-  if (runs.length === 0) throw new ParseFailure(`none of the ${records.length} records has a value in the mapped columns`);
+  if (runs.length === 0) {
+    throw new ParseFailure(`none of the ${records.length} records has a value in the mapped columns`);
+  }
   return { kind: 'runs', runs };
 }
 
-function readRecord(file: SniffedFile, mapping: ColumnMapping, record: SourceRecord, index: number): ParsedRun | undefined {
-  const run = emptyRun(`${file.path}#${index}`, { path: file.path, tool: 'mapped', format: `mapped-${mapping.format}` });
-  const load: { concurrency?: number; requestRate?: number; saturation?: boolean } = {};
+function readRecord(
+  file: SniffedFile,
+  mapping: ColumnMapping,
+  record: SourceRecord,
+  index: number,
+): ParsedRun | undefined {
+  const source = { path: file.path, tool: 'mapped', format: `mapped-${mapping.format}` } as const;
+  const run = emptyRun(`${file.path}#${index}`, source);
+  const load: Load = {};
   let filled = false;
   for (const field of mapping.fields) {
     const raw = record.get(field.source);
@@ -197,8 +222,9 @@ function readRecord(file: SniffedFile, mapping: ColumnMapping, record: SourceRec
   }
   if (!filled) return undefined;
   if (load.concurrency !== undefined || load.requestRate !== undefined || load.saturation) run.load = load;
-  if (run.requestsPerSecond === undefined && run.requestCount !== undefined && run.durationS !== undefined && run.durationS > 0) {
-    run.requestsPerSecond = run.requestCount / run.durationS;
+  const { requestCount, durationS } = run;
+  if (run.requestsPerSecond === undefined && requestCount !== undefined && durationS !== undefined && durationS > 0) {
+    run.requestsPerSecond = requestCount / durationS;
     run.derived.push('requestsPerSecond');
     run.notes.push('Requests/s derived as request count ÷ duration: the mapping has no throughput column.');
   }
@@ -210,7 +236,9 @@ function readRecord(file: SniffedFile, mapping: ColumnMapping, record: SourceRec
   return run;
 }
 
-function assign(run: ParsedRun, load: { concurrency?: number; requestRate?: number }, field: MappedField, value: number, where: string): void {
+type Load = { concurrency?: number; requestRate?: number; saturation?: boolean };
+
+function assign(run: ParsedRun, load: Load, field: MappedField, value: number, where: string): void {
   const target = field.target;
   if (target === 'load.concurrency' || target === 'load.requestRate') {
     if (value <= 0) throw new ParseFailure(`${where}: a load level must be more than 0, got ${value}`);
@@ -242,12 +270,23 @@ function textValue(raw: unknown): string | undefined {
   return undefined;
 }
 
+/** The unit each kind of target is stored in, for the notes. */
+const TARGET_UNIT: Readonly<Record<TargetQuantity, string>> = {
+  latency: 'ms',
+  duration: 's',
+  rate: 'per s',
+  tokens: 'tokens',
+  count: 'count',
+  text: '',
+};
+
 /** What the mapping read, in words, with every unit converted. */
 function mappingNotes(mapping: ColumnMapping): string[] {
   const converted = mapping.fields
     .filter((f) => isConverted(f.target, f.unit))
-    .map((f) => `${f.source} (${UNIT_LABELS[f.unit ?? 'ms']} → ${f.target === 'durationS' ? 's' : targetQuantity(f.target) === 'rate' ? 'per s' : 'ms'})`);
-  return [`Read with the column mapping "${mapping.name}" (${mapping.fields.length} mapped).`, ...(converted.length > 0 ? [`Converted: ${converted.join(', ')}.`] : [])];
+    .map((f) => `${f.source} (${UNIT_LABELS[f.unit ?? 'ms']} → ${TARGET_UNIT[targetQuantity(f.target)]})`);
+  const read = `Read with the column mapping "${mapping.name}" (${mapping.fields.length} mapped).`;
+  return converted.length > 0 ? [read, `Converted: ${converted.join(', ')}.`] : [read];
 }
 
 function stripExtension(path: string): string {
