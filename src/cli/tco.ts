@@ -143,7 +143,9 @@ async function loadMappings(path: string): Promise<ColumnMapping[]> {
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`mapping ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(error as Error).message})`}`);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const problem = missing ? 'no such file' : `not valid JSON (${(error as Error).message})`;
+    throw new UsageError(`mapping ${path}: ${problem}`);
   }
   try {
     return Array.isArray(raw) ? validateMappings(raw, 'mapping') : [validateMapping(raw, 'mapping')];

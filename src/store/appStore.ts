@@ -205,7 +205,10 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         for (const change of statChanges) get().notify('info', change);
       },
       keepRefused(files) {
-        set((state) => ({ refused: boundRefused([...state.refused.filter((f) => !files.some((n) => n.path === f.path)), ...files]) }));
+        set((state) => {
+          const others = state.refused.filter((f) => !files.some((n) => n.path === f.path));
+          return { refused: boundRefused([...others, ...files]) };
+        });
       },
       saveMapping(mapping) {
         const state = get();
@@ -214,8 +217,12 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         const again = state.refused.filter((file) => pathMatches(mapping.appliesTo, file.path));
         const outcomes = again.map((file) => ({ file, outcome: parseFile(file, { mappings }) }));
         const runs = outcomes.flatMap(({ outcome }) => (outcome.kind === 'runs' ? outcome.runs : []));
-        const errors = outcomes.flatMap(({ file, outcome }) => (outcome.kind === 'error' ? [{ file: file.path, reason: outcome.reason }] : []));
-        const skipped = outcomes.flatMap(({ file, outcome }) => (outcome.kind === 'skipped' ? [{ file: file.path, reason: outcome.reason }] : []));
+        const reasons = (kind: 'error' | 'skipped') =>
+          outcomes.flatMap(({ file, outcome }) =>
+            outcome.kind === kind ? [{ file: file.path, reason: outcome.reason }] : [],
+          );
+        const errors = reasons('error');
+        const skipped = reasons('skipped');
         const rereadPaths = new Set(again.map((file) => file.path));
         const stillRefused = new Set(errors.map((e) => e.file));
         set({
@@ -428,13 +435,18 @@ function ownSettings(series: ResolvedSeries): SeriesSettings {
  * The data after newly parsed runs or points arrive: the first real files replace the demo (it is there to be
  * replaced), and a limit on a statistic none of the files reports moves to one they do (in the same undo step).
  */
-function loadedPatch(state: AppState, result: { runs: ParsedRun[]; points?: LoadPoint[] }, origin: DataOrigin): { patch: Partial<AppState>; statChanges: string[] } {
+function loadedPatch(
+  state: AppState,
+  result: { runs: ParsedRun[]; points?: LoadPoint[] },
+  origin: DataOrigin,
+): { patch: Partial<AppState>; statChanges: string[] } {
   const replaceDemo = state.origin === 'demo' && origin === 'files';
-  const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
+  const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : state;
   // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
   const runs = separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]);
   const embeddedPoints = [...keep.embeddedPoints, ...(result.points ?? [])];
-  const adapted = adaptToReportedStats(state.settings.sla, state.settings.view, [...buildLoadPoints(runs).points, ...embeddedPoints]);
+  const points = [...buildLoadPoints(runs).points, ...embeddedPoints];
+  const adapted = adaptToReportedStats(state.settings.sla, state.settings.view, points);
   return {
     patch: {
       runs,
@@ -446,7 +458,7 @@ function loadedPatch(state: AppState, result: { runs: ParsedRun[]; points?: Load
   };
 }
 
-/** Refused files kept for re-reading: each at most MAX_REFUSED_FILE_CHARS, together at most MAX_REFUSED_CHARS (newest kept). */
+/** Refused files kept for re-reading: each up to MAX_REFUSED_FILE_CHARS, MAX_REFUSED_CHARS in all (newest kept). */
 export const MAX_REFUSED_FILE_CHARS = 5 * 2 ** 20;
 const MAX_REFUSED_CHARS = 20 * 2 ** 20;
 const MAX_REFUSED_FILES = 100;

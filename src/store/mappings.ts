@@ -9,7 +9,11 @@ import type { AppStoreApi } from './appStore.ts';
 import { MAX_REFUSED_FILE_CHARS } from './appStore.ts';
 
 /** Keeps the text of the files of this batch that were refused for an unknown layout (each up to 5 MB). */
-export async function keepMappableFiles(store: AppStoreApi, files: readonly FileToParse[], errors: readonly FileError[]): Promise<void> {
+export async function keepMappableFiles(
+  store: AppStoreApi,
+  files: readonly FileToParse[],
+  errors: readonly FileError[],
+): Promise<void> {
   const mappable = new Set(errors.filter((e) => offersMapping(e.reason)).map((e) => e.file));
   const kept = [];
   for (const { file, path } of files) {

@@ -23,5 +23,10 @@ export interface ParseProgress {
 }
 
 /** `mappings`: the scenario's column mappings, for files no built-in parser reads. */
-export type ToWorker = { type: 'parse'; id: number; files: FileToParse[]; mappings?: readonly ColumnMapping[] | undefined };
+export type ToWorker = {
+  type: 'parse';
+  id: number;
+  files: FileToParse[];
+  mappings?: readonly ColumnMapping[] | undefined;
+};
 export type FromWorker = { type: 'progress'; id: number; progress: ParseProgress } | { type: 'done'; id: number; result: ParseBatchResult };

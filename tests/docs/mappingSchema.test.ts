@@ -12,7 +12,9 @@ describe('the schema of a mapped field', () => {
   it('accepts exactly the targets the code knows', () => {
     const pattern = new RegExp(String(field['target']?.['pattern']));
     expect(MAPPING_TARGETS.filter((t) => !pattern.test(t))).toEqual([]);
-    expect(['ttftMs', 'ttftMs.p42', 'load.users', 'goodputRequestsPerSecond', 'ttftMs.avg '].filter((t) => pattern.test(t))).toEqual([]);
+    expect(
+      ['ttftMs', 'ttftMs.p42', 'load.users', 'goodputRequestsPerSecond', 'ttftMs.avg '].filter((t) => pattern.test(t)),
+    ).toEqual([]);
   });
 
   it('lists the units the code knows', () => {

@@ -44,8 +44,20 @@ test('an unknown CSV is mapped once, then plotted, exported and kept', async ({ 
   const download = await pending;
   const path = join(testInfo.outputDir, download.suggestedFilename());
   await download.saveAs(path);
-  const rows = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-  expect(rows.map((r) => [r['series'], r['tool'], r['concurrency'], r['requestsPerSecond'], r['ttftMs.avg'], r['e2eMs.p99']])).toEqual([
+  const rows = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  expect(
+    rows.map((r) => [
+      r['series'],
+      r['tool'],
+      r['concurrency'],
+      r['requestsPerSecond'],
+      r['ttftMs.avg'],
+      r['e2eMs.p99'],
+    ]),
+  ).toEqual([
     ['lab-sheet / a100', 'mapped', '1', '0.5', '125', '2500'],
     ['lab-sheet / a100', 'mapped', '4', '1.5', '250', '3750'],
     ['lab-sheet / h100', 'mapped', '4', '2', '62.5', '1500'],

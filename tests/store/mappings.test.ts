@@ -35,7 +35,11 @@ async function storeWithRefusedSheet() {
 describe('refused files and mappings', () => {
   it('keeps the text of the files a mapping could read, not of broken ones', async () => {
     const store = await storeWithRefusedSheet();
-    expect(store.getState().loadErrors.map((e) => e.file)).toEqual(['lab/sheet-a.csv', 'lab/notes.csv', 'lab/broken.json']);
+    expect(store.getState().loadErrors.map((e) => e.file)).toEqual([
+      'lab/sheet-a.csv',
+      'lab/notes.csv',
+      'lab/broken.json',
+    ]);
     expect(store.getState().refused).toEqual([
       { path: 'lab/sheet-a.csv', text: SHEET },
       { path: 'lab/notes.csv', text: 'a,b\n1,2\n' },
@@ -60,13 +64,22 @@ describe('refused files and mappings', () => {
     expect(selectPoints(store.getState())).toEqual([]);
   });
 
-  it("a mapping that cannot read the file replaces the file's error with its own, and the text stays for another try", async () => {
+  it("a mapping that cannot read the file replaces the file's error with its own; the text stays", async () => {
     const store = await storeWithRefusedSheet();
-    const wrong = { ...MAPPING, fields: [...MAPPING.fields.slice(0, 2), { source: 'per_min', target: 'requestsPerSecond', unit: '/min' } as const] };
+    const wrong = {
+      ...MAPPING,
+      fields: [
+        ...MAPPING.fields.slice(0, 2),
+        { source: 'per_min', target: 'requestsPerSecond', unit: '/min' } as const,
+      ],
+    };
     expect(store.getState().saveMapping(wrong)).toEqual({ read: 0, refused: 1 });
     const errors = store.getState().loadErrors;
     expect(errors.filter((e) => e.file === 'lab/sheet-a.csv')).toEqual([
-      { file: 'lab/sheet-a.csv', reason: 'column mapping "lab sheet": column "per_min" not in the file (it has users, ttft_s, done_per_min)' },
+      {
+        file: 'lab/sheet-a.csv',
+        reason: 'column mapping "lab sheet": column "per_min" not in the file (it has users, ttft_s, done_per_min)',
+      },
     ]);
     expect(store.getState().refused.map((f) => f.path)).toContain('lab/sheet-a.csv');
     // Saved again under the same id, the corrected mapping replaces the wrong one and reads the file.

@@ -118,7 +118,8 @@ export function parseFile(file: InputFile, options: ParseOptions = {}): ParseOut
   if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
   if (looksBinary(file.text)) return { kind: 'error', reason: 'binary data, not a text benchmark export' };
   const sniffed = sniff(file);
-  const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed)) ?? mappedParserFor(sniffed, options.mappings);
+  const builtIn = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
+  const parser = builtIn ?? mappedParserFor(sniffed, options.mappings);
   if (parser) {
     try {
       return parser.parse(sniffed);

@@ -36,13 +36,20 @@ export function MapColumns() {
   const save = (mapping: ColumnMapping) => {
     const { read, refused: failed } = saveMapping(mapping);
     const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
-    notify('info', `Mapping “${mapping.name}” saved in the scenario${read > 0 ? `; ${files(read)} read with it` : ''}${failed > 0 ? `; ${files(failed)} it could not read (listed with the reason)` : ''}.`);
+    const parts = [
+      `Mapping “${mapping.name}” saved in the scenario`,
+      ...(read > 0 ? [`${files(read)} read with it`] : []),
+      ...(failed > 0 ? [`${files(failed)} it could not read (listed with the reason)`] : []),
+    ];
+    notify('info', `${parts.join('; ')}.`);
     close();
   };
 
   return (
     <div className="map-columns">
-      <p>A mapping can read {refused.length === 1 ? 'this file' : 'these files'}: say which column is which metric, once.</p>
+      <p>
+        A mapping can read {refused.length === 1 ? 'this file' : 'these files'}: say which column is which metric, once.
+      </p>
       <ul>
         {refused.map((f) => (
           <li key={f.path}>

@@ -11,7 +11,13 @@ import { formatNumber } from '../../core/format/numbers.ts';
 import type { Stat } from '../../core/model/benchmark.ts';
 import { STATS, isStat } from '../../core/model/benchmark.ts';
 import type { ColumnMapping, MappedField, MappingUnit } from '../../core/parsers/mapped/mapping.ts';
-import { MAPPED_DISTRIBUTIONS, UNIT_LABELS, defaultUnit, isMappingTarget, unitsFor } from '../../core/parsers/mapped/mapping.ts';
+import {
+  MAPPED_DISTRIBUTIONS,
+  UNIT_LABELS,
+  defaultUnit,
+  isMappingTarget,
+  unitsFor,
+} from '../../core/parsers/mapped/mapping.ts';
 import type { MappingPreview } from '../../core/parsers/mapped/preview.ts';
 import { previewMapping } from '../../core/parsers/mapped/preview.ts';
 import { proposeMapping } from '../../core/parsers/mapped/propose.ts';
@@ -22,15 +28,53 @@ import type { InputFile, SniffedFile } from '../../core/parsers/types.ts';
 
 /** What a column can be mapped to; the latency and per-request metrics then take a statistic. */
 const METRIC_GROUPS: ReadonlyArray<{ group: string; metrics: ReadonlyArray<[string, string]> }> = [
-  { group: 'Load level', metrics: [['load.concurrency', 'concurrency'], ['load.requestRate', 'request rate']] },
-  { group: 'Configuration', metrics: [['series', 'series (configuration name)'], ['model', 'model']] },
-  { group: 'Throughput', metrics: [['requestsPerSecond', 'requests/s'], ['outputTokensPerSecond', 'output tokens/s'], ['inputTokensPerSecond', 'input tokens/s']] },
+  {
+    group: 'Load level',
+    metrics: [
+      ['load.concurrency', 'concurrency'],
+      ['load.requestRate', 'request rate'],
+    ],
+  },
+  {
+    group: 'Configuration',
+    metrics: [
+      ['series', 'series (configuration name)'],
+      ['model', 'model'],
+    ],
+  },
+  {
+    group: 'Throughput',
+    metrics: [
+      ['requestsPerSecond', 'requests/s'],
+      ['outputTokensPerSecond', 'output tokens/s'],
+      ['inputTokensPerSecond', 'input tokens/s'],
+    ],
+  },
   {
     group: 'Latency',
-    metrics: [['ttftMs', 'TTFT (time to first token)'], ['itlMs', 'ITL (inter-token latency)'], ['tpotMs', 'TPOT (time per output token)'], ['e2eMs', 'E2E (request latency)']],
+    metrics: [
+      ['ttftMs', 'TTFT (time to first token)'],
+      ['itlMs', 'ITL (inter-token latency)'],
+      ['tpotMs', 'TPOT (time per output token)'],
+      ['e2eMs', 'E2E (request latency)'],
+    ],
   },
-  { group: 'Per request', metrics: [['outputTokensPerSecondPerUser', 'output tokens/s per user'], ['inputTokens', 'input length'], ['outputTokens', 'output length']] },
-  { group: 'Counts', metrics: [['requestCount', 'request count'], ['errorCount', 'error count'], ['durationS', 'duration']] },
+  {
+    group: 'Per request',
+    metrics: [
+      ['outputTokensPerSecondPerUser', 'output tokens/s per user'],
+      ['inputTokens', 'input length'],
+      ['outputTokens', 'output length'],
+    ],
+  },
+  {
+    group: 'Counts',
+    metrics: [
+      ['requestCount', 'request count'],
+      ['errorCount', 'error count'],
+      ['durationS', 'duration'],
+    ],
+  },
 ];
 
 /** Rows shown at once; a filter finds the others (a JSON record may hold hundreds of values). */
@@ -54,9 +98,10 @@ function targetOf(choice: Choice): string {
 }
 
 function choiceOf(field: MappedField): Choice {
-  const dot = field.target.lastIndexOf('.');
-  const metric = dot > 0 && !field.target.startsWith('load.') ? field.target.slice(0, field.target.indexOf('.')) : field.target;
-  const stat = field.target.slice(metric.length + 1);
+  const { target } = field;
+  const dot = target.indexOf('.');
+  const metric = dot > 0 && !target.startsWith('load.') ? target.slice(0, dot) : target;
+  const stat = target.slice(metric.length + 1);
   return { metric, stat: isStat(stat) ? stat : 'avg', unit: field.unit };
 }
 
@@ -137,12 +182,21 @@ function ModalDialog({ titleId, onClose, children }: { titleId: string; onClose:
   );
 }
 
-function MappingForm({ sniffed, start, onSave, onCancel }: { sniffed: SniffedFile; start: ColumnMapping; onSave: (m: ColumnMapping) => void; onCancel: () => void }) {
+interface MappingFormProps {
+  sniffed: SniffedFile;
+  start: ColumnMapping;
+  onSave: (m: ColumnMapping) => void;
+  onCancel: () => void;
+}
+
+function MappingForm({ sniffed, start, onSave, onCancel }: MappingFormProps) {
   const id = useId();
   const [name, setName] = useState(start.name);
   const [appliesTo, setAppliesTo] = useState(start.appliesTo);
   const [recordsPath, setRecordsPath] = useState(start.recordsPath ?? '');
-  const [choices, setChoices] = useState<Readonly<Record<string, Choice>>>(() => Object.fromEntries(start.fields.map((f) => [f.source, choiceOf(f)])));
+  const [choices, setChoices] = useState<Readonly<Record<string, Choice>>>(() =>
+    Object.fromEntries(start.fields.map((f) => [f.source, choiceOf(f)])),
+  );
   const [filter, setFilter] = useState('');
   const json = start.format === 'json';
 
@@ -157,7 +211,8 @@ function MappingForm({ sniffed, start, onSave, onCancel }: { sniffed: SniffedFil
   const rows = useMemo(() => {
     const listed = new Set(columns.list.map((c) => c.source));
     const absent = Object.keys(choices).filter((source) => !listed.has(source) && choices[source]?.metric !== '');
-    return [...columns.list.map((c) => ({ ...c, absent: false })), ...absent.map((source) => ({ source, sample: '', absent: true }))];
+    const missing = absent.map((source) => ({ source, sample: '', absent: true }));
+    return [...columns.list.map((c) => ({ ...c, absent: false })), ...missing];
   }, [columns, choices]);
 
   const draft = useMemo((): ColumnMapping => {
@@ -166,7 +221,8 @@ function MappingForm({ sniffed, start, onSave, onCancel }: { sniffed: SniffedFil
       if (!choice || choice.metric === '') return [];
       const target = targetOf(choice);
       if (!isMappingTarget(target)) return [];
-      return [{ source, target, ...(choice.unit !== undefined && unitsFor(target).length > 0 ? { unit: choice.unit } : {}) }];
+      const unit = choice.unit !== undefined && unitsFor(target).length > 0 ? { unit: choice.unit } : {};
+      return [{ source, target, ...unit }];
     });
     const { recordsPath: _path, ...rest } = start;
     return { ...rest, name, appliesTo, ...(json ? { recordsPath } : {}), fields };
@@ -178,7 +234,8 @@ function MappingForm({ sniffed, start, onSave, onCancel }: { sniffed: SniffedFil
     setChoices((current) => {
       const next = { ...(current[source] ?? UNUSED), ...patch };
       const target = targetOf(next);
-      if (isMappingTarget(target) && !(next.unit !== undefined && unitsFor(target).includes(next.unit))) next.unit = defaultUnit(target);
+      const fits = next.unit !== undefined && isMappingTarget(target) && unitsFor(target).includes(next.unit);
+      if (isMappingTarget(target) && !fits) next.unit = defaultUnit(target);
       return { ...current, [source]: next };
     });
   };
@@ -195,8 +252,8 @@ function MappingForm({ sniffed, start, onSave, onCancel }: { sniffed: SniffedFil
       }}
     >
       <p className="panel__hint">
-        Each {json ? 'record' : 'row'} is one load level. Map at least a throughput and, unless the folder names hold it, the load level. The guesses
-        come from the column names: check them, and the units.
+        Each {json ? 'record' : 'row'} is one load level. Map at least a throughput and, unless the folder names hold
+        it, the load level. The guesses come from the column names: check them, and the units.
       </p>
       <div className="form-grid">
         <div className="field">
@@ -205,7 +262,12 @@ function MappingForm({ sniffed, start, onSave, onCancel }: { sniffed: SniffedFil
         </div>
         <div className="field">
           <label htmlFor={`${id}-applies`}>Applies to files matching</label>
-          <input id={`${id}-applies`} value={appliesTo} onChange={(e) => setAppliesTo(e.target.value)} aria-describedby={`${id}-applies-hint`} />
+          <input
+            id={`${id}-applies`}
+            value={appliesTo}
+            onChange={(e) => setAppliesTo(e.target.value)}
+            aria-describedby={`${id}-applies-hint`}
+          />
           <span id={`${id}-applies-hint`} className="field__hint">
             Text the path contains, or a pattern: * any characters, ? one (results_*.csv).
           </span>
@@ -213,7 +275,12 @@ function MappingForm({ sniffed, start, onSave, onCancel }: { sniffed: SniffedFil
         {json ? (
           <div className="field">
             <label htmlFor={`${id}-records`}>Records at (JSON path)</label>
-            <input id={`${id}-records`} value={recordsPath} onChange={(e) => setRecordsPath(e.target.value)} aria-describedby={`${id}-records-hint`} />
+            <input
+              id={`${id}-records`}
+              value={recordsPath}
+              onChange={(e) => setRecordsPath(e.target.value)}
+              aria-describedby={`${id}-records-hint`}
+            />
             <span id={`${id}-records-hint`} className="field__hint">
               Dotted path to the list of records; empty: the whole document is one record (or a list of them).
             </span>
@@ -240,12 +307,19 @@ function MappingForm({ sniffed, start, onSave, onCancel }: { sniffed: SniffedFil
           </thead>
           <tbody>
             {shown.slice(0, MAX_ROWS).map((row) => (
-              <ColumnRow key={row.source} source={row.source} sample={row.sample} absent={row.absent} choice={choices[row.source] ?? UNUSED} onChange={(patch) => choose(row.source, patch)} />
+              <ColumnRow
+                key={row.source}
+                row={row}
+                choice={choices[row.source] ?? UNUSED}
+                onChange={(patch) => choose(row.source, patch)}
+              />
             ))}
           </tbody>
         </table>
       </div>
-      {shown.length > MAX_ROWS ? <p className="field__hint">{shown.length - MAX_ROWS} more: filter to find them.</p> : null}
+      {shown.length > MAX_ROWS ? (
+        <p className="field__hint">{shown.length - MAX_ROWS} more: filter to find them.</p>
+      ) : null}
       <Preview preview={preview} draft={draft} path={sniffed.path} />
       <div className="row">
         <button type="submit" disabled={!canSave}>
@@ -259,7 +333,13 @@ function MappingForm({ sniffed, start, onSave, onCancel }: { sniffed: SniffedFil
   );
 }
 
-function ColumnRow({ source, sample, absent, choice, onChange }: { source: string; sample: string; absent: boolean; choice: Choice; onChange: (patch: Partial<Choice>) => void }) {
+interface ColumnRowProps {
+  row: MappableColumn & { absent: boolean };
+  choice: Choice;
+  onChange: (patch: Partial<Choice>) => void;
+}
+
+function ColumnRow({ row: { source, sample, absent }, choice, onChange }: ColumnRowProps) {
   const target = targetOf(choice);
   const units = isMappingTarget(target) ? unitsFor(target) : [];
   return (
@@ -271,7 +351,11 @@ function ColumnRow({ source, sample, absent, choice, onChange }: { source: strin
       <td className="mapping-table__sample">{sample}</td>
       <td>
         <div className="mapping-table__choice">
-          <select aria-label={`${source}: is`} value={choice.metric} onChange={(e) => onChange({ metric: e.target.value })}>
+          <select
+            aria-label={`${source}: is`}
+            value={choice.metric}
+            onChange={(e) => onChange({ metric: e.target.value })}
+          >
             <option value="">— not used —</option>
             {METRIC_GROUPS.map(({ group, metrics }) => (
               <optgroup key={group} label={group}>
@@ -284,7 +368,11 @@ function ColumnRow({ source, sample, absent, choice, onChange }: { source: strin
             ))}
           </select>
           {isDistribution(choice.metric) ? (
-            <select aria-label={`${source}: statistic`} value={choice.stat} onChange={(e) => onChange({ stat: e.target.value as Stat })}>
+            <select
+              aria-label={`${source}: statistic`}
+              value={choice.stat}
+              onChange={(e) => onChange({ stat: e.target.value as Stat })}
+            >
               {STATS.map((stat) => (
                 <option key={stat} value={stat}>
                   {stat}
@@ -296,7 +384,11 @@ function ColumnRow({ source, sample, absent, choice, onChange }: { source: strin
       </td>
       <td>
         {units.length > 1 ? (
-          <select aria-label={`${source}: unit`} value={choice.unit ?? ''} onChange={(e) => onChange({ unit: e.target.value as MappingUnit })}>
+          <select
+            aria-label={`${source}: unit`}
+            value={choice.unit ?? ''}
+            onChange={(e) => onChange({ unit: e.target.value as MappingUnit })}
+          >
             {units.map((unit) => (
               <option key={unit} value={unit}>
                 {UNIT_LABELS[unit]}
@@ -316,7 +408,12 @@ function inWords(preview: Extract<MappingPreview, { ok: false }>, draft: ColumnM
   const field = /^mapping\.fields\[(\d+)\]/.exec(preview.field);
   const detail = preview.message.slice(preview.message.indexOf(': ') + 2);
   if (field) return `Column "${draft.fields[Number(field[1])]?.source ?? '?'}": ${detail}`;
-  const names: Record<string, string> = { 'mapping.name': 'Mapping name', 'mapping.appliesTo': 'Applies to', 'mapping.recordsPath': 'Records at', 'mapping.fields': 'Columns' };
+  const names: Record<string, string> = {
+    'mapping.name': 'Mapping name',
+    'mapping.appliesTo': 'Applies to',
+    'mapping.recordsPath': 'Records at',
+    'mapping.fields': 'Columns',
+  };
   const name = names[preview.field];
   return name ? `${name}: ${detail}` : preview.message;
 }
@@ -332,9 +429,14 @@ function Preview({ preview, draft, path }: { preview: MappingPreview; draft: Col
           <>
             <p>
               {preview.points.length} point{preview.points.length === 1 ? '' : 's'} in {preview.series} series
-              {preview.withoutLoad > 0 ? `; ${preview.withoutLoad} without a load level (map a concurrency or request-rate column)` : ''}.
+              {preview.withoutLoad > 0
+                ? `; ${preview.withoutLoad} without a load level (map a concurrency or request-rate column)`
+                : ''}
+              .
             </p>
-            {!preview.appliesToFile ? <p className="field__error">“Applies to” does not match this file ({path}): it would not be read.</p> : null}
+            {!preview.appliesToFile ? (
+              <p className="field__error">“Applies to” does not match this file ({path}): it would not be read.</p>
+            ) : null}
           </>
         )}
       </div>
@@ -360,7 +462,9 @@ function Preview({ preview, draft, path }: { preview: MappingPreview; draft: Col
           </tbody>
         </table>
       ) : null}
-      {preview.ok && preview.points.length > 8 ? <p className="field__hint">and {preview.points.length - 8} more</p> : null}
+      {preview.ok && preview.points.length > 8 ? (
+        <p className="field__hint">and {preview.points.length - 8} more</p>
+      ) : null}
     </section>
   );
 }

@@ -12,14 +12,18 @@ export function MappingList() {
       <h2 id="mappings-title" tabIndex={-1} ref={heading}>
         Column mappings
       </h2>
-      <p className="panel__hint">They read files no built-in parser knows, and are saved in the scenario. The first that applies to a file reads it.</p>
+      <p className="panel__hint">
+        They read files no built-in parser knows, and are saved in the scenario. The first that applies to a file reads
+        it.
+      </p>
       <ul className="mapping-list">
         {mappings.map((m) => (
           <li key={m.id}>
             <strong>{m.name}</strong>
             <span className="field__hint">
               {' '}
-              {m.format.toUpperCase()} files matching <code>{m.appliesTo}</code>, {m.fields.length} column{m.fields.length === 1 ? '' : 's'}
+              {m.format.toUpperCase()} files matching <code>{m.appliesTo}</code>, {m.fields.length}{' '}
+              {m.fields.length === 1 ? 'column' : 'columns'}
             </span>{' '}
             <button
               type="button"

@@ -12,7 +12,11 @@ import type { PointRecord } from '../../../src/core/report/pointsReport.ts';
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, (t) => (stdout += t), (t) => (stderr += t));
+  const code = await main(
+    argv,
+    (t) => (stdout += t),
+    (t) => (stderr += t),
+  );
   return { code, stdout, stderr };
 }
 
@@ -51,7 +55,9 @@ describe('tco --mapping', () => {
     const { sheet, write } = workspace();
     const without = await run('--points', sheet);
     expect(without.code).toBe(1);
-    expect((JSON.parse(without.stdout) as { errors: Array<{ reason: string }> }).errors[0]?.reason).toMatch(/^unknown format/);
+    expect((JSON.parse(without.stdout) as { errors: Array<{ reason: string }> }).errors[0]?.reason).toMatch(
+      /^unknown format/,
+    );
 
     const { code, stdout } = await run('--points', '--mapping', write('mapping.json', MAPPING), sheet);
     expect(code).toBe(0);
@@ -66,7 +72,11 @@ describe('tco --mapping', () => {
   it('takes a list of mappings, the first that applies reads the file', async () => {
     const { sheet, write } = workspace();
     const other = { ...MAPPING, id: 'other', appliesTo: 'nothing-like-this' };
-    const twice = { ...MAPPING, id: 'second', fields: MAPPING.fields.map((f) => (f.source === 'ttft_s' ? { ...f, unit: 'ms' } : f)) };
+    const twice = {
+      ...MAPPING,
+      id: 'second',
+      fields: MAPPING.fields.map((f) => (f.source === 'ttft_s' ? { ...f, unit: 'ms' } : f)),
+    };
     const { code, stdout } = await run('--points', '--mapping', write('list.json', [other, MAPPING, twice]), sheet);
     expect(code).toBe(0);
     expect(points(stdout)[0]?.ttftMs).toEqual({ avg: 500 });
@@ -76,16 +86,27 @@ describe('tco --mapping', () => {
     const { sheet, write } = workspace();
     const scenario = write('scenario.json', { format: 'llm-tco-scenario', version: 1, mappings: [MAPPING] });
     expect(points((await run('--points', '--scenario', scenario, sheet)).stdout)[1]?.ttftMs).toEqual({ avg: 750 });
-    const inMs = write('ms.json', { ...MAPPING, id: 'ms', fields: MAPPING.fields.map((f) => (f.source === 'ttft_s' ? { ...f, unit: 'ms' } : f)) });
-    expect(points((await run('--points', '--scenario', scenario, '--mapping', inMs, sheet)).stdout)[1]?.ttftMs).toEqual({ avg: 0.75 });
+    const inMs = write('ms.json', {
+      ...MAPPING,
+      id: 'ms',
+      fields: MAPPING.fields.map((f) => (f.source === 'ttft_s' ? { ...f, unit: 'ms' } : f)),
+    });
+    expect(points((await run('--points', '--scenario', scenario, '--mapping', inMs, sheet)).stdout)[1]?.ttftMs).toEqual(
+      { avg: 0.75 },
+    );
   });
 
   it('exits 2 naming the field of an invalid mapping, or a missing file', async () => {
     const { sheet, write } = workspace();
-    const bad = write('bad.json', { ...MAPPING, fields: [MAPPING.fields[0], { source: 'ttft_s', target: 'ttftMs.avg' }] });
+    const bad = write('bad.json', {
+      ...MAPPING,
+      fields: [MAPPING.fields[0], { source: 'ttft_s', target: 'ttftMs.avg' }],
+    });
     const result = await run('--mapping', bad, sheet);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`tco: mapping ${bad}: mapping.fields[1].unit: ttftMs.avg needs a unit among ns, us, ms, s, got nothing`);
+    expect(result.stderr).toContain(
+      `tco: mapping ${bad}: mapping.fields[1].unit: ttftMs.avg needs a unit among ns, us, ms, s, got nothing`,
+    );
     const missing = await run('--mapping', join(tmpdir(), 'no-such-mapping.json'), sheet);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no-such-mapping.json: no such file');

@@ -5,7 +5,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../../../src/core/parsers/mapped/mapping.ts';
-import { MappingError, checkMapping, pathMatches, validateMapping, validateMappings } from '../../../src/core/parsers/mapped/mapping.ts';
+import {
+  MappingError,
+  checkMapping,
+  pathMatches,
+  validateMapping,
+  validateMappings,
+} from '../../../src/core/parsers/mapped/mapping.ts';
 import { mappableColumns, valueAt } from '../../../src/core/parsers/mapped/readMapped.ts';
 import { ingestFiles } from '../../../src/core/parsers/ingest.ts';
 import { parseFile, sniff } from '../../../src/core/parsers/registry.ts';
@@ -43,13 +49,23 @@ const NESTED_JSON = JSON.stringify({
     {
       setup: { concurrency: 8 },
       model: 'llama-70b',
-      metrics: { ttft: { p50: 0.2, p99: 0.45 }, 'e2e.mean_ms': 1234.5, itl_us: 21500, throughput: { requests_per_s: 3.2, output_tokens_per_s: 640 } },
+      metrics: {
+        ttft: { p50: 0.2, p99: 0.45 },
+        'e2e.mean_ms': 1234.5,
+        itl_us: 21500,
+        throughput: { requests_per_s: 3.2, output_tokens_per_s: 640 },
+      },
       counts: { ok: 96, failed: '2' },
     },
     {
       setup: { concurrency: 16 },
       model: 'llama-70b',
-      metrics: { ttft: { p50: 0.35, p99: null }, 'e2e.mean_ms': 2001, itl_us: 30250, throughput: { requests_per_s: 5.5, output_tokens_per_s: 1100 } },
+      metrics: {
+        ttft: { p50: 0.35, p99: null },
+        'e2e.mean_ms': 2001,
+        itl_us: 30250,
+        throughput: { requests_per_s: 5.5, output_tokens_per_s: 1100 },
+      },
       counts: { ok: 190, failed: '0' },
     },
   ],
@@ -107,14 +123,18 @@ describe('a CSV read through a mapping', () => {
     // A statistic the sheet lacks is absent, never 0.
     expect(third.itlMs).toEqual({});
     expect(third.requestCount).toBeUndefined();
-    expect(first.notes).toContain('Converted: ttft_s (s → ms), p99_e2e_latency_s (s → ms), completed_per_min (per min → per s).');
+    expect(first.notes).toContain(
+      'Converted: ttft_s (s → ms), p99_e2e_latency_s (s → ms), completed_per_min (per min → per s).',
+    );
   });
 
-  it('forms one series per value of the series column, named after the folder and file ("results" is a generic name, left out)', () => {
+  // "results" is a generic folder or file name, left out of series names.
+  it('forms one series per value of the series column, named after the folder and file', () => {
     const { points, errors } = ingestFiles([{ path: 'lab/results.csv', text: LAB_CSV }], { mappings: [LAB_MAPPING] });
     expect(errors).toEqual([]);
     const bySeries = new Map<string, number[]>();
-    for (const p of points) bySeries.set(p.seriesName, [...(bySeries.get(p.seriesName) ?? []), p.load.concurrency ?? 0]);
+    for (const p of points)
+      bySeries.set(p.seriesName, [...(bySeries.get(p.seriesName) ?? []), p.load.concurrency ?? 0]);
     expect(Object.fromEntries(bySeries)).toEqual({ 'lab / a100': [1, 4], 'lab / h100': [4] });
     const h100 = points.find((p) => p.seriesName === 'lab / h100');
     expect(h100?.requestsPerSecond).toBe(2);
@@ -122,30 +142,40 @@ describe('a CSV read through a mapping', () => {
   });
 
   it('is used only when no built-in parser claims the file and the pattern matches', () => {
-    expect(reasonOf('lab/other.csv', LAB_CSV, [LAB_MAPPING])).toMatch(/^unknown format \(first line: "config,users,ttft_s/);
-    const genaiPerfCsv = 'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),120,1,1,1,1,1,1,1,1\n\nMetric,Value\nRequest Throughput (per sec),4\n';
+    expect(reasonOf('lab/other.csv', LAB_CSV, [LAB_MAPPING])).toMatch(
+      /^unknown format \(first line: "config,users,ttft_s/,
+    );
+    const genaiPerfCsv =
+      'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),120,1,1,1,1,1,1,1,1\n\n' +
+      'Metric,Value\nRequest Throughput (per sec),4\n';
     const everything = { ...LAB_MAPPING, appliesTo: '**' };
     expect(runsOf('c8/profile_export_genai_perf.csv', genaiPerfCsv, [everything])[0]?.source.tool).toBe('genai-perf');
     // A JSON mapping does not read a CSV file, even when its pattern matches.
-    expect(reasonOf('lab/results.csv', LAB_CSV, [{ ...NESTED_MAPPING, appliesTo: 'results' }])).toMatch(/^unknown format/);
+    expect(reasonOf('lab/results.csv', LAB_CSV, [{ ...NESTED_MAPPING, appliesTo: 'results' }])).toMatch(
+      /^unknown format/,
+    );
   });
 
   it('refuses the file, naming the cell, when a mapped value is not a number', () => {
     const bad = LAB_CSV.replace('0.25,3.75', '0.25 s,3.75');
-    expect(reasonOf('results.csv', bad, [LAB_MAPPING])).toBe('column mapping "lab sheet": line 3, ttft_s: "0.25 s" is not a number');
+    expect(reasonOf('results.csv', bad, [LAB_MAPPING])).toBe(
+      'column mapping "lab sheet": line 3, ttft_s: "0.25 s" is not a number',
+    );
   });
 
   it('refuses the file when a mapped column is not in it, listing the columns it has', () => {
     const renamed = LAB_CSV.replace('ttft_s', 'ttft');
     expect(reasonOf('results.csv', renamed, [LAB_MAPPING])).toBe(
-      'column mapping "lab sheet": column "ttft_s" not in the file (it has config, users, ttft, p99_e2e_latency_s, completed_per_min, output_tok_per_s, duration_min_col)',
+      'column mapping "lab sheet": column "ttft_s" not in the file (it has config, users, ttft, ' +
+        'p99_e2e_latency_s, completed_per_min, output_tok_per_s, duration_min_col)',
     );
   });
 
   it('refuses a row without a throughput, naming its line', () => {
     const gap = LAB_CSV.replace('h100,4,0.0625,1.5,120,480', 'h100,4,0.0625,1.5,,');
     expect(reasonOf('results.csv', gap, [LAB_MAPPING])).toBe(
-      'column mapping "lab sheet": line 4: required metric missing: neither request throughput nor output token throughput is present',
+      'column mapping "lab sheet": line 4: required metric missing: ' +
+        'neither request throughput nor output token throughput is present',
     );
   });
 
@@ -170,10 +200,21 @@ describe('a CSV read through a mapping', () => {
 
   it('reads tab- and semicolon-separated sheets', () => {
     const mapping = validateMapping(
-      { id: 't', name: 'tabs', appliesTo: 'a.tsv', format: 'csv', fields: [{ source: 'users', target: 'load.concurrency' }, { source: 'rps', target: 'requestsPerSecond', unit: '/s' }] },
+      {
+        id: 't',
+        name: 'tabs',
+        appliesTo: 'a.tsv',
+        format: 'csv',
+        fields: [
+          { source: 'users', target: 'load.concurrency' },
+          { source: 'rps', target: 'requestsPerSecond', unit: '/s' },
+        ],
+      },
       'mapping',
     );
-    expect(runsOf('a.tsv', 'users\trps\n2\t1.5\n4\t2.5\n', [mapping]).map((r) => [r.load?.concurrency, r.requestsPerSecond])).toEqual([
+    expect(
+      runsOf('a.tsv', 'users\trps\n2\t1.5\n4\t2.5\n', [mapping]).map((r) => [r.load?.concurrency, r.requestsPerSecond]),
+    ).toEqual([
       [2, 1.5],
       [4, 2.5],
     ]);
@@ -183,7 +224,16 @@ describe('a CSV read through a mapping', () => {
   it('reads an "inf" request rate as a saturation run, inventing no rate', () => {
     const csv = 'rate,rps\n2,1.9\ninf,7.5\n';
     const mapping = validateMapping(
-      { id: 'r', name: 'rates', appliesTo: 'r.csv', format: 'csv', fields: [{ source: 'rate', target: 'load.requestRate', unit: '/s' }, { source: 'rps', target: 'requestsPerSecond', unit: '/s' }] },
+      {
+        id: 'r',
+        name: 'rates',
+        appliesTo: 'r.csv',
+        format: 'csv',
+        fields: [
+          { source: 'rate', target: 'load.requestRate', unit: '/s' },
+          { source: 'rps', target: 'requestsPerSecond', unit: '/s' },
+        ],
+      },
       'mapping',
     );
     expect(runsOf('r.csv', csv, [mapping]).map((r) => r.load)).toEqual([{ requestRate: 2 }, { saturation: true }]);
@@ -212,7 +262,9 @@ describe('a JSON file read through a mapping', () => {
   });
 
   it('reads JSON Lines, one document per line', () => {
-    const lines = JSON.parse(NESTED_JSON).runs.map((r: unknown) => JSON.stringify(r)).join('\n');
+    const lines = JSON.parse(NESTED_JSON)
+      .runs.map((r: unknown) => JSON.stringify(r))
+      .join('\n');
     const mapping = { ...NESTED_MAPPING, recordsPath: '' };
     expect(runsOf('inhouse/report.jsonl', lines, [mapping]).map((r) => r.requestsPerSecond)).toEqual([3.2, 5.5]);
   });
@@ -220,7 +272,17 @@ describe('a JSON file read through a mapping', () => {
   it('reads one record per file and takes the load level from the folder when the mapping has none', () => {
     const record = (rps: number) => JSON.stringify({ summary: { rps, ttft_ms: 40 } });
     const mapping = validateMapping(
-      { id: 's', name: 'single', appliesTo: 'summary.json', format: 'json', recordsPath: 'summary', fields: [{ source: 'rps', target: 'requestsPerSecond', unit: '/s' }, { source: 'ttft_ms', target: 'ttftMs.avg', unit: 'ms' }] },
+      {
+        id: 's',
+        name: 'single',
+        appliesTo: 'summary.json',
+        format: 'json',
+        recordsPath: 'summary',
+        fields: [
+          { source: 'rps', target: 'requestsPerSecond', unit: '/s' },
+          { source: 'ttft_ms', target: 'ttftMs.avg', unit: 'ms' },
+        ],
+      },
       'mapping',
     );
     const { points, errors } = ingestFiles(
@@ -272,27 +334,56 @@ describe('mapping validation', () => {
 
   it('accepts a complete mapping and fills in the one unit of counts', () => {
     expect(problem(() => undefined)).toBe('ok');
-    const { fields: checked } = validateMapping({ ...LAB_MAPPING, fields: [{ source: 'users', target: 'load.concurrency' }, { source: 'rps', target: 'requestsPerSecond', unit: '/s' }] }, 'm');
+    const { fields: checked } = validateMapping(
+      {
+        ...LAB_MAPPING,
+        fields: [
+          { source: 'users', target: 'load.concurrency' },
+          { source: 'rps', target: 'requestsPerSecond', unit: '/s' },
+        ],
+      },
+      'm',
+    );
     expect(checked[0]).toEqual({ source: 'users', target: 'load.concurrency', unit: 'count' });
   });
 
   it('names the first bad field', () => {
     expect(problem((m) => delete m['name'])).toBe('mapping.name: must be a non-empty text, got nothing');
     expect(problem((m) => (m['format'] = 'xlsx'))).toBe('mapping.format: must be one of csv, json, got "xlsx"');
-    expect(problem((m) => (m['recordsPath'] = 'rows'))).toBe('mapping.recordsPath: applies to JSON only (a CSV row is a record)');
-    expect(problem((m) => delete fields(m)[2]!['unit'])).toBe('mapping.fields[2].unit: ttftMs.avg needs a unit among ns, us, ms, s, got nothing');
-    expect(problem((m) => (fields(m)[4]!['unit'] = 's'))).toBe('mapping.fields[4].unit: requestsPerSecond needs a unit among /s, /min, got "s"');
-    expect(problem((m) => (fields(m)[0]!['unit'] = 'count'))).toBe('mapping.fields[0].unit: series is text and takes no unit, got "count"');
-    expect(problem((m) => (fields(m)[2]!['target'] = 'ttftMs.p42'))).toMatch(/^mapping\.fields\[2\]\.target: must be a metric such as load\.concurrency, requestsPerSecond or ttftMs\.p99 \(stats: avg, min, max, p1,/);
-    expect(problem((m) => (fields(m)[3]!['target'] = 'ttftMs.avg'))).toBe('mapping.fields[3].target: ttftMs.avg is already filled by fields[2]');
+    expect(problem((m) => (m['recordsPath'] = 'rows'))).toBe(
+      'mapping.recordsPath: applies to JSON only (a CSV row is a record)',
+    );
+    expect(problem((m) => delete fields(m)[2]!['unit'])).toBe(
+      'mapping.fields[2].unit: ttftMs.avg needs a unit among ns, us, ms, s, got nothing',
+    );
+    expect(problem((m) => (fields(m)[4]!['unit'] = 's'))).toBe(
+      'mapping.fields[4].unit: requestsPerSecond needs a unit among /s, /min, got "s"',
+    );
+    expect(problem((m) => (fields(m)[0]!['unit'] = 'count'))).toBe(
+      'mapping.fields[0].unit: series is text and takes no unit, got "count"',
+    );
+    expect(problem((m) => (fields(m)[2]!['target'] = 'ttftMs.p42'))).toMatch(
+      /^mapping\.fields\[2\]\.target: must be a metric such as load\.concurrency, requestsPerSecond or ttftMs\.p99 /,
+    );
+    expect(problem((m) => (fields(m)[3]!['target'] = 'ttftMs.avg'))).toBe(
+      'mapping.fields[3].target: ttftMs.avg is already filled by fields[2]',
+    );
     expect(problem((m) => (m['fields'] = fields(m).slice(0, 4)))).toBe(
-      'mapping.fields: must map requestsPerSecond or outputTokensPerSecond (or requestCount and durationS): every point needs a throughput',
+      'mapping.fields: must map requestsPerSecond or outputTokensPerSecond (or requestCount and durationS): ' +
+        'every point needs a throughput',
     );
   });
 
   it('checks a list: unique ids, at most 50', () => {
-    expect(() => validateMappings([LAB_MAPPING, LAB_MAPPING], 'mappings')).toThrow(new MappingError('mappings[1].id', '"lab" is used twice'));
-    expect(() => validateMappings(Array.from({ length: 51 }, (_, i) => ({ ...LAB_MAPPING, id: `m${i}` })), 'mappings')).toThrow('mappings: must hold at most 50 mappings, got 51');
+    expect(() => validateMappings([LAB_MAPPING, LAB_MAPPING], 'mappings')).toThrow(
+      new MappingError('mappings[1].id', '"lab" is used twice'),
+    );
+    expect(() =>
+      validateMappings(
+        Array.from({ length: 51 }, (_, i) => ({ ...LAB_MAPPING, id: `m${i}` })),
+        'mappings',
+      ),
+    ).toThrow('mappings: must hold at most 50 mappings, got 51');
   });
 });
 
@@ -311,34 +402,62 @@ describe('which files a mapping applies to', () => {
 });
 
 describe('the mapper never throws out of parseFile (fuzz)', () => {
-  const catchAll = [{ ...LAB_MAPPING, appliesTo: '**' }, { ...NESTED_MAPPING, appliesTo: '**' }];
+  const catchAll = [
+    { ...LAB_MAPPING, appliesTo: '**' },
+    { ...NESTED_MAPPING, appliesTo: '**' },
+  ];
   // A reason of its own, never the registry's catch-all for an exception a parser did not mean to throw.
   const outcomeOf = (text: string) => {
     const outcome = parseFile({ path: 'any/file.txt', text }, { mappings: catchAll });
     if (outcome.kind === 'error' && outcome.reason.includes('could not be read (')) return `bug: ${outcome.reason}`;
-    if (outcome.kind === 'runs' && outcome.runs.some((r) => !Number.isFinite(r.requestsPerSecond ?? r.outputTokensPerSecond))) return 'bug: no throughput';
+    if (
+      outcome.kind === 'runs' &&
+      outcome.runs.some((r) => !Number.isFinite(r.requestsPerSecond ?? r.outputTokensPerSecond))
+    )
+      return 'bug: no throughput';
     return outcome.kind;
   };
 
   it('on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => ['runs', 'error', 'skipped'].includes(outcomeOf(text))));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => ['runs', 'error', 'skipped'].includes(outcomeOf(text))),
+    );
   });
 
   it('on the sheet and the JSON with cells replaced, cut short or retyped', () => {
-    const cell = fc.oneof(fc.constant(''), fc.constant('NaN'), fc.constant('-1'), fc.constant('1e400'), fc.string({ maxLength: 6 }), fc.double().map(String));
+    const cell = fc.oneof(
+      fc.constant(''),
+      fc.constant('NaN'),
+      fc.constant('-1'),
+      fc.constant('1e400'),
+      fc.string({ maxLength: 6 }),
+      fc.double().map(String),
+    );
     fc.assert(
       fc.property(fc.nat(LAB_CSV.length), cell, fc.nat(LAB_CSV.length), (at, text, cut) => {
         const mutated = (LAB_CSV.slice(0, at) + text + LAB_CSV.slice(at)).slice(0, Math.max(cut, 1));
         return ['runs', 'error'].includes(outcomeOf(mutated));
       }),
     );
-    const value = fc.oneof(fc.constant(null), fc.string({ maxLength: 5 }), fc.double(), fc.boolean(), fc.constant({}), fc.constant([]));
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.string({ maxLength: 5 }),
+      fc.double(),
+      fc.boolean(),
+      fc.constant({}),
+      fc.constant([]),
+    );
     fc.assert(
-      fc.property(fc.nat(1), fc.constantFrom('setup', 'metrics', 'counts', 'model'), value, (index, key, replacement) => {
-        const doc = JSON.parse(NESTED_JSON) as { runs: Array<Record<string, unknown>> };
-        doc.runs[index]![key] = replacement;
-        return ['runs', 'error'].includes(outcomeOf(JSON.stringify(doc)));
-      }),
+      fc.property(
+        fc.nat(1),
+        fc.constantFrom('setup', 'metrics', 'counts', 'model'),
+        value,
+        (index, key, replacement) => {
+          const doc = JSON.parse(NESTED_JSON) as { runs: Array<Record<string, unknown>> };
+          doc.runs[index]![key] = replacement;
+          return ['runs', 'error'].includes(outcomeOf(JSON.stringify(doc)));
+        },
+      ),
     );
   });
 });

@@ -1,7 +1,12 @@
 /** The mapping the dialog starts from: guessed from column names, confirmed by the user. */
 import { describe, expect, it } from 'vitest';
 import { checkMapping } from '../../../src/core/parsers/mapped/mapping.ts';
-import { guessField, offersMapping, proposeAppliesTo, proposeMapping } from '../../../src/core/parsers/mapped/propose.ts';
+import {
+  guessField,
+  offersMapping,
+  proposeAppliesTo,
+  proposeMapping,
+} from '../../../src/core/parsers/mapped/propose.ts';
 import { parseFile, sniff } from '../../../src/core/parsers/registry.ts';
 
 describe('guessing a column from its name', () => {
@@ -38,7 +43,8 @@ describe('guessing a column from its name', () => {
 
 describe('proposing a mapping for a file', () => {
   it('CSV: one field per recognised column, each metric once, ready to validate', () => {
-    const csv = 'name,concurrency,ttft_ms,mean_ttft_ms,request_throughput,output_throughput,comment\nx,1,10,11,2,40,ok\n';
+    const csv =
+      'name,concurrency,ttft_ms,mean_ttft_ms,request_throughput,output_throughput,comment\nx,1,10,11,2,40,ok\n';
     const proposal = proposeMapping(sniff({ path: 'bench/sweep_2024.csv', text: csv }), 'id1');
     expect(proposal).toEqual({
       id: 'id1',
@@ -57,7 +63,15 @@ describe('proposing a mapping for a file', () => {
   });
 
   it('JSON: the largest list of records, and their leaf paths', () => {
-    const doc = { meta: { tags: ['a'] }, data: { runs: [{ load: { concurrency: 2 }, rps: 1, ttft_s: 0.1 }, { load: { concurrency: 4 }, rps: 2, ttft_s: 0.2 }] } };
+    const doc = {
+      meta: { tags: ['a'] },
+      data: {
+        runs: [
+          { load: { concurrency: 2 }, rps: 1, ttft_s: 0.1 },
+          { load: { concurrency: 4 }, rps: 2, ttft_s: 0.2 },
+        ],
+      },
+    };
     const proposal = proposeMapping(sniff({ path: 'x/out.json', text: JSON.stringify(doc) }), 'id2');
     expect(proposal?.recordsPath).toBe('data.runs');
     expect(proposal?.fields).toEqual([
@@ -80,7 +94,9 @@ describe('proposing a mapping for a file', () => {
     expect(offersMapping(reason('a.csv', 'x,y\n1,2\n'))).toBe(true);
     expect(offersMapping(reason('a.json', '{"x": [1, 2]}'))).toBe(true);
     expect(offersMapping(reason('a.json', '{"x": '))).toBe(false);
-    expect(offersMapping(reason('profile_export_genai_perf.json', '{"request_throughput": {"unit": "requests/sec"}}'))).toBe(false);
+    expect(
+      offersMapping(reason('profile_export_genai_perf.json', '{"request_throughput": {"unit": "requests/sec"}}')),
+    ).toBe(false);
     expect(offersMapping(reason('a.csv', ''))).toBe(false);
   });
 });

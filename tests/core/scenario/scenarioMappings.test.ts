@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../../../src/core/parsers/mapped/mapping.ts';
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
-import { decodeShareLink, encodeShareLink, parseScenarioText, scenarioToJson } from '../../../src/core/scenario/scenarioCodec.ts';
+import {
+  decodeShareLink,
+  encodeShareLink,
+  parseScenarioText,
+  scenarioToJson,
+} from '../../../src/core/scenario/scenarioCodec.ts';
 import { validateScenario } from '../../../src/core/scenario/validateScenario.ts';
 
 const MAPPING: ColumnMapping = {
@@ -32,14 +37,24 @@ describe('scenario mappings', () => {
 
   it('are refused with the offending field named', () => {
     const doc = (mappings: unknown) => ({ format: 'llm-tco-scenario', version: 1, mappings });
-    expect(validateScenario(doc({}))).toEqual({ ok: false, field: 'mappings', message: 'mappings: must be a list, got an object' });
-    const badUnit = { ...MAPPING, fields: [MAPPING.fields[0], { source: 'rpm', target: 'requestsPerSecond', unit: 'ms' }] };
+    expect(validateScenario(doc({}))).toEqual({
+      ok: false,
+      field: 'mappings',
+      message: 'mappings: must be a list, got an object',
+    });
+    const badUnit = {
+      ...MAPPING,
+      fields: [MAPPING.fields[0], { source: 'rpm', target: 'requestsPerSecond', unit: 'ms' }],
+    };
     expect(validateScenario(doc([MAPPING, { ...badUnit, id: 'two' }]))).toEqual({
       ok: false,
       field: 'mappings[1].fields[1].unit',
       message: 'mappings[1].fields[1].unit: requestsPerSecond needs a unit among /s, /min, got "ms"',
     });
     const many = Array.from({ length: 51 }, (_, i) => ({ ...MAPPING, id: `m${i}` }));
-    expect(validateScenario(doc(many))).toMatchObject({ ok: false, message: 'mappings: must hold at most 50 mappings, got 51' });
+    expect(validateScenario(doc(many))).toMatchObject({
+      ok: false,
+      message: 'mappings: must hold at most 50 mappings, got 51',
+    });
   });
 });
