@@ -12,7 +12,7 @@ import { pathMatches } from '../core/parsers/mapped/mapping.ts';
 import { parseFile } from '../core/parsers/registry.ts';
 import type { InputFile, ParsedRun } from '../core/parsers/types.ts';
 import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
-import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/ingest.ts';
+import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/buildPoints.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
 import { selectAllSeries } from './selectors.ts';
 

@@ -3,7 +3,6 @@
  * Without Worker support (unit tests) the same code runs on the main thread.
  */
 import type { ParseOptions } from '../core/parsers/registry.ts';
-import { parseFiles } from './parseFiles.ts';
 import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress } from './protocol.ts';
 
 let worker: Worker | undefined;
@@ -38,7 +37,8 @@ function getWorker(): Worker {
 }
 
 export function parseInBackground(files: FileToParse[], onProgress: (progress: ParseProgress) => void, options: ParseOptions = {}): Promise<ParseBatchResult> {
-  if (typeof Worker === 'undefined') return parseFiles(files, onProgress, options);
+  // Loaded only here, so the parsers stay in the worker's chunk and out of the page's initial JavaScript.
+  if (typeof Worker === 'undefined') return import('./parseFiles.ts').then(({ parseFiles }) => parseFiles(files, onProgress, options));
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, { files, resolve, onProgress });
