@@ -8,8 +8,7 @@ import type { ResolvedSeries } from '../core/analysis/series.ts';
 import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../core/model/scenario.ts';
 import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
-import { pathMatches } from '../core/parsers/mapped/mapping.ts';
-import { parseFile } from '../core/parsers/registry.ts';
+import { withMapping } from '../core/parsers/mapped/mapping.ts';
 import type { InputFile, ParsedRun } from '../core/parsers/types.ts';
 import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
 import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/buildPoints.ts';
@@ -54,6 +53,14 @@ export interface AppState {
   notices: Notice[];
 }
 
+/** Refused files read again with a new mapping: their paths, and the runs, errors and skipped files that gave. */
+export interface Reread {
+  files: string[];
+  runs: ParsedRun[];
+  errors: FileError[];
+  skipped: FileError[];
+}
+
 /** What undo restores: everything the user chose or loaded. */
 export interface Snapshot {
   settings: Settings;
@@ -74,10 +81,11 @@ export interface AppActions {
   /** Keeps the text of refused files a mapping could read (replacing earlier ones of the same path). */
   keepRefused(files: InputFile[]): void;
   /**
-   * Adds a column mapping to the scenario (replacing one of the same id; the newest is tried first) and re-reads the
-   * refused files it applies to, as one undoable step. Returns how many of them it read and how many it refused.
+   * Adds a column mapping to the scenario (replacing one of the same id; the newest is tried first) with what
+   * re-reading the refused files it applies to gave (`store/mappings.ts` parses them), as one undoable step: their
+   * runs are loaded, their errors replace the old ones. Returns how many were read and how many refused.
    */
-  saveMapping(mapping: ColumnMapping): { read: number; refused: number };
+  saveMapping(mapping: ColumnMapping, reread?: Reread): { read: number; refused: number };
   /** Removes a mapping from the scenario; what it already read stays loaded. */
   removeMapping(id: string): void;
   /** Clears the messages about files, and drops runs still waiting for a load level. */
@@ -210,20 +218,11 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           return { refused: boundRefused([...others, ...files]) };
         });
       },
-      saveMapping(mapping) {
+      saveMapping(mapping, reread = { files: [], runs: [], errors: [], skipped: [] }) {
         const state = get();
-        // The newest mapping is tried first: it was made for the files the others did not read.
-        const mappings = [mapping, ...(state.settings.mappings ?? []).filter((m) => m.id !== mapping.id)];
-        const again = state.refused.filter((file) => pathMatches(mapping.appliesTo, file.path));
-        const outcomes = again.map((file) => ({ file, outcome: parseFile(file, { mappings }) }));
-        const runs = outcomes.flatMap(({ outcome }) => (outcome.kind === 'runs' ? outcome.runs : []));
-        const reasons = (kind: 'error' | 'skipped') =>
-          outcomes.flatMap(({ file, outcome }) =>
-            outcome.kind === kind ? [{ file: file.path, reason: outcome.reason }] : [],
-          );
-        const errors = reasons('error');
-        const skipped = reasons('skipped');
-        const rereadPaths = new Set(again.map((file) => file.path));
+        const mappings = withMapping(state.settings.mappings, mapping);
+        const { runs, errors, skipped } = reread;
+        const rereadPaths = new Set(reread.files);
         const stillRefused = new Set(errors.map((e) => e.file));
         set({
           loadErrors: [...state.loadErrors.filter((e) => !rereadPaths.has(e.file)), ...errors],
@@ -239,7 +238,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           return { settings, ...loaded.patch };
         });
         for (const change of statChanges) get().notify('info', change);
-        return { read: again.length - errors.length, refused: errors.length };
+        return { read: rereadPaths.size - stillRefused.size, refused: stillRefused.size };
       },
       removeMapping(id) {
         editSettings((s) => {

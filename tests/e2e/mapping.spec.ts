@@ -30,6 +30,8 @@ test('an unknown CSV is mapped once, then plotted, exported and kept', async ({ 
   await expect(dialog.getByRole('status')).toHaveText('3 points in 2 series.');
   await dialog.getByRole('button', { name: 'Save mapping and read the file' }).click();
   await expect(dialog).toBeHidden();
+  // The file is read, its button gone: the focus is on the configurations, where its series now are.
+  await expect(page.getByRole('heading', { name: 'Configurations' })).toBeFocused();
 
   // The first real data replaces the demo: one series per configuration of the sheet.
   await expect(app.seriesNames()).toHaveCount(2);

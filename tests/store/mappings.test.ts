@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../../src/core/parsers/mapped/mapping.ts';
 import { createAppStore } from '../../src/store/appStore.ts';
 import { loadFiles } from '../../src/store/loading.ts';
+import { saveMapping } from '../../src/store/mappings.ts';
 import { currentScenario } from '../../src/store/scenarioIO.ts';
 import { selectPoints } from '../../src/store/selectors.ts';
 
@@ -46,9 +47,9 @@ describe('refused files and mappings', () => {
     ]);
   });
 
-  it('saving a mapping re-reads the refused files it applies to, and undo takes back both', async () => {
+  it('saving a mapping re-reads the refused files it applies to (through the parser), and undo takes back both', async () => {
     const store = await storeWithRefusedSheet();
-    expect(store.getState().saveMapping(MAPPING)).toEqual({ read: 1, refused: 0 });
+    expect(await saveMapping(store, MAPPING)).toEqual({ read: 1, refused: 0 });
     const state = store.getState();
     expect(selectPoints(state).map((p) => [p.load.concurrency, p.requestsPerSecond, p.ttftMs.avg])).toEqual([
       [2, 0.2, 500],
@@ -73,7 +74,7 @@ describe('refused files and mappings', () => {
         { source: 'per_min', target: 'requestsPerSecond', unit: '/min' } as const,
       ],
     };
-    expect(store.getState().saveMapping(wrong)).toEqual({ read: 0, refused: 1 });
+    expect(await saveMapping(store, wrong)).toEqual({ read: 0, refused: 1 });
     const errors = store.getState().loadErrors;
     expect(errors.filter((e) => e.file === 'lab/sheet-a.csv')).toEqual([
       {
@@ -83,13 +84,13 @@ describe('refused files and mappings', () => {
     ]);
     expect(store.getState().refused.map((f) => f.path)).toContain('lab/sheet-a.csv');
     // Saved again under the same id, the corrected mapping replaces the wrong one and reads the file.
-    expect(store.getState().saveMapping(MAPPING)).toEqual({ read: 1, refused: 0 });
+    expect(await saveMapping(store, MAPPING)).toEqual({ read: 1, refused: 0 });
     expect(store.getState().settings.mappings).toEqual([MAPPING]);
   });
 
   it('files loaded after a mapping is saved are read with it', async () => {
     const store = createAppStore();
-    store.getState().saveMapping(MAPPING);
+    await saveMapping(store, MAPPING);
     await loadFiles(store, [{ path: 'b/sheet-b.csv', file: new Blob([SHEET]) }]);
     expect(store.getState().loadErrors).toEqual([]);
     expect(selectPoints(store.getState())).toHaveLength(2);
@@ -97,7 +98,7 @@ describe('refused files and mappings', () => {
 
   it('removing a mapping keeps what it read; the list disappears from the scenario when empty', async () => {
     const store = await storeWithRefusedSheet();
-    store.getState().saveMapping(MAPPING);
+    await saveMapping(store, MAPPING);
     store.getState().removeMapping('sheet');
     expect('mappings' in store.getState().settings).toBe(false);
     expect(selectPoints(store.getState())).toHaveLength(2);

@@ -3,7 +3,7 @@
  * The column-mapping dialog, as a person uses it: a refused CSV offers "Map columns…", the dialog starts from a
  * guess, the preview follows each choice, Escape closes it with the focus back on the button, Save reads the file.
  */
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/core/parsers/registry.ts';
@@ -76,6 +76,8 @@ describe('the mapping dialog', () => {
 
       await userEvent.click(save);
       expect(screen.queryByRole('dialog')).toBeNull();
+      // The file is read again through the parser (the worker on the page), then the notice says so.
+      await waitFor(() => expect(store.getState().notices).toHaveLength(1));
       const state = store.getState();
       expect(state.settings.mappings).toEqual([
         {

@@ -6,7 +6,8 @@
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { pathMatches } from '../../core/parsers/mapped/mapping.ts';
 import type { ColumnMapping } from '../../core/parsers/mapped/mapping.ts';
-import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
+import { saveMapping } from '../../store/mappings.ts';
+import { useActions, useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
 
 // The dialog and its guessing are fetched when first opened: most visits never need them.
 const MappingDialog = lazy(() => import('./MappingDialog.tsx').then((m) => ({ default: m.MappingDialog })));
@@ -14,7 +15,8 @@ const MappingDialog = lazy(() => import('./MappingDialog.tsx').then((m) => ({ de
 export function MapColumns() {
   const refused = useAppStore((s) => s.refused);
   const mappings = useAppStore((s) => s.settings.mappings);
-  const { saveMapping, notify } = useActions();
+  const store = useAppStoreApi();
+  const { notify } = useActions();
   const [open, setOpen] = useState<string | null>(null);
   const openers = useRef(new Map<string, HTMLButtonElement>());
   const returnTo = useRef<string | null>(null);
@@ -33,8 +35,9 @@ export function MapColumns() {
     returnTo.current = open;
     setOpen(null);
   };
-  const save = (mapping: ColumnMapping) => {
-    const { read, refused: failed } = saveMapping(mapping);
+  const save = async (mapping: ColumnMapping) => {
+    close();
+    const { read, refused: failed } = await saveMapping(store, mapping);
     const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
     const parts = [
       `Mapping “${mapping.name}” saved in the scenario`,
@@ -42,7 +45,10 @@ export function MapColumns() {
       ...(failed > 0 ? [`${files(failed)} it could not read (listed with the reason)`] : []),
     ];
     notify('info', `${parts.join('; ')}.`);
-    close();
+    // A file read has lost its button: the focus goes to the configurations, where its series now is.
+    setTimeout(() => {
+      if (document.activeElement === document.body) document.getElementById('series-title')?.focus();
+    }, 0);
   };
 
   return (
@@ -74,7 +80,7 @@ export function MapColumns() {
             file={file}
             initial={mappings?.find((m) => pathMatches(m.appliesTo, file.path))}
             takenIds={(mappings ?? []).map((m) => m.id)}
-            onSave={save}
+            onSave={(mapping) => void save(mapping)}
             onClose={close}
           />
         </Suspense>

@@ -1,9 +1,8 @@
 /** The mapping the dialog starts from: guessed from column names, confirmed by the user. */
 import { describe, expect, it } from 'vitest';
-import { checkMapping } from '../../../src/core/parsers/mapped/mapping.ts';
+import { checkMapping, offersMapping } from '../../../src/core/parsers/mapped/mapping.ts';
 import {
   guessField,
-  offersMapping,
   proposeAppliesTo,
   proposeMapping,
 } from '../../../src/core/parsers/mapped/propose.ts';

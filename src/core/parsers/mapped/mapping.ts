@@ -310,6 +310,19 @@ export function checkMapping(value: unknown): MappingCheck {
   }
 }
 
+/** The list with `mapping` first (the newest is tried first: it was made for files the others did not read). */
+export function withMapping(mappings: readonly ColumnMapping[] | undefined, mapping: ColumnMapping): ColumnMapping[] {
+  return [mapping, ...(mappings ?? []).filter((m) => m.id !== mapping.id)];
+}
+
+/**
+ * True for a refusal a mapping can fix: a file no parser recognised (an unknown CSV or JSON layout), or one a
+ * mapping read and refused. These are the messages `parseFile` writes.
+ */
+export function offersMapping(reason: string): boolean {
+  return /^(?:unknown format|a JSON document of unknown layout|column mapping ")/.test(reason);
+}
+
 /** True when `appliesTo` selects this path (see ColumnMapping.appliesTo). */
 export function pathMatches(pattern: string, path: string): boolean {
   const normalisedPath = path.replace(/\\/g, '/');

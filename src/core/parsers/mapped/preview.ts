@@ -3,7 +3,7 @@
  * grouped as the page will), how many rows lack a load level, or the first problem in words.
  */
 import type { LoadPoint } from '../../model/benchmark.ts';
-import { buildLoadPoints } from '../ingest.ts';
+import { buildLoadPoints } from '../buildPoints.ts';
 import type { SniffedFile } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 import type { ColumnMapping } from './mapping.ts';

@@ -12,20 +12,6 @@ import type { SniffedFile } from '../types.ts';
 import type { ColumnMapping, MappedDistribution, MappedField, MappingTarget, MappingUnit } from './mapping.ts';
 import { mappableColumns, mappingFormatOf } from './readMapped.ts';
 
-/**
- * True for a refusal a mapping can fix: a file no parser recognised (unknown CSV or JSON layout, a tool not read
- * yet), or one a mapping read and refused. These are the messages `parseFile` writes.
- */
-export function offersMapping(reason: string): boolean {
-  const refusals = [
-    'unknown format',
-    'a JSON document of unknown layout',
-    'this looks like an? .+ file, which is not supported yet',
-    'column mapping "',
-  ];
-  return new RegExp(`^(?:${refusals.join('|')})`).test(reason);
-}
-
 /** The dialog's starting point for this file; undefined when the file is neither CSV nor JSON. */
 export function proposeMapping(file: SniffedFile, id: string): ColumnMapping | undefined {
   const format = mappingFormatOf(file);
