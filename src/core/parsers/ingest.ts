@@ -21,7 +21,7 @@ export interface IngestResult {
 }
 
 /** Parses files and builds points. Errors never stop the other files. */
-export function ingestFiles(files: readonly InputFile[], options: ParseOptions = {}): IngestResult {
+export function ingestFiles(files: Iterable<InputFile>, options: ParseOptions = {}): IngestResult {
   const runs: ParsedRun[] = [];
   const errors: FileError[] = [];
   const skipped: FileError[] = [];

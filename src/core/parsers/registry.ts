@@ -30,7 +30,9 @@ import { llmperfSummary } from './llmperf/summary.ts';
 import type { ColumnMapping } from './mapped/mapping.ts';
 import { mappedParserFor } from './mapped/readMapped.ts';
 import { TOOL_IDS, TOOL_NAMES } from '../model/benchmark.ts';
+import { FILE_JSON_LIMITS, jsonShapeProblem, splitJsonValues, startsLikeJson } from '../boundedJson.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
+import { runProblem } from '../scenario/validateScenario.ts';
 import { sglangJsonl } from './sglang/jsonl.ts';
 import {
   vllmPytorchRecords,
@@ -100,36 +102,47 @@ export function sniff(file: InputFile): SniffedFile {
       sniffed.json = parseJsonLenient(text);
     } catch (error) {
       const lines = parseJsonLines(text);
-      if (lines) sniffed.jsonLines = lines;
-      else sniffed.jsonError = error instanceof Error ? error.message : String(error);
+      if (lines) {
+        sniffed.jsonLines = lines.values;
+        if (lines.lastCutOff) sniffed.jsonLinesCutOff = true;
+      } else sniffed.jsonError = error instanceof Error ? error.message : String(error);
     }
   }
   return sniffed;
 }
 
-/** Each non-empty line parsed as JSON, or undefined when there are fewer than two lines or one is not JSON. */
-function parseJsonLines(text: string): unknown[] | undefined {
+/**
+ * Each non-empty line parsed as JSON; failing that, each top-level value (records printed over several lines).
+ * A last record that does not parse (a file cut off while a benchmark appended to it) is left out and said, as long
+ * as one complete record precedes it. Undefined when nothing else fits (fewer than two parts, or a bad one before
+ * the last).
+ */
+function parseJsonLines(text: string): { values: unknown[]; lastCutOff: boolean } | undefined {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  if (lines.length < 2) return undefined;
+  return parseEach(lines) ?? parseEach(splitJsonValues(text) ?? []);
+}
+
+function parseEach(parts: readonly string[]): { values: unknown[]; lastCutOff: boolean } | undefined {
+  if (parts.length < 2) return undefined;
   const values: unknown[] = [];
-  for (const line of lines) {
-    if (!/^\s*[[{]/.test(line)) return undefined;
+  for (const [index, part] of parts.entries()) {
+    const last = index === parts.length - 1;
+    if (!startsLikeJson(part)) return undefined;
     try {
-      values.push(parseJsonLenient(line));
+      values.push(parseJsonLenient(part));
     } catch {
+      if (last && values.length > 0) return { values, lastCutOff: true };
       return undefined;
     }
   }
-  return values;
+  return { values, lastCutOff: false };
 }
-
 
 export interface ParseOptions {
   /** The user's column mappings: the first that applies reads a file no built-in parser claims. */
   mappings?: readonly ColumnMapping[] | undefined;
 }
 
-/** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
 /**
  * Files that sit in result folders but are never benchmark results (notes, pictures, scripts, notebooks): skipped
  * with a reason rather than reported as errors, so a dropped folder with a README reads cleanly.
@@ -142,19 +155,28 @@ function notAResult(extension: string | undefined): ParseOutcome {
   return { kind: 'skipped', reason: `not a benchmark result (a .${(extension ?? '').toLowerCase()} file)` };
 }
 
+/** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
 export function parseFile(file: InputFile, options: ParseOptions = {}): ParseOutcome {
   const notResult = NOT_RESULTS.exec(file.path);
   if (notResult) return notAResult(notResult[1]);
   if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
   if (looksBinary(file.text)) return { kind: 'error', reason: 'binary data, not a text benchmark export' };
+  // Checked before anything parses it: a pathological document is refused in one linear pass.
+  const shape = startsLikeJson(file.text) ? jsonShapeProblem(file.text, FILE_JSON_LIMITS) : null;
+  if (shape !== null) return { kind: 'error', reason: `not read: the JSON is ${shape}, which no benchmark export is` };
   const sniffed = sniff(file);
   const builtIn = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
   const parser = builtIn ?? mappedParserFor(sniffed, options.mappings);
   if (parser) {
     try {
-      const outcome = parser.parse(sniffed);
+      const outcome = checked(parser.parse(sniffed), parser);
       // Where two files describe the same run, the one whose parser comes first here wins field by field.
-      if (outcome.kind === 'runs') for (const run of outcome.runs) run.formatRank = RESULT_PARSERS.indexOf(parser);
+      if (outcome.kind === 'runs') {
+        for (const run of outcome.runs) {
+          run.formatRank = RESULT_PARSERS.indexOf(parser);
+          if (sniffed.jsonLinesCutOff) run.notes.push("The file's last record is cut off (the file looks truncated): it was left out.");
+        }
+      }
       return outcome;
     } catch (error) {
       if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
@@ -173,6 +195,19 @@ export function parseFile(file: InputFile, options: ParseOptions = {}): ParseOut
   }
   const what = sniffed.json !== undefined ? 'a JSON document of unknown layout' : `unknown format (first line: "${truncate(sniffed.firstLine, 60)}")`;
   return { kind: 'error', reason: `${what}; read are the result files of ${SUPPORTED_TOOLS}` };
+}
+
+/** A file's runs pass the rules a saved scenario's points pass (runProblem), or the file is refused with the first problem. */
+function checked(outcome: ParseOutcome, parser: BenchmarkParser): ParseOutcome {
+  if (outcome.kind !== 'runs') return outcome;
+  for (const run of outcome.runs) {
+    const problem = runProblem(run);
+    if (problem !== null) {
+      const which = outcome.runs.length > 1 ? ` (run ${run.runPath})` : '';
+      return { kind: 'error', reason: `${parser.label}: a value out of range${which}: ${problem}` };
+    }
+  }
+  return outcome;
 }
 
 /** JSON.parse failed at (or past) the end of the text: the file was cut off rather than malformed. */
