@@ -17,7 +17,9 @@ import type {
   SeriesSettings,
   SlaConstraint,
 } from '../core/model/scenario.ts';
-import type { ParsedRun } from '../core/parsers/types.ts';
+import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
+import { withMapping } from '../core/parsers/mapped/mapping.ts';
+import type { InputFile, ParsedRun } from '../core/parsers/types.ts';
 import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
 import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/buildPoints.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
@@ -48,6 +50,11 @@ export interface AppState {
   loadErrors: FileError[];
   /** Companion files recognised and not used. */
   skipped: FileError[];
+  /**
+   * Refused files a column mapping could read (unknown layout), their text kept so that saving a mapping re-reads
+   * them. Transient: never persisted nor part of undo; bounded (see boundRefused); cleared with the messages.
+   */
+  refused: InputFile[];
   loading: LoadProgress | null;
   origin: DataOrigin;
   settings: Settings;
@@ -57,6 +64,14 @@ export interface AppState {
   history: { past: Snapshot[]; future: Snapshot[]; lastKey: string | null; lastAt: number };
   /** Messages for the user that are not about one file (a scenario that could not be opened, a link…). */
   notices: Notice[];
+}
+
+/** Refused files read again with a new mapping: their paths, and the runs, errors and skipped files that gave. */
+export interface Reread {
+  files: string[];
+  runs: ParsedRun[];
+  errors: FileError[];
+  skipped: FileError[];
 }
 
 /** What one load brings: parsed runs, or already normalised points, and the files that could not be used. */
@@ -89,6 +104,16 @@ export interface Notice {
 export interface AppActions {
   addLoaded(result: LoadedBatch, origin: DataOrigin): void;
   setLoading(progress: LoadProgress | null): void;
+  /** Keeps the text of refused files a mapping could read (replacing earlier ones of the same path). */
+  keepRefused(files: InputFile[]): void;
+  /**
+   * Adds a column mapping to the scenario (replacing one of the same id; the newest is tried first) with what
+   * re-reading the refused files it applies to gave (`store/mappings.ts` parses them), as one undoable step: their
+   * runs are loaded, their errors replace the old ones. Returns how many were read and how many refused.
+   */
+  saveMapping(mapping: ColumnMapping, reread?: Reread): { read: number; refused: number };
+  /** Removes a mapping from the scenario; what it already read stays loaded. */
+  removeMapping(id: string): void;
   /** Clears the messages about files, and drops runs still waiting for a load level. */
   dismissLoadErrors(): void;
   /** The load level of a run whose file and path did not give it, as the user typed it. */
@@ -155,6 +180,7 @@ export function initialState(): AppState {
     embeddedPoints: [],
     loadErrors: [],
     skipped: [],
+    refused: [],
     loading: null,
     origin: 'empty',
     settings,
@@ -228,23 +254,47 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         if (result.runs.length + (result.points?.length ?? 0) === 0) return;
         let statChanges: string[] = [];
         edit((state) => {
-          // The first real files replace the demo: it is there to be replaced.
-          const replaceDemo = state.origin === 'demo' && origin === 'files';
-          const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
-          // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
-          const runs = separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]);
-          const embeddedPoints = [...keep.embeddedPoints, ...(result.points ?? [])];
-          // A limit on a statistic none of the files reports moves to one they do (in the same undo step).
-          const adapted = adaptToReportedStats(state.settings.sla, state.settings.view, [...buildLoadPoints(runs).points, ...embeddedPoints]);
-          statChanges = adapted?.changes ?? [];
-          return {
-            runs,
-            embeddedPoints,
-            origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
-            ...(adapted ? { settings: { ...state.settings, sla: adapted.sla, view: adapted.view } } : {}),
-          };
+          const loaded = loadedPatch(state, result, origin);
+          statChanges = loaded.statChanges;
+          return loaded.patch;
         });
         for (const change of statChanges) get().notify('info', change);
+      },
+      keepRefused(files) {
+        set((state) => {
+          const others = state.refused.filter((f) => !files.some((n) => n.path === f.path));
+          return { refused: boundRefused([...others, ...files]) };
+        });
+      },
+      saveMapping(mapping, reread = { files: [], runs: [], errors: [], skipped: [] }) {
+        const state = get();
+        const mappings = withMapping(state.settings.mappings, mapping);
+        const { runs, errors, skipped } = reread;
+        const rereadPaths = new Set(reread.files);
+        const stillRefused = new Set(errors.map((e) => e.file));
+        set({
+          loadErrors: [...state.loadErrors.filter((e) => !rereadPaths.has(e.file)), ...errors],
+          skipped: [...state.skipped, ...skipped],
+          refused: state.refused.filter((file) => !rereadPaths.has(file.path) || stillRefused.has(file.path)),
+        });
+        let statChanges: string[] = [];
+        edit((current) => {
+          const settings = { ...current.settings, mappings };
+          if (runs.length === 0) return { settings };
+          const loaded = loadedPatch({ ...current, settings }, { runs }, 'files');
+          statChanges = loaded.statChanges;
+          return { settings, ...loaded.patch };
+        });
+        for (const change of statChanges) get().notify('info', change);
+        return { read: rereadPaths.size - stillRefused.size, refused: stillRefused.size };
+      },
+      removeMapping(id) {
+        editSettings((s) => {
+          if (!(s.mappings ?? []).some((m) => m.id === id)) return s;
+          const { mappings = [], ...rest } = s;
+          const left = mappings.filter((m) => m.id !== id);
+          return left.length > 0 ? { ...rest, mappings: left } : rest;
+        });
       },
       setLoading(progress) {
         set({ loading: progress });
@@ -252,7 +302,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       dismissLoadErrors() {
         const waiting = new Set(buildLoadPoints(get().runs).unresolved.map((u) => u.runPath));
         if (waiting.size > 0) edit((state) => ({ runs: state.runs.filter((r) => !waiting.has(r.runPath)) }));
-        set({ loadErrors: [], skipped: [] });
+        set({ loadErrors: [], skipped: [], refused: [] });
       },
       setRunLoad(runPath, load) {
         edit((state) => ({ runs: state.runs.map((r) => (r.runPath === runPath ? { ...r, load, loadGivenByUser: true } : r)) }));
@@ -260,8 +310,8 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       clearData() {
         // Forgotten, not an undo step: the history would otherwise hold every removed data set alive (megabytes
         // each), and undo could bring back what the user asked to remove.
-        if (get().origin === 'empty') return set({ loadErrors: [], skipped: [] });
-        set({ runs: [], embeddedPoints: [], origin: 'empty', loadErrors: [], skipped: [], slaDraft: null, history: emptyHistory() });
+        if (get().origin === 'empty') return set({ loadErrors: [], skipped: [], refused: [] });
+        set({ runs: [], embeddedPoints: [], origin: 'empty', loadErrors: [], skipped: [], refused: [], slaDraft: null, history: emptyHistory() });
         get().notify('info', 'All loaded data was removed. Undo does not bring it back: load the files again to see it.');
       },
       removeSeries(seriesKey) {
@@ -451,6 +501,49 @@ function ownSettings(series: ResolvedSeries): SeriesSettings {
     ...(series.typedInputTokens !== undefined ? { inputTokens: series.typedInputTokens } : {}),
     ...(series.typedOutputTokens !== undefined ? { outputTokens: series.typedOutputTokens } : {}),
   };
+}
+
+/**
+ * The data after newly parsed runs or points arrive: the first real files replace the demo (it is there to be
+ * replaced), and a limit on a statistic none of the files reports moves to one they do (in the same undo step).
+ */
+function loadedPatch(
+  state: AppState,
+  result: { runs: ParsedRun[]; points?: LoadPoint[] },
+  origin: DataOrigin,
+): { patch: Partial<AppState>; statChanges: string[] } {
+  const replaceDemo = state.origin === 'demo' && origin === 'files';
+  const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : state;
+  // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
+  const runs = separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]);
+  const embeddedPoints = [...keep.embeddedPoints, ...(result.points ?? [])];
+  const points = [...buildLoadPoints(runs).points, ...embeddedPoints];
+  const adapted = adaptToReportedStats(state.settings.sla, state.settings.view, points);
+  return {
+    patch: {
+      runs,
+      embeddedPoints,
+      origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
+      ...(adapted ? { settings: { ...state.settings, sla: adapted.sla, view: adapted.view } } : {}),
+    },
+    statChanges: adapted?.changes ?? [],
+  };
+}
+
+/** Refused files kept for re-reading: each up to MAX_REFUSED_FILE_CHARS, MAX_REFUSED_CHARS in all (newest kept). */
+export const MAX_REFUSED_FILE_CHARS = 5 * 2 ** 20;
+const MAX_REFUSED_CHARS = 20 * 2 ** 20;
+const MAX_REFUSED_FILES = 100;
+
+function boundRefused(files: InputFile[]): InputFile[] {
+  const kept: InputFile[] = [];
+  let chars = 0;
+  for (const file of files.filter((f) => f.text.length <= MAX_REFUSED_FILE_CHARS).reverse()) {
+    if (kept.length >= MAX_REFUSED_FILES || chars + file.text.length > MAX_REFUSED_CHARS) break;
+    kept.unshift(file);
+    chars += file.text.length;
+  }
+  return kept;
 }
 
 /**

@@ -4,14 +4,16 @@
 import type { FileToParse } from '../workers/protocol.ts';
 import { parseInBackground } from '../workers/parseClient.ts';
 import type { AppStoreApi } from './appStore.ts';
+import { keepMappableFiles } from './mappings.ts';
 
 export async function loadFiles(store: AppStoreApi, files: FileToParse[]): Promise<void> {
   if (files.length === 0) return;
   const { setLoading, addLoaded } = store.getState();
   setLoading({ filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.file.size, 0) });
   try {
-    const result = await parseInBackground(files, setLoading);
+    const result = await parseInBackground(files, setLoading, { mappings: store.getState().settings.mappings });
     addLoaded(result, 'files');
+    await keepMappableFiles(store, files, result.errors);
   } finally {
     setLoading(null);
   }

@@ -24,6 +24,7 @@ import { Notices } from './toolbar/Notices.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { DropZone } from './upload/DropZone.tsx';
 import { LoadMessages } from './upload/LoadMessages.tsx';
+import { MappingList } from './upload/MappingList.tsx';
 
 export function App() {
   const store = useAppStoreApi();
@@ -64,6 +65,7 @@ export function App() {
         <aside className="app__data" aria-label="Benchmark data">
           <DropZone />
           <LoadMessages />
+          <MappingList />
           <section className="panel" aria-labelledby="series-title">
             <h2 id="series-title" tabIndex={-1}>
               Configurations

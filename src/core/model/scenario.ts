@@ -1,6 +1,7 @@
 /**
  * Everything the user chooses (docs/scenario.md). A scenario plus the loaded points reproduces a view.
  */
+import type { ColumnMapping } from '../parsers/mapped/mapping.ts';
 import type { LoadPoint, Stat } from './benchmark.ts';
 
 export const SLA_METRICS = ['ttft', 'itl', 'tpot', 'e2e', 'tpsPerUser'] as const;
@@ -119,6 +120,8 @@ export interface Scenario {
   /** Estimate the operating point between measured load levels (docs/method.md §Interpolation); off by default. */
   interpolate: boolean;
   view: ChartView;
+  /** The user's column mappings for files no built-in parser reads (absent when there are none). */
+  mappings?: ColumnMapping[];
   points: EmbeddedPoint[];
   /**
    * Compare every configuration with every other, as one workload, even when their models or mean ISL/OSL

@@ -16,6 +16,7 @@ import { defaultScenario } from './defaults.ts';
 import { isCurrencyCode } from '../format/numbers.ts';
 import { displayName } from '../format/text.ts';
 import { MigrationError, migrateScenario } from './migrations.ts';
+import { MappingError, validateMappings } from '../parsers/mapped/mapping.ts';
 import type { NumberRule } from './rules.ts';
 import { RULES, numberProblem } from './rules.ts';
 
@@ -340,6 +341,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
       uptime: o['uptime'] === undefined ? d.uptime : number(o['uptime'], 'uptime', RULES.uptime),
       interpolate: o['interpolate'] === undefined ? d.interpolate : boolean(o['interpolate'], 'interpolate'),
       view: o['view'] === undefined ? d.view : validateView(o['view']),
+      ...(o['mappings'] === undefined ? {} : { mappings: validateMappings(o['mappings'], 'mappings') }),
       points: o['points'] === undefined ? [] : limitedList(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
     } satisfies Scenario);
     const comparable = o['comparableWorkloads'];
@@ -347,7 +349,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
     if (o['rankBy'] !== undefined) scenario.rankBy = oneOf(o['rankBy'], 'rankBy', RANK_METRICS);
     return { ok: true, scenario };
   } catch (error) {
-    if (error instanceof Invalid || error instanceof MigrationError) return { ok: false, field: error.field, message: error.message };
+    if (error instanceof Invalid || error instanceof MigrationError || error instanceof MappingError) return { ok: false, field: error.field, message: error.message };
     throw error;
   }
 }
