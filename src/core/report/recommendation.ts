@@ -284,6 +284,13 @@ export function decideWorkload(
       const why = `the ${RANK_METRIC_LABELS[ctx.metric]} cannot be computed: ${reason}`;
       return { group, ranked, unranked, verdict: { kind: 'none', why, relaxations: [], binding: undefined } };
     }
+    // Files that lack a constrained statistic cannot fail it: say what is missing, not "nothing meets".
+    const unchecked = members.map((r) => r.pick).filter((p) => !p.meetsSla && p.notInFiles);
+    if (members.length > 0 && unchecked.length === members.length) {
+      const reasons = [...new Set(unchecked.map((p) => (p.meetsSla ? '' : p.reason)))].join('; ');
+      const why = `the SLA cannot be checked on this workload's files: ${reasons}`;
+      return { group, ranked, unranked, verdict: { kind: 'none', why, relaxations: [], binding: undefined } };
+    }
     const list = relaxations(series.filter((s) => group.seriesKeys.includes(s.key)), ctx.sla, ctx.demand.unit);
     const binding = bindingRelaxation(list);
     const why = binding

@@ -99,6 +99,20 @@ describe('ranking within one workload, and why', () => {
   });
 });
 
+describe('a statistic the files do not report', () => {
+  it('says the SLA cannot be checked, naming what the files have, instead of "nothing meets"', () => {
+    // The NIM sweep reports TTFT avg, p25…p99, min and max, but no p1.
+    const { decisions } = decideFor(as('tp1'), { sla: [{ metric: 'ttft', stat: 'p1', bound: 1000 }] });
+    const v = decisions[0]!.verdict;
+    expect(v.kind).toBe('none');
+    if (v.kind !== 'none') return;
+    expect(v.relaxations).toEqual([]);
+    expect(v.why).toBe(
+      "the SLA cannot be checked on this workload's files: TTFT p1 is not in the files (they report avg, min, max, p25, p50, p75, p90, p95, p99)",
+    );
+  });
+});
+
 describe('nothing meets the SLA', () => {
   // TTFT avg ≤ 100 ms holds at concurrency 1, 2, 5 (24.6, 35.0, 79.3 ms) but E2E avg ≤ 500 ms nowhere
   // (669.575 ms at concurrency 1 is the lowest).
