@@ -80,6 +80,11 @@ export const selectResults = createSelector(
     series.map((s) => computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate })),
 );
 
+/** Each visible series' workload (model, mean ISL/OSL, tools), by key. */
+export const selectSeriesWorkloads = createSelector([selectVisibleSeries], (series) =>
+  new Map(series.map((s) => [s.key, seriesWorkload(s)])),
+);
+
 /** Configurations grouped by workload (same model and ISL/OSL within ±10 %, or all when declared comparable). */
 export const selectWorkloadGroups = createSelector([selectVisibleSeries, selectComparable], (series, comparable) =>
   groupWorkloads(series, comparable),
@@ -117,22 +122,37 @@ export const selectDemandConversionBasis = createSelector(
   },
 );
 
-/** Chart lines: independent of the SLA, so dragging a line does not rebuild them. */
-export const selectChartSeries = createSelector([selectVisibleSeries, selectView], (series, view): ChartSeries[] => series.map((s) => projectSeries(s, view)));
-
-export const selectParetoFront = createSelector([selectChartSeries, selectView], (series, view) => chartParetoFront(series, view));
-
-export { selectSettings };
-
 /**
  * Each point's verdict under the committed SLA: the chart draws failing points hollow. It follows a dragged line
- * on release, not every frame (the shaded region shows the limit being dragged): a thousand markers re-rendering
- * per frame would break the drag's frame budget. Each marker reads its own entry and re-renders when it flips.
+ * on release, not every frame (the shaded region shows the limit being dragged): a thousand markers redrawn per
+ * frame would break the drag's frame budget.
  */
 export const selectPointStatuses = createSelector(
   [selectPoints, selectSla],
   (points, sla): Map<string, Feasibility['status']> => new Map(points.map((p) => [p.id, feasibilityStatus(p, sla)])),
 );
+
+/**
+ * Chart lines, each point with its verdict under the committed SLA (markers are hollow when it fails): a drag
+ * does not rebuild them; its release does, once.
+ */
+export const selectChartSeries = createSelector(
+  [selectVisibleSeries, selectView, selectPointStatuses],
+  (series, view, statuses): ChartSeries[] =>
+    series.map((s) => {
+      const projected = projectSeries(s, view);
+      for (const p of projected.points) {
+        const status = statuses.get(p.pointId);
+        if (status !== undefined) p.status = status;
+      }
+      return projected;
+    }),
+);
+
+export const selectParetoFront = createSelector([selectChartSeries, selectView], (series, view) => chartParetoFront(series, view));
+
+export { selectSettings };
+
 
 const selectCommittedResultsWhileDragging = createSelector(
   [selectVisibleSeries, selectSla, selectDemand, selectApi, selectUptime, selectInterpolate],

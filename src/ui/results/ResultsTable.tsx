@@ -19,7 +19,14 @@ import { DEMAND_UNIT_NAMES } from '../../core/sizing/demandConversion.ts';
 import { EXPLAINED_LABELS, explainResult } from '../../core/tco/breakdown.ts';
 import type { Maybe } from '../../core/tco/tco.ts';
 import type { ExplainedField } from '../../core/tco/breakdown.ts';
-import { selectCheapestKeys, selectDecisions, selectEffectiveSla, selectResults, selectSettings } from '../../store/selectors.ts';
+import {
+  selectCheapestKeys,
+  selectDecisions,
+  selectEffectiveSla,
+  selectResults,
+  selectSeriesWorkloads,
+  selectSettings,
+} from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { selectSeriesColors } from '../common/palette.ts';
 import { InfoTip } from '../help/InfoTip.tsx';
@@ -130,7 +137,7 @@ function ResultRow({ result, cheapest, entry, decision }: RowProps) {
   const sla = useAppStore(selectEffectiveSla);
   const settings = useAppStore(selectSettings);
   const { series, pick, sizing, costs } = result;
-  const workload = seriesWorkload(series);
+  const workload = useAppStore(selectSeriesWorkloads).get(series.key) ?? seriesWorkload(series);
   const bestName = decision.ranked[0]?.result.series.name ?? '';
   const ctx = { metric: settings.rankBy ?? 'fleetYearUsd', sla, demand: settings.demand, currency: settings.currency } as const;
   const name = (
