@@ -74,10 +74,32 @@ export const selectEffectiveSla = createSelector([selectSla, selectDraft], (sla,
   draft === null ? sla : sla.map((c, i) => (i === draft.index ? { ...c, bound: draft.bound } : c)),
 );
 
+/**
+ * A series' result from the previous computation, reused when nothing it depends on changed: the same series,
+ * demand, prices, uptime and interpolation, and the same measured operating point (or the same reason it has
+ * none). A dragged SLA moves few operating points per frame; the rows of the others then need no re-render.
+ */
+let lastResults: { inputs: readonly unknown[]; byKey: Map<string, SeriesResult> } = { inputs: [], byKey: new Map() };
+function unchanged(previous: SeriesResult, next: SeriesResult): boolean {
+  if (previous.series !== next.series || previous.pick.meetsSla !== next.pick.meetsSla) return false;
+  if (!previous.pick.meetsSla || !next.pick.meetsSla) return previous.reason === next.reason;
+  const [a, b] = [previous.pick.operatingPoint, next.pick.operatingPoint];
+  return !a.interpolated && !b.interpolated && a.point === b.point && a.capacity.value === b.capacity.value;
+}
+
 export const selectResults = createSelector(
   [selectVisibleSeries, selectEffectiveSla, selectDemand, selectApi, selectUptime, selectInterpolate],
-  (series, sla, demand, apiReference, uptime, interpolate): SeriesResult[] =>
-    series.map((s) => computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate })),
+  (series, sla, demand, apiReference, uptime, interpolate): SeriesResult[] => {
+    const inputs = [demand, apiReference, uptime, interpolate];
+    const reusable = inputs.every((v, i) => Object.is(v, lastResults.inputs[i]));
+    const results = series.map((s) => {
+      const next = computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate });
+      const previous = reusable ? lastResults.byKey.get(s.key) : undefined;
+      return previous && unchanged(previous, next) ? previous : next;
+    });
+    lastResults = { inputs, byKey: new Map(results.map((r) => [r.series.key, r])) };
+    return results;
+  },
 );
 
 /** Each visible series' workload (model, mean ISL/OSL, tools), by key. */

@@ -26,3 +26,15 @@ describe('chart points carry their verdict under the committed SLA', () => {
     expect(selectView(store.getState()).logX).toBe(true);
   });
 });
+
+describe('results during a drag', () => {
+  it('keep the same object for a series whose operating point does not move', async () => {
+    const { selectResults } = await import('../../src/store/selectors.ts');
+    const store = createAppStore({ runs: nimRuns(), origin: 'files' });
+    const [before] = selectResults(store.getState());
+    store.getState().previewSla(0, 300); // still concurrency 10 (145.5 ms; the next level is 627.3 ms)
+    expect(selectResults(store.getState())[0]).toBe(before);
+    store.getState().previewSla(0, 700); // concurrency 50 now qualifies
+    expect(selectResults(store.getState())[0]).not.toBe(before);
+  });
+});
