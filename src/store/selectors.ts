@@ -74,10 +74,37 @@ export const selectEffectiveSla = createSelector([selectSla, selectDraft], (sla,
   draft === null ? sla : sla.map((c, i) => (i === draft.index ? { ...c, bound: draft.bound } : c)),
 );
 
+/**
+ * A series' result from the previous computation, reused when nothing it depends on changed: the same series,
+ * demand, prices, uptime and interpolation, and the same measured operating point (or the same reason it has
+ * none). A dragged SLA moves few operating points per frame; the rows of the others then need no re-render.
+ */
+let lastResults: { inputs: readonly unknown[]; byKey: Map<string, SeriesResult> } = { inputs: [], byKey: new Map() };
+function unchanged(previous: SeriesResult, next: SeriesResult): boolean {
+  if (previous.series !== next.series || previous.pick.meetsSla !== next.pick.meetsSla) return false;
+  if (!previous.pick.meetsSla || !next.pick.meetsSla) return previous.reason === next.reason;
+  const [a, b] = [previous.pick.operatingPoint, next.pick.operatingPoint];
+  return !a.interpolated && !b.interpolated && a.point === b.point && a.capacity.value === b.capacity.value;
+}
+
 export const selectResults = createSelector(
   [selectVisibleSeries, selectEffectiveSla, selectDemand, selectApi, selectUptime, selectInterpolate],
-  (series, sla, demand, apiReference, uptime, interpolate): SeriesResult[] =>
-    series.map((s) => computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate })),
+  (series, sla, demand, apiReference, uptime, interpolate): SeriesResult[] => {
+    const inputs = [demand, apiReference, uptime, interpolate];
+    const reusable = inputs.every((v, i) => Object.is(v, lastResults.inputs[i]));
+    const results = series.map((s) => {
+      const next = computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate });
+      const previous = reusable ? lastResults.byKey.get(s.key) : undefined;
+      return previous && unchanged(previous, next) ? previous : next;
+    });
+    lastResults = { inputs, byKey: new Map(results.map((r) => [r.series.key, r])) };
+    return results;
+  },
+);
+
+/** Each visible series' workload (model, mean ISL/OSL, tools), by key. */
+export const selectSeriesWorkloads = createSelector([selectVisibleSeries], (series) =>
+  new Map(series.map((s) => [s.key, seriesWorkload(s)])),
 );
 
 /** Configurations grouped by workload (same model and ISL/OSL within ±10 %, or all when declared comparable). */
@@ -117,22 +144,37 @@ export const selectDemandConversionBasis = createSelector(
   },
 );
 
-/** Chart lines: independent of the SLA, so dragging a line does not rebuild them. */
-export const selectChartSeries = createSelector([selectVisibleSeries, selectView], (series, view): ChartSeries[] => series.map((s) => projectSeries(s, view)));
-
-export const selectParetoFront = createSelector([selectChartSeries, selectView], (series, view) => chartParetoFront(series, view));
-
-export { selectSettings };
-
 /**
  * Each point's verdict under the committed SLA: the chart draws failing points hollow. It follows a dragged line
- * on release, not every frame (the shaded region shows the limit being dragged): a thousand markers re-rendering
- * per frame would break the drag's frame budget. Each marker reads its own entry and re-renders when it flips.
+ * on release, not every frame (the shaded region shows the limit being dragged): a thousand markers redrawn per
+ * frame would break the drag's frame budget.
  */
 export const selectPointStatuses = createSelector(
   [selectPoints, selectSla],
   (points, sla): Map<string, Feasibility['status']> => new Map(points.map((p) => [p.id, feasibilityStatus(p, sla)])),
 );
+
+/**
+ * Chart lines, each point with its verdict under the committed SLA (markers are hollow when it fails): a drag
+ * does not rebuild them; its release does, once.
+ */
+export const selectChartSeries = createSelector(
+  [selectVisibleSeries, selectView, selectPointStatuses],
+  (series, view, statuses): ChartSeries[] =>
+    series.map((s) => {
+      const projected = projectSeries(s, view);
+      for (const p of projected.points) {
+        const status = statuses.get(p.pointId);
+        if (status !== undefined) p.status = status;
+      }
+      return projected;
+    }),
+);
+
+export const selectParetoFront = createSelector([selectChartSeries, selectView], (series, view) => chartParetoFront(series, view));
+
+export { selectSettings };
+
 
 const selectCommittedResultsWhileDragging = createSelector(
   [selectVisibleSeries, selectSla, selectDemand, selectApi, selectUptime, selectInterpolate],

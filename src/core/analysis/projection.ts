@@ -19,6 +19,8 @@ export interface ChartPoint {
   loadLabel: string;
   /** What is printed beside the dot: the load label, or '' where labels are thinned out (see projectSeries). */
   chartLabel: string;
+  /** Whether the point meets the SLA (drawn filled) or not (hollow), when the chart's caller says. */
+  status?: 'feasible' | 'infeasible' | 'unknown';
 }
 
 /**

@@ -1,11 +1,9 @@
 /**
  * One dot of a series: its marker shape in its colour, filled when the point meets the SLA, hollow when it
- * fails it (dashed when the files lack a constrained statistic). Each marker reads its own point's verdict from
- * the store (under the committed SLA: a dragged line updates them on release), so a change re-renders only the
- * markers whose verdict flips, never the chart.
+ * fails it (dashed when the files lack a constrained statistic). The verdict comes with the chart point (under
+ * the committed SLA: a dragged line updates the markers on release).
  */
-import { selectPointStatuses } from '../../store/selectors.ts';
-import { useAppStore } from '../../store/StoreProvider.tsx';
+import type { ChartPoint } from '../../core/analysis/projection.ts';
 import type { MarkerShape } from '../common/palette.ts';
 import { markerPath } from '../common/palette.ts';
 
@@ -14,16 +12,15 @@ export const MARKER_RADIUS = 5;
 interface Props {
   cx?: number;
   cy?: number;
-  payload?: { pointId?: string };
+  payload?: Partial<ChartPoint>;
   color: string;
   shape: MarkerShape;
   seriesKey: string;
 }
 
 export function SeriesMarker({ cx, cy, payload, color, shape, seriesKey }: Props) {
-  const id = payload?.pointId;
-  const status = useAppStore((s) => (id === undefined ? undefined : selectPointStatuses(s).get(id)));
   if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+  const status = payload?.status;
   const meets = status === 'feasible';
   return (
     <path

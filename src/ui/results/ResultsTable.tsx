@@ -6,12 +6,12 @@
  * as a card (styles.css).
  */
 import type { ReactNode } from 'react';
-import { Fragment, useState } from 'react';
+import { Fragment, memo, useState } from 'react';
 import { SLA_METRIC_INFO, slaMetricValue } from '../../core/analysis/metrics.ts';
 import { loadLabel } from '../../core/analysis/projection.ts';
 import { formatNumber, formatMoney } from '../../core/format/numbers.ts';
 import type { SlaConstraint } from '../../core/model/scenario.ts';
-import type { RankedEntry, WorkloadDecision } from '../../core/report/recommendation.ts';
+import type { DecisionContext, WorkloadDecision } from '../../core/report/recommendation.ts';
 import { RANK_METRIC_LABELS, describeGap } from '../../core/report/recommendation.ts';
 import type { SeriesResult } from '../../core/report/seriesResult.ts';
 import { describeTools, describeWorkload, seriesWorkload } from '../../core/report/workloads.ts';
@@ -19,8 +19,16 @@ import { DEMAND_UNIT_NAMES } from '../../core/sizing/demandConversion.ts';
 import { EXPLAINED_LABELS, explainResult } from '../../core/tco/breakdown.ts';
 import type { Maybe } from '../../core/tco/tco.ts';
 import type { ExplainedField } from '../../core/tco/breakdown.ts';
-import { selectCheapestKeys, selectDecisions, selectEffectiveSla, selectResults, selectSettings } from '../../store/selectors.ts';
+import {
+  selectCheapestKeys,
+  selectDecisions,
+  selectEffectiveSla,
+  selectResults,
+  selectSeriesWorkloads,
+  selectSettings,
+} from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
+import type { AppState } from '../../store/appStore.ts';
 import { selectSeriesColors } from '../common/palette.ts';
 import { InfoTip } from '../help/InfoTip.tsx';
 
@@ -33,7 +41,9 @@ export function ResultsTable({ exportButtons }: { exportButtons?: ReactNode }) {
   const demand = useAppStore((s) => s.settings.demand);
   const currency = useAppStore((s) => s.settings.currency);
   const rankBy = useAppStore((s) => s.settings.rankBy ?? 'fleetYearUsd');
+  const sla = useAppStore(selectEffectiveSla);
   if (results.length === 0) return null;
+  const ctx: DecisionContext = { metric: rankBy, sla, demand, currency };
   const byKey = new Map(results.map((r) => [r.series.key, r]));
   const grouped = decisions.length > 1;
   return (
@@ -80,7 +90,10 @@ export function ResultsTable({ exportButtons }: { exportButtons?: ReactNode }) {
               {orderedKeys(d).map((key) => {
                 const r = byKey.get(key);
                 if (!r) return null;
-                return <ResultRow key={key} result={r} cheapest={cheapest.has(key)} entry={d.ranked.find((e) => e.result.series.key === key)} decision={d} />;
+                const entry = d.ranked.find((e) => e.result.series.key === key);
+                const bestName = d.ranked[0]?.result.series.name ?? '';
+                const rank = entry && d.ranked.length > 1 ? { rank: entry.rank, gap: describeGap(entry, bestName, ctx) } : null;
+                return <ResultRow key={key} result={r} cheapest={cheapest.has(key)} rank={rank?.rank ?? null} gap={rank?.gap ?? null} />;
               })}
             </tbody>
           ))}
@@ -119,20 +132,22 @@ function WorkloadNotice({ workloads }: { workloads: number }) {
 interface RowProps {
   result: SeriesResult;
   cheapest: boolean;
-  /** Its place in the ranking of its workload; undefined when it has no value for the chosen cost. */
-  entry: RankedEntry | undefined;
-  decision: WorkloadDecision;
+  /** Its place in the ranking of its workload and what it costs beyond the best; null when not ranked. */
+  rank: number | null;
+  gap: string | null;
 }
 
-function ResultRow({ result, cheapest, entry, decision }: RowProps) {
+/** The metric|stat pairs of the SLA (not the bounds): what the operating point's figures are shown for. */
+const selectSlaStats = (s: AppState) => s.settings.sla.map((c) => `${c.metric}|${c.stat}`).join(',');
+
+/** A row re-renders only when its result, badge or ranking text changes (a drag moves few of them per frame). */
+const ResultRow = memo(function ResultRow({ result, cheapest, rank, gap }: RowProps) {
   const [open, setOpen] = useState(false);
   const colors = useAppStore(selectSeriesColors);
-  const sla = useAppStore(selectEffectiveSla);
+  const slaStats = useAppStore(selectSlaStats);
   const settings = useAppStore(selectSettings);
   const { series, pick, sizing, costs } = result;
-  const workload = seriesWorkload(series);
-  const bestName = decision.ranked[0]?.result.series.name ?? '';
-  const ctx = { metric: settings.rankBy ?? 'fleetYearUsd', sla, demand: settings.demand, currency: settings.currency } as const;
+  const workload = useAppStore(selectSeriesWorkloads).get(series.key) ?? seriesWorkload(series);
   const name = (
     <th scope="row" className="results-table__name">
       <span className="swatch" style={{ background: colors.get(series.key) }} aria-hidden="true" />
@@ -146,10 +161,10 @@ function ResultRow({ result, cheapest, entry, decision }: RowProps) {
       </span>
     </th>
   );
-  const rank =
-    entry && decision.ranked.length > 1 ? (
+  const ranking =
+    rank !== null && gap !== null ? (
       <p className="results-table__rank" data-field="rank">
-        <strong>#{entry.rank}</strong> {describeGap(entry, bestName, ctx)}
+        <strong>#{rank}</strong> {gap}
       </p>
     ) : null;
   if (!pick.meetsSla || !sizing || !costs) {
@@ -197,7 +212,7 @@ function ResultRow({ result, cheapest, entry, decision }: RowProps) {
           {op.interpolated ? <span className="badge badge--estimate">estimate</span> : null}
           <span className="results-table__meta">
             {formatNumber(sizing.capacityPerInstance)} {DEMAND_UNIT_NAMES[settings.demand.unit]} per instance
-            {[...new Set(sla.map((c) => `${c.metric}|${c.stat}`))].map((key) => {
+            {[...new Set(slaStats.split(','))].map((key) => {
               const [metric, stat] = key.split('|') as [SlaConstraint['metric'], SlaConstraint['stat']];
               const info = SLA_METRIC_INFO[metric];
               return ` · ${info.label} ${stat} ${formatNumber(slaMetricValue(op.point, metric, stat))} ${info.unit}`;
@@ -222,7 +237,7 @@ function ResultRow({ result, cheapest, entry, decision }: RowProps) {
       </tr>
       <tr className="results-table__details-row">
         <td colSpan={COLUMNS}>
-          {rank}
+          {ranking}
           <button type="button" className="link" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
             {open ? 'Hide' : 'How was this computed?'}
           </button>
@@ -254,7 +269,7 @@ function ResultRow({ result, cheapest, entry, decision }: RowProps) {
       </tr>
     </Fragment>
   );
-}
+});
 
 /** What each cell is, for the phone layout where a row reads as a card of labelled values. */
 function cellLabels(currency: string): Record<ExplainedField, string> {
