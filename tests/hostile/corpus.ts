@@ -214,8 +214,8 @@ function fileCases(): FileCase[] {
     },
     {
       id: 'many-files',
-      title: '1,000 summary files (the real c10 JSON in 1,000 run folders of 100 sweeps)',
-      files: Array.from({ length: 1000 }, (_, i) => ({ path: `sweep-${Math.floor(i / 10)}/run-c${(i % 10) + 1}/${JSON_NAME}`, bytes: utf8(nimJsonText(10)) })),
+      title: '1,000 summary files (the real c10 JSON in 1,000 run folders: 20 sweeps of 50 load levels)',
+      files: Array.from({ length: 1000 }, (_, i) => ({ path: `sweep-${Math.floor(i / 50)}/run-c${(i % 50) + 1}/${JSON_NAME}`, bytes: utf8(nimJsonText(10)) })),
       expect: { points: 1000 },
     },
 
