@@ -3,11 +3,14 @@
  * workers are unavailable (tests). Each file on its own: one bad file never stops the others. Every step is
  * reported through `events`, so the page can keep what was read if the worker is stopped midway.
  */
-import { SNIFF_BYTES, sniffEncoding } from '../core/encoding.ts';
+import { SNIFF_BYTES, decodeFile, sniffEncoding } from '../core/encoding.ts';
 import type { ParseOptions } from '../core/parsers/registry.ts';
 import { MAX_FILE_BYTES, parseFile } from '../core/parsers/registry.ts';
 import type { ParseOutcome } from '../core/parsers/types.ts';
 import type { FileToParse } from './protocol.ts';
+
+/** Files larger than this are read in chunks, with progress inside the file. */
+const STREAM_ABOVE_BYTES = 2 ** 20;
 
 export interface ParseEvents {
   start(index: number): void;
@@ -21,6 +24,8 @@ export interface ParseEvents {
  * which comes back as `{binary}` with its name.
  */
 async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<{ text: string } | { binary: string }> {
+  // A summary file (KBs) is read in one go: a thousand of them would otherwise pay two reads each.
+  if (blob.size <= STREAM_ABOVE_BYTES) return decodeFile(new Uint8Array(await blob.arrayBuffer()), (label) => new TextDecoder(label));
   const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
   const sniffed = sniffEncoding(head);
   if (sniffed.kind === 'binary') return { binary: sniffed.what };

@@ -21,13 +21,14 @@ import type { NumberRule } from './rules.ts';
 import { RULES, numberProblem } from './rules.ts';
 
 /**
- * The longest list of each kind a scenario may hold. SLA: one constraint per metric and statistic. Server types
- * and series entries: far more than a page can show. Points: ten thousand load levels (a sweep of 1,000 files
- * is a tenth of it). The page refuses to add beyond them, so what it saves always reopens.
+ * The longest list of each kind a scenario may hold. SLA: one constraint per metric and statistic. Server types:
+ * twenty forms (each type is a form of ten fields, all drawn at once). Series entries: one per configuration of a
+ * large study. Points: ten thousand load levels (a sweep of 1,000 files is a tenth of it). The page refuses to
+ * add beyond them, so what it saves always reopens.
  */
 export const SCENARIO_LIMITS = {
   sla: SLA_METRICS.length * STATS.length,
-  hardware: 50,
+  hardware: 20,
   series: 1_000,
   points: 10_000,
 } as const;
