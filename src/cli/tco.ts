@@ -130,7 +130,9 @@ export async function main(argv: readonly string[], out: (text: string) => void,
       }
       return errors.length > 0 ? 1 : 0;
     }
-    const report = buildReport(computeResults(points, scenario), errors, ingested.skipped);
+    const report = buildReport(computeResults(points, scenario), errors, ingested.skipped, {
+      comparableWorkloads: scenario.comparableWorkloads ?? false,
+    });
 
     if (args.csv) {
       out(`${reportCsv(withTerminalText(report))}\r\n`);

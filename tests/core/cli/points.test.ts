@@ -162,3 +162,16 @@ describe('a folder that mixes every tool (tests/fixtures/real)', () => {
     expect(fireworks?.derived).toContain('requestsPerSecond');
   });
 });
+
+describe('workloads in the CLI report', () => {
+  it('names no cheapest across workloads unless the scenario says they are comparable', async () => {
+    const folders = [join(REPO, 'tests/fixtures/real/genai-perf'), join(REPO, 'tests/fixtures/synthetic/genai-perf')];
+    const apart = JSON.parse((await run(...folders)).stdout) as { cheapest: string | null; cheapestByWorkload: unknown[] };
+    expect(apart.cheapest).toBeNull();
+    expect(apart.cheapestByWorkload.length).toBeGreaterThan(1);
+    const dir = mkdtempSync(join(tmpdir(), 'tco-points-'));
+    writeFileSync(join(dir, 's.json'), JSON.stringify({ format: 'llm-tco-scenario', version: 1, comparableWorkloads: true }));
+    const together = JSON.parse((await run('--scenario', join(dir, 's.json'), ...folders)).stdout) as { cheapest: string | null };
+    expect(together.cheapest).toBe('llama3-8b-h100-tp1 / meta_llama3-8b-instruct-openai-chat');
+  });
+});
