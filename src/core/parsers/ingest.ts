@@ -4,6 +4,7 @@
  * path, and key every point to its series (run-folder family, split by metadata when a family mixes models).
  */
 import type { FileError, LoadLevel, LoadPoint } from '../model/benchmark.ts';
+import type { RequestSamples } from '../model/requestSamples.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, TOOL_NAMES } from '../model/benchmark.ts';
 import { groupBy } from '../collections.ts';
 import { loadFromPath, seriesNameFromFamily } from './loadFromPath.ts';
@@ -43,7 +44,7 @@ export interface UnresolvedRun {
 }
 
 export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint[]; errors: FileError[]; unresolved: UnresolvedRun[] } {
-  const byRun = groupBy(separateSamePathRuns(runs), (run) => run.runPath);
+  const byRun = groupBy(joinFallbackRuns(separateSamePathRuns(runs)), (run) => run.runPath);
 
   const errors: FileError[] = [];
   const unresolved: UnresolvedRun[] = [];
@@ -95,6 +96,18 @@ export function separateSamePathRuns(runs: readonly ParsedRun[]): ParsedRun[] {
   });
 }
 
+/** A run alone on its path joins the run at its `fallbackRunPath` when one is loaded (see ParsedRun). */
+function joinFallbackRuns(runs: ParsedRun[]): ParsedRun[] {
+  if (!runs.some((run) => run.fallbackRunPath !== undefined)) return runs;
+  const count = new Map<string, number>();
+  for (const run of runs) count.set(run.runPath, (count.get(run.runPath) ?? 0) + 1);
+  return runs.map((run) => {
+    const target = run.fallbackRunPath;
+    if (target === undefined || count.get(run.runPath) !== 1 || !count.has(target)) return run;
+    return { ...run, runPath: target };
+  });
+}
+
 function rank(run: ParsedRun): number {
   return formatPreference(run.source.format);
 }
@@ -134,7 +147,20 @@ function mergeRuns(group: ParsedRun[]): MergedRun {
     merged.metadata = { ...other.metadata, ...merged.metadata };
     for (const note of other.notes) if (!merged.notes.includes(note)) merged.notes.push(note);
   }
+  const withRequests = group.find((run) => run.requests !== undefined);
+  if (withRequests?.requests) merged.requests = narrowDiffering(merged, withRequests, withRequests.requests);
   return merged;
+}
+
+/**
+ * The point's per-request data, with `differsFromSummary` kept only for the fields whose statistics the point shows
+ * from another file (the summary): a field whose statistics came from the per-request file itself may be completed
+ * from it (any percentile).
+ */
+function narrowDiffering(merged: MergedRun, perRequest: ParsedRun, samples: RequestSamples): RequestSamples {
+  if (samples.differsFromSummary.length === 0) return samples;
+  const differs = samples.differsFromSummary.filter((field) => merged[field] !== perRequest[field] && Object.keys(merged[field]).length > 0);
+  return differs.length === samples.differsFromSummary.length ? samples : { ...samples, differsFromSummary: differs };
 }
 
 function toPoint(run: MergedRun, load: LoadLevel, runPath: string): LoadPoint {

@@ -33,6 +33,11 @@ export interface ParsedRun extends Measurements {
   runPath: string;
   /** Overrides the series family (default: runPath with the load token taken out). */
   familyPath?: string;
+  /**
+   * The run this file belongs to when no other file claims `runPath` but one claims this path: GenAI-Perf 0.0.x
+   * names its summary after the run folder however `--profile-export-file` named the per-request export beside it.
+   */
+  fallbackRunPath?: string;
   source: PointSource;
   load: Omit<LoadLevel, 'origin'> | null;
   /** Set when the user typed the load level the file did not give. */

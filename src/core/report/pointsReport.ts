@@ -4,8 +4,8 @@
  * "Download points CSV" writes the same CSV, so any tool's files can be turned into one table.
  */
 import type { ResolvedSeries } from '../analysis/series.ts';
-import type { Distribution, LoadPoint, ToolId } from '../model/benchmark.ts';
-import { STATS } from '../model/benchmark.ts';
+import type { Distribution, LoadPoint, Stat, ToolId } from '../model/benchmark.ts';
+import { compareStats } from '../model/benchmark.ts';
 import type { Cell } from '../export/csvTables.ts';
 import { toCsv } from '../export/csvTables.ts';
 
@@ -131,7 +131,7 @@ const TRAILING_COLUMNS = [
  */
 export function pointsCsv(records: readonly PointRecord[]): string {
   const statColumns = DISTRIBUTION_COLUMNS.flatMap((field) =>
-    STATS.filter((stat) => records.some((r) => r[field][stat] !== undefined)).map((stat) => ({ field, stat })),
+    [...new Set(records.flatMap((r) => Object.keys(r[field]) as Stat[]))].sort(compareStats).map((stat) => ({ field, stat })),
   );
   const header = [
     ...LEADING_COLUMNS,
