@@ -96,15 +96,15 @@ export function separateSamePathRuns(runs: readonly ParsedRun[]): ParsedRun[] {
   });
 }
 
-/** A run alone on its path joins the run at its `fallbackRunPath` when one is loaded (see ParsedRun). */
+/** A run alone on its path joins the first of its `fallbackRunPaths` that another file claims (see ParsedRun). */
 function joinFallbackRuns(runs: ParsedRun[]): ParsedRun[] {
-  if (!runs.some((run) => run.fallbackRunPath !== undefined)) return runs;
+  if (!runs.some((run) => run.fallbackRunPaths !== undefined)) return runs;
   const count = new Map<string, number>();
   for (const run of runs) count.set(run.runPath, (count.get(run.runPath) ?? 0) + 1);
   return runs.map((run) => {
-    const target = run.fallbackRunPath;
-    if (target === undefined || count.get(run.runPath) !== 1 || !count.has(target)) return run;
-    return { ...run, runPath: target };
+    if (count.get(run.runPath) !== 1) return run;
+    const target = run.fallbackRunPaths?.find((path) => count.has(path));
+    return target === undefined ? run : { ...run, runPath: target };
   });
 }
 

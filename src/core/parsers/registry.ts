@@ -3,19 +3,23 @@
  * Each file is parsed on its own; nothing here throws (DESIGN.md §9).
  */
 import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
-import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
+import { genaiPerfInputs } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
+import { genaiPerfRaw } from './genaiPerf/raw.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
 import { recogniseUnsupportedTool } from './otherTools.ts';
 import { looksBinary, parseJsonLenient, truncate } from './text.ts';
 import type { BenchmarkParser, InputFile, ParseOutcome, SniffedFile } from './types.ts';
 import { ParseFailure } from './types.ts';
 
-/** Parsers that produce results, in detection order. */
-export const RESULT_PARSERS: readonly BenchmarkParser[] = [genaiPerfJson, genaiPerfCsv, genaiPerfAnalyzeCsv];
+/**
+ * Parsers that produce results, in detection order, which is also the preference when two files of one run merge:
+ * summaries first (their statistics stay as the tool printed them), per-request files after (they add the rest).
+ */
+export const RESULT_PARSERS: readonly BenchmarkParser[] = [genaiPerfJson, genaiPerfCsv, genaiPerfAnalyzeCsv, genaiPerfRaw];
 /** Parsers for companion files that are recognised and skipped. */
-const COMPANION_PARSERS: readonly BenchmarkParser[] = [genaiPerfRawExport, genaiPerfInputs];
+const COMPANION_PARSERS: readonly BenchmarkParser[] = [genaiPerfInputs];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;

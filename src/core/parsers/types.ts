@@ -34,10 +34,11 @@ export interface ParsedRun extends Measurements {
   /** Overrides the series family (default: runPath with the load token taken out). */
   familyPath?: string;
   /**
-   * The run this file belongs to when no other file claims `runPath` but one claims this path: GenAI-Perf 0.0.x
-   * names its summary after the run folder however `--profile-export-file` named the per-request export beside it.
+   * Where this file belongs when no other file claims `runPath` but one claims one of these paths (the first that
+   * does): GenAI-Perf 0.0.x names its summary after the run folder however `--profile-export-file` named the
+   * per-request export beside it.
    */
-  fallbackRunPath?: string;
+  fallbackRunPaths?: string[];
   source: PointSource;
   load: Omit<LoadLevel, 'origin'> | null;
   /** Set when the user typed the load level the file did not give. */

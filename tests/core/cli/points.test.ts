@@ -27,10 +27,8 @@ describe('tco --points', () => {
     expect(stderr).toBe('');
     const out = JSON.parse(stdout) as { points: PointRecord[]; errors: unknown[]; skipped: Array<{ file: string }> };
     expect(out.errors).toEqual([]);
-    // The raw per-request export of concurrency 1 is a companion file: skipped, not an error.
-    expect(out.skipped.map((s) => s.file)).toEqual([
-      'nim-llama3-8b-sweep-c1-250/meta_llama3-8b-instruct-openai-chat-concurrency1.200_50.profile_export_raw.json',
-    ]);
+    // The raw per-request export of concurrency 1 joins that run's point.
+    expect(out.skipped).toEqual([]);
     expect(out.points.map((p) => p.concurrency)).toEqual([1, 2, 5, 10, 50, 100, 250]);
     const c10 = out.points[3]!;
     expect(c10).toMatchObject({
