@@ -1,5 +1,5 @@
 /**
- * `npm run --silent tco -- [--scenario FILE] [--csv] PATH…` (DESIGN.md §7 "Headless").
+ * `npm run --silent tco -- [--scenario FILE] [--csv] PATH…` (docs/cli.md).
  * The browser app's core, run in Node: reads benchmark files and folders (recursively), prints the report
  * on stdout and nothing else. Exit 0 on success, 1 when any input file could not be read (the rest is
  * still reported), 2 for bad arguments or an invalid scenario.

@@ -1,6 +1,7 @@
 /**
  * The app's state: only what the user gave (loaded runs, load errors, the scenario, a drag draft) and the
- * actions that change it. Everything shown is derived in `selectors.ts` by core functions (DESIGN.md §1).
+ * actions that change it. Everything shown is derived in `selectors.ts` by core functions
+ * (docs/architecture.md §Layers).
  */
 import { createStore } from 'zustand/vanilla';
 import type { ResolvedSeries } from '../core/analysis/series.ts';

@@ -77,7 +77,8 @@ export { selectSettings };
 export const selectPointsById = createSelector([selectPoints], (points): Map<string, LoadPoint> => new Map(points.map((p) => [p.id, p])));
 
 /**
- * Cost as a function of the SLA bound (DESIGN.md §6.5), for the constraint drawn on the chart (else the first).
+ * Cost as a function of the SLA bound (docs/method.md §Sensitivity), for the constraint drawn on the chart (else
+ * the first).
  * Built from the committed SLA, not the draft: the sweep covers every bound already, so a drag only moves the
  * marker and never re-runs the ~100 × series recomputations.
  */

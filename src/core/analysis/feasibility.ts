@@ -1,7 +1,7 @@
 /**
- * Does a point meet the SLA? (DESIGN.md §5.1) Every constraint must hold. A constraint whose metric and
+ * Does a point meet the SLA? (docs/method.md §Feasibility) Every constraint must hold. A constraint whose metric and
  * stat the point lacks is "unknown", and an unknown point is never treated as feasible. Under the goodput rule
- * (§5.5) the share of good requests decides instead (`goodputStatus`).
+ * (docs/method.md §Goodput rule) the share of good requests decides instead (`goodputStatus`).
  */
 import type { LoadPoint } from '../model/benchmark.ts';
 import type { SlaConstraint } from '../model/scenario.ts';
@@ -53,7 +53,7 @@ export function checkPoint(point: LoadPoint, sla: readonly SlaConstraint[]): Fea
 }
 
 /**
- * The goodput rule (DESIGN.md §5.5): feasible when at least `minPercent` % of the point's requests are good;
+ * The goodput rule (docs/method.md §Goodput rule): feasible when at least `minPercent` % of the point's requests are good;
  * unknown when the point has no per-request data for every constrained metric (never feasible then).
  */
 export function goodputStatus(point: LoadPoint, prepared: PreparedSla, minPercent: number): Feasibility['status'] {

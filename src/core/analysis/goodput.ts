@@ -1,7 +1,7 @@
 /**
- * Goodput against the user's SLA (DESIGN.md §5.5): a request is good when it completed without error and each of
- * its own values meets every constraint (latencies ≤ bound, tokens/s per user ≥ bound; the statistic of a constraint
- * plays no part, so two constraints on one metric mean its tighter bound). Per point:
+ * Goodput against the user's SLA (docs/method.md §Goodput rule): a request is good when it completed without
+ * error and each of its own values meets every constraint (latencies ≤ bound, tokens/s per user ≥ bound; the
+ * statistic of a constraint plays no part, so two constraints on one metric mean its tighter bound). Per point:
  *   good share = good requests ÷ all requests (failed ones included), in percent;
  *   good requests/s = requests/s × good ÷ completed (the good completions per second, as vLLM and AIPerf count
  *   goodput: requests/s counts completed requests).
@@ -81,7 +81,11 @@ interface CountCache {
 // record but shares its columns, so the cache survives every rebuild of the points.
 const caches = new WeakMap<object, CountCache>();
 
-function filterColumn(column: SampleColumn, others: readonly Bound[], columns: RequestSamples['columns']): Float64Array {
+function filterColumn(
+  column: SampleColumn,
+  others: readonly Bound[],
+  columns: RequestSamples['columns'],
+): Float64Array {
   const otherValues = others.map((b) => columns[b.field]?.values);
   const out = new Float64Array(column.sorted.length);
   let n = 0;
@@ -122,11 +126,14 @@ export function goodCount(samples: RequestSamples, prepared: PreparedSla): numbe
   if (index < 0) {
     // Filter for the bound that moved since the last count (the one being dragged); the first when several did.
     const last = cache.lastBounds;
-    const moved = bounds.map((b, i) => (last[i]?.field === b.field && last[i]?.bound === b.bound ? -1 : i)).filter((i) => i >= 0);
+    const moved = bounds
+      .map((b, i) => (last[i]?.field === b.field && last[i]?.bound === b.bound ? -1 : i))
+      .filter((i) => i >= 0);
     index = moved.length === 1 && last.length === bounds.length ? (moved[0] ?? 0) : 0;
     const b = bounds[index] as Bound;
     const others = bounds.filter((_, j) => j !== index);
-    cache.filtered.set(b.field, { othersKey: prepared.othersKey[index] ?? '', sorted: filterColumn(samples.columns[b.field] as SampleColumn, others, samples.columns) });
+    const sorted = filterColumn(samples.columns[b.field] as SampleColumn, others, samples.columns);
+    cache.filtered.set(b.field, { othersKey: prepared.othersKey[index] ?? '', sorted });
   }
   const b = bounds[index] as Bound;
   const count = countMeeting((cache.filtered.get(b.field) as Filtered).sorted, b.bound, b.upper);
@@ -137,13 +144,22 @@ export function goodCount(samples: RequestSamples, prepared: PreparedSla): numbe
 }
 
 export type PointGoodput =
-  | { known: true; good: number; total: number; completed: number; percent: number; requestsPerSecond: number | undefined }
+  | {
+      known: true;
+      good: number;
+      total: number;
+      completed: number;
+      percent: number;
+      requestsPerSecond: number | undefined;
+    }
   | { known: false; reason: string };
 
 /** A point's goodput against the SLA, or why it cannot be computed. */
 export function pointGoodput(point: LoadPoint, prepared: PreparedSla): PointGoodput {
   const samples = point.requests;
-  if (samples === undefined) return { known: false, reason: 'no per-request data (load the per-request file of this run)' };
+  if (samples === undefined) {
+    return { known: false, reason: 'no per-request data (load the per-request file of this run)' };
+  }
   if (samples.count === 0) return { known: false, reason: 'the per-request file holds no request' };
   const good = goodCount(samples, prepared);
   if (good === undefined) {
@@ -157,6 +173,7 @@ export function pointGoodput(point: LoadPoint, prepared: PreparedSla): PointGood
 }
 
 function fieldLabel(field: SampleField): string {
-  const metric = (Object.keys(SLA_METRIC_FIELD) as Array<keyof typeof SLA_METRIC_FIELD>).find((m) => SLA_METRIC_FIELD[m] === field);
+  const metrics = Object.keys(SLA_METRIC_FIELD) as Array<keyof typeof SLA_METRIC_FIELD>;
+  const metric = metrics.find((m) => SLA_METRIC_FIELD[m] === field);
   return metric === undefined ? field : SLA_METRIC_INFO[metric].label;
 }

@@ -1,5 +1,5 @@
 /**
- * The operating point of one series under an SLA (DESIGN.md §5).
+ * The operating point of one series under an SLA (docs/method.md §Operating point, §Interpolation).
  *
  * 1. Feasible = every constraint holds (unknown ≠ feasible).
  * 2. Pick the feasible point with the highest capacity per instance in the demand's unit
@@ -134,7 +134,7 @@ function estimateBetween(lower: LoadPoint, upper: LoadPoint, sla: readonly SlaCo
     const a = slaMetricValue(lower, constraint.metric, constraint.stat);
     const b = slaMetricValue(upper, constraint.metric, constraint.stat);
     // Every constraint must be known at both ends: one the upper level does not report could be broken
-    // anywhere in between, and an estimate must never rest on an unknown (§5.1).
+    // anywhere in between, and an estimate must never rest on an unknown (docs/method.md §Feasibility).
     if (a === undefined || b === undefined) return undefined;
     if (a === b) continue;
     const t = (constraint.bound - a) / (b - a);

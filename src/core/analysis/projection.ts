@@ -1,5 +1,5 @@
 /**
- * What the latency–throughput chart plots (DESIGN.md §4): per series, one (x, y) per load level in load
+ * What the latency–throughput chart plots (docs/method.md §Chart): per series, one (x, y) per load level in load
  * order; the Pareto front across the visible series; axis titles with units.
  */
 import type { LoadPoint } from '../model/benchmark.ts';

@@ -1,6 +1,6 @@
 /**
  * Points grouped into series (deployment configurations) and each series' settings resolved from the
- * scenario (DESIGN.md §2, §7): `series[].match` selects a series whose name, key or any source path
+ * scenario (docs/scenario.md §series): `series[].match` selects a series whose name, key or any source path
  * contains it, the first matching entry wins, and unmatched series take `defaults` (GPUs per instance from
  * a `tp2`/`pp2` folder name when there is one).
  */
@@ -39,7 +39,7 @@ export function groupBySeriesKey(points: readonly LoadPoint[]): Map<string, Load
 /**
  * The `scenario.series` entry for a series: an entry whose `match` is exactly this series' key wins (that is
  * how the page stores a series' own settings); otherwise the first entry whose `match` is contained in the
- * key, the proposed name or a source path (DESIGN.md §7). An entry whose `match` is exactly another loaded
+ * key, the proposed name or a source path (docs/scenario.md §series). An entry whose `match` is exactly another loaded
  * series' key belongs to that series alone and is never used as a pattern: `sweep/m-{load}` must not also
  * configure `fp8-sweep/m-{load}`.
  */

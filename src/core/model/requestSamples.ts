@@ -1,13 +1,23 @@
 /**
- * Per-request data of one run (DESIGN.md §2 `requests`): one value per request and metric, kept compact as typed
- * arrays, with sorted copies made once so that any percentile is a lookup and "how many requests meet this bound"
- * is a binary search. Built in the parser (the Web Worker for files), so the page receives the arrays ready to use.
+ * Per-request data of one run (docs/file-formats.md §Per-request files): one value per request and metric, kept
+ * compact as typed arrays, with sorted copies made once so that any percentile is a lookup and "how many requests
+ * meet this bound" is a binary search. Built in the parser (the Web Worker for files), so the page receives the
+ * arrays ready to use.
  */
 import type { Distribution, Stat } from './benchmark.ts';
 import { STATS, statPosition } from './benchmark.ts';
 
 /** The per-request metrics, named like the distributions they feed (ms for latencies, tokens, tokens/s). */
-export const SAMPLE_FIELDS = ['ttftMs', 'ttstMs', 'itlMs', 'tpotMs', 'e2eMs', 'outputTokensPerSecondPerUser', 'inputTokens', 'outputTokens'] as const;
+export const SAMPLE_FIELDS = [
+  'ttftMs',
+  'ttstMs',
+  'itlMs',
+  'tpotMs',
+  'e2eMs',
+  'outputTokensPerSecondPerUser',
+  'inputTokens',
+  'outputTokens',
+] as const;
 export type SampleField = (typeof SAMPLE_FIELDS)[number];
 
 export interface SampleColumn {
@@ -77,13 +87,22 @@ export function buildRequestSamples(raw: RawSamples): RequestSamples {
   for (const field of SAMPLE_FIELDS) {
     const values = raw.columns[field];
     if (values === undefined) continue;
-    if (values.length !== count) throw new Error(`per-request column ${field} has ${values.length} values for ${count} requests`);
+    if (values.length !== count) {
+      throw new Error(`per-request column ${field} has ${values.length} values for ${count} requests`);
+    }
     const column = buildColumn(Float64Array.from(values), ok);
     if (column.sorted.length > 0) columns[field] = column;
   }
   let okCount = 0;
   for (const b of ok) okCount += b;
-  const samples: RequestSamples = { count, ok, okCount, columns, definitions: { ...raw.definitions }, differsFromSummary: [...(raw.differsFromSummary ?? [])] };
+  const samples: RequestSamples = {
+    count,
+    ok,
+    okCount,
+    columns,
+    definitions: { ...raw.definitions },
+    differsFromSummary: [...(raw.differsFromSummary ?? [])],
+  };
   if (raw.sampled) samples.sampled = true;
   return samples;
 }
@@ -91,8 +110,9 @@ export function buildRequestSamples(raw: RawSamples): RequestSamples {
 /**
  * The `p`-th percentile of ascending values by linear interpolation between the closest ranks: numpy's default
  * (`np.percentile(x, p)`, method 'linear'), which GenAI-Perf, AIPerf and vLLM use and pandas' `quantile` matches
- * (LLMPerf): h = (p/100)·(n − 1), value = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). Computed the way numpy ≥ 1.22
- * rounds it (from the upper neighbour when the fraction is ≥ ½), so the figures agree with the tools' to the bit.
+ * (LLMPerf): h = (p/100)·(n − 1), value = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). Computed the way
+ * numpy ≥ 1.22 rounds it (from the upper neighbour when the fraction is ≥ ½), so the figures agree with the
+ * tools' to the bit.
  */
 export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | undefined {
   const n = sorted.length;

@@ -1,5 +1,5 @@
 /**
- * Everything the user chooses (DESIGN.md §2, §7). A scenario plus the loaded points reproduces a view.
+ * Everything the user chooses (docs/scenario.md). A scenario plus the loaded points reproduces a view.
  */
 import type { LoadPoint, Stat } from './benchmark.ts';
 
@@ -15,7 +15,7 @@ export interface SlaConstraint {
 }
 
 /**
- * How a load level qualifies (DESIGN.md §5):
+ * How a load level qualifies (docs/method.md §Feasibility, §Goodput rule):
  * - `statistic`: every constraint holds on the point's statistic (its avg, p99 …), the default;
  * - `goodput`: at least `minPercent` % of the level's requests (failed ones counted, as not good) each meet every
  *   constraint on their own values. Needs per-request data; a level without it is unknown, never feasible.
@@ -34,7 +34,7 @@ export interface Demand {
   headroomPercent: number;
   /** Instances added after rounding (N+k redundancy). */
   spareInstances: number;
-  /** Average traffic ÷ peak traffic, in (0, 1]: used for the demand-based cost (§6.4). */
+  /** Average traffic ÷ peak traffic, in (0, 1]: used for the demand-based cost (docs/method.md §Demand cost). */
   averageToPeak: number;
 }
 
@@ -108,14 +108,14 @@ export interface Scenario {
   apiReference: ApiReference;
   /**
    * ISO 4217 code of every amount (prices and results), USD by default. Amounts are plain numbers in this
-   * currency; field names say `Usd` as DESIGN.md §7 names them.
+   * currency; field names say `Usd` as docs/scenario.md names them.
    */
   currency: string;
   defaults: { gpusPerInstance: number; hardware: string };
   series: SeriesSettings[];
   /** Fraction of the year the fleet serves traffic, in (0, 1]. */
   uptime: number;
-  /** Estimate the operating point between measured load levels (§5.4); off by default. */
+  /** Estimate the operating point between measured load levels (docs/method.md §Interpolation); off by default. */
   interpolate: boolean;
   view: ChartView;
   points: EmbeddedPoint[];

@@ -1,7 +1,8 @@
 /**
- * From files to normalised points (DESIGN.md §1–§2): parse each file, merge the files of one run
- * (its CSV and JSON are one point, JSON's full precision first), recover missing load levels from the
- * path, and key every point to its series (run-folder family, split by metadata when a family mixes models).
+ * From files to normalised points (docs/file-formats.md §Runs, merges and series): parse each file, merge the
+ * files of one run (its CSV and JSON are one point, JSON's full precision first), recover missing load levels
+ * from the path, and key every point to its series (run-folder family, split by metadata when a family mixes
+ * models).
  */
 import type { FileError, LoadLevel, LoadPoint } from '../model/benchmark.ts';
 import type { RequestSamples } from '../model/requestSamples.ts';
@@ -186,9 +187,9 @@ function deriveTpsPerUser(point: LoadPoint): void {
 }
 
 /**
- * What tells one deployment configuration from another (DESIGN.md §2): tool, framework, model, dataset,
- * requested ISL/OSL, and the configuration settings (parallelism, swept parameters, labels). Each entry is
- * `[name as shown, value]`; a missing value is left out.
+ * What tells one deployment configuration from another (docs/file-formats.md §Runs, merges and series): tool,
+ * framework, model, dataset, requested ISL/OSL, and the configuration settings (parallelism, swept parameters,
+ * labels). Each entry is `[name as shown, value]`; a missing value is left out.
  */
 function configurationTraits(point: LoadPoint): Array<[string, string]> {
   const m = point.metadata;
@@ -236,7 +237,7 @@ function assignSeries(drafts: Array<{ point: LoadPoint; family: string }>): Load
   return points;
 }
 
-/** Duplicated load levels in one series are kept apart and flagged (DESIGN.md §9). */
+/** Duplicated load levels in one series are kept apart and flagged (docs/file-formats.md §Runs, merges and series). */
 function flagDuplicateLoads(points: LoadPoint[]): void {
   const bySeriesAndLoad = groupBy(points, (point) => `${point.seriesKey}|${point.load.concurrency ?? ''}|${point.load.requestRate ?? ''}|${point.load.saturation ? 'sat' : ''}`);
   for (const list of bySeriesAndLoad.values()) {

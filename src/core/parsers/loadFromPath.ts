@@ -1,7 +1,7 @@
 /**
- * Load level recovered from a run's folder or file name (DESIGN.md §2), for files that do not state it:
- * `…-concurrency16/`, `…_c16…`, `concurrency_10/`, `conc64`, `…-request_rate2.5/`, `qps4`. A bare `r1` is not
- * read as a rate: it would take DeepSeek-R1 for one.
+ * Load level recovered from a run's folder or file name (docs/file-formats.md §Load level), for files that do
+ * not state it: `…-concurrency16/`, `…_c16…`, `concurrency_10/`, `conc64`, `…-request_rate2.5/`, `qps4`. A bare
+ * `r1` is not read as a rate: it would take DeepSeek-R1 for one.
  */
 
 export interface PathLoad {

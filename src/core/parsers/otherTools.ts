@@ -1,5 +1,5 @@
 /**
- * Signatures of benchmark tools this version does not read yet (../shared/research/formats.md §0), so a
+ * Signatures of benchmark tools this version does not read yet (docs/file-formats.md), so a
  * file from one of them gets "this is a vLLM result; not supported yet" rather than "unknown format".
  */
 import type { SniffedFile } from './types.ts';

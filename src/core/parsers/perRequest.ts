@@ -1,7 +1,8 @@
 /**
  * What every per-request parser shares: turning the collected per-request values into the run's samples and the
- * statistics a summary would print (DESIGN.md §2 `requests`). A per-request file and the summary of the same run
- * are one point: ingest keeps the summary's statistics as printed and takes from here what the summary lacks.
+ * statistics a summary would print (docs/file-formats.md §Per-request files). A per-request file and the summary
+ * of the same run are one point: ingest keeps the summary's statistics as printed and takes from here what the
+ * summary lacks.
  */
 import type { RawSamples } from '../model/requestSamples.ts';
 import { SAMPLE_FIELDS, buildRequestSamples, columnDistribution } from '../model/requestSamples.ts';
@@ -24,9 +25,12 @@ export function attachSamples(run: ParsedRun, raw: RawSamples): void {
   run.errorCount = samples.count - samples.okCount;
   const sampled = samples.sampled ? ' (a sample of the run’s requests, as the file keeps them)' : '';
   run.notes.push(
-    `Per-request data: ${samples.count} requests${sampled}, ${samples.count - samples.okCount} failed; statistics not in a summary of the run are computed from them (linear interpolation between ranks, as numpy).`,
+    `Per-request data: ${samples.count} requests${sampled}, ${samples.count - samples.okCount} failed; ` +
+      'statistics not in a summary of the run are computed from them (linear interpolation between ranks, as numpy).',
   );
-  for (const [field, text] of Object.entries(samples.definitions)) if (samples.columns[field as keyof typeof samples.columns]) run.notes.push(text);
+  for (const [field, text] of Object.entries(samples.definitions)) {
+    if (samples.columns[field as keyof typeof samples.columns]) run.notes.push(text);
+  }
 }
 
 /** A per-request column being collected: `push` one value per request (NaN where the request has none). */
@@ -34,7 +38,7 @@ export function newColumns<F extends string>(fields: readonly F[]): Record<F, nu
   return Object.fromEntries(fields.map((f) => [f, [] as number[]])) as Record<F, number[]>;
 }
 
-/** Output tokens/s of one request as output tokens ÷ E2E latency (DESIGN.md §3), NaN when either is unknown. */
+/** Output tokens/s of one request: output tokens ÷ E2E (docs/method.md §Metrics and units); NaN if unknown. */
 export function tokensPerSecond(outputTokens: number, e2eMs: number): number {
   return outputTokens > 0 && e2eMs > 0 ? outputTokens / (e2eMs / 1000) : NaN;
 }

@@ -1,6 +1,6 @@
 /**
  * The one place a parser is registered, and `parseFile`: text in, runs or a reason out.
- * Each file is parsed on its own; nothing here throws (DESIGN.md §9).
+ * Each file is parsed on its own; nothing here throws (docs/file-formats.md §Every file).
  */
 import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs } from './genaiPerf/companions.ts';
@@ -19,7 +19,7 @@ import { ParseFailure } from './types.ts';
  */
 export const RESULT_PARSERS: readonly BenchmarkParser[] = [genaiPerfJson, genaiPerfCsv, genaiPerfAnalyzeCsv, genaiPerfRaw];
 /** Parsers for companion files that are recognised and skipped. */
-const COMPANION_PARSERS: readonly BenchmarkParser[] = [genaiPerfInputs];
+export const COMPANION_PARSERS: readonly BenchmarkParser[] = [genaiPerfInputs];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;

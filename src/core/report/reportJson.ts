@@ -1,5 +1,5 @@
 /**
- * The headless report (DESIGN.md §7 "Headless"): field names are the contract. Numbers are plain JSON
+ * The headless report (docs/cli.md §JSON output): field names are the contract. Numbers are plain JSON
  * numbers at full precision; anything not computable is `null`, with the reason under `unavailable`.
  */
 import type { Distribution, FileError } from '../model/benchmark.ts';
@@ -14,6 +14,7 @@ export interface ReportOperatingPoint {
   outputTokensPerSecond: number | null;
   ttftMs: Distribution;
   itlMs: Distribution;
+  tpotMs: Distribution;
   e2eMs: Distribution;
   outputTokensPerSecondPerUser: Distribution;
   inputTokens: number | null;
@@ -112,6 +113,7 @@ function reportSeries(result: SeriesResult): ReportSeries {
           outputTokensPerSecond: point.outputTokensPerSecond ?? null,
           ttftMs: point.ttftMs,
           itlMs: point.itlMs,
+          tpotMs: point.tpotMs,
           e2eMs: point.e2eMs,
           outputTokensPerSecondPerUser: point.outputTokensPerSecondPerUser,
           inputTokens: result.meanInputTokens ?? null,

@@ -1,5 +1,5 @@
 /**
- * The whole chain for one series: operating point → sizing → costs (DESIGN.md §5–§6). Every quantity that
+ * The whole chain for one series: operating point → sizing → costs (docs/method.md). Every quantity that
  * cannot be computed carries the reason instead of a number.
  */
 import type { OperatingPointResult } from '../analysis/operatingPoint.ts';

@@ -1,5 +1,5 @@
 /**
- * The scenario a new user starts from: NVIDIA's published example inputs (../shared/research/nvidia-method.md §3.1),
+ * The scenario a new user starts from: NVIDIA's published example inputs (docs/method.md §Sources of the defaults),
  * as editable example prices, never quotes.
  */
 import type { HardwareProfile, Scenario } from '../model/scenario.ts';

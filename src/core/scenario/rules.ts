@@ -1,5 +1,5 @@
 /**
- * The numeric rules of every scenario field (DESIGN.md §7), in one place: the scenario validator and the
+ * The numeric rules of every scenario field (docs/scenario.md §Fields), in one place: the scenario validator and the
  * forms' inline validation both read them, so a form never accepts what a saved file would refuse.
  */
 export interface NumberRule {

@@ -1,5 +1,5 @@
 /**
- * Scenario file validation (DESIGN.md §7): the first offending field is named with its path
+ * Scenario file validation (docs/scenario.md): the first offending field is named with its path
  * (`hardware[0].gpusPerServer: must be a whole number ≥ 1, got 0`). Top-level sections that are missing
  * take their defaults, so a hand-written scenario may hold only what it changes; a section that is present
  * must be complete. Unknown fields are kept as they are and ignored.
@@ -234,7 +234,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
     const o = migrated;
     if (o['format'] !== 'llm-tco-scenario') throw new Invalid('format', `must be "llm-tco-scenario", got ${show(o['format'])}`);
     const d = defaultScenario();
-    // Sections are checked in the order of DESIGN.md §7 (the order a saved file has), so the first bad field
+    // Sections are checked in the order a saved file lists them (docs/scenario.md), so the first bad field
     // in the file is the one named.
     const sla = o['sla'] === undefined ? d.sla : list(o['sla'], 'sla').map((c, i) => validateSla(c, `sla[${i}]`));
     const slaRule = o['slaRule'] === undefined ? d.slaRule : validateSlaRule(o['slaRule']);

@@ -1,4 +1,4 @@
-/** Axis choices (DESIGN.md §4): x metric and statistic, linear or log; y throughput per instance or per GPU. */
+/** Axis choices (docs/method.md §Chart): x metric and statistic, linear or log; y per instance or per GPU. */
 import { useId } from 'react';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { Y_AXIS_INFO } from '../../core/analysis/projection.ts';

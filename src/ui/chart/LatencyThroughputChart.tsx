@@ -1,5 +1,5 @@
 /**
- * The latency–throughput chart (DESIGN.md §4): one polyline per series in load order with the load level
+ * The latency–throughput chart (docs/method.md §Chart): one polyline per series in load order with the load level
  * beside each dot, the Pareto front, each series' operating point ringed, and the SLA line of the x-axis
  * metric as a draggable handle with the region it rules out shaded.
  *

@@ -1,5 +1,5 @@
 /**
- * "What does relaxing the SLA save?" (DESIGN.md §6.5): cost per 1M tokens, servers or yearly cost of each
+ * "What does relaxing the SLA save?" (docs/method.md §Sensitivity): cost per 1M tokens, servers or yearly cost of each
  * configuration as the bound of one constraint sweeps the measured range. Gaps are bounds a configuration
  * cannot meet. A marker follows the bound in force, live while the SLA line is dragged.
  */

@@ -43,7 +43,7 @@ export function ChartExportButtons({ chartRef, title, fileName = 'llm-tco-chart'
         ],
       });
       if (format === 'svg') downloadText(image.svg, `${fileName}.svg`, 'image/svg+xml');
-      else downloadBlob(await svgToPng(image, 2), `${fileName}.png`); // 2× pixel ratio, as DESIGN.md §8 asks
+      else downloadBlob(await svgToPng(image, 2), `${fileName}.png`); // 2× pixel ratio: docs/architecture.md §Exports
     } catch (error) {
       store.getState().notify('error', `The chart could not be exported: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -1,4 +1,4 @@
-/** The peak demand to size for, and how much of it is expected on average (DESIGN.md §2 Demand). */
+/** The peak demand to size for, and how much of it is expected on average (docs/scenario.md §demand). */
 import { useId } from 'react';
 import type { DemandUnit } from '../../core/model/scenario.ts';
 import { DEMAND_UNITS } from '../../core/model/scenario.ts';

@@ -1,6 +1,6 @@
 /**
  * Runs whose load level neither the file nor its folder name gives (a CSV renamed out of its run folder):
- * the user types it, and the run joins its series (DESIGN.md §2 "else ask the user").
+ * the user types it, and the run joins its series (docs/file-formats.md §Load level).
  */
 import { useId, useState } from 'react';
 import type { UnresolvedRun } from '../../core/parsers/ingest.ts';

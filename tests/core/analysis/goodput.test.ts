@@ -105,7 +105,7 @@ describe('goodput against the SLA', () => {
   });
 });
 
-describe('goodput rule (DESIGN.md §5.5)', () => {
+describe('goodput rule (docs/method.md §Goodput rule)', () => {
   // Two load levels: at c=1 every request is fast; at c=8 two of five are slow.
   const fast = buildRequestSamples({ ok: [true, true, true, true], columns: { ttftMs: [100, 110, 120, 130] } });
   const mixed = buildRequestSamples({ ok: [true, true, true, true, true], columns: { ttftMs: [150, 160, 170, 900, 950] } });

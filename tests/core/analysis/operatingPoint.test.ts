@@ -14,7 +14,7 @@ const sweep = [
 ];
 const ttftAvg = (bound: number): SlaConstraint => ({ metric: 'ttft', stat: 'avg', bound });
 
-describe('checkPoint (DESIGN.md §5.1)', () => {
+describe('checkPoint (docs/method.md §Feasibility)', () => {
   it('passes at the bound, fails above it, and is unknown when the stat is missing', () => {
     const p = sweep[1]!;
     expect(checkPoint(p, [ttftAvg(145)]).status).toBe('feasible'); // 145 ≤ 145
@@ -35,7 +35,7 @@ describe('checkPoint (DESIGN.md §5.1)', () => {
   });
 });
 
-describe('pickOperatingPoint (DESIGN.md §5)', () => {
+describe('pickOperatingPoint (docs/method.md §Operating point)', () => {
   it("picks the highest throughput under NVIDIA's 250 ms average TTFT example", () => {
     const r = pickOperatingPoint(sweep, [ttftAvg(250)], 'requestsPerSecond');
     expect(r.meetsSla).toBe(true);
@@ -131,7 +131,7 @@ describe('pickOperatingPoint (DESIGN.md §5)', () => {
   });
 });
 
-describe('paretoFront (DESIGN.md §4)', () => {
+describe('paretoFront (docs/method.md §Pareto front)', () => {
   type P = { id: string; x: number; y: number };
   const ids = (front: P[]) => front.map((p) => p.id).sort();
   const items: P[] = [
@@ -157,7 +157,7 @@ describe('paretoFront (DESIGN.md §4)', () => {
   });
 });
 
-describe('projectSeries (DESIGN.md §4)', () => {
+describe('projectSeries (docs/method.md §Chart)', () => {
   it('projects per GPU, skips points without the metric, and thins load labels on long sweeps', async () => {
     const { projectSeries, MAX_LABELS_PER_SERIES } = await import('../../../src/core/analysis/projection.ts');
     const { EXAMPLE_HARDWARE } = await import('../../../src/core/scenario/defaults.ts');

@@ -1,6 +1,6 @@
 /**
  * GenAI-Perf layouts seen in the tool's source but not in the real fixtures, and the traps of each
- * (../shared/research/formats.md §1). Inputs are written inline so each case shows what it tests.
+ * (docs/file-formats.md §NVIDIA GenAI-Perf). Inputs are written inline so each case shows what it tests.
  */
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../src/core/parsers/ingest.ts';
@@ -147,7 +147,7 @@ describe('whole files that are not GenAI-Perf results', () => {
   });
 });
 
-describe('load level from the path (DESIGN.md §2)', () => {
+describe('load level from the path (docs/file-formats.md §Load level)', () => {
   it.each([
     ['artifacts/m-openai-chat-concurrency16/profile_export_genai_perf.csv', { concurrency: 16 }, 'artifacts/m-openai-chat-{load}/profile_export_genai_perf.csv'],
     ['sweep-c1-250/m-concurrency250.csv', { concurrency: 250 }, 'sweep-c1-250/m-{load}.csv'],

@@ -1,6 +1,6 @@
 /**
- * Costs (DESIGN.md §6.2–§6.4): linear in each price, additive across price components, and the
- * input/output split that reproduces the cost per 1k requests (the DLI notebook equation). Also the whole
+ * Costs (docs/method.md §Server year cost to §Unit costs): linear in each price, additive across price components,
+ * and the input/output split that reproduces the cost per 1k requests (the DLI notebook equation). Also the whole
  * chain (computeSeriesResult → buildReport): never NaN or Infinity, and every null says why.
  */
 import fc from 'fast-check';

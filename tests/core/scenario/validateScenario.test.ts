@@ -27,7 +27,7 @@ describe('defaultScenario', () => {
   });
 });
 
-describe('validateScenario (DESIGN.md §7)', () => {
+describe('validateScenario (docs/scenario.md)', () => {
   it.each<[string, (d: Record<string, unknown>) => void, string]>([
     ['not an object', (d) => Object.assign(d, { demand: 5 }), 'demand: must be an object, got 5'],
     ['wrong format', (d) => (d['format'] = 'other'), 'format: must be "llm-tco-scenario", got "other"'],

@@ -94,7 +94,8 @@ function scalarRate(doc: Json, key: string, expected: string): number | undefine
 }
 
 /**
- * Old GenAI-Perf: `output_token_throughput_per_request` = OSL / E2E per request (DESIGN.md §3's definition).
+ * Old GenAI-Perf: `output_token_throughput_per_request` = OSL / E2E per request (the first definition in
+ * docs/method.md §Metrics and units).
  * New: `output_token_throughput_per_user` = 1 / ITL per request (excludes TTFT). Both kept, labelled.
  */
 function perUserThroughput(doc: Json): { dist: Distribution; definition: TpsPerUserDefinition } | undefined {

@@ -61,7 +61,15 @@ function openAiChunk(response: string): { text: string; completionTokens?: numbe
   return out;
 }
 
-const FIELDS = ['ttftMs', 'e2eMs', 'itlMs', 'tpotMs', 'inputTokens', 'outputTokens', 'outputTokensPerSecondPerUser'] as const satisfies readonly SampleField[];
+const FIELDS = [
+  'ttftMs',
+  'e2eMs',
+  'itlMs',
+  'tpotMs',
+  'inputTokens',
+  'outputTokens',
+  'outputTokensPerSecondPerUser',
+] as const satisfies readonly SampleField[];
 
 function readExperiment(experiment: Json, where: string, openAi: boolean, run: ParsedRun): void {
   const requests = experiment['requests'];
@@ -77,7 +85,9 @@ function readExperiment(experiment: Json, where: string, openAi: boolean, run: P
     const sent = request['timestamp'];
     const times = request['response_timestamps'];
     const outputs = request['response_outputs'];
-    if (typeof sent !== 'number' || !Array.isArray(times)) throw new ParseFailure(`${where}.requests[${i}] has no timestamp or response_timestamps`);
+    if (typeof sent !== 'number' || !Array.isArray(times)) {
+      throw new ParseFailure(`${where}.requests[${i}] has no timestamp or response_timestamps`);
+    }
     let kept: number[] = times.filter((t): t is number => typeof t === 'number');
     let completion = NaN;
     let prompt = NaN;
@@ -116,14 +126,20 @@ function readExperiment(experiment: Json, where: string, openAi: boolean, run: P
       outputTokenSum += completion;
     }
   });
-  const differsFromSummary: SampleField[] = ['itlMs', 'tpotMs', 'inputTokens', 'outputTokens', 'outputTokensPerSecondPerUser'];
+  // GenAI-Perf's summary counts tokens with its tokenizer: its ITL (= TPOT), lengths and per-user speed differ.
+  const differsFromSummary: SampleField[] = ['itlMs', 'tpotMs', 'inputTokens', 'outputTokens'];
+  differsFromSummary.push('outputTokensPerSecondPerUser');
   attachSamples(run, {
     ok,
     columns,
     differsFromSummary,
     definitions: {
-      itlMs: 'ITL per request from the raw export: the mean gap between its streamed chunks (per chunk, not per token: the file has no tokenizer counts).',
-      outputTokens: "Tokens per request are the server's own counts (usage in the stream); GenAI-Perf's summary counts them with its tokenizer, so its ITL and lengths differ.",
+      itlMs:
+        'ITL per request from the raw export: the mean gap between its streamed chunks ' +
+        '(per chunk, not per token: the file has no tokenizer counts).',
+      outputTokens:
+        "Tokens per request are the server's own counts (usage in the stream); GenAI-Perf's summary counts them " +
+        'with its tokenizer, so its ITL and lengths differ.',
     },
   });
   if (tokensKnown > 0) run.tpsPerUserDefinition = 'osl-over-e2e';
@@ -148,13 +164,17 @@ function parse(file: SniffedFile): ParseOutcome {
   // `<folder>/profile_export.json` → the folder; `<folder>/200_50.json` → `<folder>/200_50`, else the folder.
   const runPath = runPathOf(file.path, /^profile_export\.json$/i);
   const slash = Math.max(file.path.lastIndexOf('/'), file.path.lastIndexOf('\\'));
-  const fallbacks = [slash > 0 ? file.path.slice(0, slash) : '', `${file.path.slice(0, slash + 1)}${baseName(file.path).split('.')[0] ?? ''}`];
+  const folder = slash > 0 ? file.path.slice(0, slash) : '';
+  // A file renamed `<run>.<prefix>.json` beside `<run>.profile_export_genai_perf.json` belongs to `<run>`.
+  const firstDotStem = `${file.path.slice(0, slash + 1)}${baseName(file.path).split('.')[0] ?? ''}`;
+  const fallbacks = [folder, firstDotStem];
   const runs = experiments.map((value, i): ParsedRun => {
     const where = `experiments[${i}]`;
     if (!isObject(value) || !isObject(value['experiment'])) throw new ParseFailure(`${where}.experiment is missing`);
     const { mode, value: level } = value['experiment'];
     const suffix = experiments.length > 1 ? ` (${String(mode)} ${String(level)})` : '';
-    const run = emptyRun(runPath + suffix, { path: file.path, tool: 'genai-perf', format: 'genai-perf-raw', ...(version ? { toolVersion: version } : {}) });
+    const run = emptyRun(runPath + suffix, { path: file.path, tool: 'genai-perf', format: 'genai-perf-raw' });
+    if (version !== undefined) run.source.toolVersion = version;
     const paths = fallbacks.filter((p) => p !== '' && p !== run.runPath);
     if (suffix === '' && paths.length > 0) run.fallbackRunPaths = paths;
     if (typeof level === 'number' && level > 0 && mode === 'concurrency') run.load = { concurrency: level };
@@ -175,7 +195,8 @@ function modelOf(experiment: Json, run: ParsedRun): void {
   if (typeof payload !== 'string') return;
   try {
     const parsed: unknown = JSON.parse(payload);
-    if (isObject(parsed) && typeof parsed['model'] === 'string' && parsed['model'] !== '') run.metadata.model = parsed['model'];
+    const model = isObject(parsed) ? parsed['model'] : undefined;
+    if (typeof model === 'string' && model !== '') run.metadata.model = model;
   } catch {
     // A payload that is not JSON names no model; the rest of the file is still read.
   }
