@@ -34,13 +34,13 @@ test('a bad file shows its name and reason while everything loaded stays', async
   await app.dropZone.drop({
     files: [
       { name: 'broken_genai_perf.json', mimeType: 'application/json', buffer: good.subarray(0, 300) },
-      { name: 'vllm-result.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ date: '20250101-000000', backend: 'vllm', model_id: 'm', request_throughput: 1, mean_ttft_ms: 2 })) },
+      { name: 'vllm-result.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ date: '20250101-000000', backend: 'vllm', model_id: 'm', completed: 0, request_throughput: 0 })) },
       { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
     ],
   });
   await expect(app.loadErrors()).toHaveCount(3);
   await expect(app.loadErrors().filter({ hasText: 'broken_genai_perf.json' })).toContainText('invalid JSON');
-  await expect(app.loadErrors().filter({ hasText: 'vllm-result.json' })).toContainText('vLLM benchmark result');
+  await expect(app.loadErrors().filter({ hasText: 'vllm-result.json' })).toContainText('vLLM bench serve result JSON');
   await expect(app.loadErrors().filter({ hasText: 'empty.csv' })).toContainText('the file is empty');
   // The demo is still there: nothing usable arrived, nothing was replaced.
   await expect(app.resultRows()).toHaveCount(3);

@@ -38,7 +38,7 @@ export function compareStats(a: Stat, b: Stat): number {
 }
 
 /** stat → value for the stats the file has. A stat the file lacks is absent (never 0, never NaN). */
-export type Distribution = Partial<Record<Stat, number>>;
+export type Distribution = Partial<Record<NamedStat, number>> & { [percentile: `p${number}`]: number };
 
 /** The benchmark tools whose files are read; `mapped` is any file read through a user-defined column mapping. */
 export const TOOL_IDS = ['genai-perf', 'aiperf', 'vllm', 'sglang', 'llmperf', 'guidellm', 'inference-perf', 'mapped'] as const;

@@ -7,8 +7,30 @@ import { genaiPerfInputs } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
 import { genaiPerfRaw } from './genaiPerf/raw.ts';
+import { guidellmBenchmarks } from './guidellm/benchmarks.ts';
+import {
+  inferencePerfAggregate,
+  inferencePerfConfig,
+  inferencePerfDetailReports,
+  inferencePerfPrometheus,
+} from './inferencePerf/companions.ts';
+import { inferencePerfLifecycle } from './inferencePerf/lifecycle.ts';
+import { llmperfCollection } from './llmperf/collection.ts';
+import { llmperfIndividual } from './llmperf/individual.ts';
+import { llmperfSummary } from './llmperf/summary.ts';
+import { aiperfRequestRecords } from './aiperf/records.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
 import { recogniseUnsupportedTool } from './otherTools.ts';
+import { sglangJsonl } from './sglang/jsonl.ts';
+import {
+  vllmPytorchRecords,
+  vllmSlaAggregate,
+  vllmSweepCsv,
+  vllmSweepFailure,
+  vllmSweepWarmup,
+} from './vllm/companions.ts';
+import { vllmJson } from './vllm/result.ts';
+import { vllmSweepSummary } from './vllm/sweepSummary.ts';
 import { looksBinary, parseJsonLenient, truncate } from './text.ts';
 import type { BenchmarkParser, InputFile, ParseOutcome, SniffedFile } from './types.ts';
 import { ParseFailure } from './types.ts';
@@ -17,9 +39,34 @@ import { ParseFailure } from './types.ts';
  * Parsers that produce results, in detection order, which is also the preference when two files of one run merge:
  * summaries first (their statistics stay as the tool printed them), per-request files after (they add the rest).
  */
-export const RESULT_PARSERS: readonly BenchmarkParser[] = [genaiPerfJson, genaiPerfCsv, genaiPerfAnalyzeCsv, genaiPerfRaw];
+export const RESULT_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfJson,
+  genaiPerfCsv,
+  genaiPerfAnalyzeCsv,
+  vllmJson,
+  vllmSweepSummary,
+  sglangJsonl,
+  llmperfSummary,
+  llmperfCollection,
+  guidellmBenchmarks,
+  inferencePerfLifecycle,
+  genaiPerfRaw,
+  aiperfRequestRecords,
+  llmperfIndividual,
+];
 /** Parsers for companion files that are recognised and skipped. */
-export const COMPANION_PARSERS: readonly BenchmarkParser[] = [genaiPerfInputs];
+export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfInputs,
+  vllmSweepWarmup,
+  vllmSweepFailure,
+  vllmSlaAggregate,
+  vllmSweepCsv,
+  vllmPytorchRecords,
+  inferencePerfAggregate,
+  inferencePerfPrometheus,
+  inferencePerfDetailReports,
+  inferencePerfConfig,
+];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;

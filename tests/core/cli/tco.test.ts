@@ -46,7 +46,7 @@ describe('npm run tco', () => {
     expect(s.cost?.costPer1kRequestsUsd).toBeCloseTo((357_000 / (18 * rps * S)) * 1000, 15);
     // per 1M tokens with the measured mean ISL 200.03 and OSL 58.67 at concurrency 10
     expect(s.cost?.costPer1MTokensUsd).toBeCloseTo(((357_000 / (18 * rps * S)) * 1000 * 1000) / (200.03 + 58.67), 15);
-    expect(report.skipped).toHaveLength(1);
+    expect(report.skipped).toEqual([]); // the raw per-request export joins the concurrency-1 point
   });
 
   it('prints one CSV row per series with dotted headers, and parses back to the JSON numbers', async () => {
@@ -97,7 +97,7 @@ describe('npm run tco', () => {
     writeFileSync(join(dir, 'bad', 'empty.json'), '');
     writeFileSync(join(dir, 'bad', 'truncated_genai_perf.json'), '{"request_throughput": {"unit": "requests/sec", "avg": 1');
     writeFileSync(join(dir, 'bad', 'binary.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
-    writeFileSync(join(dir, 'bad', 'vllm.json'), JSON.stringify({ date: '20250101-000000', backend: 'vllm', model_id: 'm', request_throughput: 1, mean_ttft_ms: 1 }));
+    writeFileSync(join(dir, 'bad', 'vllm.json'), JSON.stringify({ date: '20250101-000000', backend: 'vllm', model_id: 'm', completed: 0, request_throughput: 0 }));
     writeFileSync(join(dir, 'bad', 'hostile.json'), '{"__proto__": {"polluted": 1}, "request_throughput": {"unit": "requests/sec", "avg": 1e999}, "input_config": {}}');
     const { code, stdout } = await run(dir);
     expect(code).toBe(1);
@@ -109,7 +109,7 @@ describe('npm run tco', () => {
     expect(reasons['empty.json']).toBe('the file is empty');
     expect(reasons['truncated_genai_perf.json']).toMatch(/^invalid JSON: .*\(the file looks truncated\)$/);
     expect(reasons['binary.csv']).toBe('binary data, not a text benchmark export');
-    expect(reasons['vllm.json']).toMatch(/vLLM benchmark result/);
+    expect(reasons['vllm.json']).toMatch(/^vLLM bench serve result JSON .*: completed is 0/);
     expect(reasons['hostile.json']).toMatch(/request_throughput.avg is not a finite number/);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(stdout).not.toMatch(/NaN|Infinity/);

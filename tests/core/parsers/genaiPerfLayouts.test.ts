@@ -132,7 +132,7 @@ describe('whole files that are not GenAI-Perf results', () => {
     ['   \n\t', 'the file is empty'],
     ['{"request_throughput": {"unit": "requests/sec", "avg": 1', 'invalid JSON'],
     ['abc\u0000\u0001', 'binary data, not a text benchmark export'],
-    ['{"date":"20250101-000000","backend":"vllm","model_id":"m","request_throughput":1,"mean_ttft_ms":2}', 'this looks like a vLLM benchmark result file, which is not supported yet'],
+    ['{"date":"20250101-000000","backend":"vllm","model_id":"m","completed":0,"request_throughput":0}', 'vLLM bench serve result JSON (--save-result / --append-result, sweep run=N.json): completed is 0'],
     ['Metric,avg,min,max,p1,p5,p25\nTime to First Token (ms),1,1,1,1,1,1', 'this looks like a NVIDIA AIPerf summary CSV file'],
     ['{"hello": "world"}', 'a JSON document of unknown layout; supported: GenAI-Perf summary JSON'],
     ['name,value\na,1', 'unknown format (first line: "name,value"); supported:'],

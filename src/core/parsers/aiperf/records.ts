@@ -150,7 +150,7 @@ function parse(file: SniffedFile): ParseOutcome {
   return reader.finish();
 }
 
-export const aiperfRecords: BenchmarkParser = {
+export const aiperfRequestRecords: BenchmarkParser = {
   id: 'aiperf-records-jsonl',
   label: 'NVIDIA AIPerf per-request records (profile_export.jsonl)',
   detect: (file: SniffedFile) => isAiperfRecord(file.jsonLines?.[0] ?? file.json),
