@@ -46,6 +46,8 @@ export interface RequestSamples {
    * the summary does not complete them from these values.
    */
   differsFromSummary: SampleField[];
+  /** The fields whose statistics the parser computed from these values (not printed by the tool in the file). */
+  statsFilled: SampleField[];
   /** True when the file holds a sample of the requests, not all of them (GuideLLM). */
   sampled?: boolean;
 }
@@ -102,6 +104,7 @@ export function buildRequestSamples(raw: RawSamples): RequestSamples {
     columns,
     definitions: { ...raw.definitions },
     differsFromSummary: [...(raw.differsFromSummary ?? [])],
+    statsFilled: [],
   };
   if (raw.sampled) samples.sampled = true;
   return samples;

@@ -5,7 +5,7 @@
  * models).
  */
 import type { FileError, LoadLevel, LoadPoint } from '../model/benchmark.ts';
-import type { RequestSamples } from '../model/requestSamples.ts';
+import type { RequestSamples, SampleField } from '../model/requestSamples.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, TOOL_NAMES } from '../model/benchmark.ts';
 import { groupBy } from '../collections.ts';
 import { loadFromPath, seriesNameFromFamily } from './loadFromPath.ts';
@@ -155,12 +155,13 @@ function mergeRuns(group: ParsedRun[]): MergedRun {
 
 /**
  * The point's per-request data, with `differsFromSummary` kept only for the fields whose statistics the point shows
- * from another file (the summary): a field whose statistics came from the per-request file itself may be completed
- * from it (any percentile).
+ * as a tool printed them (a summary file, or the printed part of the per-request file): a field whose statistics
+ * were computed from the samples themselves may be completed from them (any percentile).
  */
 function narrowDiffering(merged: MergedRun, perRequest: ParsedRun, samples: RequestSamples): RequestSamples {
   if (samples.differsFromSummary.length === 0) return samples;
-  const differs = samples.differsFromSummary.filter((field) => merged[field] !== perRequest[field] && Object.keys(merged[field]).length > 0);
+  const computed = (field: SampleField) => merged[field] === perRequest[field] && samples.statsFilled.includes(field);
+  const differs = samples.differsFromSummary.filter((field) => Object.keys(merged[field]).length > 0 && !computed(field));
   return differs.length === samples.differsFromSummary.length ? samples : { ...samples, differsFromSummary: differs };
 }
 

@@ -10,19 +10,23 @@ import type { ParsedRun } from './types.ts';
 import { ParseFailure } from './types.ts';
 
 /**
- * Attaches the samples to the run, with the usual statistics of each column (STATS, numpy's linear percentiles),
- * the request count and the failed requests. Fails the file when it holds no request at all.
+ * Attaches the samples to the run, with the usual statistics of each column (STATS, numpy's linear percentiles)
+ * where the file printed none (`printed`: a result that carries both its statistics and its per-request arrays keeps
+ * the statistics), and the request and failure counts. Fails the file when it holds no request at all.
  */
-export function attachSamples(run: ParsedRun, raw: RawSamples): void {
+export function attachSamples(run: ParsedRun, raw: RawSamples, { printed = false } = {}): void {
   if (raw.ok.length === 0) throw new ParseFailure('the file holds no request record');
   const samples = buildRequestSamples(raw);
   run.requests = samples;
   for (const field of SAMPLE_FIELDS) {
+    if (printed && Object.keys(run[field]).length > 0) continue;
     const distribution = columnDistribution(samples.columns[field]);
-    if (Object.keys(distribution).length > 0) run[field] = distribution;
+    if (Object.keys(distribution).length === 0) continue;
+    run[field] = distribution;
+    samples.statsFilled.push(field);
   }
-  run.requestCount = samples.count;
-  run.errorCount = samples.count - samples.okCount;
+  if (!printed || run.requestCount === undefined) run.requestCount = samples.count;
+  if (!printed || run.errorCount === undefined) run.errorCount = samples.count - samples.okCount;
   const sampled = samples.sampled ? ' (a sample of the run’s requests, as the file keeps them)' : '';
   run.notes.push(
     `Per-request data: ${samples.count} requests${sampled}, ${samples.count - samples.okCount} failed; ` +

@@ -11,6 +11,7 @@ import { slaMetricValue } from '../../../src/core/analysis/metrics.ts';
 import type { LoadPoint, Stat } from '../../../src/core/model/benchmark.ts';
 import type { SlaConstraint, SlaMetric } from '../../../src/core/model/scenario.ts';
 import { ingestFiles } from '../../../src/core/parsers/ingest.ts';
+import { columnStat } from '../../../src/core/model/requestSamples.ts';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/real');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
@@ -151,5 +152,33 @@ describe('LLMPerf individual responses, Fireworks llama-2-70b (leaderboard)', ()
     const b = pointGoodput(p, prepareSla([upper('ttft', 600), upper('e2e', 4000), lower(13)]));
     expect(b).toMatchObject({ good: 99, total: 150, percent: 66 });
     expect(b.known && b.requestsPerSecond).toBeCloseTo(0.7141817392715278, 15);
+  });
+});
+
+describe('GuideLLM request samples inside benchmarks.json, gpt-oss-20b synchronous (guidellm 0.5.0.dev0)', () => {
+  const name = 'guidellm-0.5.0dev-gpt-oss-20b-synchronous.openai_gpt-oss-20b_tp4_quant-none_benchmarks.json';
+  const file = { path: `guidellm/${name}`, text: read(`guidellm/${name}`) };
+
+  it('30 samples beside statistics of 25 requests: the statistics stay, the samples are labelled as such', () => {
+    const p = onePoint([file]);
+    expect(p.requests).toMatchObject({ count: 30, okCount: 30, sampled: true });
+    expect(p.requestCount).toBe(25);
+    expect(p.ttftMs.avg).toBe(48.843650817871094); // GuideLLM's own, not the samples' 55.37
+    expect(slaMetricValue(p, 'ttft', 'p97.5')).toBeUndefined(); // its percentiles are not numpy's: not mixed
+    expect(columnStat(p.requests!.columns.ttftMs!, 'p99')).toBe(151.75008296966558);
+    expect(columnStat(p.requests!.columns.itlMs!, 'p99.9')).toBe(37.53355357420878);
+    expect(columnStat(p.requests!.columns.e2eMs!, 'p90')).toBe(30868.823885917664);
+    // Tokens/s per user is not in GuideLLM's statistics: from the samples (output tokens ÷ latency).
+    expectStats(p, 'tpsPerUser', { avg: 33.15285459458189, p50: 33.37995429834464, 'p99.9': 33.586419977418224 });
+    expect(p.notes.some((n) => n.includes('goodput is that of the samples'))).toBe(true);
+  });
+
+  it('goodput of the samples at two SLAs', () => {
+    const p = onePoint([file]);
+    const a = pointGoodput(p, prepareSla([upper('ttft', 50)]));
+    expect(a).toMatchObject({ good: 23, total: 30, percent: 76.66666666666667 });
+    expect(a.known && a.requestsPerSecond).toBeCloseTo(0.025555555555555554, 15);
+    const b = pointGoodput(p, prepareSla([upper('ttft', 60), upper('itl', 37.8), lower(26.3)]));
+    expect(b).toMatchObject({ good: 26, total: 30, percent: 86.66666666666667 });
   });
 });
