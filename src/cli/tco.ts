@@ -152,7 +152,7 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     }
     const errors = [...readErrors, ...ingested.errors];
     if (args.points) {
-      const records = pointRecords(resolveSeries(points, scenario));
+      const records = pointRecords(resolveSeries(points, scenario), scenario.sla);
       if (args.csv) {
         out(`${pointsCsv(records)}\r\n`);
         for (const e of errors) err(`error: ${e.file}: ${e.reason}\n`);
