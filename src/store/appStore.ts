@@ -9,7 +9,7 @@ import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../core/model/scenario.ts';
 import type { ParsedRun } from '../core/parsers/types.ts';
 import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
-import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/ingest.ts';
+import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/buildPoints.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
 import { selectAllSeries } from './selectors.ts';
 

@@ -12,7 +12,7 @@ import { SLA_METRICS } from '../core/model/scenario.ts';
 import type { Stat } from '../core/model/benchmark.ts';
 import { STATS } from '../core/model/benchmark.ts';
 import { slaMetricValue } from '../core/analysis/metrics.ts';
-import { buildLoadPoints } from '../core/parsers/ingest.ts';
+import { buildLoadPoints } from '../core/parsers/buildPoints.ts';
 import { sensitivity } from '../core/sensitivity/sensitivity.ts';
 import { cheapestSeriesKey, computeSeriesResult } from '../core/report/seriesResult.ts';
 import type { SeriesResult } from '../core/report/seriesResult.ts';

@@ -2,7 +2,6 @@
  * Promise API over the parse worker. One worker, started on first use; batches are answered by id.
  * Without Worker support (unit tests) the same code runs on the main thread.
  */
-import { parseFiles } from './parseFiles.ts';
 import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress } from './protocol.ts';
 
 let worker: Worker | undefined;
@@ -37,7 +36,8 @@ function getWorker(): Worker {
 }
 
 export function parseInBackground(files: FileToParse[], onProgress: (progress: ParseProgress) => void): Promise<ParseBatchResult> {
-  if (typeof Worker === 'undefined') return parseFiles(files, onProgress);
+  // Loaded only here, so the parsers stay in the worker's chunk and out of the page's initial JavaScript.
+  if (typeof Worker === 'undefined') return import('./parseFiles.ts').then(({ parseFiles }) => parseFiles(files, onProgress));
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, { files, resolve, onProgress });

@@ -37,8 +37,36 @@ export function loadFromPath(path: string): PathLoad {
     }
   }
   if (best === undefined) return { familyPath: path };
-  const familyPath = `${path.slice(0, best.index)}{load}${path.slice(best.index + best.length)}`;
+  const familyPath = collapseNestedRuns(path, best.index, best.length, best.kind);
   return best.kind === 'concurrency' ? { concurrency: best.value, familyPath } : { requestRate: best.value, familyPath };
+}
+
+type PathKind = 'concurrency' | 'requestRate';
+
+function lastSeparator(path: string, before: number): number {
+  return before < 0 ? -1 : Math.max(path.lastIndexOf('/', before), path.lastIndexOf('\\', before));
+}
+
+/**
+ * The family path: the load token replaced by `{load}`. A run folder nested in run folders of the same pattern
+ * (AIPerf sweeps write `name_concurrency2/name_concurrency4/`) is one family with them: the whole chain of
+ * same-pattern folders becomes one `{load}` segment, so `name_concurrency2` and
+ * `name_concurrency2/name_concurrency4` both give `name_{load}`.
+ */
+function collapseNestedRuns(path: string, index: number, length: number, kind: PathKind): string {
+  const start = lastSeparator(path, index - 1) + 1;
+  const nextSeparator = path.slice(index + length).search(/[\\/]/);
+  const end = nextSeparator < 0 ? path.length : index + length + nextSeparator;
+  const segment = `${path.slice(start, index)}{load}${path.slice(index + length, end)}`;
+  let outer = start;
+  while (outer > 0) {
+    const parentStart = lastSeparator(path, outer - 2) + 1;
+    const parent = loadFromPath(path.slice(parentStart, outer - 1));
+    const parentKind = parent.concurrency !== undefined ? 'concurrency' : 'requestRate';
+    if (parent.familyPath !== segment || parentKind !== kind) break;
+    outer = parentStart;
+  }
+  return `${path.slice(0, outer)}${segment}${path.slice(end)}`;
 }
 
 /** Folder names that say nothing about the configuration and are left out of a series name. */

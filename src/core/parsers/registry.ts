@@ -2,6 +2,10 @@
  * The one place a parser is registered, and `parseFile`: text in, runs or a reason out.
  * Each file is parsed on its own; nothing here throws (docs/file-formats.md §Every file).
  */
+import { aiperfAggregates, aiperfInputs, aiperfTelemetry, aiperfTimeslices } from './aiperf/companions.ts';
+import { aiperfCsv } from './aiperf/csv.ts';
+import { aiperfJson } from './aiperf/json.ts';
+import { aiperfSweepJson } from './aiperf/sweep.ts';
 import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
@@ -19,8 +23,8 @@ import { llmperfCollection } from './llmperf/collection.ts';
 import { llmperfIndividual } from './llmperf/individual.ts';
 import { llmperfSummary } from './llmperf/summary.ts';
 import { aiperfRequestRecords } from './aiperf/records.ts';
+import { TOOL_IDS, TOOL_NAMES } from '../model/benchmark.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
-import { recogniseUnsupportedTool } from './otherTools.ts';
 import { sglangJsonl } from './sglang/jsonl.ts';
 import {
   vllmPytorchRecords,
@@ -50,12 +54,17 @@ export const RESULT_PARSERS: readonly BenchmarkParser[] = [
   llmperfCollection,
   guidellmBenchmarks,
   inferencePerfLifecycle,
+  aiperfJson,
+  aiperfCsv,
+  aiperfSweepJson,
   genaiPerfRaw,
   aiperfRequestRecords,
   llmperfIndividual,
 ];
 /** Parsers for companion files that are recognised and skipped. */
 export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
+  // AIPerf's inputs.json is the more specific signature; GenAI-Perf's is claimed after it.
+  aiperfInputs,
   genaiPerfInputs,
   vllmSweepWarmup,
   vllmSweepFailure,
@@ -66,12 +75,17 @@ export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
   inferencePerfPrometheus,
   inferencePerfDetailReports,
   inferencePerfConfig,
+  aiperfAggregates,
+  aiperfTimeslices,
+  aiperfTelemetry,
 ];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-export const SUPPORTED_FORMATS = RESULT_PARSERS.map((p) => p.label);
+/** The tools whose files are read, for messages (each tool's layouts: docs/file-formats.md). */
+const SUPPORTED_TOOLS = TOOL_IDS.filter((id) => id !== 'mapped').map((id) => TOOL_NAMES[id]).join(', ');
+
 
 /** Parses the text once into what every detector needs. */
 export function sniff(file: InputFile): SniffedFile {
@@ -106,27 +120,41 @@ function parseJsonLines(text: string): unknown[] | undefined {
   return values;
 }
 
-/** Where two files describe the same run, the one whose parser comes first here wins field by field. */
-export function formatPreference(format: string): number {
-  const index = RESULT_PARSERS.findIndex((parser) => parser.id === format);
-  return index < 0 ? RESULT_PARSERS.length : index;
-}
 
 /** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
+/**
+ * Files that sit in result folders but are never benchmark results (notes, pictures, scripts, notebooks): skipped
+ * with a reason rather than reported as errors, so a dropped folder with a README reads cleanly.
+ */
+const NOT_RESULTS = /\.(md|markdown|rst|png|jpe?g|gif|svg|webp|pdf|html?|py|sh|ipynb|toml|ini|cfg|lock)$/i;
+/** Configuration files: skipped too, unless a tool's companion parser claims them (inference-perf's config.yaml). */
+const CONFIG_FILES = /\.(ya?ml)$/i;
+
+function notAResult(extension: string | undefined): ParseOutcome {
+  return { kind: 'skipped', reason: `not a benchmark result (a .${(extension ?? '').toLowerCase()} file)` };
+}
+
 export function parseFile(file: InputFile): ParseOutcome {
+  const notResult = NOT_RESULTS.exec(file.path);
+  if (notResult) return notAResult(notResult[1]);
   if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
   if (looksBinary(file.text)) return { kind: 'error', reason: 'binary data, not a text benchmark export' };
   const sniffed = sniff(file);
   const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
   if (parser) {
     try {
-      return parser.parse(sniffed);
+      const outcome = parser.parse(sniffed);
+      // Where two files describe the same run, the one whose parser comes first here wins field by field.
+      if (outcome.kind === 'runs') for (const run of outcome.runs) run.formatRank = RESULT_PARSERS.indexOf(parser);
+      return outcome;
     } catch (error) {
       if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
       // A parser bug must not take the other files down; say what happened.
       return { kind: 'error', reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})` };
     }
   }
+  const config = CONFIG_FILES.exec(file.path);
+  if (config) return notAResult(config[1]);
   if (looksLikeScenario(sniffed.json)) {
     return { kind: 'error', reason: 'this is a scenario saved by this app, not a benchmark result: open it with "Open scenario…"' };
   }
@@ -134,12 +162,8 @@ export function parseFile(file: InputFile): ParseOutcome {
     const hint = looksTruncated(sniffed.jsonError, sniffed.text) ? ' (the file looks truncated)' : '';
     return { kind: 'error', reason: `invalid JSON: ${truncate(sniffed.jsonError, 160)}${hint}` };
   }
-  const other = recogniseUnsupportedTool(sniffed);
-  if (other !== undefined) {
-    return { kind: 'error', reason: `this looks like a ${other} file, which is not supported yet; supported: ${SUPPORTED_FORMATS.join('; ')}` };
-  }
   const what = sniffed.json !== undefined ? 'a JSON document of unknown layout' : `unknown format (first line: "${truncate(sniffed.firstLine, 60)}")`;
-  return { kind: 'error', reason: `${what}; supported: ${SUPPORTED_FORMATS.join('; ')}` };
+  return { kind: 'error', reason: `${what}; read are the result files of ${SUPPORTED_TOOLS}` };
 }
 
 /** JSON.parse failed at (or past) the end of the text: the file was cut off rather than malformed. */

@@ -52,6 +52,13 @@ export function csvRows(text: string): string[][] {
   return result.data.map((row) => (row.length === 1 && row[0]?.trim() === '' ? [] : row.map((c) => c.trim())));
 }
 
+/** `Time To First Token (ms)` → name `time to first token`, unit `ms`. */
+export function splitRowName(cell: string): { name: string; unit?: string } {
+  const match = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(cell);
+  const name = (match ? match[1] ?? '' : cell).trim().toLowerCase().replace(/\s+/g, ' ');
+  return match && match[2] !== undefined ? { name, unit: match[2].trim() } : { name };
+}
+
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -43,6 +43,11 @@ export interface ParsedRun extends Measurements {
   load: Omit<LoadLevel, 'origin'> | null;
   /** Set when the user typed the load level the file did not give. */
   loadGivenByUser?: boolean;
+  /**
+   * The parser's place in the registry (lower = preferred when two files of one run merge: a run's JSON before its
+   * CSV). Stamped by `parseFile`, so building points never needs the parsers themselves (they stay in the worker).
+   */
+  formatRank?: number;
 }
 
 /** Outcome of parsing one file. `skipped` is for companion files a tool writes that carry no results. */

@@ -149,3 +149,34 @@ describe('files that lack what the cost needs (genai-perf analyze: p99 only, no 
     expect(s.notes).toContain('Mean output length 125 tokens as typed for this series: the file has no measured mean.');
   });
 });
+
+describe('a folder that mixes every tool (tests/fixtures/real)', () => {
+  it('reports one series per configuration with its tool, load levels and units, and nothing refused', async () => {
+    const { code, stdout } = await run('--points', join(REPO, 'tests/fixtures/real'));
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { points: PointRecord[]; errors: unknown[]; skipped: Array<{ file: string; reason: string }> };
+    expect(out.errors).toEqual([]);
+    // Provenance notes in the folders are skipped, not refused.
+    expect(out.skipped.find((s) => s.file === 'real/SOURCES.md')?.reason).toBe('not a benchmark result (a .md file)');
+    const series = new Map<string, PointRecord[]>();
+    for (const p of out.points) series.set(p.series, [...(series.get(p.series) ?? []), p]);
+    const tools = new Set(out.points.map((p) => p.tool));
+    expect([...tools].sort()).toEqual(['aiperf', 'genai-perf', 'guidellm', 'inference-perf', 'llmperf', 'sglang', 'vllm']);
+    const loads = (name: string) =>
+      (series.get(name) ?? []).map((p) => p.concurrency ?? (p.requestRate !== null ? `${p.requestRate}/s` : p.saturation ? 'max' : '?'));
+    expect(loads('kimi-k2.5-mi355x-vllm-sweep / kimik2.5-tp4-vllm')).toEqual([1, 4, 16, 64]);
+    expect(loads('nim-llama3-8b-sweep-c1-250 / meta_llama3-8b-instruct-openai-chat')).toEqual([1, 2, 5, 10, 50, 100, 250]);
+    expect(loads('sglang / sglang-0.5.5-qwen2.5-3b.agg_n100_in128_out128')).toEqual([8, 32]);
+    // inference-perf: open-loop stages labelled with the requested rate, plotted at what was achieved.
+    const stages = series.get('inference-perf / kubecon-na-2025-vllm-llama3-8b') ?? [];
+    expect(stages.map((p) => p.requestRate)).toEqual([1, 92.19, 183.38]);
+    expect(stages.every((p) => p.tool === 'inference-perf' && p.requestsPerSecond !== null)).toBe(true);
+    // The prefill/decode-disaggregated SGLang run is its own configuration.
+    expect(series.has('sglang / sglang-0.5.5-qwen2.5-3b.pd_1p1d_n100_in512_out128')).toBe(true);
+    // Units: every latency in ms, every rate per second. LLMPerf writes seconds and requests per minute.
+    const fireworks = out.points.find((p) => p.tool === 'llmperf' && p.sources[0]?.includes('fireworks'));
+    expect(fireworks?.ttftMs.avg).toBeCloseTo(511.5081730199972, 9); // results_ttft_s_mean 0.5115081730199972 s
+    expect(fireworks?.requestsPerSecond).toBeCloseTo(64.92561266104798 / 60, 12); // completed per minute ÷ 60
+    expect(fireworks?.derived).toContain('requestsPerSecond');
+  });
+});

@@ -30,7 +30,7 @@ describe('detection over every real fixture', () => {
     expect(claimedBy).toHaveLength(1);
     const tool = file.split('/')[0];
     // The parser belongs to the tool whose folder holds the file (ids start with the tool's id).
-    expect(claimedBy[0]?.startsWith(tool ?? '')).toBe(true);
+    expect(claimedBy[0]?.startsWith(tool ?? '?'), `${claimedBy[0]} for ${file}`).toBe(true);
     const outcome = parseFile({ path: file, text: readFileSync(join(ROOT, file), 'utf8') });
     expect(outcome.kind).not.toBe('error');
   });

@@ -133,9 +133,12 @@ describe('whole files that are not GenAI-Perf results', () => {
     ['{"request_throughput": {"unit": "requests/sec", "avg": 1', 'invalid JSON'],
     ['abc\u0000\u0001', 'binary data, not a text benchmark export'],
     ['{"date":"20250101-000000","backend":"vllm","model_id":"m","completed":0,"request_throughput":0}', 'vLLM bench serve result JSON (--save-result / --append-result, sweep run=N.json): completed is 0'],
-    ['Metric,avg,min,max,p1,p5,p25\nTime to First Token (ms),1,1,1,1,1,1', 'this looks like a NVIDIA AIPerf summary CSV file'],
-    ['{"hello": "world"}', 'a JSON document of unknown layout; supported: GenAI-Perf summary JSON'],
-    ['name,value\na,1', 'unknown format (first line: "name,value"); supported:'],
+    ['Metric,avg,min,max,p1,p5,p25\nTime to First Token (ms),1,1,1,1,1,1', 'NVIDIA AIPerf summary CSV (profile_export_aiperf.csv): required metric missing'],
+    [
+      '{"hello": "world"}',
+      'a JSON document of unknown layout; read are the result files of NVIDIA GenAI-Perf, NVIDIA AIPerf, vLLM bench serve, SGLang bench_serving, LLMPerf, GuideLLM, inference-perf',
+    ],
+    ['name,value\na,1', 'unknown format (first line: "name,value"); read are the result files of NVIDIA GenAI-Perf'],
   ])('%j → %s', (text, expected) => {
     const outcome = parseFile({ path: 'f', text });
     expect(outcome.kind).toBe('error');

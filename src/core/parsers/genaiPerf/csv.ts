@@ -14,7 +14,7 @@
  */
 import type { Distribution } from '../../model/benchmark.ts';
 import { isStat } from '../../model/benchmark.ts';
-import { csvRows, parseNumberCell, truncate } from '../text.ts';
+import { csvRows, parseNumberCell, splitRowName, truncate } from '../text.ts';
 import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 import { isTokenCountUnit, msPerTimeUnit, normaliseRateUnit } from '../units.ts';
@@ -25,13 +25,6 @@ const HEADER = /^"?metric"?\s*,\s*avg\s*,\s*min\s*,\s*max\s*,\s*p99\b/i;
 
 function detect(file: SniffedFile): boolean {
   return file.json === undefined && HEADER.test(file.firstLine);
-}
-
-/** `Time To First Token (ms)` → name `time to first token`, unit `ms`. */
-export function splitRowName(cell: string): { name: string; unit?: string } {
-  const match = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(cell);
-  const name = (match ? match[1] ?? '' : cell).trim().toLowerCase().replace(/\s+/g, ' ');
-  return match && match[2] !== undefined ? { name, unit: match[2].trim() } : { name };
 }
 
 type DistributionTarget = 'ttftMs' | 'ttstMs' | 'itlMs' | 'e2eMs' | 'outputTokensPerSecondPerUser' | 'inputTokens' | 'outputTokens';
