@@ -11,7 +11,10 @@ import type { SlaConstraint, SlaMetric } from '../core/model/scenario.ts';
 import { SLA_METRICS } from '../core/model/scenario.ts';
 import type { Stat } from '../core/model/benchmark.ts';
 import { STATS } from '../core/model/benchmark.ts';
-import { slaMetricValue } from '../core/analysis/metrics.ts';
+import { loadValue, slaMetricValue } from '../core/analysis/metrics.ts';
+import { loadLabel } from '../core/analysis/projection.ts';
+import type { PointGoodput } from '../core/analysis/goodput.ts';
+import { pointGoodput, prepareSla } from '../core/analysis/goodput.ts';
 import { buildLoadPoints } from '../core/parsers/buildPoints.ts';
 import { sensitivity } from '../core/sensitivity/sensitivity.ts';
 import { cheapestSeriesKey, computeSeriesResult } from '../core/report/seriesResult.ts';
@@ -33,6 +36,7 @@ const selectDemand = (s: AppState) => s.settings.demand;
 const selectApi = (s: AppState) => s.settings.apiReference;
 const selectUptime = (s: AppState) => s.settings.uptime;
 const selectInterpolate = (s: AppState) => s.settings.interpolate;
+export const selectSlaRule = (s: AppState) => s.settings.slaRule;
 export const selectView = (s: AppState) => s.settings.view;
 
 const selectBuilt = createSelector([selectRuns], (runs) => buildLoadPoints(runs));
@@ -59,10 +63,37 @@ export const selectEffectiveSla = createSelector([selectSla, selectDraft], (sla,
 );
 
 export const selectResults = createSelector(
-  [selectVisibleSeries, selectEffectiveSla, selectDemand, selectApi, selectUptime, selectInterpolate],
-  (series, sla, demand, apiReference, uptime, interpolate): SeriesResult[] =>
-    series.map((s) => computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate })),
+  [selectVisibleSeries, selectEffectiveSla, selectDemand, selectApi, selectUptime, selectInterpolate, selectSlaRule],
+  (series, sla, demand, apiReference, uptime, interpolate, slaRule): SeriesResult[] =>
+    series.map((s) => computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate, slaRule })),
 );
+
+/** Whether any loaded point has per-request data (the goodput rule and chart need it). */
+export const selectHasRequests = createSelector([selectPoints], (points) => points.some((p) => p.requests !== undefined));
+
+export interface SeriesGoodput {
+  key: string;
+  name: string;
+  /** One entry per load level with per-request data, in load order. */
+  points: Array<{ pointId: string; load: number; loadLabel: string; goodput: PointGoodput }>;
+}
+
+/**
+ * Goodput of every visible point with per-request data against the SLA in force (the dragged bound included):
+ * recomputed on each drag frame, a binary search per point (docs/method.md §Goodput rule).
+ */
+export const selectGoodput = createSelector([selectVisibleSeries, selectEffectiveSla], (series, sla): SeriesGoodput[] => {
+  const prepared = prepareSla(sla);
+  return series
+    .map((s) => ({
+      key: s.key,
+      name: s.name,
+      points: s.points
+        .filter((p) => p.requests !== undefined)
+        .map((p) => ({ pointId: p.id, load: loadValue(p), loadLabel: loadLabel(p), goodput: pointGoodput(p, prepared) })),
+    }))
+    .filter((s) => s.points.length > 0);
+});
 
 export const selectCheapestKey = createSelector([selectResults], (results) => cheapestSeriesKey(results));
 
@@ -83,11 +114,11 @@ export const selectPointsById = createSelector([selectPoints], (points): Map<str
  * marker and never re-runs the ~100 × series recomputations.
  */
 export const selectSensitivity = createSelector(
-  [selectVisibleSeries, selectSla, selectView, selectDemand, selectApi, selectUptime, selectInterpolate],
-  (series, sla, view, demand, apiReference, uptime, interpolate) => {
+  [selectVisibleSeries, selectSla, selectView, selectDemand, selectApi, selectUptime, selectInterpolate, selectSlaRule],
+  (series, sla, view, demand, apiReference, uptime, interpolate, slaRule) => {
     const drawn = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
     const index = drawn >= 0 ? drawn : 0;
-    return sensitivity(series, { sla, demand, apiReference, uptime, interpolate }, index, 100);
+    return sensitivity(series, { sla, demand, apiReference, uptime, interpolate, slaRule }, index, 100);
   },
 );
 

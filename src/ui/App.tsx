@@ -5,6 +5,7 @@ import { useAppStore, useAppStoreApi } from '../store/StoreProvider.tsx';
 import { ChartControls } from './chart/ChartControls.tsx';
 import { LatencyThroughputChart } from './chart/LatencyThroughputChart.tsx';
 import { SensitivityChart } from './chart/SensitivityChart.tsx';
+import { GoodputChart } from './chart/GoodputChart.tsx';
 import { ErrorBoundary } from './common/ErrorBoundary.tsx';
 import { ChartExportButtons, TableExportButtons } from './export/ExportButtons.tsx';
 import { ApiReferenceForm } from './forms/ApiReferenceForm.tsx';
@@ -71,6 +72,9 @@ export function App() {
             </ErrorBoundary>
           </section>
           <SlaPanel />
+          <ErrorBoundary area="goodput chart">
+            <GoodputChart />
+          </ErrorBoundary>
           <ErrorBoundary area="sensitivity chart">
             <SensitivityChart />
           </ErrorBoundary>

@@ -18,6 +18,7 @@ import { useAppStore } from '../../store/StoreProvider.tsx';
 import { selectSeriesColors } from '../common/palette.ts';
 import { DEMAND_UNIT_LABELS } from '../forms/DemandForm.tsx';
 import { InfoTip } from '../help/InfoTip.tsx';
+import { GoodputLine } from './GoodputLine.tsx';
 
 const COLUMNS = 11;
 
@@ -131,6 +132,7 @@ function ResultRow({ result, cheapest }: { result: SeriesResult; cheapest: boole
               const [metric, stat] = key.split('|') as [SlaConstraint['metric'], SlaConstraint['stat']];
               return ` · ${SLA_METRIC_INFO[metric].label} ${stat} ${formatNumber(slaMetricValue(op.point, metric, stat))}`;
             })}
+            <GoodputLine point={op.point} sla={sla} />
           </span>
         </td>
         <td data-field="instances" title={explained.instances}>
