@@ -140,19 +140,8 @@ export function parseFile(file: InputFile): ParseOutcome {
   if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
   if (looksBinary(file.text)) return { kind: 'error', reason: 'binary data, not a text benchmark export' };
   const sniffed = sniff(file);
-  const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
-  if (parser) {
-    try {
-      const outcome = parser.parse(sniffed);
-      // Where two files describe the same run, the one whose parser comes first here wins field by field.
-      if (outcome.kind === 'runs') for (const run of outcome.runs) run.formatRank = RESULT_PARSERS.indexOf(parser);
-      return outcome;
-    } catch (error) {
-      if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
-      // A parser bug must not take the other files down; say what happened.
-      return { kind: 'error', reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})` };
-    }
-  }
+  const outcome = parseSniffed(sniffed);
+  if (outcome) return outcome;
   const config = CONFIG_FILES.exec(file.path);
   if (config) return notAResult(config[1]);
   if (looksLikeScenario(sniffed.json)) {
@@ -164,6 +153,30 @@ export function parseFile(file: InputFile): ParseOutcome {
   }
   const what = sniffed.json !== undefined ? 'a JSON document of unknown layout' : `unknown format (first line: "${truncate(sniffed.firstLine, 60)}")`;
   return { kind: 'error', reason: `${what}; read are the result files of ${SUPPORTED_TOOLS}` };
+}
+
+/**
+ * Runs the parser that claims an already sniffed file (also a document assembled from a stream), or undefined when
+ * none does. Never throws.
+ */
+export function parseSniffed(sniffed: SniffedFile): ParseOutcome | undefined {
+  const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
+  if (!parser) return undefined;
+  return runParser(parser, () => parser.parse(sniffed));
+}
+
+/** A parser's outcome with its rank stamped on the runs, or its failure as a reason a person can act on. */
+export function runParser(parser: BenchmarkParser, parse: () => ParseOutcome): ParseOutcome {
+  try {
+    const outcome = parse();
+    // Where two files describe the same run, the one whose parser comes first here wins field by field.
+    if (outcome.kind === 'runs') for (const run of outcome.runs) run.formatRank = RESULT_PARSERS.indexOf(parser);
+    return outcome;
+  } catch (error) {
+    if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
+    // A parser bug must not take the other files down; say what happened.
+    return { kind: 'error', reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})` };
+  }
 }
 
 /** JSON.parse failed at (or past) the end of the text: the file was cut off rather than malformed. */
