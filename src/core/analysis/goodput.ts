@@ -86,20 +86,26 @@ function filterColumn(
   others: readonly Bound[],
   columns: RequestSamples['columns'],
 ): Float64Array {
-  const otherValues = others.map((b) => columns[b.field]?.values);
-  const out = new Float64Array(column.sorted.length);
+  const { order, sorted } = column;
+  const out = new Float64Array(sorted.length);
   let n = 0;
-  for (let k = 0; k < column.order.length; k++) {
-    const r = column.order[k] ?? 0;
-    let good = true;
-    for (let j = 0; j < others.length; j++) {
-      const v = otherValues[j]?.[r] ?? NaN;
-      if (!meets(v, others[j] as Bound)) {
-        good = false;
-        break;
-      }
+  if (others.length === 1) {
+    // The common case (two constrained metrics), without the inner loop: ~2,000 requests in a few microseconds.
+    const other = others[0] as Bound;
+    const values = columns[other.field]?.values ?? new Float64Array(0);
+    const bound = other.bound;
+    for (let k = 0; k < order.length; k++) {
+      const v = values[order[k] as number] as number;
+      if (other.upper ? v <= bound : v >= bound) out[n++] = sorted[k] as number;
     }
-    if (good) out[n++] = column.sorted[k] ?? 0;
+    return out.subarray(0, n);
+  }
+  const otherValues = others.map((b) => columns[b.field]?.values ?? new Float64Array(0));
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k] as number;
+    let good = true;
+    for (let j = 0; j < others.length && good; j++) good = meets(otherValues[j]![r] as number, others[j] as Bound);
+    if (good) out[n++] = sorted[k] as number;
   }
   return out.subarray(0, n);
 }

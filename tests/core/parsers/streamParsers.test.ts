@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../../src/core/parsers/registry.ts';
+import { ListSumsReader } from '../../../src/core/parsers/stream/numberArrays.ts';
 import { ObjectMemberReader } from '../../../src/core/parsers/stream/objectStream.ts';
 import { lineSplitter, parseStream, streamParserFor } from '../../../src/core/parsers/stream/streamParsers.ts';
 import { vllmDetailedResult } from '../../fixtures/perRequestSynthetic.ts';
@@ -54,6 +55,29 @@ describe('ObjectMemberReader', () => {
     reader.push('{"a": [1, 2');
     expect(() => reader.end()).toThrow('the JSON object ends early');
     expect(() => new ObjectMemberReader(() => true).push('[1]')).toThrow('invalid JSON: expected "{" at position 0');
+  });
+});
+
+describe('ListSumsReader', () => {
+  it('sums each number list as JSON.parse and a loop would, wherever the text is cut', () => {
+    const lists = fc.array(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true })), { maxLength: 20 });
+    fc.assert(
+      fc.property(lists, fc.array(fc.double({ min: 0, max: 1, noNaN: true })), (value, at) => {
+        const reader = new ListSumsReader('itls');
+        for (const chunk of cut(JSON.stringify(value, null, 1), at)) reader.push(chunk);
+        const sums = reader.end();
+        const parsed = JSON.parse(JSON.stringify(value)) as number[][];
+        expect([...sums.counts]).toEqual(parsed.map((l) => l.length));
+        expect([...sums.sums]).toEqual(parsed.map((l) => l.reduce((s, x) => s + x, 0)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses what is not a list of number lists', () => {
+    const reader = new ListSumsReader('itls');
+    expect(() => reader.push('[[1, "a"]]')).toThrow('itls holds "a", not a number');
+    expect(() => new ListSumsReader('itls').push('[[1], x]')).toThrow('itls holds "x" outside a number list');
   });
 });
 

@@ -8,11 +8,24 @@
 import { parseJsonLenient } from '../text.ts';
 import { ParseFailure } from '../types.ts';
 
+/** What becomes of a member's value: skipped, parsed whole by JSON.parse, or fed to a reader of its own. */
+export type MemberHandling = 'skip' | 'parse' | { push(text: string): void; end(): unknown };
+
 type State =
   | { at: 'start' }
   | { at: 'key'; text: string; inKey: boolean; escaped: boolean }
   | { at: 'colon'; key: string }
-  | { at: 'value'; key: string; started: boolean; depth: number; inString: boolean; escaped: boolean; scalar: boolean; parts: string[] | null }
+  | {
+      at: 'value';
+      key: string;
+      started: boolean;
+      depth: number;
+      inString: boolean;
+      escaped: boolean;
+      scalar: boolean;
+      parts: string[] | null;
+      sink: Exclude<MemberHandling, string> | null;
+    }
   | { at: 'after' }
   | { at: 'end' };
 
@@ -26,8 +39,8 @@ export class ObjectMemberReader {
   private readonly members = new Map<string, unknown>();
   private offset = 0;
 
-  /** `keep(key)`: whether a member's value is parsed and kept (others are skipped). */
-  constructor(private readonly keep: (key: string) => boolean) {}
+  /** `handle(key)`: what becomes of the member's value (`true`: parsed, `false`: skipped). */
+  constructor(private readonly handle: (key: string) => MemberHandling | boolean) {}
 
   push(chunk: string): void {
     let i = 0;
@@ -86,7 +99,10 @@ export class ObjectMemberReader {
         const j = skipSpace(chunk, i);
         if (j === chunk.length) return j;
         if (chunk[j] !== ':') this.fail('expected ":"', j);
-        this.state = { at: 'value', key: s.key, started: false, depth: 0, inString: false, escaped: false, scalar: false, parts: this.keep(s.key) ? [] : null };
+        const handling = this.handle(s.key);
+        const sink = typeof handling === 'object' ? handling : null;
+        const parts = handling === true || handling === 'parse' ? [] : null;
+        this.state = { at: 'value', key: s.key, started: false, depth: 0, inString: false, escaped: false, scalar: false, parts, sink };
         return j + 1;
       }
       case 'value':
@@ -168,7 +184,9 @@ export class ObjectMemberReader {
       } else end = i; // ',' after a scalar
     }
     if (s.parts) s.parts.push(chunk.slice(from, end < 0 ? chunk.length : end));
+    if (s.sink) s.sink.push(chunk.slice(from, end < 0 ? chunk.length : end));
     if (end < 0) return chunk.length;
+    if (s.sink) this.members.set(s.key, s.sink.end());
     if (s.parts) {
       const text = s.parts.join('').trim();
       try {

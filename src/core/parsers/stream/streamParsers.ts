@@ -10,6 +10,7 @@ import { parseSniffed, runParser } from '../registry.ts';
 import { parseJsonLenient } from '../text.ts';
 import type { ParseOutcome } from '../types.ts';
 import { ParseFailure } from '../types.ts';
+import { ListSumsReader } from './numberArrays.ts';
 import { ObjectMemberReader } from './objectStream.ts';
 
 /** Text decoded from the start of a file, for `detectHead` (a stream parser must decide from this much). */
@@ -101,8 +102,10 @@ const vllmDetailedStream: StreamParser = {
     return text.startsWith('{') && VLLM_HEAD.test(text) && /"(?:ttfts|input_lens)"\s*:/.test(text);
   },
   start(path) {
-    // The texts are the bulk of such a file and are never used.
-    const members = new ObjectMemberReader((key) => key !== 'generated_texts');
+    // The texts and the gaps are the bulk of such a file: the texts are never used, the gaps only as sums.
+    const members = new ObjectMemberReader((key) =>
+      key === 'generated_texts' ? 'skip' : key === 'itls' ? new ListSumsReader('itls') : 'parse',
+    );
     return {
       push: (text) => members.push(text),
       finish: () => {

@@ -9,6 +9,7 @@
  * statistics pool every gap of every request, so the per-request ITL does not complete them.
  */
 import type { SampleField } from '../../model/requestSamples.ts';
+import { isListSums } from '../stream/numberArrays.ts';
 import { attachSamples, newColumns, timePerOutputToken, tokensPerSecond } from '../perRequest.ts';
 import type { ParsedRun } from '../types.ts';
 import { ParseFailure } from '../types.ts';
@@ -46,8 +47,11 @@ export function readVllmDetailed(doc: Json, run: ParsedRun): void {
   const latency = numbers(doc, 'latencies', count);
   const inputLens = numbers(doc, 'input_lens', count);
   const outputLens = numbers(doc, 'output_lens', count);
+  // A streamed file brings the gaps already summed per request (stream/numberArrays.ts).
   const itls = doc['itls'];
-  if (itls !== undefined && (!Array.isArray(itls) || itls.length !== count)) {
+  const summed = isListSums(itls) ? itls : undefined;
+  const listed = Array.isArray(itls) ? itls : undefined;
+  if (itls !== undefined && (summed ? summed.sums.length : listed?.length) !== count) {
     throw new ParseFailure(`itls must be one list of gaps per request (${count})`);
   }
   const errors = doc['errors'];
@@ -58,9 +62,9 @@ export function readVllmDetailed(doc: Json, run: ParsedRun): void {
   const columns = newColumns(FIELDS);
   let e2eFromGaps = false;
   for (let i = 0; i < count; i++) {
-    const gaps: unknown = Array.isArray(itls) ? itls[i] : undefined;
-    let gapSum = 0;
-    let gapCount = 0;
+    const gaps: unknown = listed?.[i];
+    let gapSum = summed?.sums[i] ?? 0;
+    let gapCount = summed?.counts[i] ?? 0;
     if (Array.isArray(gaps)) {
       for (const g of gaps) {
         gapSum += typeof g === 'number' ? g : NaN;
