@@ -34,14 +34,15 @@ async function hydrate(): Promise<void> {
 }
 
 /**
- * Opens a share link in the URL once, then takes it out of the address bar: left there, it would reopen on every
- * reload and undo the edits made (and stored) since.
+ * Opens a share link in the URL once. It is taken out of the address bar first, before it is decoded: left there,
+ * it would reopen on every reload and undo the edits made (and stored) since, and a hostile link would strike
+ * again on each reload.
  */
 function openSharedFragment(): boolean {
-  if (!window.location.hash.startsWith('#s=')) return false;
-  const opened = openShareLink(store, window.location.hash);
+  const fragment = window.location.hash;
+  if (!fragment.startsWith('#s=')) return false;
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
-  return opened;
+  return openShareLink(store, fragment);
 }
 void hydrate();
 

@@ -4,13 +4,8 @@
  * on stdout and nothing else. Exit 0 on success, 1 when any input file could not be read (the rest is
  * still reported), 2 for bad arguments or an invalid scenario.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { FileError } from '../core/model/benchmark.ts';
 import type { Scenario } from '../core/model/scenario.ts';
 import { ingestFiles } from '../core/parsers/ingest.ts';
-import { MAX_FILE_BYTES } from '../core/parsers/registry.ts';
-import type { InputFile } from '../core/parsers/types.ts';
 import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
 import { resolveSeries } from '../core/analysis/series.ts';
 import { pointRecords, pointsCsv } from '../core/report/pointsReport.ts';
@@ -18,7 +13,8 @@ import { reportCsv } from '../core/report/reportCsv.ts';
 import { buildReport } from '../core/report/reportJson.ts';
 import { computeResults } from '../core/report/seriesResult.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
-import { validateScenario } from '../core/scenario/validateScenario.ts';
+import { findInputs, readFiles, readScenarioFile } from './inputs.ts';
+import { terminalJson, terminalText, withTerminalText } from './sanitise.ts';
 
 const USAGE = `usage: npm run --silent tco -- [--points] [--scenario FILE] [--csv] PATH...
 
@@ -61,69 +57,9 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   return args;
 }
 
-/** The deepest folder that holds all the given folders (their common ancestor). */
-function commonAncestor(folders: readonly string[]): string {
-  const split = folders.map((f) => resolve(f).split(sep));
-  const first = split[0] ?? [];
-  let length = 0;
-  while (length < first.length && split.every((parts) => parts[length] === first[length])) length++;
-  return first.slice(0, length).join(sep) || sep;
-}
-
-/**
- * Every file under the given paths, in a stable order; hidden files inside folders are passed over. A file in
- * a folder argument is named by its path relative to the common ancestor of the folders' parents, so run-folder
- * names (which hold the concurrency) stay in it, and two `artifacts/` folders given side by side stay apart
- * (`h100/artifacts/…` and `h200/artifacts/…`). A file argument keeps the path as given.
- */
-async function collectFiles(paths: readonly string[], errors: FileError[]): Promise<Array<{ path: string; label: string }>> {
-  const found: Array<{ path: string; label: string }> = [];
-  const kinds = await Promise.all(paths.map(async (p) => (await stat(p).catch(() => undefined))?.isDirectory() ?? false));
-  const folderParents = paths.filter((_, i) => kinds[i]).map((p) => dirname(resolve(p)));
-  const base = folderParents.length > 0 ? commonAncestor(folderParents) : '';
-  async function walk(path: string, isArgument: boolean): Promise<void> {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      const entries = (await readdir(path)).filter((e) => !e.startsWith('.')).sort();
-      for (const entry of entries) await walk(join(path, entry), false);
-    } else if (info.isFile()) {
-      found.push({ path, label: isArgument ? path : relative(base, resolve(path)) });
-    }
-  }
-  for (const path of paths) {
-    try {
-      await walk(path, true);
-    } catch (error) {
-      errors.push({ file: path, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error) });
-    }
-  }
-  return found;
-}
-
-async function readInputs(paths: readonly string[]): Promise<{ files: InputFile[]; errors: FileError[] }> {
-  const errors: FileError[] = [];
-  const files: InputFile[] = [];
-  for (const { path, label } of await collectFiles(paths, errors)) {
-    const size = (await stat(path)).size;
-    if (size > MAX_FILE_BYTES) {
-      errors.push({ file: label, reason: `the file is ${(size / 2 ** 20).toFixed(0)} MiB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MiB` });
-      continue;
-    }
-    const bytes = await readFile(path);
-    files.push({ path: label, text: new TextDecoder('utf-8').decode(bytes) });
-  }
-  return { files, errors };
-}
-
-async function loadScenario(path: string | undefined): Promise<Scenario> {
+function loadScenario(path: string | undefined): Scenario {
   if (path === undefined) return defaultScenario();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`scenario ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(error as Error).message})`}`);
-  }
-  const result = validateScenario(raw);
+  const result = readScenarioFile(path);
   if (!result.ok) throw new UsageError(`scenario ${path}: ${result.message}`);
   return result.scenario;
 }
@@ -135,11 +71,12 @@ export async function main(argv: readonly string[], out: (text: string) => void,
       out(`${USAGE}\n`);
       return 0;
     }
-    const scenario = await loadScenario(args.scenarioPath);
+    const scenario = loadScenario(args.scenarioPath);
     if (args.paths.length === 0 && scenario.points.length === 0) throw new UsageError('no benchmark files or folders given (and the scenario embeds no points)');
 
-    const { files, errors: readErrors } = await readInputs(args.paths);
-    const ingested = ingestFiles(files);
+    const inputs = findInputs(args.paths);
+    const readErrors = [...inputs.errors];
+    const ingested = ingestFiles(readFiles(inputs.files, readErrors));
     const points = [...scenario.points, ...ingested.points];
     if (args.scenarioPath === undefined) {
       // The built-in example SLA (TTFT avg) moves to a statistic the files report (e.g. p99 only): said on stderr.
@@ -151,28 +88,31 @@ export async function main(argv: readonly string[], out: (text: string) => void,
       }
     }
     const errors = [...readErrors, ...ingested.errors];
+    ingested.skipped.unshift(...inputs.skipped);
+    // Strings from files reach the terminal and CSV only made safe (sanitise.ts).
+    const printErrors = () => errors.forEach((e) => err(`error: ${terminalText(e.file)}: ${terminalText(e.reason)}\n`));
     if (args.points) {
       const records = pointRecords(resolveSeries(points, scenario), scenario.sla);
       if (args.csv) {
-        out(`${pointsCsv(records)}\r\n`);
-        for (const e of errors) err(`error: ${e.file}: ${e.reason}\n`);
+        out(`${pointsCsv(withTerminalText(records))}\r\n`);
+        printErrors();
       } else {
-        out(`${JSON.stringify({ points: records, errors, skipped: ingested.skipped }, null, 2)}\n`);
+        out(`${terminalJson({ points: records, errors, skipped: ingested.skipped })}\n`);
       }
       return errors.length > 0 ? 1 : 0;
     }
     const report = buildReport(computeResults(points, scenario), errors, ingested.skipped);
 
     if (args.csv) {
-      out(`${reportCsv(report)}\r\n`);
-      for (const e of errors) err(`error: ${e.file}: ${e.reason}\n`);
+      out(`${reportCsv(withTerminalText(report))}\r\n`);
+      printErrors();
     } else {
-      out(`${JSON.stringify(report, null, 2)}\n`);
+      out(`${terminalJson(report)}\n`);
     }
     return errors.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`tco: ${error.message}\n\n${USAGE}\n`);
+      err(`tco: ${terminalText(error.message)}\n\n${USAGE}\n`);
       return 2;
     }
     throw error;

@@ -11,6 +11,7 @@ import type { ParsedRun } from '../core/parsers/types.ts';
 import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
 import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/buildPoints.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
+import { SCENARIO_LIMITS } from '../core/scenario/validateScenario.ts';
 import { selectAllSeries } from './selectors.ts';
 
 /** Where the loaded data came from, shown beside the series list. */
@@ -46,6 +47,14 @@ export interface AppState {
   notices: Notice[];
 }
 
+/** What one load brings: parsed runs, or already normalised points, and the files that could not be used. */
+export interface LoadedBatch {
+  runs: ParsedRun[];
+  points?: LoadPoint[];
+  errors: FileError[];
+  skipped: FileError[];
+}
+
 /** What undo restores: everything the user chose or loaded. */
 export interface Snapshot {
   settings: Settings;
@@ -61,7 +70,7 @@ export interface Notice {
 }
 
 export interface AppActions {
-  addLoaded(result: { runs: ParsedRun[]; points?: LoadPoint[]; errors: FileError[]; skipped: FileError[] }, origin: DataOrigin): void;
+  addLoaded(result: LoadedBatch, origin: DataOrigin): void;
   setLoading(progress: LoadProgress | null): void;
   /** Clears the messages about files, and drops runs still waiting for a load level. */
   dismissLoadErrors(): void;
@@ -124,9 +133,13 @@ export function initialState(): AppState {
     origin: 'empty',
     settings,
     slaDraft: null,
-    history: { past: [], future: [], lastKey: null, lastAt: 0 },
+    history: emptyHistory(),
     notices: [],
   };
+}
+
+function emptyHistory(): AppState['history'] {
+  return { past: [], future: [], lastKey: null, lastAt: 0 };
 }
 
 /** Edits to the same field within this window are one undo step (typing "700" is one edit, not three). */
@@ -171,12 +184,19 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         return settings === state.settings ? null : { settings };
       }, key);
     const keysOf = (patch: object) => Object.keys(patch).sort().join(',');
+    /** True (and the user told) when a list is full: a scenario holds at most SCENARIO_LIMITS of each. */
+    const atLimit = (list: 'sla' | 'hardware', length: number) => {
+      if (length < SCENARIO_LIMITS[list]) return false;
+      get().notify('error', `${list === 'sla' ? 'SLA constraints' : 'Server types'}: at most ${SCENARIO_LIMITS[list]} can be kept in a scenario, so none was added.`);
+      return true;
+    };
 
     return {
       ...initialState(),
       ...initial,
 
-      addLoaded(result, origin) {
+      addLoaded(loaded, origin) {
+        const result = withinPointLimit(get(), loaded, origin);
         // Errors and skipped files are reported whatever happens; only usable data is an undoable edit.
         set((state) => ({ loadErrors: [...state.loadErrors, ...result.errors], skipped: [...state.skipped, ...result.skipped] }));
         if (result.runs.length + (result.points?.length ?? 0) === 0) return;
@@ -212,8 +232,11 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         edit((state) => ({ runs: state.runs.map((r) => (r.runPath === runPath ? { ...r, load, loadGivenByUser: true } : r)) }));
       },
       clearData() {
-        edit((state) => (state.origin === 'empty' ? null : { runs: [], embeddedPoints: [], origin: 'empty' }));
-        set({ loadErrors: [], skipped: [] });
+        // Forgotten, not an undo step: the history would otherwise hold every removed data set alive (megabytes
+        // each), and undo could bring back what the user asked to remove.
+        if (get().origin === 'empty') return set({ loadErrors: [], skipped: [] });
+        set({ runs: [], embeddedPoints: [], origin: 'empty', loadErrors: [], skipped: [], slaDraft: null, history: emptyHistory() });
+        get().notify('info', 'All loaded data was removed. Undo does not bring it back: load the files again to see it.');
       },
       removeSeries(seriesKey) {
         edit((state) => {
@@ -245,6 +268,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         set({ slaDraft: null }); // the drag (if any) is over: its release is this commit
       },
       addSla(constraint) {
+        if (atLimit('sla', get().settings.sla.length)) return;
         editSettings((s) => ({ ...s, sla: [...s.sla, constraint] }));
       },
       removeSla(index) {
@@ -262,6 +286,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         editSettings((s) => ({ ...s, hardware: s.hardware.map((h) => (h.id === id ? { ...h, ...patch } : h)) }), `hardware:${id}:${keysOf(patch)}`);
       },
       addHardware(profile) {
+        if (atLimit('hardware', get().settings.hardware.length)) return;
         editSettings((s) => ({ ...s, hardware: [...s.hardware, profile] }));
       },
       removeHardware(id) {
@@ -295,7 +320,8 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           // series now (a demo or scenario entry matched by pattern, or the defaults), so one edit changes one thing.
           const index = s.series.findIndex((entry) => entry.match === seriesKey);
           if (index >= 0) return { ...s, series: s.series.map((entry, i) => (i === index ? withPatch(entry, patch) : entry)) };
-          return { ...s, series: [withPatch(current ? ownSettings(current) : { match: seriesKey }, patch), ...s.series] };
+          const added = [withPatch(current ? ownSettings(current) : { match: seriesKey }, patch), ...s.series];
+          return { ...s, series: added.length > SCENARIO_LIMITS.series ? withoutStaleEntries(added, get()) : added };
         }, `series:${seriesKey}:${keysOf(patch)}`);
       },
       mergeSeries(seriesKey, intoKey) {
@@ -351,7 +377,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         });
       },
       clearHistory() {
-        set({ history: { past: [], future: [], lastKey: null, lastAt: 0 } });
+        set({ history: emptyHistory() });
       },
 
       notify(kind, text) {
@@ -399,6 +425,35 @@ function keepApart(existing: readonly ParsedRun[], incoming: ParsedRun[]): Parse
   while (existing.some((r) => r.runPath.startsWith(`load ${n}/`))) n++;
   const prefix = `load ${n}/`;
   return incoming.map((r) => ({ ...r, runPath: prefix + r.runPath, ...(r.familyPath !== undefined ? { familyPath: prefix + r.familyPath } : {}) }));
+}
+
+/**
+ * A loaded batch cut to what the scenario limit of points allows (what the page holds it must be able to save and
+ * restore); the runs beyond it are reported by file.
+ */
+function withinPointLimit(state: AppState, loaded: LoadedBatch, origin: DataOrigin): LoadedBatch {
+  const replacesDemo = state.origin === 'demo' && origin === 'files';
+  const held = replacesDemo ? 0 : state.runs.length + state.embeddedPoints.length;
+  const incoming = loaded.runs.length + (loaded.points?.length ?? 0);
+  const room = Math.max(0, SCENARIO_LIMITS.points - held);
+  if (incoming <= room) return loaded;
+  const points = (loaded.points ?? []).slice(0, room);
+  const runs = loaded.runs.slice(0, room - points.length);
+  const refused = new Set(loaded.runs.slice(runs.length).map((run) => run.source.path));
+  const reason = `not loaded: a scenario holds at most ${SCENARIO_LIMITS.points.toLocaleString('en-US')} load levels, and ${held.toLocaleString('en-US')} are loaded; remove some series first`;
+  const errors = [...loaded.errors, ...[...refused].map((file) => ({ file, reason }))];
+  const droppedPoints = (loaded.points?.length ?? 0) - points.length;
+  if (droppedPoints > 0) errors.push({ file: 'scenario', reason: `${droppedPoints} embedded points ${reason}` });
+  return { ...loaded, runs, points, errors };
+}
+
+/** Series entries of exact keys no longer loaded are dropped, oldest first, to keep the list within its limit. */
+function withoutStaleEntries(entries: SeriesSettings[], state: AppState): SeriesSettings[] {
+  const loaded = new Set(selectAllSeries(state).flatMap((series) => series.memberKeys));
+  const excess = entries.length - SCENARIO_LIMITS.series;
+  const drop = new Set<number>();
+  for (let i = entries.length - 1; i > 0 && drop.size < excess; i--) if (!loaded.has(entries[i]?.match ?? '')) drop.add(i);
+  return entries.filter((_, i) => !drop.has(i));
 }
 
 export type AppStoreApi = ReturnType<typeof createAppStore>;

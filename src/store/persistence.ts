@@ -1,10 +1,11 @@
 /**
  * The current scenario survives a reload: it is written to localStorage at most every half second (never on
  * each drag frame: drafts are not part of it) and flushed when the page is hidden. What is stored is the
- * scenario document of scenarioIO.ts with its points; a stored document that no longer validates is moved
- * aside under another key and reported, never a blank page.
+ * scenario document of scenarioIO.ts with its points, read back by the same reader as a scenario file; a stored
+ * document that no longer validates is moved aside under another key and reported, never a blank page. Storage
+ * that is full or refuses is reported as it happens, with what will and will not come back.
  */
-import { validateScenario } from '../core/scenario/validateScenario.ts';
+import { parseScenarioText } from '../core/scenario/scenarioCodec.ts';
 import type { AppState, AppStoreApi, DataOrigin } from './appStore.ts';
 import { currentScenario, openScenario } from './scenarioIO.ts';
 import { selectUnresolvedRuns } from './selectors.ts';
@@ -16,32 +17,43 @@ export const WRITE_INTERVAL_MS = 500;
 /** The part of Storage used here (tests pass an in-memory one). */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** Restores the stored scenario into the store. Returns false when there was none (or it was set aside). */
+/** Fields of the stored document that are about storage, not part of the scenario. */
+interface StorageFields {
+  origin?: unknown;
+  /** Files whose load level was still missing (they are runs, not points, so they are not kept). */
+  pendingFiles?: unknown;
+  /** How many points were left out because the storage could not hold them. */
+  pointsDropped?: unknown;
+}
+
+/**
+ * Restores the stored scenario into the store. Returns false when there was none (or it was set aside), so
+ * the demo opens; whatever valid document is stored comes back, settings alone included.
+ */
 export function restoreScenario(store: AppStoreApi, storage: KeyValueStorage): boolean {
   let text: string | null;
   try {
     text = storage.getItem(STORAGE_KEY);
   } catch {
-    return false; // storage disabled (privacy mode): nothing to restore, nothing to report
+    return false; // storage disabled (privacy mode): nothing to restore, and startPersisting will say so
   }
   if (text === null) return false;
-  let problem: string;
-  try {
-    const doc: unknown = JSON.parse(text);
-    const result = validateScenario(doc);
-    if (result.ok) {
-      const { origin, pendingFiles } = doc as { origin?: unknown; pendingFiles?: unknown };
-      openScenario(store, result.scenario, origin === 'demo' || origin === 'files' ? origin : 'files');
-      // Runs still waiting for a load level are not points, so they were not kept: say which.
-      const pending = Array.isArray(pendingFiles) ? pendingFiles.filter((f): f is string => typeof f === 'string') : [];
-      if (pending.length > 0) {
-        store.getState().notify('info', `Not kept from the last visit, as their load level had not been entered: ${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ` and ${pending.length - 5} more` : ''}. Load them again to use them.`);
-      }
-      return result.scenario.points.length > 0 || origin !== 'files' || pending.length > 0;
+  // The same reader as a scenario file or a share link: one validation on every way in.
+  const result = parseScenarioText(text);
+  if (result.ok) {
+    const { origin, pendingFiles, pointsDropped, ...scenario } = result.scenario as typeof result.scenario & StorageFields;
+    const dropped = typeof pointsDropped === 'number' && pointsDropped > 0 ? pointsDropped : 0;
+    const restoredOrigin: DataOrigin = dropped > 0 && scenario.points.length === 0 ? 'empty' : origin === 'demo' || origin === 'empty' ? origin : 'files';
+    openScenario(store, scenario, restoredOrigin);
+    if (dropped > 0) {
+      store.getState().notify('info', `Your settings came back; the ${dropped} load level${dropped === 1 ? '' : 's'} loaded last time did not, as they were too large for this browser’s storage. Load the files again (or open a saved scenario file) to see them.`);
     }
-    problem = result.message;
-  } catch (error) {
-    problem = `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+    // Runs still waiting for a load level are not points, so they were not kept: say which.
+    const pending = Array.isArray(pendingFiles) ? pendingFiles.filter((f): f is string => typeof f === 'string') : [];
+    if (pending.length > 0) {
+      store.getState().notify('info', `Not kept from the last visit, as their load level had not been entered: ${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ` and ${pending.length - 5} more` : ''}. Load them again to use them.`);
+    }
+    return true;
   }
   try {
     storage.setItem(SET_ASIDE_KEY, text);
@@ -49,7 +61,7 @@ export function restoreScenario(store: AppStoreApi, storage: KeyValueStorage): b
   } catch {
     // Could not move it: it will be overwritten by the next save, which is the best left to do.
   }
-  store.getState().notify('error', `The scenario saved in this browser could not be restored (${problem}). It was set aside under "${SET_ASIDE_KEY}" and the demo opened instead.`);
+  store.getState().notify('error', `The scenario saved in this browser could not be restored (${result.message}). It was set aside under "${SET_ASIDE_KEY}" and the demo opened instead.`);
   return false;
 }
 
@@ -57,9 +69,21 @@ function persistedParts(state: AppState) {
   return [state.settings, state.runs, state.embeddedPoints, state.origin] as const;
 }
 
+/** A storage error in words: a full storage is the usual one. */
+function describeStorageError(error: unknown): string {
+  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? (error as Error).name : '';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return 'its storage for this page is full';
+  return `it refused to store (${error instanceof Error ? error.message || error.name : String(error)})`;
+}
+
+/** What the last write achieved: each change of it is reported once, as it happens. */
+type WriteStatus = 'everything' | 'settings only' | 'nothing';
+
 /**
  * Starts writing the scenario whenever the user's data or settings change: at most once per WRITE_INTERVAL_MS,
- * the last change always written. Returns a function that flushes and stops.
+ * the last change always written. When the storage cannot hold the points, the settings are written alone
+ * (marked, so a reload says what is missing); when it refuses even that, the user is told that their latest
+ * changes will not come back. Returns a function that flushes and stops.
  */
 export function startPersisting(
   store: AppStoreApi,
@@ -69,7 +93,21 @@ export function startPersisting(
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
-  let warnedQuota = false;
+  let status: WriteStatus = 'everything';
+
+  const report = (next: WriteStatus, problem: string, pointCount: number) => {
+    if (next === status) return;
+    const previous = status;
+    status = next;
+    const notify = store.getState().notify;
+    if (next === 'everything') {
+      if (previous !== 'everything') notify('info', 'Saving in this browser works again: after a reload, your data and settings come back.');
+    } else if (next === 'settings only') {
+      notify('info', `The loaded data (${pointCount} load level${pointCount === 1 ? '' : 's'}) does not fit in this browser’s storage: ${problem}. After a reload your settings come back, the data does not. Save the scenario to a file to keep it.`);
+    } else {
+      notify('error', `This browser did not save your work: ${problem}. After a reload, your latest changes will not come back. Save the scenario to a file to keep them.`);
+    }
+  };
 
   const write = () => {
     timer = undefined;
@@ -78,16 +116,22 @@ export function startPersisting(
     const state = store.getState();
     const scenario = currentScenario(state);
     const pendingFiles = selectUnresolvedRuns(state).flatMap((run) => run.files);
-    const doc = (withPoints: boolean) => JSON.stringify({ ...scenario, points: withPoints ? scenario.points : [], origin: state.origin as DataOrigin, pendingFiles });
+    const base = { origin: state.origin as DataOrigin, pendingFiles };
     try {
-      storage.setItem(STORAGE_KEY, doc(true));
-    } catch {
+      storage.setItem(STORAGE_KEY, JSON.stringify({ ...scenario, ...base }));
+      report('everything', '', 0);
+      return;
+    } catch (error) {
+      const problem = describeStorageError(error);
+      if (scenario.points.length === 0) {
+        report('nothing', problem, 0);
+        return;
+      }
       try {
-        storage.setItem(STORAGE_KEY, doc(false));
-        if (!warnedQuota) store.getState().notify('info', 'The loaded data is too large for this browser’s storage: after a reload the settings come back, the data does not. Save the scenario to a file to keep it.');
-        warnedQuota = true;
-      } catch {
-        // Storage unavailable: the app works on, without persistence.
+        storage.setItem(STORAGE_KEY, JSON.stringify({ ...scenario, points: [], ...base, pointsDropped: scenario.points.length }));
+        report('settings only', problem, scenario.points.length);
+      } catch (second) {
+        report('nothing', describeStorageError(second), 0);
       }
     }
   };

@@ -4,6 +4,8 @@
  */
 import type { Scenario } from '../core/model/scenario.ts';
 import { buildScenario } from '../core/scenario/scenarioCodec.ts';
+import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
+import { readScenarioInBackground } from '../workers/parseClient.ts';
 import type { AppState, AppStoreApi, DataOrigin } from './appStore.ts';
 import { selectAllSeries, selectPoints } from './selectors.ts';
 
@@ -23,4 +25,9 @@ export function openScenario(store: AppStoreApi, scenario: Scenario, origin: Dat
   const state = store.getState();
   if (points.length > 0) store.getState().replaceAll({ settings, runs: [], embeddedPoints: points, origin });
   else store.getState().replaceAll({ settings, runs: state.runs, embeddedPoints: state.embeddedPoints, origin: state.origin });
+}
+
+/** Reads a scenario file as the CLI reads one (UTF-8 with or without a byte-order mark, or UTF-16), off the page's thread. */
+export function readScenarioFile(file: Blob): Promise<ScenarioResult> {
+  return readScenarioInBackground(file);
 }

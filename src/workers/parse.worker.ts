@@ -1,12 +1,25 @@
 /// <reference lib="webworker" />
-/** The parse worker: a thin shell around `parseFiles`, so big files never block the page. */
+/**
+ * The parse worker: a thin shell around `parseFiles` and `readScenarioBlob`, so big files never block the page.
+ * One batch (or one scenario file) per worker.
+ */
 import { parseFiles } from './parseFiles.ts';
+import { readScenarioBlob } from './readScenario.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: FromWorker) => scope.postMessage(message);
 
 scope.onmessage = async (event: MessageEvent<ToWorker>) => {
-  const { id, files } = event.data;
-  const result = await parseFiles(files, (progress) => scope.postMessage({ type: 'progress', id, progress } satisfies FromWorker));
-  scope.postMessage({ type: 'done', id, result } satisfies FromWorker);
+  const message = event.data;
+  if (message.type === 'scenario') {
+    post({ type: 'scenario', result: await readScenarioBlob(message.file) });
+    return;
+  }
+  await parseFiles(message.files, {
+    start: (index) => post({ type: 'start', index }),
+    bytes: (index, bytes) => post({ type: 'bytes', index, bytes }),
+    file: (index, outcome) => post({ type: 'file', index, outcome }),
+  });
+  post({ type: 'done' });
 };

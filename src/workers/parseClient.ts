@@ -1,46 +1,153 @@
 /**
- * Promise API over the parse worker. One worker, started on first use; batches are answered by id.
- * Without Worker support (unit tests) the same code runs on the main thread.
+ * Promise API over the parse worker. Each batch gets a worker of its own, ended when the batch is read (its
+ * memory goes with it). Each file has a time budget: a file the worker is still on when the budget runs out, or
+ * that the worker dies on (out of memory, a bug), is reported by name, the worker is replaced, and the files
+ * after it are read by the new one. Without Worker support (unit tests) the same code runs on the main thread.
  */
-import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress } from './protocol.ts';
+import type { ParseOutcome } from '../core/parsers/types.ts';
+import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
+import { readScenarioBlob } from './readScenario.ts';
+import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress, ToWorker } from './protocol.ts';
 
-let worker: Worker | undefined;
-let nextId = 1;
-const pending = new Map<number, { files: FileToParse[]; resolve: (r: ParseBatchResult) => void; onProgress: (p: ParseProgress) => void }>();
+/** How long one file may take to read and parse (a 64 MiB per-request export takes about 2 s). */
+export const FILE_TIME_BUDGET_MS = 15_000;
 
-function getWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      const message = event.data;
-      const entry = pending.get(message.id);
-      if (!entry) return;
-      if (message.type === 'progress') entry.onProgress(message.progress);
-      else {
-        pending.delete(message.id);
-        entry.resolve(message.result);
-      }
-    };
-    // If the worker itself dies (out of memory on a huge file, a bug), every file in flight gets an error
-    // instead of a promise that never settles; the next batch starts a fresh worker.
-    worker.onerror = (event) => {
-      event.preventDefault();
-      const reason = `the parser stopped unexpectedly (${event.message || 'worker error'})`;
-      for (const entry of pending.values()) entry.resolve({ runs: [], errors: entry.files.map((f) => ({ file: f.path, reason })), skipped: [] });
-      pending.clear();
-      worker?.terminate();
-      worker = undefined;
-    };
-  }
-  return worker;
+/** The part of a Worker used here (tests pass their own). */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
 }
 
-export function parseInBackground(files: FileToParse[], onProgress: (progress: ParseProgress) => void): Promise<ParseBatchResult> {
-  // Loaded only here, so the parsers stay in the worker's chunk and out of the page's initial JavaScript.
-  if (typeof Worker === 'undefined') return import('./parseFiles.ts').then(({ parseFiles }) => parseFiles(files, onProgress));
-  const id = nextId++;
+export interface ParseOptions {
+  budgetMs?: number;
+  createWorker?: () => WorkerLike | undefined;
+}
+
+function defaultWorker(): WorkerLike | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  try {
+    return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+  } catch {
+    return undefined; // workers refused (a strict content policy): parse on the main thread
+  }
+}
+
+export function parseInBackground(files: FileToParse[], onProgress: (progress: ParseProgress) => void, options: ParseOptions = {}): Promise<ParseBatchResult> {
+  const budgetMs = options.budgetMs ?? FILE_TIME_BUDGET_MS;
+  const createWorker = options.createWorker ?? defaultWorker;
+  const result: ParseBatchResult = { runs: [], errors: [], skipped: [] };
+  const done = new Array<boolean>(files.length).fill(false);
+  const progress: ParseProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0) };
+  let bytesOfDoneFiles = 0;
+  let lastReport = 0;
+  const report = (bytesOfCurrent: number, force = false) => {
+    progress.bytesDone = bytesOfDoneFiles + bytesOfCurrent;
+    const now = Date.now();
+    if (force || now - lastReport > 50) {
+      lastReport = now;
+      onProgress({ ...progress });
+    }
+  };
+  const record = (index: number, outcome: ParseOutcome) => {
+    const entry = files[index];
+    if (!entry || done[index]) return;
+    done[index] = true;
+    progress.filesDone++;
+    bytesOfDoneFiles += entry.file.size;
+    if (outcome.kind === 'runs') result.runs.push(...outcome.runs);
+    else (outcome.kind === 'error' ? result.errors : result.skipped).push({ file: entry.path, reason: outcome.reason });
+    report(0, progress.filesDone === files.length);
+  };
+
+  const first = files.length > 0 ? createWorker() : undefined;
+  if (first === undefined) {
+    // Loaded only here, so the parsers stay in the worker's chunk and out of the page's initial JavaScript.
+    return import('./parseFiles.ts')
+      .then(({ parseFiles }) => parseFiles(files, { start: () => undefined, bytes: (_index, bytes) => report(bytes), file: record }))
+      .then(() => result);
+  }
+
   return new Promise((resolve) => {
-    pending.set(id, { files, resolve, onProgress });
-    getWorker().postMessage({ type: 'parse', id, files });
+    /** Hands files[from…] to a worker; when it is stopped on a file, the next worker starts after that file. */
+    const run = (worker: WorkerLike, from: number) => {
+      let current = from;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const finish = () => {
+        clearTimeout(timer);
+        worker.onmessage = worker.onerror = worker.onmessageerror = null;
+        worker.terminate();
+      };
+      const stop = (reason: string) => {
+        finish();
+        // The file it was on; if it had finished that one, the next (so every restart moves on by a file).
+        record(done[current] === true ? done.indexOf(false) : current, { kind: 'error', reason });
+        const next = done.indexOf(false);
+        const replacement = next >= 0 ? createWorker() : undefined;
+        if (next < 0) resolve(result);
+        else if (replacement) run(replacement, next);
+        else {
+          void import('./parseFiles.ts')
+            .then(({ parseFiles }) =>
+              parseFiles(files.slice(next), { start: () => undefined, bytes: () => undefined, file: (i, o) => record(next + i, o) }),
+            )
+            .then(() => resolve(result));
+        }
+      };
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => stop(`reading it took longer than ${budgetMs / 1000} s, so it was stopped; the other files were read`), budgetMs);
+      };
+      worker.onmessage = (event) => {
+        const message = event.data;
+        if (message.type === 'start') {
+          current = from + message.index;
+          arm();
+        } else if (message.type === 'bytes') report(message.bytes);
+        else if (message.type === 'file') record(from + message.index, message.outcome);
+        else {
+          finish();
+          resolve(result);
+        }
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        stop(`the parser stopped while reading it (${event.message || 'out of memory or a crash'}); the other files were read`);
+      };
+      worker.onmessageerror = () => stop('its result could not be passed back to the page; the other files were read');
+      worker.postMessage({ type: 'parse', files: files.slice(from) });
+      arm(); // a worker that never starts is stopped too
+    };
+    run(first, 0);
+  });
+}
+
+/**
+ * Reads a scenario file in a worker of its own (decoding, the shape check, parsing and validation of a file of
+ * tens of MB stay off the page's thread), within the same time budget; without workers, on the main thread.
+ */
+export function readScenarioInBackground(file: Blob, options: ParseOptions = {}): Promise<ScenarioResult> {
+  const budgetMs = options.budgetMs ?? FILE_TIME_BUDGET_MS;
+  const worker = (options.createWorker ?? defaultWorker)();
+  if (worker === undefined) return readScenarioBlob(file);
+  return new Promise((resolve) => {
+    const end = (result: ScenarioResult) => {
+      clearTimeout(timer);
+      worker.onmessage = worker.onerror = worker.onmessageerror = null;
+      worker.terminate();
+      resolve(result);
+    };
+    const timer = setTimeout(() => end({ ok: false, field: 'file', message: `reading it took longer than ${budgetMs / 1000} s, so it was stopped` }), budgetMs);
+    worker.onmessage = (event) => {
+      if (event.data.type === 'scenario') end(event.data.result);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      end({ ok: false, field: 'file', message: `the reader stopped while reading it (${event.message || 'out of memory or a crash'})` });
+    };
+    worker.onmessageerror = () => end({ ok: false, field: 'file', message: 'its content could not be passed back to the page' });
+    worker.postMessage({ type: 'scenario', file });
   });
 }

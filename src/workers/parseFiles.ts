@@ -1,57 +1,68 @@
 /**
- * Reads and parses a batch of files, reporting progress: the body of the parse worker, also usable on
- * the main thread where workers are unavailable (tests). Each file on its own: one bad file never stops
- * the others.
+ * Reads and parses files one by one: the body of the parse worker, also usable on the main thread where
+ * workers are unavailable (tests). Each file on its own: one bad file never stops the others. Every step is
+ * reported through `events`, so the page can keep what was read if the worker is stopped midway.
  */
+import { SNIFF_BYTES, sniffEncoding } from '../core/encoding.ts';
 import { MAX_FILE_BYTES, parseFile } from '../core/parsers/registry.ts';
-import type { FileToParse, ParseBatchResult, ParseProgress } from './protocol.ts';
+import type { ParseOutcome } from '../core/parsers/types.ts';
+import type { FileToParse } from './protocol.ts';
 
-/** Reads a Blob as UTF-8 in chunks so progress can be reported inside one large file. */
-async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<string> {
-  if (typeof blob.stream !== 'function') return blob.text();
+export interface ParseEvents {
+  start(index: number): void;
+  bytes(index: number, bytes: number): void;
+  file(index: number, outcome: ParseOutcome): void;
+}
+
+/**
+ * Reads a Blob as text in chunks so progress can be reported inside one large file. The first bytes decide the
+ * encoding (UTF-8, UTF-16 with or without a byte-order mark) or that the file is an archive or other binary,
+ * which comes back as `{binary}` with its name.
+ */
+async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<{ text: string } | { binary: string }> {
+  const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
+  const sniffed = sniffEncoding(head);
+  if (sniffed.kind === 'binary') return { binary: sniffed.what };
+  const decoder = new TextDecoder(sniffed.encoding);
+  if (typeof blob.stream !== 'function') return { text: decoder.decode(await blob.arrayBuffer()) };
   const reader = blob.stream().getReader();
-  const decoder = new TextDecoder('utf-8');
   const parts: string[] = [];
+  let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     parts.push(decoder.decode(value, { stream: true }));
-    onBytes(value.byteLength);
+    total += value.byteLength;
+    onBytes(total);
   }
   parts.push(decoder.decode());
-  return parts.join('');
+  return { text: parts.join('') };
 }
 
-export async function parseFiles(files: readonly FileToParse[], onProgress: (progress: ParseProgress) => void): Promise<ParseBatchResult> {
-  const result: ParseBatchResult = { runs: [], errors: [], skipped: [] };
-  const progress: ParseProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0) };
-  let lastReport = 0;
-  const report = (force = false) => {
-    const now = Date.now();
-    if (force || now - lastReport > 50) {
-      lastReport = now;
-      onProgress({ ...progress });
-    }
-  };
-  for (const { file, path } of files) {
-    if (file.size > MAX_FILE_BYTES) {
-      result.errors.push({ file: path, reason: `the file is ${(file.size / 2 ** 20).toFixed(0)} MiB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MiB` });
-      progress.bytesDone += file.size;
-    } else {
-      try {
-        const text = await readText(file, (bytes) => {
-          progress.bytesDone += bytes;
-          report();
-        });
-        const outcome = parseFile({ path, text });
-        if (outcome.kind === 'runs') result.runs.push(...outcome.runs);
-        else (outcome.kind === 'error' ? result.errors : result.skipped).push({ file: path, reason: outcome.reason });
-      } catch (error) {
-        result.errors.push({ file: path, reason: `could not be read (${error instanceof Error ? error.message : String(error)})` });
-      }
-    }
-    progress.filesDone++;
-    report(progress.filesDone === files.length);
+async function readAndParse({ file, path }: FileToParse, onBytes: (bytes: number) => void): Promise<ParseOutcome> {
+  if (file.size > MAX_FILE_BYTES) {
+    return { kind: 'error', reason: `the file is ${(file.size / 2 ** 20).toFixed(0)} MiB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MiB` };
   }
-  return result;
+  try {
+    const read = await readText(file, onBytes);
+    if ('binary' in read) return { kind: 'error', reason: `not a text benchmark export: this is ${read.binary}` };
+    return parseFile({ path, text: read.text });
+  } catch (error) {
+    return { kind: 'error', reason: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+export async function parseFiles(files: readonly FileToParse[], events: ParseEvents): Promise<void> {
+  for (const [index, file] of files.entries()) {
+    events.start(index);
+    let lastReport = 0;
+    const outcome = await readAndParse(file, (bytes) => {
+      const now = Date.now();
+      if (now - lastReport > 50) {
+        lastReport = now;
+        events.bytes(index, bytes);
+      }
+    });
+    events.file(index, outcome);
+  }
 }

@@ -1,6 +1,10 @@
-/** Messages between the page and the parse worker. */
+/**
+ * Messages between the page and the parse worker. The worker answers file by file, so what it read before a
+ * file that hangs or kills it is kept, and the page knows which file it was on.
+ */
 import type { FileError } from '../core/model/benchmark.ts';
-import type { ParsedRun } from '../core/parsers/types.ts';
+import type { ParseOutcome, ParsedRun } from '../core/parsers/types.ts';
+import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
 
 export interface FileToParse {
   file: Blob;
@@ -21,5 +25,13 @@ export interface ParseProgress {
   bytesTotal: number;
 }
 
-export type ToWorker = { type: 'parse'; id: number; files: FileToParse[] };
-export type FromWorker = { type: 'progress'; id: number; progress: ParseProgress } | { type: 'done'; id: number; result: ParseBatchResult };
+export type ToWorker = { type: 'parse'; files: FileToParse[] } | { type: 'scenario'; file: Blob };
+export type FromWorker =
+  /** Reading of files[index] begins (the page's time budget for it starts). */
+  | { type: 'start'; index: number }
+  /** Bytes of files[index] read so far. */
+  | { type: 'bytes'; index: number; bytes: number }
+  | { type: 'file'; index: number; outcome: ParseOutcome }
+  | { type: 'done' }
+  /** The answer to a scenario file. */
+  | { type: 'scenario'; result: ScenarioResult };

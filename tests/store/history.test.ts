@@ -65,17 +65,29 @@ describe('undo and redo', () => {
     expect(store.getState().history.past).toHaveLength(3);
   });
 
-  it('undoes loading and removing data, and a new edit clears the redo list', () => {
+  it('undoes loading data, and a new edit clears the redo list', () => {
     const { store } = storeWithClock();
-    expect(store.getState().runs.length).toBeGreaterThan(0);
-    store.getState().clearData();
-    expect(store.getState().runs).toEqual([]);
+    const runs = store.getState().runs;
+    store.getState().addLoaded({ runs: runs.map((r) => ({ ...r, runPath: `again/${r.runPath}` })), errors: [], skipped: [] }, 'files');
+    expect(store.getState().runs.length).toBe(14);
     store.getState().undo();
     expect(store.getState().runs.length).toBe(7);
     store.getState().redo();
     store.getState().undo();
     store.getState().setUptime(0.9);
     expect(store.getState().history.future).toEqual([]);
+  });
+
+  it('"Remove all data" forgets it: no undo step holds the removed runs alive', () => {
+    const { store } = storeWithClock();
+    store.getState().setUptime(0.9);
+    expect(store.getState().history.past.length).toBeGreaterThan(0);
+    store.getState().clearData();
+    expect(store.getState().runs).toEqual([]);
+    expect(store.getState().history).toEqual({ past: [], future: [], lastKey: null, lastAt: 0 });
+    store.getState().undo();
+    expect(store.getState().runs).toEqual([]);
+    expect(store.getState().notices.at(-1)?.text).toMatch(/Undo does not bring it back/);
   });
 
   it('does nothing when there is nothing to undo or redo, and an unchanged edit is not a step', () => {

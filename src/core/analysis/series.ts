@@ -19,7 +19,7 @@ export interface ResolvedSeries {
   /** Every file behind the series' points. */
   sources: string[];
   gpusPerInstance: number;
-  /** True when gpusPerInstance was read from the folder name (tp2, tp4-pp2) rather than set. */
+  /** True when gpusPerInstance was read from the files' parallelism or the folder name (tp2, tp4-pp2), not set. */
   gpusPerInstanceFromName: boolean;
   hardware: HardwareProfile;
   hidden: boolean;
@@ -53,6 +53,25 @@ export function findSettings(settings: readonly SeriesSettings[], key: string, p
  * GPUs per instance read from a run folder name: `tp2`, `tp4-pp2`, `TP8_PP2` → TP × PP. Undefined when the
  * name says nothing (then the scenario default applies).
  */
+/**
+ * GPUs per instance from the parallelism the files state (`configuration.tp`, `pp`, `dp`, e.g. SGLang's
+ * server_info): TP × PP × DP, since the measured throughput is the whole server's. Only when every point agrees.
+ */
+export function gpusPerInstanceFromConfiguration(points: readonly LoadPoint[]): number | undefined {
+  const products = new Set(
+    points.map((p) => {
+      const c = p.metadata.configuration ?? {};
+      const factor = (key: string) => (c[key] === undefined ? undefined : Number(c[key]));
+      const [tp, pp, dp] = [factor('tp'), factor('pp'), factor('dp')];
+      if (tp === undefined) return undefined;
+      const product = tp * (pp ?? 1) * (dp ?? 1);
+      return Number.isInteger(product) && product >= 1 ? product : undefined;
+    }),
+  );
+  const [only] = products;
+  return products.size === 1 && only !== undefined ? only : undefined;
+}
+
 export function gpusPerInstanceFromName(text: string): number | undefined {
   const factor = (name: string) => {
     const match = new RegExp(`(?:^|[^a-z0-9])${name}[-_=]?(\\d{1,3})(?=$|[^a-z0-9])`, 'i').exec(text);
@@ -94,7 +113,7 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: Pick<Scena
     const sorted = ordered.length === 1 ? sortByLoad(own.members) : sortByLoad(ordered.flatMap((k) => info.get(k)?.members ?? []));
     const sources = ordered.length === 1 ? own.sources : [...new Set(ordered.flatMap((k) => info.get(k)?.sources ?? []))];
     const settings = scenario.series[own.settingsIndex];
-    const fromName = settings?.gpusPerInstance === undefined ? gpusPerInstanceFromName(key) : undefined;
+    const fromName = settings?.gpusPerInstance === undefined ? (gpusPerInstanceFromConfiguration(sorted) ?? gpusPerInstanceFromName(key)) : undefined;
     result.push({
       ...(settings?.inputTokens !== undefined ? { typedInputTokens: settings.inputTokens } : {}),
       ...(settings?.outputTokens !== undefined ? { typedOutputTokens: settings.outputTokens } : {}),

@@ -198,6 +198,8 @@ export interface LoadPoint extends Measurements {
   /** Human name proposed for the series this point belongs to. */
   seriesName: string;
   load: LoadLevel;
+  /** How many runs of this series share this point's load level, when more than one (all kept, each flagged). */
+  duplicateLoadRuns?: number;
 }
 
 /** A file that could not be used, with the reason a person can act on. */

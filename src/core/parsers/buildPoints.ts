@@ -1,26 +1,27 @@
 /**
- * From parsed runs to normalised points (docs/file-formats.md §Runs, merges and series): parse each file, merge the
- * files of one run (its CSV and JSON are one point, JSON's full precision first), recover missing load levels
- * from the path, and key every point to its series (run-folder family, split by metadata when a family mixes
- * models).
+ * From parsed runs to normalised points (docs/file-formats.md §Runs, merges and series): merge the files of one
+ * run (its CSV and JSON are one point, the preferred layout first), recover missing load levels from the path,
+ * and key every point to its series (run-folder family, split when its runs differ in a configuration trait).
  */
 import type { FileError, LoadLevel, LoadPoint } from '../model/benchmark.ts';
 import type { RequestSamples, SampleField } from '../model/requestSamples.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, TOOL_NAMES } from '../model/benchmark.ts';
 import { groupBy } from '../collections.ts';
 import { loadFromPath, seriesNameFromFamily } from './loadFromPath.ts';
+import { baseName } from './text.ts';
+import { displayName } from '../format/text.ts';
 import type { ParsedRun } from './types.ts';
 
-/**
- * Merges runs that share a runPath, resolves load levels and series keys. Pure and order-independent
- * in its result (inputs are sorted by path first), so re-running it over everything loaded so far is safe.
- */
 /** A run whose load level neither the file nor its path gives: the user is asked for it. */
 export interface UnresolvedRun {
   runPath: string;
   files: string[];
 }
 
+/**
+ * Merges runs that share a runPath, resolves load levels and series keys. Pure and order-independent
+ * in its result (inputs are sorted by path first), so re-running it over everything loaded so far is safe.
+ */
 export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint[]; errors: FileError[]; unresolved: UnresolvedRun[] } {
   const byRun = groupBy(joinFallbackRuns(separateSamePathRuns(runs)), (run) => run.runPath);
 
@@ -33,7 +34,9 @@ export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint
     const fromPath = loadFromPath(runPath);
     let load: LoadLevel;
     if (merged.load) {
-      load = { ...merged.load, origin: group.some((r) => r.loadGivenByUser) ? 'user' : 'file' };
+      const givenByUser = group.some((r) => r.loadGivenByUser);
+      load = { ...merged.load, origin: givenByUser ? 'user' : 'file' };
+      if (!givenByUser) noteLoadDisagreement(merged, fromPath, runPath);
     } else if (fromPath.concurrency !== undefined || fromPath.requestRate !== undefined) {
       load = { ...(fromPath.concurrency !== undefined ? { concurrency: fromPath.concurrency } : { requestRate: fromPath.requestRate ?? 0 }), origin: 'path' };
       merged.notes.push(`Load level read from the path ("${runPath}"): the file does not state it.`);
@@ -86,6 +89,17 @@ function joinFallbackRuns(runs: ParsedRun[]): ParsedRun[] {
   });
 }
 
+/** The folder name and the file both give a load level of one kind, and not the same: say so, and that the file's is used. */
+function noteLoadDisagreement(run: MergedRun, fromPath: { concurrency?: number; requestRate?: number }, runPath: string): void {
+  for (const kind of ['concurrency', 'requestRate'] as const) {
+    const inFile = run.load?.[kind];
+    const inPath = fromPath[kind];
+    if (inFile === undefined || inPath === undefined || inFile === inPath) continue;
+    const what = kind === 'concurrency' ? 'concurrency' : 'request rate';
+    run.notes.push(`The folder or file name ("${runPath}") says ${what} ${inPath}, the file says ${inFile}: the file's ${inFile} is used.`);
+  }
+}
+
 /** Runs parsed before parsers were ranked (older saved states) come last. */
 function rank(run: ParsedRun): number {
   return run.formatRank ?? Number.MAX_SAFE_INTEGER;
@@ -108,6 +122,7 @@ function mergeRuns(group: ParsedRun[]): MergedRun {
     if (other.derived.includes(key) && !merged.derived.includes(key)) merged.derived.push(key);
   };
   for (const other of rest) {
+    noteDisagreements(merged, primary, other);
     for (const key of DISTRIBUTION_FIELDS) {
       if (Object.keys(merged[key]).length === 0 && Object.keys(other[key]).length > 0) {
         merged[key] = other[key];
@@ -143,6 +158,35 @@ function narrowDiffering(merged: MergedRun, perRequest: ParsedRun, samples: Requ
   return differs.length === samples.differsFromSummary.length ? samples : { ...samples, differsFromSummary: differs };
 }
 
+/**
+ * Two files of one run (a summary JSON and its CSV) should give the same numbers up to the CSV's rounding (two
+ * decimals). Where they differ by more than 1 % and more than 0.01, the preferred file's value is kept (fields
+ * merge by preference) and a note beside the point names the fields and both values.
+ */
+function noteDisagreements(merged: MergedRun, primary: ParsedRun, other: ParsedRun): void {
+  const differences: string[] = [];
+  const compare = (field: string, a: number | undefined, b: number | undefined) => {
+    if (a === undefined || b === undefined) return;
+    const gap = Math.abs(a - b);
+    if (gap > 0.01 && gap > 0.01 * Math.max(Math.abs(a), Math.abs(b))) differences.push(`${field} (${formatValue(a)} vs ${formatValue(b)})`);
+  };
+  for (const key of SCALAR_FIELDS) compare(key, primary[key], other[key]);
+  // A per-request file says which fields it defines otherwise than the summary: those differ by design.
+  const apart = new Set([...(primary.requests?.differsFromSummary ?? []), ...(other.requests?.differsFromSummary ?? [])]);
+  for (const key of DISTRIBUTION_FIELDS) {
+    if (apart.has(key)) continue;
+    for (const stat of Object.keys(primary[key]) as Array<keyof (typeof primary)[typeof key]>) compare(`${key}.${stat}`, primary[key][stat], other[key][stat]);
+  }
+  if (differences.length === 0) return;
+  const listed = differences.length > 3 ? `${differences.slice(0, 3).join(', ')} and ${differences.length - 3} more` : differences.join(', ');
+  const kept = baseName(primary.source.path);
+  merged.notes.push(`${kept} and ${baseName(other.source.path)} of this run disagree beyond rounding on ${listed}: the values of ${kept} are used.`);
+}
+
+function formatValue(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+
 function toPoint(run: MergedRun, load: LoadLevel, runPath: string): LoadPoint {
   const { runPath: _runPath, familyPath: _familyPath, formatRank: _rank, fallbackRunPaths: _fallbacks, source, load: _load, ...measurements } = run;
   const point: LoadPoint = { ...measurements, id: runPath, sources: source, seriesKey: '', seriesName: '', load };
@@ -166,9 +210,9 @@ function deriveTpsPerUser(point: LoadPoint): void {
 }
 
 /**
- * What tells one deployment configuration from another (docs/file-formats.md §Runs, merges and series): tool,
- * framework, model, dataset, requested ISL/OSL, and the configuration settings (parallelism, swept parameters,
- * labels). Each entry is `[name as shown, value]`; a missing value is left out.
+ * What tells one deployment configuration from another (docs/file-formats.md §Runs, merges and series): tool, framework, model, dataset,
+ * requested ISL/OSL, and the configuration settings (parallelism, swept parameters, labels). Each entry is
+ * `[name as shown, value]`; a missing value is left out.
  */
 function configurationTraits(point: LoadPoint): Array<[string, string]> {
   const m = point.metadata;
@@ -202,13 +246,14 @@ function assignSeries(drafts: Array<{ point: LoadPoint; family: string }>): Load
     const traitsOf = new Map(members.map(({ point }) => [point, new Map(configurationTraits(point))]));
     const names = new Set([...traitsOf.values()].flatMap((traits) => [...traits.keys()]));
     const differing = [...names].filter((name) => new Set([...traitsOf.values()].map((t) => t.get(name) ?? '')).size > 1);
-    const baseName = seriesNameFromFamily(family);
+    const familyName = seriesNameFromFamily(family);
     for (const { point } of members) {
       const traits = traitsOf.get(point) ?? new Map<string, string>();
       const described = differing.filter((name) => traits.has(name)).map((name) => describeTrait(name, traits.get(name) ?? ''));
       const signature = differing.map((name) => `${name}=${traits.get(name) ?? ''}`).join('|');
       point.seriesKey = differing.length > 0 ? `${family}|${signature}` : family;
-      point.seriesName = differing.length > 0 ? `${baseName} (${described.length > 0 ? described.join(', ') : 'no metadata'})` : baseName;
+      const name = differing.length > 0 ? `${familyName} (${described.length > 0 ? described.join(', ') : 'no metadata'})` : familyName;
+      point.seriesName = displayName(name); // folder names and model names may hold control characters
       points.push(point);
     }
     flagDuplicateLoads(members.map((m) => m.point));
@@ -216,11 +261,14 @@ function assignSeries(drafts: Array<{ point: LoadPoint; family: string }>): Load
   return points;
 }
 
-/** Duplicated load levels in one series are kept apart and flagged (docs/file-formats.md §Runs, merges and series). */
+/** Duplicated load levels in one series are kept apart and flagged (docs/decisions.md). */
 function flagDuplicateLoads(points: LoadPoint[]): void {
   const bySeriesAndLoad = groupBy(points, (point) => `${point.seriesKey}|${point.load.concurrency ?? ''}|${point.load.requestRate ?? ''}|${point.load.saturation ? 'sat' : ''}`);
   for (const list of bySeriesAndLoad.values()) {
     if (list.length < 2) continue;
-    for (const point of list) point.notes.push(`Duplicate load level: ${list.length} runs of this series share it; each is kept as its own point.`);
+    for (const point of list) {
+      point.duplicateLoadRuns = list.length;
+      point.notes.push(`Duplicate load level: ${list.length} runs of this series share it; each is kept as its own point.`);
+    }
   }
 }

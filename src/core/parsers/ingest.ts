@@ -20,7 +20,7 @@ export interface IngestResult {
 }
 
 /** Parses files and builds points. Errors never stop the other files. */
-export function ingestFiles(files: readonly InputFile[]): IngestResult {
+export function ingestFiles(files: Iterable<InputFile>): IngestResult {
   const runs: ParsedRun[] = [];
   const errors: FileError[] = [];
   const skipped: FileError[] = [];

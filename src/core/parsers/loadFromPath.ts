@@ -3,6 +3,7 @@
  * not state it: `…-concurrency16/`, `…_c16…`, `concurrency_10/`, `conc64`, `…-request_rate2.5/`, `qps4`. A bare
  * `r1` is not read as a rate: it would take DeepSeek-R1 for one.
  */
+import { RULES, numberProblem } from '../scenario/rules.ts';
 
 export interface PathLoad {
   concurrency?: number;
@@ -31,7 +32,8 @@ export function loadFromPath(path: string): PathLoad {
     re.lastIndex = 0;
     for (const match of path.matchAll(re)) {
       const value = Number(match[1]);
-      if (!Number.isFinite(value) || value <= 0) continue;
+      // The rule a saved point's load obeys: a folder named c1000000000000000000000 gives no load level.
+      if (numberProblem(value, RULES.loadLevel) !== null) continue;
       if (kind === 'concurrency' && !Number.isInteger(value)) continue;
       if (best === undefined || match.index > best.index) best = { kind, value, index: match.index, length: match[0].length };
     }

@@ -24,7 +24,9 @@ import { llmperfIndividual } from './llmperf/individual.ts';
 import { llmperfSummary } from './llmperf/summary.ts';
 import { aiperfRequestRecords } from './aiperf/records.ts';
 import { TOOL_IDS, TOOL_NAMES } from '../model/benchmark.ts';
+import { FILE_JSON_LIMITS, jsonShapeProblem, splitJsonValues, startsLikeJson } from '../boundedJson.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
+import { runProblem } from '../scenario/validateScenario.ts';
 import { sglangJsonl } from './sglang/jsonl.ts';
 import {
   vllmPytorchRecords,
@@ -97,31 +99,42 @@ export function sniff(file: InputFile): SniffedFile {
       sniffed.json = parseJsonLenient(text);
     } catch (error) {
       const lines = parseJsonLines(text);
-      if (lines) sniffed.jsonLines = lines;
-      else sniffed.jsonError = error instanceof Error ? error.message : String(error);
+      if (lines) {
+        sniffed.jsonLines = lines.values;
+        if (lines.lastCutOff) sniffed.jsonLinesCutOff = true;
+      } else sniffed.jsonError = error instanceof Error ? error.message : String(error);
     }
   }
   return sniffed;
 }
 
-/** Each non-empty line parsed as JSON, or undefined when there are fewer than two lines or one is not JSON. */
-function parseJsonLines(text: string): unknown[] | undefined {
+/**
+ * Each non-empty line parsed as JSON; failing that, each top-level value (records printed over several lines).
+ * A last record that does not parse (a file cut off while a benchmark appended to it) is left out and said, as long
+ * as one complete record precedes it. Undefined when nothing else fits (fewer than two parts, or a bad one before
+ * the last).
+ */
+function parseJsonLines(text: string): { values: unknown[]; lastCutOff: boolean } | undefined {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  if (lines.length < 2) return undefined;
+  return parseEach(lines) ?? parseEach(splitJsonValues(text) ?? []);
+}
+
+function parseEach(parts: readonly string[]): { values: unknown[]; lastCutOff: boolean } | undefined {
+  if (parts.length < 2) return undefined;
   const values: unknown[] = [];
-  for (const line of lines) {
-    if (!/^\s*[[{]/.test(line)) return undefined;
+  for (const [index, part] of parts.entries()) {
+    const last = index === parts.length - 1;
+    if (!startsLikeJson(part)) return undefined;
     try {
-      values.push(parseJsonLenient(line));
+      values.push(parseJsonLenient(part));
     } catch {
+      if (last && values.length > 0) return { values, lastCutOff: true };
       return undefined;
     }
   }
-  return values;
+  return { values, lastCutOff: false };
 }
 
-
-/** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
 /**
  * Files that sit in result folders but are never benchmark results (notes, pictures, scripts, notebooks): skipped
  * with a reason rather than reported as errors, so a dropped folder with a README reads cleanly.
@@ -134,11 +147,15 @@ function notAResult(extension: string | undefined): ParseOutcome {
   return { kind: 'skipped', reason: `not a benchmark result (a .${(extension ?? '').toLowerCase()} file)` };
 }
 
+/** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
 export function parseFile(file: InputFile): ParseOutcome {
   const notResult = NOT_RESULTS.exec(file.path);
   if (notResult) return notAResult(notResult[1]);
   if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
   if (looksBinary(file.text)) return { kind: 'error', reason: 'binary data, not a text benchmark export' };
+  // Checked before anything parses it: a pathological document is refused in one linear pass.
+  const shape = startsLikeJson(file.text) ? jsonShapeProblem(file.text, FILE_JSON_LIMITS) : null;
+  if (shape !== null) return { kind: 'error', reason: `not read: the JSON is ${shape}, which no benchmark export is` };
   const sniffed = sniff(file);
   const outcome = parseSniffed(sniffed);
   if (outcome) return outcome;
@@ -162,13 +179,20 @@ export function parseFile(file: InputFile): ParseOutcome {
 export function parseSniffed(sniffed: SniffedFile): ParseOutcome | undefined {
   const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
   if (!parser) return undefined;
-  return runParser(parser, () => parser.parse(sniffed));
+  const outcome = runParser(parser, () => parser.parse(sniffed));
+  if (outcome.kind === 'runs' && sniffed.jsonLinesCutOff) {
+    for (const run of outcome.runs) run.notes.push("The file's last record is cut off (the file looks truncated): it was left out.");
+  }
+  return outcome;
 }
 
-/** A parser's outcome with its rank stamped on the runs, or its failure as a reason a person can act on. */
+/**
+ * A parser's outcome, checked against the rules a saved scenario's points pass (runProblem), with its rank stamped
+ * on the runs; or its failure as a reason a person can act on. Never throws.
+ */
 export function runParser(parser: BenchmarkParser, parse: () => ParseOutcome): ParseOutcome {
   try {
-    const outcome = parse();
+    const outcome = checked(parse(), parser);
     // Where two files describe the same run, the one whose parser comes first here wins field by field.
     if (outcome.kind === 'runs') for (const run of outcome.runs) run.formatRank = RESULT_PARSERS.indexOf(parser);
     return outcome;
@@ -177,6 +201,19 @@ export function runParser(parser: BenchmarkParser, parse: () => ParseOutcome): P
     // A parser bug must not take the other files down; say what happened.
     return { kind: 'error', reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})` };
   }
+}
+
+/** A file's runs pass the rules a saved scenario's points pass (runProblem), or the file is refused with the first problem. */
+function checked(outcome: ParseOutcome, parser: BenchmarkParser): ParseOutcome {
+  if (outcome.kind !== 'runs') return outcome;
+  for (const run of outcome.runs) {
+    const problem = runProblem(run);
+    if (problem !== null) {
+      const which = outcome.runs.length > 1 ? ` (run ${run.runPath})` : '';
+      return { kind: 'error', reason: `${parser.label}: a value out of range${which}: ${problem}` };
+    }
+  }
+  return outcome;
 }
 
 /** JSON.parse failed at (or past) the end of the text: the file was cut off rather than malformed. */

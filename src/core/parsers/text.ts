@@ -37,7 +37,8 @@ export function parseNumberCell(cell: string | undefined, where: string): number
   const trimmed = cell.trim();
   if (trimmed === '' || /^(?:n\/?a|none|null|-)$/i.test(trimmed)) return undefined;
   const normalised = trimmed.replace(/,(?=\d{3}(?:\D|$))/g, '');
-  if (!/^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(normalised)) {
+  // `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter splits a run of digits every way and is quadratic on a long cell.
+  if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(normalised)) {
     throw new ParseFailure(`${where}: "${truncate(trimmed, 40)}" is not a number`);
   }
   const value = Number(normalised);
@@ -52,11 +53,19 @@ export function csvRows(text: string): string[][] {
   return result.data.map((row) => (row.length === 1 && row[0]?.trim() === '' ? [] : row.map((c) => c.trim())));
 }
 
-/** `Time To First Token (ms)` → name `time to first token`, unit `ms`. */
+/**
+ * `Time To First Token (ms)` → name `time to first token`, unit `ms`: the unit is the last parenthesised part,
+ * at the end. Found by index, not by a pattern: a lazy-prefix regex backtracked for minutes on a 1 MB cell.
+ */
 export function splitRowName(cell: string): { name: string; unit?: string } {
-  const match = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(cell);
-  const name = (match ? match[1] ?? '' : cell).trim().toLowerCase().replace(/\s+/g, ' ');
-  return match && match[2] !== undefined ? { name, unit: match[2].trim() } : { name };
+  // No metric is named in a thousand characters: a longer label is left as it is (nothing will match it).
+  if (cell.length > 1000) return { name: cell };
+  const trimmed = cell.trimEnd();
+  const open = trimmed.endsWith(')') ? trimmed.lastIndexOf('(') : -1;
+  const unit = open >= 0 ? trimmed.slice(open + 1, -1) : undefined;
+  const hasUnit = unit !== undefined && !unit.includes(')');
+  const name = (hasUnit ? trimmed.slice(0, open) : cell).trim().toLowerCase().replace(/\s+/g, ' ');
+  return hasUnit ? { name, unit: unit.trim() } : { name };
 }
 
 export function truncate(text: string, max: number): string {

@@ -20,6 +20,8 @@ export interface SniffedFile extends InputFile {
    * line is (vLLM `--append-result`, SGLang, AIPerf per-request records). A one-line file is `json` instead.
    */
   jsonLines?: unknown[];
+  /** The last record of `jsonLines` was cut off and left out. */
+  jsonLinesCutOff?: boolean;
   /** First non-empty line, trimmed (CSV headers are detected from it). */
   firstLine: string;
 }

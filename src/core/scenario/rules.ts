@@ -30,7 +30,8 @@ export const RULES = {
   pue: { min: 1, max: 5 },
   uptime: { min: 0, exclusiveMin: true, max: 1 },
   loadLevel: { min: 0, exclusiveMin: true, sanityMax: 1e9 },
-  measurement: { min: 0 },
+  // Latencies (ms), throughputs, token counts: beyond 1e15 a value is corrupt (and products of it overflow).
+  measurement: { min: 0, sanityMax: 1e15 },
   /** Mean input / output lengths typed for a series whose files lack them. */
   sequenceTokens: { min: 0, exclusiveMin: true, sanityMax: 1e7 },
 } as const satisfies Record<string, NumberRule>;

@@ -6,6 +6,9 @@
 import LZString from 'lz-string';
 import type { LoadPoint } from '../model/benchmark.ts';
 import type { EmbeddedPoint, Scenario } from '../model/scenario.ts';
+import type { JsonLimits } from '../boundedJson.ts';
+import { jsonShapeProblem } from '../boundedJson.ts';
+import { decompressUriComponentBounded } from './boundedLz.ts';
 import type { ScenarioResult } from './validateScenario.ts';
 import { validateScenario } from './validateScenario.ts';
 
@@ -22,8 +25,21 @@ export function scenarioToJson(scenario: Scenario): string {
   return `${JSON.stringify(scenario, null, 2)}\n`;
 }
 
-/** Reads a scenario file's text: invalid JSON and invalid fields both come back as `{ok: false}` with the field. */
-export function parseScenarioText(text: string): ScenarioResult {
+/**
+ * A saved scenario nests 5 deep (points[].metadata.configuration); unknown fields may add some. Deeper documents
+ * are refused before parsing: `JSON.stringify` (Save scenario) overflows the stack a few thousand levels down.
+ */
+export const SCENARIO_JSON_LIMITS: JsonLimits = { maxDepth: 32, maxItems: 100_000 };
+
+/**
+ * Reads a scenario's text (a file, a share link, the browser's storage: all three come through here): a leading
+ * byte-order mark is ignored, the shape is checked before parsing, and invalid JSON and invalid fields both come
+ * back as `{ok: false}` with the field.
+ */
+export function parseScenarioText(input: string): ScenarioResult {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const shape = jsonShapeProblem(text, SCENARIO_JSON_LIMITS);
+  if (shape !== null) return { ok: false, field: 'file', message: `not read: ${shape}` };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -40,9 +56,13 @@ const FRAGMENT_PREFIX = '#s=';
  * take 22,000).
  */
 export const MAX_LINK_FRAGMENT_CHARS = 60_000;
-/** A fragment or its decompressed text beyond these is refused before parsing (a hostile link must not hang the page). */
-const MAX_FRAGMENT_CHARS = 2_000_000;
-const MAX_DECOMPRESSED_CHARS = 20_000_000;
+/**
+ * A fragment or its decompressed text beyond these is refused before parsing (a hostile link must not hang the
+ * page). Our links are at most MAX_LINK_FRAGMENT_CHARS and decompress to a few hundred KB; the decompressed size
+ * is counted while decoding (boundedLz.ts), never after.
+ */
+const MAX_FRAGMENT_CHARS = 500_000;
+export const MAX_DECOMPRESSED_CHARS = 2_000_000;
 
 export interface ShareLink {
   fragment: string;
@@ -61,14 +81,11 @@ export function decodeShareLink(fragment: string): ScenarioResult | null {
   if (!fragment.startsWith(FRAGMENT_PREFIX)) return null;
   const data = fragment.slice(FRAGMENT_PREFIX.length);
   if (data.length > MAX_FRAGMENT_CHARS) return { ok: false, field: 'link', message: `link: too long to be one of ours (${data.length} characters)` };
-  let text: string | null;
-  try {
-    text = LZString.decompressFromEncodedURIComponent(data);
-  } catch {
-    text = null;
+  const decoded = decompressUriComponentBounded(data, MAX_DECOMPRESSED_CHARS);
+  if (!decoded.ok && decoded.reason === 'too-large') {
+    return { ok: false, field: 'link', message: `link: decompresses to more than ${MAX_DECOMPRESSED_CHARS.toLocaleString('en-US')} characters, refused` };
   }
-  if (text === null || text === '') return { ok: false, field: 'link', message: 'link: damaged, it does not decompress (was it cut off when pasted?)' };
-  if (text.length > MAX_DECOMPRESSED_CHARS) return { ok: false, field: 'link', message: 'link: decompresses to more than 20 MB, refused' };
-  const result = parseScenarioText(text);
+  if (!decoded.ok || decoded.text === '') return { ok: false, field: 'link', message: 'link: damaged, it does not decompress (was it cut off when pasted?)' };
+  const result = parseScenarioText(decoded.text);
   return result.ok ? result : { ok: false, field: result.field, message: `link: ${result.message}` };
 }

@@ -2,18 +2,44 @@
  * Scenario file validation (docs/scenario.md): the first offending field is named with its path
  * (`hardware[0].gpusPerServer: must be a whole number ≥ 1, got 0`). Top-level sections that are missing
  * take their defaults, so a hand-written scenario may hold only what it changes; a section that is present
- * must be complete. Unknown fields are kept as they are and ignored.
+ * must be complete. Unknown fields are kept as they are and ignored. Lists have limits (SCENARIO_LIMITS), so
+ * no document can make the page do unbounded work; names have unshowable characters replaced (displayName).
+ *
+ * The same checks guard every way in: a scenario file, a share link, the browser's storage, and (through
+ * `runProblem`) each run a parser reads from a file, so whatever was accepted once is accepted again on restore.
  */
-import type { Distribution, LoadPoint } from '../model/benchmark.ts';
+import type { Distribution, LoadLevel, LoadPoint, Measurements } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, TOOL_IDS, emptyMeasurements, isStat } from '../model/benchmark.ts';
 import type { Stat } from '../model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint, SlaRule } from '../model/scenario.ts';
 import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, SLA_RULE_KINDS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
 import { isCurrencyCode } from '../format/numbers.ts';
+import { displayName } from '../format/text.ts';
 import { MigrationError, migrateScenario } from './migrations.ts';
 import type { NumberRule } from './rules.ts';
 import { RULES, numberProblem } from './rules.ts';
+
+/**
+ * The longest list of each kind a scenario may hold. SLA: one constraint per metric and statistic. Server types
+ * and series entries: far more than a page can show. Points: ten thousand load levels (a sweep of 1,000 files
+ * is a tenth of it). The page refuses to add beyond them, so what it saves always reopens.
+ */
+export const SCENARIO_LIMITS = {
+  sla: SLA_METRICS.length * STATS.length,
+  hardware: 50,
+  series: 1_000,
+  points: 10_000,
+} as const;
+
+/** The largest scenario file opened (points embedded): the same cap as a benchmark file. */
+export const MAX_SCENARIO_BYTES = 64 * 2 ** 20;
+
+/** Null when a scenario file of this size may be opened, else why not (named, with the limit). */
+export function scenarioFileSizeProblem(name: string, bytes: number): string | null {
+  if (bytes <= MAX_SCENARIO_BYTES) return null;
+  return `${name}: the file is ${(bytes / 2 ** 20).toFixed(0)} MiB; a scenario is at most ${MAX_SCENARIO_BYTES / 2 ** 20} MiB.`;
+}
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; field: string; message: string };
 
@@ -61,9 +87,22 @@ function oneOf<T extends string>(value: unknown, field: string, allowed: readonl
   return value as T;
 }
 
+/** A string; by default at least one character long (spaces count: a file may be named "   .json"). */
 function text(value: unknown, field: string, { nonEmpty = true } = {}): string {
-  if (typeof value !== 'string' || (nonEmpty && value.trim() === '')) throw new Invalid(field, `must be ${nonEmpty ? 'a non-empty ' : ''}text, got ${show(value)}`);
+  if (typeof value !== 'string' || (nonEmpty && value === '')) throw new Invalid(field, `must be ${nonEmpty ? 'a non-empty ' : ''}text, got ${show(value)}`);
   return value;
+}
+
+/** A name shown to people: non-empty text, with characters an export cannot draw replaced. */
+function name(value: unknown, field: string): string {
+  return displayName(text(value, field));
+}
+
+function limitedList(value: unknown, field: keyof typeof SCENARIO_LIMITS): unknown[] {
+  const items = list(value, field);
+  const limit = SCENARIO_LIMITS[field];
+  if (items.length > limit) throw new Invalid(field, `holds ${items.length.toLocaleString('en-US')} entries; at most ${limit.toLocaleString('en-US')} are accepted`);
+  return items;
 }
 
 function boolean(value: unknown, field: string): boolean {
@@ -117,7 +156,7 @@ export function validateHardware(value: unknown, field: string): HardwareProfile
   const o = object(value, field);
   // Fields are checked in the order a scenario file lists them, so the first bad one is the one named.
   const id = text(o['id'], `${field}.id`);
-  const name = text(o['name'], `${field}.name`);
+  const hardwareName = name(o['name'], `${field}.name`);
   const serverPriceUsd = number(o['serverPriceUsd'], `${field}.serverPriceUsd`, RULES.money);
   const gpusPerServer = number(o['gpusPerServer'], `${field}.gpusPerServer`, RULES.gpusPerServer);
   const depreciationYears = number(o['depreciationYears'], `${field}.depreciationYears`, RULES.depreciationYears);
@@ -138,7 +177,7 @@ export function validateHardware(value: unknown, field: string): HardwareProfile
         });
   const cloud = o['cloudUsdPerGpuHour'];
   const cloudUsdPerGpuHour = cloud === null || cloud === undefined ? null : number(cloud, `${field}.cloudUsdPerGpuHour`, RULES.money);
-  return withUnknown(o, { id, name, serverPriceUsd, gpusPerServer, depreciationYears, licence, hostingUsdPerServerYear, power, cloudUsdPerGpuHour });
+  return withUnknown(o, { id, name: hardwareName, serverPriceUsd, gpusPerServer, depreciationYears, licence, hostingUsdPerServerYear, power, cloudUsdPerGpuHour });
 }
 
 export function validateApiReference(value: unknown, field = 'apiReference'): ApiReference {
@@ -152,7 +191,7 @@ export function validateApiReference(value: unknown, field = 'apiReference'): Ap
 function validateSeriesSettings(value: unknown, field: string): SeriesSettings {
   const o = object(value, field);
   const out: SeriesSettings = { match: text(o['match'], `${field}.match`) };
-  if (o['name'] !== undefined) out.name = text(o['name'], `${field}.name`);
+  if (o['name'] !== undefined) out.name = name(o['name'], `${field}.name`);
   if (o['gpusPerInstance'] !== undefined) out.gpusPerInstance = number(o['gpusPerInstance'], `${field}.gpusPerInstance`, RULES.gpusPerInstance);
   if (o['hardware'] !== undefined) out.hardware = text(o['hardware'], `${field}.hardware`);
   if (o['hidden'] !== undefined) out.hidden = boolean(o['hidden'], `${field}.hidden`);
@@ -183,10 +222,50 @@ function validateDistribution(value: unknown, field: string): Distribution {
   return out;
 }
 
+/** A load level: at least one of a concurrency, a request rate, or saturation. */
+function validateLoad(value: unknown, field: string): Omit<LoadLevel, 'origin'> {
+  const load = object(value, field);
+  const out: Omit<LoadLevel, 'origin'> = {};
+  if (load['concurrency'] !== undefined) out.concurrency = number(load['concurrency'], `${field}.concurrency`, RULES.loadLevel);
+  if (load['requestRate'] !== undefined) out.requestRate = number(load['requestRate'], `${field}.requestRate`, RULES.loadLevel);
+  if (load['saturation'] === true) out.saturation = true;
+  if (out.concurrency === undefined && out.requestRate === undefined && !out.saturation) {
+    throw new Invalid(field, 'needs a concurrency, a requestRate or saturation: true');
+  }
+  return out;
+}
+
+/** What a run measured: every number finite and in range, distributions of known statistics only. */
+function validateMeasurements(o: Obj, field: string): Measurements {
+  const m = emptyMeasurements();
+  m.notes = list(o['notes'] ?? [], `${field}.notes`).map((n, i) => text(n, `${field}.notes[${i}]`, { nonEmpty: false }));
+  for (const key of DISTRIBUTION_FIELDS) m[key] = validateDistribution(o[key], `${field}.${key}`);
+  for (const key of SCALAR_FIELDS) if (o[key] !== undefined) m[key] = number(o[key], `${field}.${key}`);
+  const tps = o['tpsPerUserDefinition'];
+  if (tps !== undefined) m.tpsPerUserDefinition = oneOf(tps, `${field}.tpsPerUserDefinition`, ['osl-over-e2e', 'inverse-itl', 'derived-mean-ratio'] as const);
+  const meta = o['metadata'] === undefined ? {} : object(o['metadata'], `${field}.metadata`);
+  if (typeof meta['model'] === 'string') m.metadata.model = meta['model'];
+  if (typeof meta['backend'] === 'string') m.metadata.backend = meta['backend'];
+  if (typeof meta['endpointType'] === 'string') m.metadata.endpointType = meta['endpointType'];
+  if (meta['targetInputTokens'] !== undefined) m.metadata.targetInputTokens = number(meta['targetInputTokens'], `${field}.metadata.targetInputTokens`);
+  if (meta['targetOutputTokens'] !== undefined) m.metadata.targetOutputTokens = number(meta['targetOutputTokens'], `${field}.metadata.targetOutputTokens`);
+  if (typeof meta['framework'] === 'string') m.metadata.framework = meta['framework'];
+  if (typeof meta['dataset'] === 'string') m.metadata.dataset = meta['dataset'];
+  if (meta['configuration'] !== undefined) {
+    const configuration = object(meta['configuration'], `${field}.metadata.configuration`);
+    m.metadata.configuration = Object.fromEntries(
+      Object.entries(configuration).map(([k, v]) => [k, text(v, `${field}.metadata.configuration.${k}`, { nonEmpty: false })]),
+    );
+  }
+  m.derived = list(o['derived'] ?? [], `${field}.derived`).map((n, i) => text(n, `${field}.derived[${i}]`));
+  return m;
+}
+
 /** An embedded point is data from a file someone may have edited: every number is checked again. */
 function validatePoint(value: unknown, field: string): EmbeddedPoint {
   const o = object(value, field);
-  const load = object(o['load'], `${field}.load`);
+  const load = validateLoad(o['load'], `${field}.load`);
+  const origin = object(o['load'], `${field}.load`)['origin'];
   const point: LoadPoint = {
     id: text(o['id'], `${field}.id`),
     sources: list(o['sources'] ?? [], `${field}.sources`).map((s, i) => {
@@ -194,37 +273,28 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
       return { path: text(so['path'], `${field}.sources[${i}].path`), tool: oneOf(so['tool'], `${field}.sources[${i}].tool`, TOOL_IDS), format: text(so['format'], `${field}.sources[${i}].format`) };
     }),
     seriesKey: text(o['seriesKey'] ?? o['series'], `${field}.seriesKey`),
-    seriesName: text(o['seriesName'] ?? o['series'], `${field}.seriesName`),
-    load: { origin: load['origin'] === 'path' || load['origin'] === 'user' ? load['origin'] : 'file' },
-    ...emptyMeasurements(),
-    notes: list(o['notes'] ?? [], `${field}.notes`).map((n, i) => text(n, `${field}.notes[${i}]`, { nonEmpty: false })),
+    seriesName: name(o['seriesName'] ?? o['series'], `${field}.seriesName`),
+    load: { ...load, origin: origin === 'path' || origin === 'user' ? origin : 'file' },
+    ...validateMeasurements(o, field),
   };
-  if (load['concurrency'] !== undefined) point.load.concurrency = number(load['concurrency'], `${field}.load.concurrency`, RULES.loadLevel);
-  if (load['requestRate'] !== undefined) point.load.requestRate = number(load['requestRate'], `${field}.load.requestRate`, RULES.loadLevel);
-  if (load['saturation'] === true) point.load.saturation = true;
-  if (point.load.concurrency === undefined && point.load.requestRate === undefined && !point.load.saturation) {
-    throw new Invalid(`${field}.load`, 'needs a concurrency, a requestRate or saturation: true');
+  return { ...point, series: name(o['series'] ?? point.seriesName, `${field}.series`) };
+}
+
+/**
+ * Null when a run read from a file would be accepted as a point of a saved scenario; else the first problem,
+ * named by its field ("ttftMs.avg: must be at most …"). The parsers' output passes through here, so a value
+ * the page takes in (a concurrency of 1e20, a latency that overflowed to Infinity when converted to ms) is
+ * refused when it arrives rather than when the saved scenario is reopened.
+ */
+export function runProblem(run: Measurements & { load: Omit<LoadLevel, 'origin'> | null }): string | null {
+  try {
+    if (run.load !== null) validateLoad(run.load, 'load');
+    validateMeasurements(run as unknown as Obj, '');
+    return null;
+  } catch (error) {
+    if (error instanceof Invalid) return `${error.field.replace(/^\./, '')}: ${error.problem}`;
+    throw error;
   }
-  for (const key of DISTRIBUTION_FIELDS) point[key] = validateDistribution(o[key], `${field}.${key}`);
-  for (const key of SCALAR_FIELDS) if (o[key] !== undefined) point[key] = number(o[key], `${field}.${key}`);
-  const tps = o['tpsPerUserDefinition'];
-  if (tps !== undefined) point.tpsPerUserDefinition = oneOf(tps, `${field}.tpsPerUserDefinition`, ['osl-over-e2e', 'inverse-itl', 'derived-mean-ratio'] as const);
-  const meta = o['metadata'] === undefined ? {} : object(o['metadata'], `${field}.metadata`);
-  if (typeof meta['model'] === 'string') point.metadata.model = meta['model'];
-  if (typeof meta['backend'] === 'string') point.metadata.backend = meta['backend'];
-  if (typeof meta['endpointType'] === 'string') point.metadata.endpointType = meta['endpointType'];
-  if (meta['targetInputTokens'] !== undefined) point.metadata.targetInputTokens = number(meta['targetInputTokens'], `${field}.metadata.targetInputTokens`);
-  if (meta['targetOutputTokens'] !== undefined) point.metadata.targetOutputTokens = number(meta['targetOutputTokens'], `${field}.metadata.targetOutputTokens`);
-  if (typeof meta['framework'] === 'string') point.metadata.framework = meta['framework'];
-  if (typeof meta['dataset'] === 'string') point.metadata.dataset = meta['dataset'];
-  if (meta['configuration'] !== undefined) {
-    const configuration = object(meta['configuration'], `${field}.metadata.configuration`);
-    point.metadata.configuration = Object.fromEntries(
-      Object.entries(configuration).map(([k, v]) => [k, text(v, `${field}.metadata.configuration.${k}`, { nonEmpty: false })]),
-    );
-  }
-  point.derived = list(o['derived'] ?? [], `${field}.derived`).map((n, i) => text(n, `${field}.derived[${i}]`));
-  return { ...point, series: text(o['series'] ?? point.seriesName, `${field}.series`) };
 }
 
 /** Validates (after migrating older versions) a parsed scenario document. */
@@ -236,10 +306,10 @@ export function validateScenario(raw: unknown): ScenarioResult {
     const d = defaultScenario();
     // Sections are checked in the order a saved file lists them (docs/scenario.md), so the first bad field
     // in the file is the one named.
-    const sla = o['sla'] === undefined ? d.sla : list(o['sla'], 'sla').map((c, i) => validateSla(c, `sla[${i}]`));
+    const sla = o['sla'] === undefined ? d.sla : limitedList(o['sla'], 'sla').map((c, i) => validateSla(c, `sla[${i}]`));
     const slaRule = o['slaRule'] === undefined ? d.slaRule : validateSlaRule(o['slaRule']);
     const demand = o['demand'] === undefined ? d.demand : validateDemand(o['demand']);
-    const hardware = o['hardware'] === undefined ? d.hardware : list(o['hardware'], 'hardware').map((h, i) => validateHardware(h, `hardware[${i}]`));
+    const hardware = o['hardware'] === undefined ? d.hardware : limitedList(o['hardware'], 'hardware').map((h, i) => validateHardware(h, `hardware[${i}]`));
     if (hardware.length === 0) throw new Invalid('hardware', 'must list at least one hardware profile');
     const ids = new Set<string>();
     hardware.forEach((h, i) => {
@@ -257,7 +327,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
         })
       : { ...d.defaults, hardware: hardware[0]?.id ?? d.defaults.hardware };
     if (!ids.has(defaults.hardware)) throw new Invalid('defaults.hardware', `"${defaults.hardware}" is not the id of a hardware profile (${[...ids].join(', ')})`);
-    const series = o['series'] === undefined ? [] : list(o['series'], 'series').map((entry, i) => validateSeriesSettings(entry, `series[${i}]`));
+    const series = o['series'] === undefined ? [] : limitedList(o['series'], 'series').map((entry, i) => validateSeriesSettings(entry, `series[${i}]`));
     series.forEach((entry, i) => {
       if (entry.hardware !== undefined && !ids.has(entry.hardware)) throw new Invalid(`series[${i}].hardware`, `"${entry.hardware}" is not the id of a hardware profile`);
     });
@@ -275,7 +345,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
       uptime: o['uptime'] === undefined ? d.uptime : number(o['uptime'], 'uptime', RULES.uptime),
       interpolate: o['interpolate'] === undefined ? d.interpolate : boolean(o['interpolate'], 'interpolate'),
       view: o['view'] === undefined ? d.view : validateView(o['view']),
-      points: o['points'] === undefined ? [] : list(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
+      points: o['points'] === undefined ? [] : limitedList(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
     } satisfies Scenario);
     return { ok: true, scenario };
   } catch (error) {

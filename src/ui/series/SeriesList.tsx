@@ -46,7 +46,7 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
   // Loads that two merged folders both measured: the curve would double back on itself.
   const sharedLoads = series.memberKeys.length > 1 ? [...new Set(series.points.map((p) => p.load.concurrency ?? p.load.requestRate))].length < series.points.length : false;
   const id = useId();
-  const duplicates = series.points.some((p) => p.notes.some((n) => n.startsWith('Duplicate load level')));
+  const duplicates = series.points.some((p) => p.duplicateLoadRuns !== undefined);
   return (
     <li className={`series-row${series.hidden ? ' series-row--hidden' : ''}`}>
       <span className="swatch" style={{ background: colors.get(series.key) }} aria-hidden="true" />

@@ -4,8 +4,9 @@
  */
 import type { ChangeEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import { parseScenarioText, scenarioToJson } from '../../core/scenario/scenarioCodec.ts';
-import { currentScenario, openScenario } from '../../store/scenarioIO.ts';
+import { scenarioToJson } from '../../core/scenario/scenarioCodec.ts';
+import { scenarioFileSizeProblem } from '../../core/scenario/validateScenario.ts';
+import { currentScenario, openScenario, readScenarioFile } from '../../store/scenarioIO.ts';
 import { makeShareLink } from '../../store/shareLink.ts';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
 import { downloadText } from '../export/download.ts';
@@ -40,11 +41,12 @@ export function Toolbar() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > 64 * 2 ** 20) {
-      store.getState().notify('error', `${file.name}: the file is ${(file.size / 2 ** 20).toFixed(0)} MiB; a scenario is at most 64 MiB.`);
+    const tooBig = scenarioFileSizeProblem(file.name, file.size);
+    if (tooBig !== null) {
+      store.getState().notify('error', tooBig);
       return;
     }
-    const result = parseScenarioText(await file.text());
+    const result = await readScenarioFile(file);
     if (!result.ok) {
       store.getState().notify('error', `${file.name} could not be opened: ${result.message}. Nothing was changed.`);
       return;

@@ -108,7 +108,7 @@ describe('npm run tco', () => {
     expect(Object.keys(reasons).sort()).toEqual(['binary.csv', 'empty.json', 'hostile.json', 'truncated_genai_perf.json', 'vllm.json']);
     expect(reasons['empty.json']).toBe('the file is empty');
     expect(reasons['truncated_genai_perf.json']).toMatch(/^invalid JSON: .*\(the file looks truncated\)$/);
-    expect(reasons['binary.csv']).toBe('binary data, not a text benchmark export');
+    expect(reasons['binary.csv']).toBe('not a text benchmark export: this is a PNG image');
     expect(reasons['vllm.json']).toMatch(/^vLLM bench serve result JSON .*: completed is 0/);
     expect(reasons['hostile.json']).toMatch(/request_throughput.avg is not a finite number/);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
 import { migrateScenario } from '../../../src/core/scenario/migrations.ts';
-import { validateScenario } from '../../../src/core/scenario/validateScenario.ts';
+import { scenarioFileSizeProblem, validateScenario } from '../../../src/core/scenario/validateScenario.ts';
 
 const valid = () => JSON.parse(JSON.stringify(defaultScenario())) as Record<string, unknown>;
 
@@ -158,5 +158,12 @@ describe('currency', () => {
     expect(validateScenario({ format: 'llm-tco-scenario', version: 1 })).toMatchObject({ ok: true, scenario: { currency: 'USD' } });
     expect(validateScenario({ format: 'llm-tco-scenario', version: 1, currency: 'EUR' })).toMatchObject({ ok: true, scenario: { currency: 'EUR' } });
     expect(validateScenario({ format: 'llm-tco-scenario', version: 1, currency: 'euro' })).toEqual({ ok: false, field: 'currency', message: 'currency: must be an ISO 4217 code such as USD or EUR, got "euro"' });
+  });
+});
+
+describe('scenario file size', () => {
+  it('opens up to 64 MiB and names the file and the limit beyond', () => {
+    expect(scenarioFileSizeProblem('s.json', 64 * 2 ** 20)).toBeNull();
+    expect(scenarioFileSizeProblem('big.json', 65 * 2 ** 20)).toBe('big.json: the file is 65 MiB; a scenario is at most 64 MiB.');
   });
 });
