@@ -5,16 +5,27 @@ import type { FileToParse } from '../workers/protocol.ts';
 import { parseInBackground } from '../workers/parseClient.ts';
 import type { AppStoreApi } from './appStore.ts';
 
+/** The load under way, for its Cancel button. */
+let current: AbortController | null = null;
+
 export async function loadFiles(store: AppStoreApi, files: FileToParse[]): Promise<void> {
   if (files.length === 0) return;
   const { setLoading, addLoaded } = store.getState();
   setLoading({ filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.file.size, 0) });
+  const controller = new AbortController();
+  current = controller;
   try {
-    const result = await parseInBackground(files, setLoading);
+    const result = await parseInBackground(files, (progress) => (controller.signal.aborted ? undefined : setLoading(progress)), { signal: controller.signal });
     addLoaded(result, 'files');
   } finally {
+    if (current === controller) current = null;
     setLoading(null);
   }
+}
+
+/** Stops the load under way: what was read is kept, the rest is listed as not read. */
+export function cancelLoading(): void {
+  current?.abort();
 }
 
 /** Replaces data and settings with the demo, as one undoable step (its module is fetched on demand). */

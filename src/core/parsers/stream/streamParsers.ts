@@ -13,8 +13,12 @@ import { ParseFailure } from '../types.ts';
 import { ListSumsReader } from './numberArrays.ts';
 import { ObjectMemberReader } from './objectStream.ts';
 
-/** Text decoded from the start of a file, for `detectHead` (a stream parser must decide from this much). */
-export const HEAD_CHARS = 64 * 1024;
+/** Bytes read from the start of a file for `detectHead` (a stream parser must decide from this much). */
+export const HEAD_BYTES = 64 * 1024;
+/** Files at least this large are read as a stream when a stream parser claims them; smaller ones are read whole. */
+export const STREAM_FROM_BYTES = 16 * 1024 * 1024;
+/** The largest file read as a stream (its compact per-request arrays must still fit the page's memory). */
+export const MAX_STREAM_BYTES = 1024 * 1024 * 1024;
 
 export interface StreamReader {
   push(text: string): void;
@@ -24,7 +28,7 @@ export interface StreamReader {
 export interface StreamParser {
   id: string;
   label: string;
-  /** Claims the file from its first HEAD_CHARS characters (or fewer, for a shorter file) and its path. */
+  /** Claims the file from the text of its first HEAD_BYTES (or fewer, for a shorter file) and its path. */
   detectHead(head: string, path: string): boolean;
   start(path: string): StreamReader;
 }
