@@ -14,8 +14,11 @@ export async function loadFiles(store: AppStoreApi, files: FileToParse[]): Promi
   setLoading({ filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.file.size, 0) });
   const controller = new AbortController();
   current = controller;
+  // Marks for measuring the page's responsiveness while files are parsed (e2e: no long task in between).
+  performance.mark('llm-tco:parse-start');
   try {
     const result = await parseInBackground(files, (progress) => (controller.signal.aborted ? undefined : setLoading(progress)), { signal: controller.signal });
+    performance.mark('llm-tco:parse-end');
     addLoaded(result, 'files');
   } finally {
     if (current === controller) current = null;
