@@ -9,6 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { goodCount, pointGoodput, prepareSla } from '../../src/core/analysis/goodput.ts';
 import { pickOperatingPoint } from '../../src/core/analysis/operatingPoint.ts';
@@ -158,6 +159,8 @@ function goodputRecount(): void {
 }
 
 export async function runPerRequestBench(): Promise<void> {
+  // Wall-clock figures: on a shared machine they scale with its load, printed so they can be read against it.
+  console.log(`per-request figures (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores):`);
   goodputRecount(); // first: the parses below leave a large heap for the collector
   const { jsonl, vllm } = ensureFiles();
   await parseRatio('parse AIPerf profile_export.jsonl (stream)', jsonl, true);
