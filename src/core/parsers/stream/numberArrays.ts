@@ -31,9 +31,11 @@ export class ListSumsReader {
 
   /**
    * Inner lists hold numbers only, so each ends at the next `]`: found with indexOf and parsed by JSON.parse (native
-   * speed), its numbers summed in order.
+   * speed), its numbers summed in order. Returns how much of `text` the whole list takes once its closing `]` is
+   * read, -1 while it goes on (a ValueReader of objectStream.ts).
    */
-  push(text: string): void {
+  push(text: string): number {
+    if (this.done) return 0;
     let i = 0;
     while (i < text.length) {
       if (this.depth === 2) {
@@ -41,7 +43,7 @@ export class ListSumsReader {
         const close = text.indexOf(']', i);
         if (close < 0) {
           this.carry += this.carry === '' ? text.slice(i - 1) : text.slice(i);
-          return;
+          return -1;
         }
         // Within one chunk the list's own text (brackets included) is parsed as it stands: no copy.
         this.list(this.carry === '' ? text.slice(i - 1, close + 1) : `${this.carry}${text.slice(i, close + 1)}`);
@@ -54,7 +56,7 @@ export class ListSumsReader {
       const close = text.indexOf(']', i);
       if (open < 0 && close < 0) {
         this.expectSeparators(text.slice(i));
-        return;
+        return -1;
       }
       const next = open >= 0 && (close < 0 || open < close) ? open : close;
       this.expectSeparators(text.slice(i, next));
@@ -66,9 +68,11 @@ export class ListSumsReader {
         if (this.depth !== 1) throw new ParseFailure(`${this.name}: a "]" with no list open`);
         this.depth = 0;
         this.done = true;
+        return next + 1;
       }
       i = next + 1;
     }
+    return -1;
   }
 
   end(): ListSums {

@@ -8,8 +8,18 @@
 import { parseJsonLenient } from '../text.ts';
 import { ParseFailure } from '../types.ts';
 
+/**
+ * A reader of one member's value that finds the value's end itself (so the text is scanned once): `push` gets the
+ * text from the value's first character on and returns how much of it the value takes, or -1 when the value goes on
+ * into the next chunk.
+ */
+export interface ValueReader {
+  push(text: string): number;
+  end(): unknown;
+}
+
 /** What becomes of a member's value: skipped, parsed whole by JSON.parse, or fed to a reader of its own. */
-export type MemberHandling = 'skip' | 'parse' | { push(text: string): void; end(): unknown };
+export type MemberHandling = 'skip' | 'parse' | ValueReader;
 
 type State =
   | { at: 'start' }
@@ -24,7 +34,7 @@ type State =
       escaped: boolean;
       scalar: boolean;
       parts: string[] | null;
-      sink: Exclude<MemberHandling, string> | null;
+      sink: ValueReader | null;
     }
   | { at: 'after' }
   | { at: 'end' };
@@ -130,6 +140,18 @@ export class ObjectMemberReader {
 
   private scanValue(s: Extract<State, { at: 'value' }>, chunk: string, from: number): number {
     let i = from;
+    if (s.sink) {
+      if (!s.started) {
+        i = skipSpace(chunk, i);
+        if (i === chunk.length) return i;
+        s.started = true;
+      }
+      const used = s.sink.push(i === 0 ? chunk : chunk.slice(i));
+      if (used < 0) return chunk.length;
+      this.members.set(s.key, s.sink.end());
+      this.state = { at: 'after' };
+      return i + used;
+    }
     if (!s.started) {
       i = skipSpace(chunk, i);
       if (i === chunk.length) return i;
@@ -184,9 +206,7 @@ export class ObjectMemberReader {
       } else end = i; // ',' after a scalar
     }
     if (s.parts) s.parts.push(chunk.slice(from, end < 0 ? chunk.length : end));
-    if (s.sink) s.sink.push(chunk.slice(from, end < 0 ? chunk.length : end));
     if (end < 0) return chunk.length;
-    if (s.sink) this.members.set(s.key, s.sink.end());
     if (s.parts) {
       const text = s.parts.join('').trim();
       try {
