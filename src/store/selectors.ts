@@ -2,7 +2,7 @@
  * Derived state: each selector is input selectors plus one core function, memoised on the inputs'
  * identities with a size-1 cache. Components read results only through these.
  */
-import { projectSeries, chartParetoFront } from '../core/analysis/projection.ts';
+import { effectiveView, projectSeries, chartParetoFront } from '../core/analysis/projection.ts';
 import type { ChartSeries } from '../core/analysis/projection.ts';
 import { resolveSeries } from '../core/analysis/series.ts';
 import type { ResolvedSeries } from '../core/analysis/series.ts';
@@ -15,10 +15,17 @@ import { loadValue, slaMetricValue } from '../core/analysis/metrics.ts';
 import { loadLabel } from '../core/analysis/projection.ts';
 import type { PointGoodput } from '../core/analysis/goodput.ts';
 import { pointGoodput, prepareSla } from '../core/analysis/goodput.ts';
+import { feasibilityStatus, goodputStatus } from '../core/analysis/feasibility.ts';
+import type { Feasibility } from '../core/analysis/feasibility.ts';
 import { buildLoadPoints } from '../core/parsers/buildPoints.ts';
 import { sensitivity } from '../core/sensitivity/sensitivity.ts';
-import { cheapestSeriesKey, computeSeriesResult } from '../core/report/seriesResult.ts';
+import { computeSeriesResult } from '../core/report/seriesResult.ts';
 import type { SeriesResult } from '../core/report/seriesResult.ts';
+import { cheapestKeys, decide } from '../core/report/recommendation.ts';
+import type { WorkloadDecision } from '../core/report/recommendation.ts';
+import { groupWorkloads, seriesWorkload } from '../core/report/workloads.ts';
+import { describeLoad } from '../core/analysis/metrics.ts';
+import type { ConversionBasis } from '../core/sizing/demandConversion.ts';
 import type { AppState } from './appStore.ts';
 import { selectorFactory } from './memo.ts';
 
@@ -37,7 +44,11 @@ const selectApi = (s: AppState) => s.settings.apiReference;
 const selectUptime = (s: AppState) => s.settings.uptime;
 const selectInterpolate = (s: AppState) => s.settings.interpolate;
 export const selectSlaRule = (s: AppState) => s.settings.slaRule;
-export const selectView = (s: AppState) => s.settings.view;
+/** The chart view as the user set it (`logXAuto` unresolved). */
+export const selectRawView = (s: AppState) => s.settings.view;
+const selectComparable = (s: AppState) => s.settings.comparableWorkloads ?? false;
+const selectRankBy = (s: AppState) => s.settings.rankBy ?? 'fleetYearUsd';
+const selectCurrency = (s: AppState) => s.settings.currency;
 
 const selectBuilt = createSelector([selectRuns], (runs) => buildLoadPoints(runs));
 
@@ -56,6 +67,11 @@ export const selectAllSeries = createSelector([selectPoints, selectSeriesSetting
 );
 
 export const selectVisibleSeries = createSelector([selectAllSeries], (all) => all.filter((s) => !s.hidden));
+
+/** The chart view as drawn: log x picked from the data while `logXAuto` holds (projection.ts effectiveView). */
+export const selectView = createSelector([selectRawView, selectVisibleSeries], (view, series) =>
+  effectiveView(view, series),
+);
 
 /** The SLA in force: the committed one with the dragged bound previewed in place. */
 export const selectEffectiveSla = createSelector([selectSla, selectDraft], (sla, draft): SlaConstraint[] =>
@@ -95,7 +111,43 @@ export const selectGoodput = createSelector([selectVisibleSeries, selectEffectiv
     .filter((s) => s.points.length > 0);
 });
 
-export const selectCheapestKey = createSelector([selectResults], (results) => cheapestSeriesKey(results));
+
+/** Configurations grouped by workload (same model and ISL/OSL within ±10 %, or all when declared comparable). */
+export const selectWorkloadGroups = createSelector([selectVisibleSeries, selectComparable], (series, comparable) =>
+  groupWorkloads(series, comparable),
+);
+
+/** Per workload: the ranking by the chosen cost and the recommendation (or why there is none). */
+export const selectDecisions = createSelector(
+  [selectWorkloadGroups, selectResults, selectVisibleSeries, selectRankBy, selectEffectiveSla, selectDemand, selectCurrency],
+  (groups, results, series, metric, sla, demand, currency): WorkloadDecision[] =>
+    decide(groups, results, series, { metric, sla, demand, currency }),
+);
+
+/** The configurations that get the Cheapest badge: the best of each workload that has more than one. */
+export const selectCheapestKeys = createSelector([selectDecisions], (decisions) => cheapestKeys(decisions));
+
+/**
+ * The figures a demand is converted between units with: the recommended configuration's operating point (else
+ * the first that meets the SLA): its mean OSL and mean E2E latency. Without any operating point, the first
+ * configuration's mean OSL only (concurrency then cannot be converted).
+ */
+export const selectDemandConversionBasis = createSelector(
+  [selectDecisions, selectResults, selectVisibleSeries],
+  (decisions, results, series): ConversionBasis | null => {
+    const recommended = decisions.map((d) => d.verdict).find((v) => v.kind === 'recommended');
+    const result = recommended?.kind === 'recommended' ? recommended.best.result : results.find((r) => r.pick.meetsSla);
+    if (result?.pick.meetsSla) {
+      const point = result.pick.operatingPoint.point;
+      const source = `${result.series.name} at ${describeLoad(point)}`;
+      return { meanOutputTokens: result.meanOutputTokens, meanE2eMs: point.e2eMs.avg, source };
+    }
+    const first = series[0];
+    if (!first) return null;
+    const source = `${first.name} (no load level meets the SLA, so no operating point)`;
+    return { meanOutputTokens: seriesWorkload(first).meanOutputTokens, meanE2eMs: undefined, source };
+  },
+);
 
 /** Chart lines: independent of the SLA, so dragging a line does not rebuild them. */
 export const selectChartSeries = createSelector([selectVisibleSeries, selectView], (series, view): ChartSeries[] => series.map((s) => projectSeries(s, view)));
@@ -103,6 +155,27 @@ export const selectChartSeries = createSelector([selectVisibleSeries, selectView
 export const selectParetoFront = createSelector([selectChartSeries, selectView], (series, view) => chartParetoFront(series, view));
 
 export { selectSettings };
+
+/**
+ * Each point's verdict under the committed SLA: the chart draws failing points hollow. It follows a dragged line
+ * on release, not every frame (the shaded region shows the limit being dragged): a thousand markers re-rendering
+ * per frame would break the drag's frame budget. Each marker reads its own entry and re-renders when it flips.
+ */
+export const selectPointStatuses = createSelector([selectPoints, selectSla, selectSlaRule], (points, sla, rule): Map<string, Feasibility['status']> => {
+  if (rule.kind === 'statistic') return new Map(points.map((p) => [p.id, feasibilityStatus(p, sla)]));
+  const prepared = prepareSla(sla);
+  return new Map(points.map((p) => [p.id, goodputStatus(p, prepared, rule.minPercent)]));
+});
+
+const selectCommittedResultsWhileDragging = createSelector(
+  [selectVisibleSeries, selectSla, selectDemand, selectApi, selectUptime, selectInterpolate, selectSlaRule],
+  (series, sla, demand, apiReference, uptime, interpolate, slaRule): SeriesResult[] =>
+    series.map((s) => computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate, slaRule })),
+);
+
+/** The results under the committed SLA: the same as selectResults except while a line is dragged. */
+export const selectCommittedResults = (s: AppState): SeriesResult[] =>
+  s.slaDraft === null ? selectResults(s) : selectCommittedResultsWhileDragging(s);
 
 /** Points by id, for tooltips. */
 export const selectPointsById = createSelector([selectPoints], (points): Map<string, LoadPoint> => new Map(points.map((p) => [p.id, p])));

@@ -22,6 +22,6 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
     bytes: (index, bytes) => post({ type: 'bytes', index, bytes }),
     // Per-request columns are moved to the page, not copied: only compact arrays cross.
     file: (index, outcome) => scope.postMessage({ type: 'file', index, outcome } satisfies FromWorker, transferables(outcome)),
-  });
+  }, { mappings: message.mappings });
   post({ type: 'done' });
 };

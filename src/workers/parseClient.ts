@@ -4,6 +4,7 @@
  * that the worker dies on (out of memory, a bug), is reported by name, the worker is replaced, and the files
  * after it are read by the new one. Without Worker support (unit tests) the same code runs on the main thread.
  */
+import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
 import type { ParseOutcome } from '../core/parsers/types.ts';
 import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
 import { readScenarioBlob } from './readScenario.ts';
@@ -32,6 +33,8 @@ export interface ParseOptions {
   createWorker?: () => WorkerLike | undefined;
   /** Cancels the load: the worker is ended, what was read is kept, the other files are listed as not read. */
   signal?: AbortSignal;
+  /** The scenario's column mappings, passed to the parser. */
+  mappings?: readonly ColumnMapping[] | undefined;
 }
 
 function defaultWorker(): WorkerLike | undefined {
@@ -46,6 +49,7 @@ function defaultWorker(): WorkerLike | undefined {
 export function parseInBackground(files: FileToParse[], onProgress: (progress: ParseProgress) => void, options: ParseOptions = {}): Promise<ParseBatchResult> {
   const budgetMs = options.budgetMs ?? FILE_TIME_BUDGET_MS;
   const createWorker = options.createWorker ?? defaultWorker;
+  const { mappings } = options;
   const result: ParseBatchResult = { runs: [], errors: [], skipped: [] };
   const done = new Array<boolean>(files.length).fill(false);
   const progress: ParseProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0) };
@@ -74,7 +78,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
   if (first === undefined) {
     // Loaded only here, so the parsers stay in the worker's chunk and out of the page's initial JavaScript.
     return import('./parseFiles.ts')
-      .then(({ parseFiles }) => parseFiles(files, { start: () => undefined, bytes: (_index, bytes) => report(bytes), file: record }))
+      .then(({ parseFiles }) => parseFiles(files, { start: () => undefined, bytes: (_index, bytes) => report(bytes), file: record }, { mappings }))
       .then(() => result);
   }
 
@@ -101,7 +105,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         else {
           void import('./parseFiles.ts')
             .then(({ parseFiles }) =>
-              parseFiles(files.slice(next), { start: () => undefined, bytes: () => undefined, file: (i, o) => record(next + i, o) }),
+              parseFiles(files.slice(next), { start: () => undefined, bytes: () => undefined, file: (i, o) => record(next + i, o) }, { mappings }),
             )
             .then(() => resolve(result));
         }
@@ -139,7 +143,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         stop(`the parser stopped while reading it (${event.message || 'out of memory or a crash'}); the other files were read`);
       };
       worker.onmessageerror = () => stop('its result could not be passed back to the page; the other files were read');
-      worker.postMessage({ type: 'parse', files: files.slice(from) });
+      worker.postMessage({ type: 'parse', files: files.slice(from), mappings });
       arm(); // a worker that never starts is stopped too
     };
     run(first, 0);

@@ -7,6 +7,7 @@
  * a stream: each chunk is decoded and handed on, so its text is never held whole, and up to MAX_STREAM_BYTES.
  */
 import { SNIFF_BYTES, sniffEncoding } from '../core/encoding.ts';
+import type { ParseOptions } from '../core/parsers/registry.ts';
 import { MAX_FILE_BYTES, parseFile } from '../core/parsers/registry.ts';
 import { HEAD_BYTES, MAX_STREAM_BYTES, STREAM_FROM_BYTES, parseStream, streamParserFor } from '../core/parsers/stream/streamParsers.ts';
 import type { ParseOutcome } from '../core/parsers/types.ts';
@@ -77,7 +78,7 @@ async function readStreamed(blob: Blob, path: string, onBytes: (bytes: number) =
   return parseStream(parser, path, chunks());
 }
 
-async function readAndParse({ file, path }: FileToParse, onBytes: (bytes: number) => void): Promise<ParseOutcome> {
+async function readAndParse({ file, path }: FileToParse, onBytes: (bytes: number) => void, options: ParseOptions): Promise<ParseOutcome> {
   try {
     const streamed = file.size >= STREAM_FROM_BYTES ? await readStreamed(file, path, onBytes) : undefined;
     if (streamed) return streamed;
@@ -95,13 +96,13 @@ async function readAndParse({ file, path }: FileToParse, onBytes: (bytes: number
   try {
     const read = await readText(file, onBytes);
     if ('binary' in read) return { kind: 'error', reason: `not a text benchmark export: this is ${read.binary}` };
-    return parseFile({ path, text: read.text });
+    return parseFile({ path, text: read.text }, options);
   } catch (error) {
     return { kind: 'error', reason: `could not be read (${error instanceof Error ? error.message : String(error)})` };
   }
 }
 
-export async function parseFiles(files: readonly FileToParse[], events: ParseEvents): Promise<void> {
+export async function parseFiles(files: readonly FileToParse[], events: ParseEvents, options: ParseOptions = {}): Promise<void> {
   for (const [index, file] of files.entries()) {
     events.start(index);
     let lastReport = 0;
@@ -111,7 +112,7 @@ export async function parseFiles(files: readonly FileToParse[], events: ParseEve
         lastReport = now;
         events.bytes(index, bytes);
       }
-    });
+    }, options);
     events.file(index, outcome);
   }
 }

@@ -54,7 +54,7 @@ describe('goodput in the page', () => {
     expect(document.querySelector('[data-field="goodput"]')?.textContent).toBe(' · 100% good (1.49 good req/s)');
     const percent = screen.getByLabelText('Good requests at least');
     await userEvent.clear(percent);
-    await userEvent.type(percent, '99');
+    await userEvent.type(percent, '99{Enter}');
     expect(store.getState().settings.slaRule).toEqual({ kind: 'goodput', minPercent: 99 });
   });
 

@@ -23,6 +23,8 @@ import { llmperfCollection } from './llmperf/collection.ts';
 import { llmperfIndividual } from './llmperf/individual.ts';
 import { llmperfSummary } from './llmperf/summary.ts';
 import { aiperfRequestRecords } from './aiperf/records.ts';
+import type { ColumnMapping } from './mapped/mapping.ts';
+import { mappedParserFor } from './mapped/readMapped.ts';
 import { TOOL_IDS, TOOL_NAMES } from '../model/benchmark.ts';
 import { FILE_JSON_LIMITS, jsonShapeProblem, splitJsonValues, startsLikeJson } from '../boundedJson.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
@@ -135,6 +137,11 @@ function parseEach(parts: readonly string[]): { values: unknown[]; lastCutOff: b
   return { values, lastCutOff: false };
 }
 
+export interface ParseOptions {
+  /** The user's column mappings: the first that applies reads a file no built-in parser claims. */
+  mappings?: readonly ColumnMapping[] | undefined;
+}
+
 /**
  * Files that sit in result folders but are never benchmark results (notes, pictures, scripts, notebooks): skipped
  * with a reason rather than reported as errors, so a dropped folder with a README reads cleanly.
@@ -148,7 +155,7 @@ function notAResult(extension: string | undefined): ParseOutcome {
 }
 
 /** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
-export function parseFile(file: InputFile): ParseOutcome {
+export function parseFile(file: InputFile, options: ParseOptions = {}): ParseOutcome {
   const notResult = NOT_RESULTS.exec(file.path);
   if (notResult) return notAResult(notResult[1]);
   if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
@@ -157,7 +164,7 @@ export function parseFile(file: InputFile): ParseOutcome {
   const shape = startsLikeJson(file.text) ? jsonShapeProblem(file.text, FILE_JSON_LIMITS) : null;
   if (shape !== null) return { kind: 'error', reason: `not read: the JSON is ${shape}, which no benchmark export is` };
   const sniffed = sniff(file);
-  const outcome = parseSniffed(sniffed);
+  const outcome = parseSniffed(sniffed, options);
   if (outcome) return outcome;
   const config = CONFIG_FILES.exec(file.path);
   if (config) return notAResult(config[1]);
@@ -176,8 +183,9 @@ export function parseFile(file: InputFile): ParseOutcome {
  * Runs the parser that claims an already sniffed file (also a document assembled from a stream), or undefined when
  * none does. Never throws.
  */
-export function parseSniffed(sniffed: SniffedFile): ParseOutcome | undefined {
-  const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
+export function parseSniffed(sniffed: SniffedFile, options: ParseOptions = {}): ParseOutcome | undefined {
+  const builtIn = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
+  const parser = builtIn ?? mappedParserFor(sniffed, options.mappings);
   if (!parser) return undefined;
   const outcome = runParser(parser, () => parser.parse(sniffed));
   if (outcome.kind === 'runs' && sniffed.jsonLinesCutOff) {

@@ -12,11 +12,12 @@ import type { Distribution, LoadLevel, LoadPoint, Measurements } from '../model/
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, TOOL_IDS, emptyMeasurements, isStat } from '../model/benchmark.ts';
 import type { Stat } from '../model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint, SlaRule } from '../model/scenario.ts';
-import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, SLA_RULE_KINDS, Y_AXES } from '../model/scenario.ts';
+import { DEMAND_UNITS, LICENCE_BASES, RANK_METRICS, SLA_METRICS, SLA_RULE_KINDS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
 import { isCurrencyCode } from '../format/numbers.ts';
 import { displayName } from '../format/text.ts';
 import { MigrationError, migrateScenario } from './migrations.ts';
+import { MappingError, validateMappings } from '../parsers/mapped/mapping.ts';
 import type { NumberRule } from './rules.ts';
 import { RULES, numberProblem } from './rules.ts';
 
@@ -204,11 +205,13 @@ function validateSeriesSettings(value: unknown, field: string): SeriesSettings {
 function validateView(value: unknown, field = 'view'): ChartView {
   const o = object(value, field);
   const x = object(o['x'], `${field}.x`);
-  return withUnknown(o, {
+  const view: ChartView = {
     x: { metric: oneOf(x['metric'], `${field}.x.metric`, SLA_METRICS), stat: stat(x['stat'], `${field}.x.stat`) },
     y: oneOf(o['y'], `${field}.y`, Y_AXES),
     logX: boolean(o['logX'], `${field}.logX`),
-  });
+  };
+  if (o['logXAuto'] !== undefined) view.logXAuto = boolean(o['logXAuto'], `${field}.logXAuto`);
+  return withUnknown(o, view);
 }
 
 function validateDistribution(value: unknown, field: string): Distribution {
@@ -277,6 +280,10 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
     load: { ...load, origin: origin === 'path' || origin === 'user' ? origin : 'file' },
     ...validateMeasurements(o, field),
   };
+  if (o['duplicateLoadRuns'] !== undefined) {
+    const rule = { min: 2, integer: true, sanityMax: 1e6 };
+    point.duplicateLoadRuns = number(o['duplicateLoadRuns'], `${field}.duplicateLoadRuns`, rule);
+  }
   return { ...point, series: name(o['series'] ?? point.seriesName, `${field}.series`) };
 }
 
@@ -300,7 +307,12 @@ export function runProblem(run: Measurements & { load: Omit<LoadLevel, 'origin'>
 /** Validates (after migrating older versions) a parsed scenario document. */
 export function validateScenario(raw: unknown): ScenarioResult {
   try {
-    const migrated = migrateScenario(object(raw, 'scenario'));
+    const doc = object(raw, 'scenario');
+    // A JSON without the marker is some other file (often a benchmark result opened as a scenario): say so first.
+    if (doc['format'] === undefined) {
+      throw new Invalid('format', 'missing: this JSON is not a scenario file (a scenario has "format": "llm-tco-scenario")');
+    }
+    const migrated = migrateScenario(doc);
     const o = migrated;
     if (o['format'] !== 'llm-tco-scenario') throw new Invalid('format', `must be "llm-tco-scenario", got ${show(o['format'])}`);
     const d = defaultScenario();
@@ -345,11 +357,15 @@ export function validateScenario(raw: unknown): ScenarioResult {
       uptime: o['uptime'] === undefined ? d.uptime : number(o['uptime'], 'uptime', RULES.uptime),
       interpolate: o['interpolate'] === undefined ? d.interpolate : boolean(o['interpolate'], 'interpolate'),
       view: o['view'] === undefined ? d.view : validateView(o['view']),
+      ...(o['mappings'] === undefined ? {} : { mappings: validateMappings(o['mappings'], 'mappings') }),
       points: o['points'] === undefined ? [] : limitedList(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
     } satisfies Scenario);
+    const comparable = o['comparableWorkloads'];
+    if (comparable !== undefined) scenario.comparableWorkloads = boolean(comparable, 'comparableWorkloads');
+    if (o['rankBy'] !== undefined) scenario.rankBy = oneOf(o['rankBy'], 'rankBy', RANK_METRICS);
     return { ok: true, scenario };
   } catch (error) {
-    if (error instanceof Invalid || error instanceof MigrationError) return { ok: false, field: error.field, message: error.message };
+    if (error instanceof Invalid || error instanceof MigrationError || error instanceof MappingError) return { ok: false, field: error.field, message: error.message };
     throw error;
   }
 }

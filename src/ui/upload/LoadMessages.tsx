@@ -3,6 +3,7 @@ import type { FileError } from '../../core/model/benchmark.ts';
 import { countFiles, groupByReason } from '../../core/report/fileReasons.ts';
 import { selectLoadErrors, selectUnresolvedRuns } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
+import { MapColumns } from './MapColumns.tsx';
 import { UnresolvedLoads } from './UnresolvedLoads.tsx';
 
 export function LoadMessages() {
@@ -23,6 +24,7 @@ export function LoadMessages() {
           <FileReasons entries={errors} />
         </div>
       ) : null}
+      <MapColumns />
       {skipped.length > 0 ? (
         <details className="load-skipped">
           <summary>
