@@ -121,7 +121,7 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     // Strings from files reach the terminal and CSV only made safe (sanitise.ts).
     const printErrors = () => errors.forEach((e) => err(`error: ${terminalText(e.file)}: ${terminalText(e.reason)}\n`));
     if (args.points) {
-      const records = pointRecords(resolveSeries(points, scenario));
+      const records = pointRecords(resolveSeries(points, scenario), scenario.sla);
       if (args.csv) {
         out(`${pointsCsv(withTerminalText(records))}\r\n`);
         printErrors();

@@ -16,6 +16,7 @@ import type {
   Scenario,
   SeriesSettings,
   SlaConstraint,
+  SlaRule,
 } from '../core/model/scenario.ts';
 import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
 import { withMapping } from '../core/parsers/mapped/mapping.ts';
@@ -132,6 +133,8 @@ export interface AppActions {
   setSla(index: number, constraint: SlaConstraint, options?: { coalesce?: boolean }): void;
   addSla(constraint: SlaConstraint): void;
   removeSla(index: number): void;
+  /** How a load level qualifies: by its statistics, or by its share of good requests (per-request data). */
+  setSlaRule(rule: SlaRule): void;
 
   setDemand(patch: Partial<Demand>): void;
   /**
@@ -319,8 +322,10 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           // A point's id is its run path: drop the runs whose points make up this series (and any merged into it).
           const members = new Set(selectAllSeries(state).find((series) => series.key === seriesKey)?.memberKeys ?? [seriesKey]);
           const runPaths = new Set(buildLoadPoints(state.runs).points.filter((p) => members.has(p.seriesKey)).map((p) => p.id));
+          // A per-request file that joined its run's summary (ParsedRun.fallbackRunPaths) goes with it.
+          const removed = (r: ParsedRun) => runPaths.has(r.runPath) || (r.fallbackRunPaths ?? []).some((p) => runPaths.has(p));
           return {
-            runs: state.runs.filter((r) => !runPaths.has(r.runPath)),
+            runs: state.runs.filter((r) => !removed(r)),
             embeddedPoints: state.embeddedPoints.filter((p) => !members.has(p.seriesKey)),
           };
         });
@@ -348,6 +353,9 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       removeSla(index) {
         editSettings((s) => ({ ...s, sla: s.sla.filter((_, i) => i !== index) }));
         set({ slaDraft: null });
+      },
+      setSlaRule(rule) {
+        editSettings((s) => ({ ...s, slaRule: rule }), 'slaRule');
       },
 
       setDemand(patch) {

@@ -11,8 +11,11 @@ import type { SlaConstraint, SlaMetric } from '../core/model/scenario.ts';
 import { SLA_METRICS } from '../core/model/scenario.ts';
 import type { Stat } from '../core/model/benchmark.ts';
 import { STATS } from '../core/model/benchmark.ts';
-import { slaMetricValue } from '../core/analysis/metrics.ts';
-import { feasibilityStatus } from '../core/analysis/feasibility.ts';
+import { loadValue, slaMetricValue } from '../core/analysis/metrics.ts';
+import { loadLabel } from '../core/analysis/projection.ts';
+import type { PointGoodput } from '../core/analysis/goodput.ts';
+import { pointGoodput, prepareSla } from '../core/analysis/goodput.ts';
+import { feasibilityStatus, goodputStatus } from '../core/analysis/feasibility.ts';
 import type { Feasibility } from '../core/analysis/feasibility.ts';
 import { buildLoadPoints } from '../core/parsers/buildPoints.ts';
 import { sensitivity } from '../core/sensitivity/sensitivity.ts';
@@ -40,6 +43,7 @@ const selectDemand = (s: AppState) => s.settings.demand;
 const selectApi = (s: AppState) => s.settings.apiReference;
 const selectUptime = (s: AppState) => s.settings.uptime;
 const selectInterpolate = (s: AppState) => s.settings.interpolate;
+export const selectSlaRule = (s: AppState) => s.settings.slaRule;
 /** The chart view as the user set it (`logXAuto` unresolved). */
 export const selectRawView = (s: AppState) => s.settings.view;
 const selectComparable = (s: AppState) => s.settings.comparableWorkloads ?? false;
@@ -88,12 +92,12 @@ function unchanged(previous: SeriesResult, next: SeriesResult): boolean {
 }
 
 export const selectResults = createSelector(
-  [selectVisibleSeries, selectEffectiveSla, selectDemand, selectApi, selectUptime, selectInterpolate],
-  (series, sla, demand, apiReference, uptime, interpolate): SeriesResult[] => {
-    const inputs = [demand, apiReference, uptime, interpolate];
+  [selectVisibleSeries, selectEffectiveSla, selectDemand, selectApi, selectUptime, selectInterpolate, selectSlaRule],
+  (series, sla, demand, apiReference, uptime, interpolate, slaRule): SeriesResult[] => {
+    const inputs = [demand, apiReference, uptime, interpolate, slaRule];
     const reusable = inputs.every((v, i) => Object.is(v, lastResults.inputs[i]));
     const results = series.map((s) => {
-      const next = computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate });
+      const next = computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate, slaRule });
       const previous = reusable ? lastResults.byKey.get(s.key) : undefined;
       return previous && unchanged(previous, next) ? previous : next;
     });
@@ -106,6 +110,34 @@ export const selectResults = createSelector(
 export const selectSeriesWorkloads = createSelector([selectVisibleSeries], (series) =>
   new Map(series.map((s) => [s.key, seriesWorkload(s)])),
 );
+
+/** Whether any loaded point has per-request data (the goodput rule and chart need it). */
+export const selectHasRequests = createSelector([selectPoints], (points) => points.some((p) => p.requests !== undefined));
+
+export interface SeriesGoodput {
+  key: string;
+  name: string;
+  /** One entry per load level with per-request data, in load order. */
+  points: Array<{ pointId: string; load: number; loadLabel: string; goodput: PointGoodput }>;
+}
+
+/**
+ * Goodput of every visible point with per-request data against the SLA in force (the dragged bound included):
+ * recomputed on each drag frame, a binary search per point (docs/method.md §Goodput rule).
+ */
+export const selectGoodput = createSelector([selectVisibleSeries, selectEffectiveSla], (series, sla): SeriesGoodput[] => {
+  const prepared = prepareSla(sla);
+  return series
+    .map((s) => ({
+      key: s.key,
+      name: s.name,
+      points: s.points
+        .filter((p) => p.requests !== undefined)
+        .map((p) => ({ pointId: p.id, load: loadValue(p), loadLabel: loadLabel(p), goodput: pointGoodput(p, prepared) })),
+    }))
+    .filter((s) => s.points.length > 0);
+});
+
 
 /** Configurations grouped by workload (same model and ISL/OSL within ±10 %, or all when declared comparable). */
 export const selectWorkloadGroups = createSelector([selectVisibleSeries, selectComparable], (series, comparable) =>
@@ -149,10 +181,11 @@ export const selectDemandConversionBasis = createSelector(
  * on release, not every frame (the shaded region shows the limit being dragged): a thousand markers redrawn per
  * frame would break the drag's frame budget.
  */
-export const selectPointStatuses = createSelector(
-  [selectPoints, selectSla],
-  (points, sla): Map<string, Feasibility['status']> => new Map(points.map((p) => [p.id, feasibilityStatus(p, sla)])),
-);
+export const selectPointStatuses = createSelector([selectPoints, selectSla, selectSlaRule], (points, sla, rule): Map<string, Feasibility['status']> => {
+  if (rule.kind === 'statistic') return new Map(points.map((p) => [p.id, feasibilityStatus(p, sla)]));
+  const prepared = prepareSla(sla);
+  return new Map(points.map((p) => [p.id, goodputStatus(p, prepared, rule.minPercent)]));
+});
 
 /**
  * Chart lines, each point with its verdict under the committed SLA (markers are hollow when it fails): a drag
@@ -177,9 +210,9 @@ export { selectSettings };
 
 
 const selectCommittedResultsWhileDragging = createSelector(
-  [selectVisibleSeries, selectSla, selectDemand, selectApi, selectUptime, selectInterpolate],
-  (series, sla, demand, apiReference, uptime, interpolate): SeriesResult[] =>
-    series.map((s) => computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate })),
+  [selectVisibleSeries, selectSla, selectDemand, selectApi, selectUptime, selectInterpolate, selectSlaRule],
+  (series, sla, demand, apiReference, uptime, interpolate, slaRule): SeriesResult[] =>
+    series.map((s) => computeSeriesResult(s, { sla, demand, apiReference, uptime, interpolate, slaRule })),
 );
 
 /** The results under the committed SLA: the same as selectResults except while a line is dragged. */
@@ -196,11 +229,11 @@ export const selectPointsById = createSelector([selectPoints], (points): Map<str
  * marker and never re-runs the ~100 × series recomputations.
  */
 export const selectSensitivity = createSelector(
-  [selectVisibleSeries, selectSla, selectView, selectDemand, selectApi, selectUptime, selectInterpolate],
-  (series, sla, view, demand, apiReference, uptime, interpolate) => {
+  [selectVisibleSeries, selectSla, selectView, selectDemand, selectApi, selectUptime, selectInterpolate, selectSlaRule],
+  (series, sla, view, demand, apiReference, uptime, interpolate, slaRule) => {
     const drawn = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
     const index = drawn >= 0 ? drawn : 0;
-    return sensitivity(series, { sla, demand, apiReference, uptime, interpolate }, index, 100);
+    return sensitivity(series, { sla, demand, apiReference, uptime, interpolate, slaRule }, index, 100);
   },
 );
 

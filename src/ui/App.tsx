@@ -9,6 +9,7 @@ import { useAppStore, useAppStoreApi } from '../store/StoreProvider.tsx';
 import { ChartControls } from './chart/ChartControls.tsx';
 import { LatencyThroughputChart } from './chart/LatencyThroughputChart.tsx';
 import { SensitivityChart } from './chart/SensitivityChart.tsx';
+import { GoodputChart } from './chart/GoodputChart.tsx';
 import { ErrorBoundary } from './common/ErrorBoundary.tsx';
 import { ChartExportButtons, TableExportButtons } from './export/ExportButtons.tsx';
 import { ApiReferenceForm } from './forms/ApiReferenceForm.tsx';
@@ -86,6 +87,9 @@ export function App() {
           </section>
         </aside>
         <div className="app__analysis">
+          <ErrorBoundary area="goodput chart">
+            <GoodputChart />
+          </ErrorBoundary>
           <ErrorBoundary area="results table">
             <ResultsTable exportButtons={<TableExportButtons />} />
           </ErrorBoundary>

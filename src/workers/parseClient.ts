@@ -10,8 +10,14 @@ import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
 import { readScenarioBlob } from './readScenario.ts';
 import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress, ToWorker } from './protocol.ts';
 
-/** How long one file may take to read and parse (a 64 MiB per-request export takes about 2 s). */
+/**
+ * How long one file may go without progress (a 64 MiB per-request export takes about 2 s to parse once read). While
+ * a large file is read its progress keeps it alive; the parse that follows the last byte has this long.
+ */
 export const FILE_TIME_BUDGET_MS = 15_000;
+
+/** The reason given for the files a cancelled load did not read. */
+export const CANCELLED = 'not read: loading was cancelled';
 
 /** The part of a Worker used here (tests pass their own). */
 export interface WorkerLike {
@@ -25,6 +31,8 @@ export interface WorkerLike {
 export interface ParseOptions {
   budgetMs?: number;
   createWorker?: () => WorkerLike | undefined;
+  /** Cancels the load: the worker is ended, what was read is kept, the other files are listed as not read. */
+  signal?: AbortSignal;
   /** The scenario's column mappings, passed to the parser. */
   mappings?: readonly ColumnMapping[] | undefined;
 }
@@ -75,6 +83,8 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
   }
 
   return new Promise((resolve) => {
+    let cancel: (() => void) | undefined;
+    options.signal?.addEventListener('abort', () => cancel?.(), { once: true });
     /** Hands files[from…] to a worker; when it is stopped on a file, the next worker starts after that file. */
     const run = (worker: WorkerLike, from: number) => {
       let current = from;
@@ -104,12 +114,24 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         clearTimeout(timer);
         timer = setTimeout(() => stop(`reading it took longer than ${budgetMs / 1000} s, so it was stopped; the other files were read`), budgetMs);
       };
+      cancel = () => {
+        finish();
+        files.forEach((_, i) => record(i, { kind: 'skipped', reason: CANCELLED }));
+        resolve(result);
+      };
+      if (options.signal?.aborted) {
+        cancel();
+        return;
+      }
       worker.onmessage = (event) => {
         const message = event.data;
         if (message.type === 'start') {
           current = from + message.index;
           arm();
-        } else if (message.type === 'bytes') report(message.bytes);
+        } else if (message.type === 'bytes') {
+          arm(); // a file being read is alive
+          report(message.bytes);
+        }
         else if (message.type === 'file') record(from + message.index, message.outcome);
         else {
           finish();

@@ -26,6 +26,21 @@ export interface ParseProgress {
   bytesTotal: number;
 }
 
+/** The buffers of an outcome's per-request arrays, to move to the page rather than copy (postMessage transfer). */
+export function transferables(outcome: ParseOutcome): ArrayBuffer[] {
+  if (outcome.kind !== 'runs') return [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const run of outcome.runs) {
+    const samples = run.requests;
+    if (!samples) continue;
+    buffers.add(samples.ok.buffer as ArrayBuffer);
+    for (const column of Object.values(samples.columns)) {
+      for (const array of [column.values, column.sorted, column.order]) buffers.add(array.buffer as ArrayBuffer);
+    }
+  }
+  return [...buffers];
+}
+
 /** `mappings`: the scenario's column mappings, for files no built-in parser reads. */
 export type ToWorker =
   | { type: 'parse'; files: FileToParse[]; mappings?: readonly ColumnMapping[] | undefined }

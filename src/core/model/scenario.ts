@@ -15,6 +15,15 @@ export interface SlaConstraint {
   bound: number;
 }
 
+/**
+ * How a load level qualifies (docs/method.md §Feasibility, §Goodput rule):
+ * - `statistic`: every constraint holds on the point's statistic (its avg, p99 …), the default;
+ * - `goodput`: at least `minPercent` % of the level's requests (failed ones counted, as not good) each meet every
+ *   constraint on their own values. Needs per-request data; a level without it is unknown, never feasible.
+ */
+export type SlaRule = { kind: 'statistic' } | { kind: 'goodput'; minPercent: number };
+export const SLA_RULE_KINDS = ['statistic', 'goodput'] as const;
+
 export const DEMAND_UNITS = ['requestsPerSecond', 'concurrentRequests', 'outputTokensPerSecond'] as const;
 export type DemandUnit = (typeof DEMAND_UNITS)[number];
 
@@ -105,6 +114,8 @@ export interface Scenario {
   format: 'llm-tco-scenario';
   version: 1;
   sla: SlaConstraint[];
+  /** Default `{kind: "statistic"}`. */
+  slaRule: SlaRule;
   demand: Demand;
   hardware: HardwareProfile[];
   apiReference: ApiReference;

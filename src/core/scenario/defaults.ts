@@ -21,6 +21,7 @@ export function defaultScenario(): Scenario {
     format: 'llm-tco-scenario',
     version: 1,
     sla: [{ metric: 'ttft', stat: 'avg', bound: 250 }],
+    slaRule: { kind: 'statistic' },
     demand: { unit: 'requestsPerSecond', peak: 200, headroomPercent: 0, spareInstances: 0, averageToPeak: 1 },
     hardware: [structuredClone(EXAMPLE_HARDWARE)],
     apiReference: { usdPer1MInputTokens: 1, usdPer1MOutputTokens: 3 },

@@ -10,8 +10,9 @@
  */
 import type { Distribution, LoadLevel, LoadPoint, Measurements } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, TOOL_IDS, emptyMeasurements, isStat } from '../model/benchmark.ts';
-import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../model/scenario.ts';
-import { DEMAND_UNITS, LICENCE_BASES, RANK_METRICS, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
+import type { Stat } from '../model/benchmark.ts';
+import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint, SlaRule } from '../model/scenario.ts';
+import { DEMAND_UNITS, LICENCE_BASES, RANK_METRICS, SLA_METRICS, SLA_RULE_KINDS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
 import { isCurrencyCode } from '../format/numbers.ts';
 import { displayName } from '../format/text.ts';
@@ -120,13 +121,26 @@ function withUnknown<T extends object>(source: Obj, known: T): T {
   return Object.assign(out, known) as T;
 }
 
+/** One of STATS, or any percentile `p<N>` with 0 < N < 100 (`p97.5`, `p99.99`). */
+function stat(value: unknown, field: string): Stat {
+  if (!isStat(value)) throw new Invalid(field, `must be one of ${STATS.join(', ')} or a percentile p<N> with 0 < N < 100, got ${show(value)}`);
+  return value;
+}
+
 export function validateSla(value: unknown, field: string): SlaConstraint {
   const o = object(value, field);
   return withUnknown(o, {
     metric: oneOf(o['metric'], `${field}.metric`, SLA_METRICS),
-    stat: oneOf(o['stat'], `${field}.stat`, STATS),
+    stat: stat(o['stat'], `${field}.stat`),
     bound: number(o['bound'], `${field}.bound`, RULES.slaBound),
   });
+}
+
+export function validateSlaRule(value: unknown, field = 'slaRule'): SlaRule {
+  const o = object(value, field);
+  const kind = oneOf(o['kind'], `${field}.kind`, SLA_RULE_KINDS);
+  if (kind === 'statistic') return withUnknown(o, { kind });
+  return withUnknown(o, { kind, minPercent: number(o['minPercent'], `${field}.minPercent`, RULES.goodputPercent) });
 }
 
 export function validateDemand(value: unknown, field = 'demand'): Demand {
@@ -193,7 +207,7 @@ function validateView(value: unknown, field = 'view'): ChartView {
   const o = object(value, field);
   const x = object(o['x'], `${field}.x`);
   const view: ChartView = {
-    x: { metric: oneOf(x['metric'], `${field}.x.metric`, SLA_METRICS), stat: oneOf(x['stat'], `${field}.x.stat`, STATS) },
+    x: { metric: oneOf(x['metric'], `${field}.x.metric`, SLA_METRICS), stat: stat(x['stat'], `${field}.x.stat`) },
     y: oneOf(o['y'], `${field}.y`, Y_AXES),
     logX: boolean(o['logX'], `${field}.logX`),
   };
@@ -205,9 +219,9 @@ function validateDistribution(value: unknown, field: string): Distribution {
   if (value === undefined) return {};
   const o = object(value, field);
   const out: Distribution = {};
-  for (const [stat, raw] of Object.entries(o)) {
-    if (!isStat(stat)) throw new Invalid(`${field}.${stat}`, `is not a statistic (${STATS.join(', ')})`);
-    out[stat] = number(raw, `${field}.${stat}`);
+  for (const [key, raw] of Object.entries(o)) {
+    if (!isStat(key)) throw new Invalid(`${field}.${key}`, `is not a statistic (${STATS.join(', ')}, or p<N> with 0 < N < 100)`);
+    out[key] = number(raw, `${field}.${key}`);
   }
   return out;
 }
@@ -306,6 +320,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
     // Sections are checked in the order a saved file lists them (docs/scenario.md), so the first bad field
     // in the file is the one named.
     const sla = o['sla'] === undefined ? d.sla : limitedList(o['sla'], 'sla').map((c, i) => validateSla(c, `sla[${i}]`));
+    const slaRule = o['slaRule'] === undefined ? d.slaRule : validateSlaRule(o['slaRule']);
     const demand = o['demand'] === undefined ? d.demand : validateDemand(o['demand']);
     const hardware = o['hardware'] === undefined ? d.hardware : limitedList(o['hardware'], 'hardware').map((h, i) => validateHardware(h, `hardware[${i}]`));
     if (hardware.length === 0) throw new Invalid('hardware', 'must list at least one hardware profile');
@@ -333,6 +348,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
       format: 'llm-tco-scenario',
       version: 1,
       sla,
+      slaRule,
       demand,
       hardware,
       apiReference,

@@ -69,7 +69,7 @@ export function TableExportButtons() {
       <button type="button" onClick={() => downloadText(BOM + resultsCsv(selectResults(store.getState()), store.getState().settings), 'llm-tco-results.csv', 'text/csv;charset=utf-8')}>
         Download results CSV
       </button>
-      <button type="button" onClick={() => downloadText(BOM + pointsCsv(pointRecords(selectVisibleSeries(store.getState()))), 'llm-tco-points.csv', 'text/csv;charset=utf-8')}>
+      <button type="button" onClick={() => downloadText(BOM + pointsCsv(pointRecords(selectVisibleSeries(store.getState()), store.getState().settings.sla)), 'llm-tco-points.csv', 'text/csv;charset=utf-8')}>
         Download points CSV
       </button>
     </div>

@@ -31,6 +31,7 @@ import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import type { AppState } from '../../store/appStore.ts';
 import { selectSeriesColors } from '../common/palette.ts';
 import { InfoTip } from '../help/InfoTip.tsx';
+import { GoodputLine } from './GoodputLine.tsx';
 
 const COLUMNS = 11;
 
@@ -217,6 +218,7 @@ const ResultRow = memo(function ResultRow({ result, cheapest, rank, gap }: RowPr
               const info = SLA_METRIC_INFO[metric];
               return ` · ${info.label} ${stat} ${formatNumber(slaMetricValue(op.point, metric, stat))} ${info.unit}`;
             })}
+            <GoodputLine point={op.point} />
           </span>
         </td>
         <td data-field="instances" data-label={label.instances} title={explained.instances}>

@@ -11,6 +11,7 @@ import { selectAvailableStats, selectEffectiveSla, selectTpsDefinitions, selectV
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { StatSelect } from '../common/StatSelect.tsx';
+import { SlaRuleControl } from './SlaRuleControl.tsx';
 
 const DEFAULT_BOUNDS: Record<SlaMetric, number> = { ttft: 500, itl: 50, tpot: 50, e2e: 10_000, tpsPerUser: 20 };
 
@@ -38,6 +39,7 @@ export function SlaPanel() {
           The loaded files define tokens/s per user differently ({definitions.map((d) => TPS_PER_USER_DEFINITION_LABELS[d]).join('; ')}): the same limit is not the same requirement for all configurations.
         </p>
       ) : null}
+      <SlaRuleControl />
       <button type="button" disabled={next === undefined} onClick={() => next && addSla({ ...next, bound: DEFAULT_BOUNDS[next.metric] })}>
         Add constraint
       </button>

@@ -6,6 +6,7 @@ import type { ChangeEvent } from 'react';
 import { useRef } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { loadFiles } from '../../store/loading.ts';
+import { CancelLoading } from './CancelLoading.tsx';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
 import type { FileToParse } from '../../workers/protocol.ts';
 
@@ -50,6 +51,7 @@ export function DropZone() {
           <span>
             Reading {loading.filesDone} / {loading.filesTotal} files ({(loading.bytesDone / 2 ** 20).toFixed(1)} of {(loading.bytesTotal / 2 ** 20).toFixed(1)} MB)
           </span>
+          <CancelLoading />
         </div>
       ) : null}
     </div>
