@@ -140,7 +140,7 @@ async function storedPoints(page: Page): Promise<StoredPoint[]> {
 const ofCase = (points: StoredPoint[], id: string) => points.filter((p) => p.sources.some((s) => s.path.startsWith(`${id}/`)));
 
 async function errorTexts(app: AppPage): Promise<string[]> {
-  return app.loadErrors().allInnerTexts();
+  return app.loadErrorLines();
 }
 
 const batchesDone = (page: Page) => page.evaluate(() => (window as unknown as { __batches: number }).__batches);

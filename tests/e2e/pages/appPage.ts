@@ -65,6 +65,13 @@ export class AppPage {
   loadErrors(): Locator {
     return this.page.locator('.load-errors li');
   }
+
+  /** "file: reason" for every refused file, also those folded into a group of files refused for one reason. */
+  async loadErrorLines(): Promise<string[]> {
+    return this.page
+      .locator('.load-errors [data-file]')
+      .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-file')}: ${li.getAttribute('data-reason')}`));
+  }
 }
 
 /** The text of every results row, for comparing two pages' tables. */
