@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Modules that must never reach the pure core (DESIGN.md §1: core is plain functions over plain data). */
+/** Modules that must never reach the pure core (docs/architecture.md §Layers: plain functions over plain data). */
 const coreForbidden = [
   { group: ['react', 'react-*', 'react/*', 'zustand', 'zustand/*', 'recharts', 'recharts/*'], message: 'src/core is pure TypeScript: no UI or state libraries.' },
   { group: ['**/ui/**', '**/ui', '**/store/**', '**/store', '**/workers/**', '**/cli/**'], message: 'src/core must not depend on the layers above it.' },

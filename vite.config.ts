@@ -32,7 +32,8 @@ export default defineConfig({
   // Relative asset URLs: the built app works from any folder or static host.
   base: './',
   worker: { format: 'es' },
-  // React + recharts alone are ~200 KB gzip; the budget (DESIGN.md §10: 260 KB gzip initial) is checked by tests/bench/bundleSize.ts.
+  // React + recharts alone are ~200 KB gzip; the budget (docs/architecture.md §Performance budgets: 260 KB gzip
+  // initial) is checked by tests/bench/bundleSize.ts.
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 900 },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],

@@ -1,16 +1,32 @@
 /**
  * The app's state: only what the user gave (loaded runs, load errors, the scenario, a drag draft) and the
- * actions that change it. Everything shown is derived in `selectors.ts` by core functions (DESIGN.md §1).
+ * actions that change it. Everything shown is derived in `selectors.ts` by core functions
+ * (docs/architecture.md §Layers).
  */
 import { createStore } from 'zustand/vanilla';
 import type { ResolvedSeries } from '../core/analysis/series.ts';
 import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
-import type { ApiReference, ChartView, Demand, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../core/model/scenario.ts';
-import type { ParsedRun } from '../core/parsers/types.ts';
-import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/ingest.ts';
+import type {
+  ApiReference,
+  ChartView,
+  Demand,
+  DemandUnit,
+  HardwareProfile,
+  RankMetric,
+  Scenario,
+  SeriesSettings,
+  SlaConstraint,
+} from '../core/model/scenario.ts';
+import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
+import { withMapping } from '../core/parsers/mapped/mapping.ts';
+import type { InputFile, ParsedRun } from '../core/parsers/types.ts';
+import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
+import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/buildPoints.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
 import { SCENARIO_LIMITS } from '../core/scenario/validateScenario.ts';
-import { selectAllSeries } from './selectors.ts';
+import type { Conversion } from '../core/sizing/demandConversion.ts';
+import { convertDemand } from '../core/sizing/demandConversion.ts';
+import { selectAllSeries, selectDemandConversionBasis } from './selectors.ts';
 
 /** Where the loaded data came from, shown beside the series list. */
 export type DataOrigin = 'empty' | 'demo' | 'files';
@@ -34,6 +50,11 @@ export interface AppState {
   loadErrors: FileError[];
   /** Companion files recognised and not used. */
   skipped: FileError[];
+  /**
+   * Refused files a column mapping could read (unknown layout), their text kept so that saving a mapping re-reads
+   * them. Transient: never persisted nor part of undo; bounded (see boundRefused); cleared with the messages.
+   */
+  refused: InputFile[];
   loading: LoadProgress | null;
   origin: DataOrigin;
   settings: Settings;
@@ -43,6 +64,14 @@ export interface AppState {
   history: { past: Snapshot[]; future: Snapshot[]; lastKey: string | null; lastAt: number };
   /** Messages for the user that are not about one file (a scenario that could not be opened, a link…). */
   notices: Notice[];
+}
+
+/** Refused files read again with a new mapping: their paths, and the runs, errors and skipped files that gave. */
+export interface Reread {
+  files: string[];
+  runs: ParsedRun[];
+  errors: FileError[];
+  skipped: FileError[];
 }
 
 /** What one load brings: parsed runs, or already normalised points, and the files that could not be used. */
@@ -65,11 +94,26 @@ export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /**
+   * The action the message belongs to ("scenario-file", "share-link"…): a new message of the same topic
+   * replaces it, so a retry that works clears the error of the attempt before. Untopical messages stay.
+   */
+  topic?: string;
 }
 
 export interface AppActions {
   addLoaded(result: LoadedBatch, origin: DataOrigin): void;
   setLoading(progress: LoadProgress | null): void;
+  /** Keeps the text of refused files a mapping could read (replacing earlier ones of the same path). */
+  keepRefused(files: InputFile[]): void;
+  /**
+   * Adds a column mapping to the scenario (replacing one of the same id; the newest is tried first) with what
+   * re-reading the refused files it applies to gave (`store/mappings.ts` parses them), as one undoable step: their
+   * runs are loaded, their errors replace the old ones. Returns how many were read and how many refused.
+   */
+  saveMapping(mapping: ColumnMapping, reread?: Reread): { read: number; refused: number };
+  /** Removes a mapping from the scenario; what it already read stays loaded. */
+  removeMapping(id: string): void;
   /** Clears the messages about files, and drops runs still waiting for a load level. */
   dismissLoadErrors(): void;
   /** The load level of a run whose file and path did not give it, as the user typed it. */
@@ -90,11 +134,17 @@ export interface AppActions {
   removeSla(index: number): void;
 
   setDemand(patch: Partial<Demand>): void;
+  /**
+   * Changes the demand's unit and converts the peak with the workload's figures (demandConversion.ts), so it
+   * keeps its meaning; when it cannot be converted the number is kept and the returned reason says why.
+   */
+  setDemandUnit(unit: DemandUnit): Conversion;
   setHardware(id: string, patch: Partial<HardwareProfile>): void;
   addHardware(profile: HardwareProfile): void;
   removeHardware(id: string): void;
   setApiReference(patch: Partial<ApiReference>): void;
-  setSeriesSettings(seriesKey: string, patch: Partial<Omit<SeriesSettings, 'match'>>): void;
+  /** A field set to undefined is removed from the series' own entry (e.g. a typed length cleared). */
+  setSeriesSettings(seriesKey: string, patch: { [K in keyof Omit<SeriesSettings, 'match'>]?: SeriesSettings[K] | undefined }): void;
   /** Makes one configuration of two series (the same deployment measured in two folders). */
   mergeSeries(seriesKey: string, intoKey: string): void;
   /** Undoes every merge into this series. */
@@ -104,6 +154,9 @@ export interface AppActions {
   /** The ISO 4217 code amounts are entered and shown in (the numbers themselves are not converted). */
   setCurrency(currency: string): void;
   setInterpolate(interpolate: boolean): void;
+  /** Compare every configuration as one workload (true), or only those of the same model and ISL/OSL (false). */
+  setComparableWorkloads(comparable: boolean): void;
+  setRankBy(metric: RankMetric): void;
   replaceSettings(settings: Settings): void;
 
   undo(): void;
@@ -111,7 +164,10 @@ export interface AppActions {
   /** Forgets the history (after start-up hydration, which is not an edit). */
   clearHistory(): void;
 
-  notify(kind: Notice['kind'], text: string): void;
+  /** Shows a message; with a topic, it replaces the previous message of that topic. */
+  notify(kind: Notice['kind'], text: string, topic?: string): void;
+  /** Removes the message of a topic (its action was superseded). */
+  clearNotice(topic: string): void;
   dismissNotice(id: number): void;
 }
 
@@ -124,6 +180,7 @@ export function initialState(): AppState {
     embeddedPoints: [],
     loadErrors: [],
     skipped: [],
+    refused: [],
     loading: null,
     origin: 'empty',
     settings,
@@ -195,16 +252,48 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         // Errors and skipped files are reported whatever happens; only usable data is an undoable edit.
         set((state) => ({ loadErrors: [...state.loadErrors, ...result.errors], skipped: [...state.skipped, ...result.skipped] }));
         if (result.runs.length + (result.points?.length ?? 0) === 0) return;
+        let statChanges: string[] = [];
         edit((state) => {
-          // The first real files replace the demo: it is there to be replaced.
-          const replaceDemo = state.origin === 'demo' && origin === 'files';
-          const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
-          return {
-            // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
-            runs: separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]),
-            embeddedPoints: [...keep.embeddedPoints, ...(result.points ?? [])],
-            origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
-          };
+          const loaded = loadedPatch(state, result, origin);
+          statChanges = loaded.statChanges;
+          return loaded.patch;
+        });
+        for (const change of statChanges) get().notify('info', change);
+      },
+      keepRefused(files) {
+        set((state) => {
+          const others = state.refused.filter((f) => !files.some((n) => n.path === f.path));
+          return { refused: boundRefused([...others, ...files]) };
+        });
+      },
+      saveMapping(mapping, reread = { files: [], runs: [], errors: [], skipped: [] }) {
+        const state = get();
+        const mappings = withMapping(state.settings.mappings, mapping);
+        const { runs, errors, skipped } = reread;
+        const rereadPaths = new Set(reread.files);
+        const stillRefused = new Set(errors.map((e) => e.file));
+        set({
+          loadErrors: [...state.loadErrors.filter((e) => !rereadPaths.has(e.file)), ...errors],
+          skipped: [...state.skipped, ...skipped],
+          refused: state.refused.filter((file) => !rereadPaths.has(file.path) || stillRefused.has(file.path)),
+        });
+        let statChanges: string[] = [];
+        edit((current) => {
+          const settings = { ...current.settings, mappings };
+          if (runs.length === 0) return { settings };
+          const loaded = loadedPatch({ ...current, settings }, { runs }, 'files');
+          statChanges = loaded.statChanges;
+          return { settings, ...loaded.patch };
+        });
+        for (const change of statChanges) get().notify('info', change);
+        return { read: rereadPaths.size - stillRefused.size, refused: stillRefused.size };
+      },
+      removeMapping(id) {
+        editSettings((s) => {
+          if (!(s.mappings ?? []).some((m) => m.id === id)) return s;
+          const { mappings = [], ...rest } = s;
+          const left = mappings.filter((m) => m.id !== id);
+          return left.length > 0 ? { ...rest, mappings: left } : rest;
         });
       },
       setLoading(progress) {
@@ -213,7 +302,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       dismissLoadErrors() {
         const waiting = new Set(buildLoadPoints(get().runs).unresolved.map((u) => u.runPath));
         if (waiting.size > 0) edit((state) => ({ runs: state.runs.filter((r) => !waiting.has(r.runPath)) }));
-        set({ loadErrors: [], skipped: [] });
+        set({ loadErrors: [], skipped: [], refused: [] });
       },
       setRunLoad(runPath, load) {
         edit((state) => ({ runs: state.runs.map((r) => (r.runPath === runPath ? { ...r, load, loadGivenByUser: true } : r)) }));
@@ -221,8 +310,8 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       clearData() {
         // Forgotten, not an undo step: the history would otherwise hold every removed data set alive (megabytes
         // each), and undo could bring back what the user asked to remove.
-        if (get().origin === 'empty') return set({ loadErrors: [], skipped: [] });
-        set({ runs: [], embeddedPoints: [], origin: 'empty', loadErrors: [], skipped: [], slaDraft: null, history: emptyHistory() });
+        if (get().origin === 'empty') return set({ loadErrors: [], skipped: [], refused: [] });
+        set({ runs: [], embeddedPoints: [], origin: 'empty', loadErrors: [], skipped: [], refused: [], slaDraft: null, history: emptyHistory() });
         get().notify('info', 'All loaded data was removed. Undo does not bring it back: load the files again to see it.');
       },
       removeSeries(seriesKey) {
@@ -264,6 +353,12 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       setDemand(patch) {
         editSettings((s) => ({ ...s, demand: { ...s.demand, ...patch } }), `demand:${keysOf(patch)}`);
       },
+      setDemandUnit(unit) {
+        const { demand } = get().settings;
+        const conversion = convertDemand(demand.peak, demand.unit, unit, selectDemandConversionBasis(get()));
+        get().setDemand(conversion.ok ? { unit, peak: conversion.value } : { unit });
+        return conversion;
+      },
       setHardware(id, patch) {
         editSettings((s) => ({ ...s, hardware: s.hardware.map((h) => (h.id === id ? { ...h, ...patch } : h)) }), `hardware:${id}:${keysOf(patch)}`);
       },
@@ -289,7 +384,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           ],
         }));
         if (moved.length > 0) {
-          get().notify('info', `${moved.map((series) => series.name).join(', ')} now run${moved.length === 1 ? 's' : ''} on “${fallback.name}” (the removed “${removed.name}” was ${moved.length === 1 ? 'its' : 'their'} server type). Undo brings it back.`);
+          get().notify('info', `${moved.map((series) => series.name).join(', ')} now run${moved.length === 1 ? 's' : ''} on “${fallback.name}” (the removed “${removed.name}” was ${moved.length === 1 ? 'its' : 'their'} server type). Undo brings it back.`, 'hardware-removed');
         }
       },
       setApiReference(patch) {
@@ -301,8 +396,8 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           // A series' own entry is the one matching exactly its key. A new one starts from what applies to the
           // series now (a demo or scenario entry matched by pattern, or the defaults), so one edit changes one thing.
           const index = s.series.findIndex((entry) => entry.match === seriesKey);
-          if (index >= 0) return { ...s, series: s.series.map((entry, i) => (i === index ? { ...entry, ...patch } : entry)) };
-          const added = [{ ...(current ? ownSettings(current) : { match: seriesKey }), ...patch }, ...s.series];
+          if (index >= 0) return { ...s, series: s.series.map((entry, i) => (i === index ? withPatch(entry, patch) : entry)) };
+          const added = [withPatch(current ? ownSettings(current) : { match: seriesKey }, patch), ...s.series];
           return { ...s, series: added.length > SCENARIO_LIMITS.series ? withoutStaleEntries(added, get()) : added };
         }, `series:${seriesKey}:${keysOf(patch)}`);
       },
@@ -333,6 +428,12 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       setInterpolate(interpolate) {
         editSettings((s) => ({ ...s, interpolate }));
       },
+      setComparableWorkloads(comparableWorkloads) {
+        editSettings((s) => ({ ...s, comparableWorkloads }));
+      },
+      setRankBy(rankBy) {
+        editSettings((s) => ({ ...s, rankBy }));
+      },
       replaceSettings(settings) {
         editSettings(() => settings);
         set({ slaDraft: null });
@@ -362,8 +463,15 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         set({ history: emptyHistory() });
       },
 
-      notify(kind, text) {
-        set((state) => ({ notices: [...state.notices, { id: nextNoticeId++, kind, text }] }));
+      notify(kind, text, topic) {
+        const notice: Notice = { id: nextNoticeId++, kind, text, ...(topic === undefined ? {} : { topic }) };
+        set((state) => ({ notices: [...state.notices.filter((n) => topic === undefined || n.topic !== topic), notice] }));
+      },
+      clearNotice(topic) {
+        set((state) => {
+          const kept = state.notices.filter((n) => n.topic !== topic);
+          return kept.length === state.notices.length ? {} : { notices: kept };
+        });
       },
       dismissNotice(id) {
         set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
@@ -376,8 +484,66 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
  * A series' own settings entry holding what applies to it now (from a pattern entry, the folder name or the
  * defaults), so that editing one field, or moving it to another server type, changes nothing else.
  */
+/** The entry with the patch applied; a field patched to undefined is dropped rather than stored as undefined. */
+function withPatch(entry: SeriesSettings, patch: Record<string, unknown>): SeriesSettings {
+  const next: Record<string, unknown> = { ...entry, ...patch };
+  for (const key of Object.keys(patch)) if (patch[key] === undefined) delete next[key];
+  return next as unknown as SeriesSettings;
+}
+
 function ownSettings(series: ResolvedSeries): SeriesSettings {
-  return { match: series.key, name: series.name, gpusPerInstance: series.gpusPerInstance, hardware: series.hardware.id, hidden: series.hidden };
+  return {
+    match: series.key,
+    name: series.name,
+    gpusPerInstance: series.gpusPerInstance,
+    hardware: series.hardware.id,
+    hidden: series.hidden,
+    ...(series.typedInputTokens !== undefined ? { inputTokens: series.typedInputTokens } : {}),
+    ...(series.typedOutputTokens !== undefined ? { outputTokens: series.typedOutputTokens } : {}),
+  };
+}
+
+/**
+ * The data after newly parsed runs or points arrive: the first real files replace the demo (it is there to be
+ * replaced), and a limit on a statistic none of the files reports moves to one they do (in the same undo step).
+ */
+function loadedPatch(
+  state: AppState,
+  result: { runs: ParsedRun[]; points?: LoadPoint[] },
+  origin: DataOrigin,
+): { patch: Partial<AppState>; statChanges: string[] } {
+  const replaceDemo = state.origin === 'demo' && origin === 'files';
+  const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : state;
+  // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
+  const runs = separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]);
+  const embeddedPoints = [...keep.embeddedPoints, ...(result.points ?? [])];
+  const points = [...buildLoadPoints(runs).points, ...embeddedPoints];
+  const adapted = adaptToReportedStats(state.settings.sla, state.settings.view, points);
+  return {
+    patch: {
+      runs,
+      embeddedPoints,
+      origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
+      ...(adapted ? { settings: { ...state.settings, sla: adapted.sla, view: adapted.view } } : {}),
+    },
+    statChanges: adapted?.changes ?? [],
+  };
+}
+
+/** Refused files kept for re-reading: each up to MAX_REFUSED_FILE_CHARS, MAX_REFUSED_CHARS in all (newest kept). */
+export const MAX_REFUSED_FILE_CHARS = 5 * 2 ** 20;
+const MAX_REFUSED_CHARS = 20 * 2 ** 20;
+const MAX_REFUSED_FILES = 100;
+
+function boundRefused(files: InputFile[]): InputFile[] {
+  const kept: InputFile[] = [];
+  let chars = 0;
+  for (const file of files.filter((f) => f.text.length <= MAX_REFUSED_FILE_CHARS).reverse()) {
+    if (kept.length >= MAX_REFUSED_FILES || chars + file.text.length > MAX_REFUSED_CHARS) break;
+    kept.unshift(file);
+    chars += file.text.length;
+  }
+  return kept;
 }
 
 /**

@@ -20,6 +20,6 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
     start: (index) => post({ type: 'start', index }),
     bytes: (index, bytes) => post({ type: 'bytes', index, bytes }),
     file: (index, outcome) => post({ type: 'file', index, outcome }),
-  });
+  }, { mappings: message.mappings });
   post({ type: 'done' });
 };

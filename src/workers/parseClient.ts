@@ -4,9 +4,9 @@
  * that the worker dies on (out of memory, a bug), is reported by name, the worker is replaced, and the files
  * after it are read by the new one. Without Worker support (unit tests) the same code runs on the main thread.
  */
+import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
 import type { ParseOutcome } from '../core/parsers/types.ts';
 import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
-import { parseFiles } from './parseFiles.ts';
 import { readScenarioBlob } from './readScenario.ts';
 import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress, ToWorker } from './protocol.ts';
 
@@ -25,6 +25,8 @@ export interface WorkerLike {
 export interface ParseOptions {
   budgetMs?: number;
   createWorker?: () => WorkerLike | undefined;
+  /** The scenario's column mappings, passed to the parser. */
+  mappings?: readonly ColumnMapping[] | undefined;
 }
 
 function defaultWorker(): WorkerLike | undefined {
@@ -39,6 +41,7 @@ function defaultWorker(): WorkerLike | undefined {
 export function parseInBackground(files: FileToParse[], onProgress: (progress: ParseProgress) => void, options: ParseOptions = {}): Promise<ParseBatchResult> {
   const budgetMs = options.budgetMs ?? FILE_TIME_BUDGET_MS;
   const createWorker = options.createWorker ?? defaultWorker;
+  const { mappings } = options;
   const result: ParseBatchResult = { runs: [], errors: [], skipped: [] };
   const done = new Array<boolean>(files.length).fill(false);
   const progress: ParseProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0) };
@@ -65,7 +68,10 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
 
   const first = files.length > 0 ? createWorker() : undefined;
   if (first === undefined) {
-    return parseFiles(files, { start: () => undefined, bytes: (_index, bytes) => report(bytes), file: record }).then(() => result);
+    // Loaded only here, so the parsers stay in the worker's chunk and out of the page's initial JavaScript.
+    return import('./parseFiles.ts')
+      .then(({ parseFiles }) => parseFiles(files, { start: () => undefined, bytes: (_index, bytes) => report(bytes), file: record }, { mappings }))
+      .then(() => result);
   }
 
   return new Promise((resolve) => {
@@ -86,7 +92,13 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         const replacement = next >= 0 ? createWorker() : undefined;
         if (next < 0) resolve(result);
         else if (replacement) run(replacement, next);
-        else void parseFiles(files.slice(next), { start: () => undefined, bytes: () => undefined, file: (i, o) => record(next + i, o) }).then(() => resolve(result));
+        else {
+          void import('./parseFiles.ts')
+            .then(({ parseFiles }) =>
+              parseFiles(files.slice(next), { start: () => undefined, bytes: () => undefined, file: (i, o) => record(next + i, o) }, { mappings }),
+            )
+            .then(() => resolve(result));
+        }
       };
       const arm = () => {
         clearTimeout(timer);
@@ -109,7 +121,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         stop(`the parser stopped while reading it (${event.message || 'out of memory or a crash'}); the other files were read`);
       };
       worker.onmessageerror = () => stop('its result could not be passed back to the page; the other files were read');
-      worker.postMessage({ type: 'parse', files: files.slice(from) });
+      worker.postMessage({ type: 'parse', files: files.slice(from), mappings });
       arm(); // a worker that never starts is stopped too
     };
     run(first, 0);

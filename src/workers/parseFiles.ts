@@ -4,6 +4,7 @@
  * reported through `events`, so the page can keep what was read if the worker is stopped midway.
  */
 import { SNIFF_BYTES, decodeFile, sniffEncoding } from '../core/encoding.ts';
+import type { ParseOptions } from '../core/parsers/registry.ts';
 import { MAX_FILE_BYTES, parseFile } from '../core/parsers/registry.ts';
 import type { ParseOutcome } from '../core/parsers/types.ts';
 import type { FileToParse } from './protocol.ts';
@@ -44,20 +45,20 @@ async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<{
   return { text: parts.join('') };
 }
 
-async function readAndParse({ file, path }: FileToParse, onBytes: (bytes: number) => void): Promise<ParseOutcome> {
+async function readAndParse({ file, path }: FileToParse, onBytes: (bytes: number) => void, options: ParseOptions): Promise<ParseOutcome> {
   if (file.size > MAX_FILE_BYTES) {
     return { kind: 'error', reason: `the file is ${(file.size / 2 ** 20).toFixed(0)} MiB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MiB` };
   }
   try {
     const read = await readText(file, onBytes);
     if ('binary' in read) return { kind: 'error', reason: `not a text benchmark export: this is ${read.binary}` };
-    return parseFile({ path, text: read.text });
+    return parseFile({ path, text: read.text }, options);
   } catch (error) {
     return { kind: 'error', reason: `could not be read (${error instanceof Error ? error.message : String(error)})` };
   }
 }
 
-export async function parseFiles(files: readonly FileToParse[], events: ParseEvents): Promise<void> {
+export async function parseFiles(files: readonly FileToParse[], events: ParseEvents, options: ParseOptions = {}): Promise<void> {
   for (const [index, file] of files.entries()) {
     events.start(index);
     let lastReport = 0;
@@ -67,7 +68,7 @@ export async function parseFiles(files: readonly FileToParse[], events: ParseEve
         lastReport = now;
         events.bytes(index, bytes);
       }
-    });
+    }, options);
     events.file(index, outcome);
   }
 }

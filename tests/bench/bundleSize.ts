@@ -1,5 +1,6 @@
 /**
- * `npm run bench:size` — the initial JavaScript the page loads, gzip-compressed (budget: 260 KB, DESIGN.md §10).
+ * `npm run bench:size` — the initial JavaScript the page loads, gzip-compressed (budget: 260 KB,
+ * docs/architecture.md §Performance budgets).
  * "Initial" = the module scripts and modulepreloads in dist/index.html; chunks loaded on demand (the demo, the
  * parse worker, later the export code) are listed separately.
  */

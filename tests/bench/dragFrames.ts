@@ -1,6 +1,7 @@
 /**
  * `npm run bench:drag` — frame times while dragging an SLA line with 16 series × 64 points loaded
- * (budget: 95th-percentile frame ≤ 20 ms in headless Chromium, DESIGN.md §10). Needs `npm run build` first.
+ * (budget: 95th-percentile frame ≤ 20 ms in headless Chromium, docs/architecture.md §Performance budgets).
+ * Needs `npm run build` first.
  *
  * It writes 1,024 GenAI-Perf summaries to a temporary folder, loads them through the app's folder picker,
  * then drags the TTFT line across the plot one animation frame per pointer move (as a hand would, not as fast

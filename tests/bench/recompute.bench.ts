@@ -1,5 +1,6 @@
 /**
- * `npm run bench` — measured figures for DESIGN.md §10 (not a test: it prints, it does not assert).
+ * `npm run bench` — measured figures for docs/architecture.md §Performance budgets (not a test: it prints, it
+ * does not assert).
  *   1. recompute of operating points + sizing + TCO for 16 series × 64 points   (budget ≤ 1 ms median)
  *   2. sensitivity sweep: 100 bounds × 16 series                               (budget ≤ 20 ms)
  *   3. ingest of 1,000 GenAI-Perf summary files (JSON + CSV text, parse + merge) (budget ≤ 2 s)

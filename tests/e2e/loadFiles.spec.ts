@@ -10,7 +10,7 @@ test('choosing the real fixture folder replaces the demo with its series; a seco
   await app.chooseFolder(NIM_DIR);
   await expect(app.seriesNames()).toHaveCount(1);
   await expect(app.seriesNames().first()).toHaveValue('nim-llama3-8b-sweep-c1-250 / meta_llama3-8b-instruct-openai-chat');
-  await expect(app.page.getByText('1 companion file skipped')).toBeVisible(); // the raw per-request export
+  await expect(app.page.getByText('1 file skipped on purpose (companion files with no summary results)')).toBeVisible(); // the raw per-request export
   const expected = expectedNimRow([{ metric: 'ttft', stat: 'avg', bound: 250 }])!;
   expect(await app.cell(/meta_llama3/, 'costPer1MTokensUsd')).toBe(expected.costPer1MTokensUsd);
 
@@ -34,13 +34,13 @@ test('a bad file shows its name and reason while everything loaded stays', async
   await app.dropZone.drop({
     files: [
       { name: 'broken_genai_perf.json', mimeType: 'application/json', buffer: good.subarray(0, 300) },
-      { name: 'vllm-result.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ date: '20250101-000000', backend: 'vllm', model_id: 'm', request_throughput: 1, mean_ttft_ms: 2 })) },
+      { name: 'vllm-result.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ date: '20250101-000000', backend: 'vllm', model_id: 'm', completed: 0, request_throughput: 0 })) },
       { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
     ],
   });
   await expect(app.loadErrors()).toHaveCount(3);
   await expect(app.loadErrors().filter({ hasText: 'broken_genai_perf.json' })).toContainText('invalid JSON');
-  await expect(app.loadErrors().filter({ hasText: 'vllm-result.json' })).toContainText('vLLM benchmark result');
+  await expect(app.loadErrors().filter({ hasText: 'vllm-result.json' })).toContainText('vLLM bench serve result JSON');
   await expect(app.loadErrors().filter({ hasText: 'empty.csv' })).toContainText('the file is empty');
   // The demo is still there: nothing usable arrived, nothing was replaced.
   await expect(app.resultRows()).toHaveCount(3);

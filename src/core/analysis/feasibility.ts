@@ -1,5 +1,5 @@
 /**
- * Does a point meet the SLA? (DESIGN.md §5.1) Every constraint must hold. A constraint whose metric and
+ * Does a point meet the SLA? (docs/method.md §Feasibility) Every constraint must hold. A constraint whose metric and
  * stat the point lacks is "unknown", and an unknown point is never treated as feasible.
  */
 import type { LoadPoint } from '../model/benchmark.ts';

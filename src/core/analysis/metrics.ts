@@ -1,5 +1,5 @@
 /**
- * Reading one number off a point for a metric and stat (DESIGN.md §3–§4).
+ * Reading one number off a point for a metric and stat (docs/method.md §Metrics and units, §Chart).
  */
 import type { LoadPoint, Stat } from '../model/benchmark.ts';
 import type { DemandUnit, SlaMetric, YAxis } from '../model/scenario.ts';
@@ -45,7 +45,7 @@ export function loadValue(point: LoadPoint): number {
 
 /**
  * Throughput on the chart's y axis. "Per instance" is the measured value; "per GPU" divides it by the
- * series' GPUs per instance (DESIGN.md §3).
+ * series' GPUs per instance (docs/method.md §Metrics and units).
  */
 export function yAxisValue(point: LoadPoint, y: YAxis, gpusPerInstance: number): number | undefined {
   switch (y) {
@@ -68,7 +68,7 @@ export interface Capacity {
 }
 
 /**
- * What one instance serves at this point, in the demand's unit (DESIGN.md §6.1): requests/s, output
+ * What one instance serves at this point, in the demand's unit (docs/method.md §Operating point): requests/s, output
  * tokens/s, or concurrent requests. For a request-rate run, concurrency ≈ requests/s × mean E2E (s).
  */
 export function capacityOf(point: LoadPoint, unit: DemandUnit): Capacity | undefined {
@@ -98,7 +98,7 @@ export function formatLoadValue(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '');
 }
 
-/** How each tool's tokens/s per user was defined (DESIGN.md §3), in words for labels. */
+/** How each tool's tokens/s per user was defined (docs/method.md §Metrics and units), in words for labels. */
 export const TPS_PER_USER_DEFINITION_LABELS = {
   'osl-over-e2e': 'output tokens ÷ E2E',
   'inverse-itl': '1 ÷ ITL (excludes TTFT, reads higher)',

@@ -1,5 +1,5 @@
 /**
- * The operating point of one series under an SLA (DESIGN.md §5).
+ * The operating point of one series under an SLA (docs/method.md §Operating point, §Interpolation).
  *
  * 1. Feasible = every constraint holds (unknown ≠ feasible).
  * 2. Pick the feasible point with the highest capacity per instance in the demand's unit
@@ -11,11 +11,12 @@
  */
 import type { Distribution, LoadPoint } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, STATS } from '../model/benchmark.ts';
+import { reportedStats } from './reportedStats.ts';
 import type { DemandUnit, SlaConstraint } from '../model/scenario.ts';
 import type { Feasibility } from './feasibility.ts';
 import { checkPoint, describeConstraint, feasibilityStatus } from './feasibility.ts';
 import type { Capacity } from './metrics.ts';
-import { capacityOf, describeLoad, loadValue, slaMetricValue } from './metrics.ts';
+import { SLA_METRIC_INFO, capacityOf, describeLoad, loadValue, slaMetricValue } from './metrics.ts';
 
 export interface OperatingPoint {
   /** The measured point, or for an estimate a point built by interpolation (its id says between which). */
@@ -26,7 +27,13 @@ export interface OperatingPoint {
   between?: { lowerId: string; upperId: string; fraction: number; binding: SlaConstraint };
 }
 
-export type OperatingPointResult = { meetsSla: true; operatingPoint: OperatingPoint } | { meetsSla: false; reason: string };
+/**
+ * `notInFiles`: no load level fails a constraint it reports, but none reports everything the SLA asks for
+ * (e.g. TTFT avg over files that carry only p99): the SLA cannot be checked, which is not failing it.
+ */
+export type OperatingPointResult =
+  | { meetsSla: true; operatingPoint: OperatingPoint }
+  | { meetsSla: false; reason: string; notInFiles: boolean };
 
 type Status = Feasibility['status'];
 
@@ -66,7 +73,8 @@ export function pickOperatingPoint(
   }
 
   if (best) return { meetsSla: true, operatingPoint: best };
-  return { meetsSla: false, reason: explainNoFeasiblePoint(sorted, sla, capacityUnit) };
+  const notInFiles = statuses.length > 0 && statuses.every((s) => s === 'unknown');
+  return { meetsSla: false, reason: explainNoFeasiblePoint(sorted, sla, capacityUnit), notInFiles };
 }
 
 /**
@@ -99,7 +107,7 @@ function estimateBetween(lower: LoadPoint, upper: LoadPoint, sla: readonly SlaCo
     const a = slaMetricValue(lower, constraint.metric, constraint.stat);
     const b = slaMetricValue(upper, constraint.metric, constraint.stat);
     // Every constraint must be known at both ends: one the upper level does not report could be broken
-    // anywhere in between, and an estimate must never rest on an unknown (§5.1).
+    // anywhere in between, and an estimate must never rest on an unknown (docs/method.md §Feasibility).
     if (a === undefined || b === undefined) return undefined;
     if (a === b) continue;
     const t = (constraint.bound - a) / (b - a);
@@ -116,13 +124,15 @@ function estimateBetween(lower: LoadPoint, upper: LoadPoint, sla: readonly SlaCo
   const capacityLower = capacityOf(lower, capacityUnit);
   const capacityUpper = capacityOf(upper, capacityUnit);
   if (capacityLower === undefined || capacityUpper === undefined) return undefined;
-  // Capacity is interpolated as a whole (not rebuilt from interpolated parts), so a capacity derived by
-  // Little's law (req/s × E2E) stays between its two measured neighbours.
-  const capacity = {
-    value: capacityLower.value + (capacityUpper.value - capacityLower.value) * fraction,
-    derived: capacityLower.derived || capacityUpper.derived,
-  };
   const point = interpolatePoint(lower, upper, fraction, binding);
+  // The capacity of the point reported: a measured one interpolates with it; one derived by Little's law
+  // (concurrent requests of a request-rate run) is the estimate's own req/s × mean E2E. Where throughput
+  // collapses between the levels, that product can leave the range of its neighbours: no estimate then.
+  const capacity = capacityOf(point, capacityUnit);
+  if (capacity === undefined) return undefined;
+  const tolerance = 1e-9 * Math.max(capacityLower.value, capacityUpper.value);
+  if (capacity.value > Math.max(capacityLower.value, capacityUpper.value) + tolerance) return undefined;
+  if (capacity.value < Math.min(capacityLower.value, capacityUpper.value) - tolerance) return undefined;
   return { point, capacity, interpolated: true, between: { lowerId: lower.id, upperId: upper.id, fraction, binding } };
 }
 
@@ -182,6 +192,18 @@ function explainNoFeasiblePoint(sorted: LoadPoint[], sla: readonly SlaConstraint
   });
   const feasibleWithoutCapacity = feasibility.some((f) => f.status === 'feasible');
   if (feasibleWithoutCapacity) return `the feasible points do not report the capacity in ${capacityUnit}`;
+  if (feasibility.every((f) => f.status === 'unknown')) {
+    // Nothing failed: what is missing is the statistic itself. Say which ones the files do have.
+    const missing = sla.filter((c) => sorted.every((p) => slaMetricValue(p, c.metric, c.stat) === undefined));
+    return missing
+      .map((c) => {
+        const label = `${SLA_METRIC_INFO[c.metric].label} ${c.stat}`;
+        const has = [...reportedStats(sorted, c.metric)];
+        return `${label} is not in the files${has.length > 0 ? ` (they report ${has.join(', ')})` : ''}`;
+      })
+      .concat(missing.length === 0 ? ['no load level reports every constrained statistic'] : [])
+      .join('; ');
+  }
   const parts: string[] = [];
   if (failingAtLowest !== undefined && sorted[0]) parts.push(`even at the lowest load (${describeLoad(sorted[0])}) ${failingAtLowest}`);
   else parts.push('no measured load level meets every constraint');

@@ -1,5 +1,5 @@
 /**
- * Pareto front (DESIGN.md §4): an item is on the front when no other item has strictly higher y at the
+ * Pareto front (docs/method.md §Pareto front): an item is on the front when no other item has strictly higher y at the
  * same or better x. Better x is lower for latencies, higher for tokens/s per user. O(n log n).
  */
 export function paretoFront<T>(

@@ -1,6 +1,6 @@
 /**
  * Points grouped into series (deployment configurations) and each series' settings resolved from the
- * scenario (DESIGN.md §2, §7): `series[].match` selects a series whose name, key or any source path
+ * scenario (docs/scenario.md §series): `series[].match` selects a series whose name, key or any source path
  * contains it, the first matching entry wins, and unmatched series take `defaults` (GPUs per instance from
  * a `tp2`/`pp2` folder name when there is one).
  */
@@ -19,7 +19,7 @@ export interface ResolvedSeries {
   /** Every file behind the series' points. */
   sources: string[];
   gpusPerInstance: number;
-  /** True when gpusPerInstance was read from the folder name (tp2, tp4-pp2) rather than set. */
+  /** True when gpusPerInstance was read from the files' parallelism or the folder name (tp2, tp4-pp2), not set. */
   gpusPerInstanceFromName: boolean;
   hardware: HardwareProfile;
   hidden: boolean;
@@ -27,6 +27,9 @@ export interface ResolvedSeries {
   settingsIndex: number;
   /** The ingest keys of the series merged into this one (its own first); one entry unless merged. */
   memberKeys: string[];
+  /** Mean input / output tokens the user typed for files that lack them (scenario `series[].inputTokens`). */
+  typedInputTokens?: number;
+  typedOutputTokens?: number;
 }
 
 export function groupBySeriesKey(points: readonly LoadPoint[]): Map<string, LoadPoint[]> {
@@ -36,7 +39,7 @@ export function groupBySeriesKey(points: readonly LoadPoint[]): Map<string, Load
 /**
  * The `scenario.series` entry for a series: an entry whose `match` is exactly this series' key wins (that is
  * how the page stores a series' own settings); otherwise the first entry whose `match` is contained in the
- * key, the proposed name or a source path (DESIGN.md §7). An entry whose `match` is exactly another loaded
+ * key, the proposed name or a source path (docs/scenario.md §series). An entry whose `match` is exactly another loaded
  * series' key belongs to that series alone and is never used as a pattern: `sweep/m-{load}` must not also
  * configure `fp8-sweep/m-{load}`.
  */
@@ -50,6 +53,25 @@ export function findSettings(settings: readonly SeriesSettings[], key: string, p
  * GPUs per instance read from a run folder name: `tp2`, `tp4-pp2`, `TP8_PP2` → TP × PP. Undefined when the
  * name says nothing (then the scenario default applies).
  */
+/**
+ * GPUs per instance from the parallelism the files state (`configuration.tp`, `pp`, `dp`, e.g. SGLang's
+ * server_info): TP × PP × DP, since the measured throughput is the whole server's. Only when every point agrees.
+ */
+export function gpusPerInstanceFromConfiguration(points: readonly LoadPoint[]): number | undefined {
+  const products = new Set(
+    points.map((p) => {
+      const c = p.metadata.configuration ?? {};
+      const factor = (key: string) => (c[key] === undefined ? undefined : Number(c[key]));
+      const [tp, pp, dp] = [factor('tp'), factor('pp'), factor('dp')];
+      if (tp === undefined) return undefined;
+      const product = tp * (pp ?? 1) * (dp ?? 1);
+      return Number.isInteger(product) && product >= 1 ? product : undefined;
+    }),
+  );
+  const [only] = products;
+  return products.size === 1 && only !== undefined ? only : undefined;
+}
+
 export function gpusPerInstanceFromName(text: string): number | undefined {
   const factor = (name: string) => {
     const match = new RegExp(`(?:^|[^a-z0-9])${name}[-_=]?(\\d{1,3})(?=$|[^a-z0-9])`, 'i').exec(text);
@@ -91,8 +113,10 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: Pick<Scena
     const sorted = ordered.length === 1 ? sortByLoad(own.members) : sortByLoad(ordered.flatMap((k) => info.get(k)?.members ?? []));
     const sources = ordered.length === 1 ? own.sources : [...new Set(ordered.flatMap((k) => info.get(k)?.sources ?? []))];
     const settings = scenario.series[own.settingsIndex];
-    const fromName = settings?.gpusPerInstance === undefined ? gpusPerInstanceFromName(key) : undefined;
+    const fromName = settings?.gpusPerInstance === undefined ? (gpusPerInstanceFromConfiguration(sorted) ?? gpusPerInstanceFromName(key)) : undefined;
     result.push({
+      ...(settings?.inputTokens !== undefined ? { typedInputTokens: settings.inputTokens } : {}),
+      ...(settings?.outputTokens !== undefined ? { typedOutputTokens: settings.outputTokens } : {}),
       key,
       name: settings?.name ?? own.proposedName,
       points: sorted,
@@ -106,4 +130,15 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: Pick<Scena
     });
   }
   return result;
+}
+
+/**
+ * Whether the series' files leave the mean input / output length unknown at every load level, measured or
+ * configured (so the per-token costs need the lengths typed by the user, `series[].inputTokens` / `outputTokens`).
+ */
+export function missingMeanLengths(series: Pick<ResolvedSeries, 'points'>): { input: boolean; output: boolean } {
+  return {
+    input: series.points.every((p) => p.inputTokens.avg === undefined && p.metadata.targetInputTokens === undefined),
+    output: series.points.every((p) => p.outputTokens.avg === undefined && p.metadata.targetOutputTokens === undefined),
+  };
 }

@@ -1,6 +1,6 @@
 /**
- * The assumptions behind a result, in words and as flat fields: every export carries them (DESIGN.md §8),
- * so a number is never separated from the SLA, demand and prices that produced it.
+ * The assumptions behind a result, in words and as flat fields: every export carries them
+ * (docs/architecture.md §Exports), so a number is never separated from the SLA, demand and prices that produced it.
  */
 import { describeConstraint } from '../analysis/feasibility.ts';
 import { formatNumber, formatMoney } from '../format/numbers.ts';

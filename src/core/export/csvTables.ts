@@ -1,8 +1,8 @@
 /**
- * The tables users take into a spreadsheet (DESIGN.md §8): the sizing & cost table (one row per series,
- * units in the headers, exact and rounded counts, every cost figure, the assumptions in trailing columns)
- * (the normalised points table is `report/pointsReport.ts`). Written with papaparse; cells a spreadsheet would run as a formula are
- * escaped, numbers stay numbers.
+ * The tables users take into a spreadsheet (docs/architecture.md §Exports): the sizing & cost table (one row per
+ * series, units in the headers, exact and rounded counts, every cost figure, the assumptions in trailing columns).
+ * The normalised points table is `report/pointsReport.ts`. Written with papaparse; cells a spreadsheet would run
+ * as a formula are escaped, numbers stay numbers.
  */
 import Papa from 'papaparse';
 import type { Scenario } from '../model/scenario.ts';

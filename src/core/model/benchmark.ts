@@ -1,5 +1,5 @@
 /**
- * Normalised benchmark data (DESIGN.md §2, §3). Every parser turns a tool's file into these shapes;
+ * Normalised benchmark data (docs/method.md §Metrics and units). Every parser turns a tool's file into these shapes;
  * nothing downstream knows which tool a number came from except through `source` and `notes`.
  */
 
@@ -78,13 +78,17 @@ export interface RunMetadata {
 
 /**
  * Definition of the per-user output speed a tool reports:
- * - `osl-over-e2e`: output tokens / end-to-end latency per request (DESIGN.md §3, old GenAI-Perf `per_request`);
+ * - `osl-over-e2e`: output tokens / end-to-end latency per request (docs/method.md §Metrics and units; old
+ *   GenAI-Perf `per_request`);
  * - `inverse-itl`: 1 / ITL per request (new GenAI-Perf and AIPerf `per_user`); excludes TTFT;
  * - `derived-mean-ratio`: mean output length / mean E2E, computed here because the file had no distribution.
  */
 export type TpsPerUserDefinition = 'osl-over-e2e' | 'inverse-itl' | 'derived-mean-ratio';
 
-/** What one run measured (DESIGN.md §2–§3), shared by a parsed run and a normalised point. Latencies in ms. */
+/**
+ * What one run measured (docs/method.md §Metrics and units), shared by a parsed run and a normalised point.
+ * Latencies in ms.
+ */
 export interface Measurements {
   metadata: RunMetadata;
   /** Time to first token, ms. */
@@ -152,7 +156,7 @@ export function emptyMeasurements(): Measurements {
   };
 }
 
-/** One benchmark run at one load level, normalised (DESIGN.md §2). */
+/** One benchmark run at one load level, normalised (docs/file-formats.md). */
 export interface LoadPoint extends Measurements {
   /** Stable id: the run key (path family + load), unique within a load. */
   id: string;
@@ -163,6 +167,8 @@ export interface LoadPoint extends Measurements {
   /** Human name proposed for the series this point belongs to. */
   seriesName: string;
   load: LoadLevel;
+  /** How many runs of this series share this point's load level, when more than one (all kept, each flagged). */
+  duplicateLoadRuns?: number;
 }
 
 /** A file that could not be used, with the reason a person can act on. */

@@ -1,6 +1,7 @@
 /**
- * Everything the user chooses (DESIGN.md §2, §7). A scenario plus the loaded points reproduces a view.
+ * Everything the user chooses (docs/scenario.md). A scenario plus the loaded points reproduces a view.
  */
+import type { ColumnMapping } from '../parsers/mapped/mapping.ts';
 import type { LoadPoint, Stat } from './benchmark.ts';
 
 export const SLA_METRICS = ['ttft', 'itl', 'tpot', 'e2e', 'tpsPerUser'] as const;
@@ -25,7 +26,7 @@ export interface Demand {
   headroomPercent: number;
   /** Instances added after rounding (N+k redundancy). */
   spareInstances: number;
-  /** Average traffic ÷ peak traffic, in (0, 1]: used for the demand-based cost (§6.4). */
+  /** Average traffic ÷ peak traffic, in (0, 1]: used for the demand-based cost (docs/method.md §Demand cost). */
   averageToPeak: number;
 }
 
@@ -66,7 +67,19 @@ export interface ChartView {
   x: { metric: SlaMetric; stat: Stat };
   y: YAxis;
   logX: boolean;
+  /**
+   * Pick linear or log for the x axis from the data (log when the plotted values span more than 20×) until
+   * the user ticks or unticks "Log x"; then `logX` rules. Absent = false (files saved before it kept `logX`).
+   */
+  logXAuto?: boolean;
 }
+
+/**
+ * The cost configurations are ranked by (within one workload); ties fall back to fleet cost, then cost per 1K
+ * requests.
+ */
+export const RANK_METRICS = ['fleetYearUsd', 'costPer1kRequestsUsd', 'costPer1MTokensUsd'] as const;
+export type RankMetric = (typeof RANK_METRICS)[number];
 
 /** Per-series settings; `match` selects series whose name or a source path contains it (first entry wins). */
 export interface SeriesSettings {
@@ -77,6 +90,12 @@ export interface SeriesSettings {
   hidden?: boolean;
   /** Merge: the matched series joins the series with this key (one configuration measured in two folders). */
   mergeInto?: string;
+  /**
+   * Mean input / output tokens per request, typed by the user for files that do not report them (e.g.
+   * `genai-perf analyze` CSVs): used for the per-token costs when the operating point has no measured mean.
+   */
+  inputTokens?: number;
+  outputTokens?: number;
 }
 
 /** A LoadPoint embedded in a scenario file, tagged with the series it belongs to. */
@@ -91,17 +110,27 @@ export interface Scenario {
   apiReference: ApiReference;
   /**
    * ISO 4217 code of every amount (prices and results), USD by default. Amounts are plain numbers in this
-   * currency; field names say `Usd` as DESIGN.md §7 names them.
+   * currency; field names say `Usd` as docs/scenario.md names them.
    */
   currency: string;
   defaults: { gpusPerInstance: number; hardware: string };
   series: SeriesSettings[];
   /** Fraction of the year the fleet serves traffic, in (0, 1]. */
   uptime: number;
-  /** Estimate the operating point between measured load levels (§5.4); off by default. */
+  /** Estimate the operating point between measured load levels (docs/method.md §Interpolation); off by default. */
   interpolate: boolean;
   view: ChartView;
+  /** The user's column mappings for files no built-in parser reads (absent when there are none). */
+  mappings?: ColumnMapping[];
   points: EmbeddedPoint[];
+  /**
+   * Compare every configuration with every other, as one workload, even when their models or mean ISL/OSL
+   * differ (by default only configurations of the same model with ISL and OSL within ±10 % are compared).
+   * Absent = false.
+   */
+  comparableWorkloads?: boolean;
+  /** The cost the ranking, the Cheapest badge and the recommendation go by. Absent = `fleetYearUsd`. */
+  rankBy?: RankMetric;
 }
 // Fields a scenario file has that this version does not know are kept on the object as they were
 // (validateScenario copies them through) and ignored; they are deliberately not in the type.

@@ -1,7 +1,7 @@
 /**
- * Load level recovered from a run's folder or file name (DESIGN.md §2), for files that do not state it:
- * `…-concurrency16/`, `…_c16…`, `concurrency_10/`, `conc64`, `…-request_rate2.5/`, `qps4`. A bare `r1` is not
- * read as a rate: it would take DeepSeek-R1 for one.
+ * Load level recovered from a run's folder or file name (docs/file-formats.md §Load level), for files that do
+ * not state it: `…-concurrency16/`, `…_c16…`, `concurrency_10/`, `conc64`, `…-request_rate2.5/`, `qps4`. A bare
+ * `r1` is not read as a rate: it would take DeepSeek-R1 for one.
  */
 import { RULES, numberProblem } from '../scenario/rules.ts';
 
@@ -39,8 +39,36 @@ export function loadFromPath(path: string): PathLoad {
     }
   }
   if (best === undefined) return { familyPath: path };
-  const familyPath = `${path.slice(0, best.index)}{load}${path.slice(best.index + best.length)}`;
+  const familyPath = collapseNestedRuns(path, best.index, best.length, best.kind);
   return best.kind === 'concurrency' ? { concurrency: best.value, familyPath } : { requestRate: best.value, familyPath };
+}
+
+type PathKind = 'concurrency' | 'requestRate';
+
+function lastSeparator(path: string, before: number): number {
+  return before < 0 ? -1 : Math.max(path.lastIndexOf('/', before), path.lastIndexOf('\\', before));
+}
+
+/**
+ * The family path: the load token replaced by `{load}`. A run folder nested in run folders of the same pattern
+ * (AIPerf sweeps write `name_concurrency2/name_concurrency4/`) is one family with them: the whole chain of
+ * same-pattern folders becomes one `{load}` segment, so `name_concurrency2` and
+ * `name_concurrency2/name_concurrency4` both give `name_{load}`.
+ */
+function collapseNestedRuns(path: string, index: number, length: number, kind: PathKind): string {
+  const start = lastSeparator(path, index - 1) + 1;
+  const nextSeparator = path.slice(index + length).search(/[\\/]/);
+  const end = nextSeparator < 0 ? path.length : index + length + nextSeparator;
+  const segment = `${path.slice(start, index)}{load}${path.slice(index + length, end)}`;
+  let outer = start;
+  while (outer > 0) {
+    const parentStart = lastSeparator(path, outer - 2) + 1;
+    const parent = loadFromPath(path.slice(parentStart, outer - 1));
+    const parentKind = parent.concurrency !== undefined ? 'concurrency' : 'requestRate';
+    if (parent.familyPath !== segment || parentKind !== kind) break;
+    outer = parentStart;
+  }
+  return `${path.slice(0, outer)}${segment}${path.slice(end)}`;
 }
 
 /** Folder names that say nothing about the configuration and are left out of a series name. */

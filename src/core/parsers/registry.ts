@@ -1,28 +1,96 @@
 /**
  * The one place a parser is registered, and `parseFile`: text in, runs or a reason out.
- * Each file is parsed on its own; nothing here throws (DESIGN.md §9).
+ * Each file is parsed on its own; nothing here throws (docs/file-formats.md §Every file).
  */
+import {
+  aiperfAggregates,
+  aiperfInputs,
+  aiperfRecords,
+  aiperfTelemetry,
+  aiperfTimeslices,
+} from './aiperf/companions.ts';
+import { aiperfCsv } from './aiperf/csv.ts';
+import { aiperfJson } from './aiperf/json.ts';
+import { aiperfSweepJson } from './aiperf/sweep.ts';
 import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
 import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
+import { guidellmBenchmarks } from './guidellm/benchmarks.ts';
+import {
+  inferencePerfAggregate,
+  inferencePerfConfig,
+  inferencePerfDetailReports,
+  inferencePerfPrometheus,
+} from './inferencePerf/companions.ts';
+import { inferencePerfLifecycle } from './inferencePerf/lifecycle.ts';
+import { llmperfCollection } from './llmperf/collection.ts';
+import { llmperfIndividualResponses } from './llmperf/companions.ts';
+import { llmperfSummary } from './llmperf/summary.ts';
+import type { ColumnMapping } from './mapped/mapping.ts';
+import { mappedParserFor } from './mapped/readMapped.ts';
+import { TOOL_IDS, TOOL_NAMES } from '../model/benchmark.ts';
 import { FILE_JSON_LIMITS, jsonShapeProblem, splitJsonValues, startsLikeJson } from '../boundedJson.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
 import { runProblem } from '../scenario/validateScenario.ts';
-import { recogniseUnsupportedTool } from './otherTools.ts';
+import { sglangJsonl } from './sglang/jsonl.ts';
+import {
+  vllmPytorchRecords,
+  vllmSlaAggregate,
+  vllmSweepCsv,
+  vllmSweepFailure,
+  vllmSweepWarmup,
+} from './vllm/companions.ts';
+import { vllmJson } from './vllm/result.ts';
+import { vllmSweepSummary } from './vllm/sweepSummary.ts';
 import { looksBinary, parseJsonLenient, truncate } from './text.ts';
 import type { BenchmarkParser, InputFile, ParseOutcome, SniffedFile } from './types.ts';
 import { ParseFailure } from './types.ts';
 
 /** Parsers that produce results, in detection order. */
-export const RESULT_PARSERS: readonly BenchmarkParser[] = [genaiPerfJson, genaiPerfCsv, genaiPerfAnalyzeCsv];
+export const RESULT_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfJson,
+  genaiPerfCsv,
+  genaiPerfAnalyzeCsv,
+  vllmJson,
+  vllmSweepSummary,
+  sglangJsonl,
+  llmperfSummary,
+  llmperfCollection,
+  guidellmBenchmarks,
+  inferencePerfLifecycle,
+  aiperfJson,
+  aiperfCsv,
+  aiperfSweepJson,
+];
 /** Parsers for companion files that are recognised and skipped. */
-const COMPANION_PARSERS: readonly BenchmarkParser[] = [genaiPerfRawExport, genaiPerfInputs];
+export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
+  genaiPerfRawExport,
+  // AIPerf's inputs.json is the more specific signature; GenAI-Perf's is claimed after it.
+  aiperfInputs,
+  genaiPerfInputs,
+  vllmSweepWarmup,
+  vllmSweepFailure,
+  vllmSlaAggregate,
+  vllmSweepCsv,
+  vllmPytorchRecords,
+  llmperfIndividualResponses,
+  inferencePerfAggregate,
+  inferencePerfPrometheus,
+  inferencePerfDetailReports,
+  inferencePerfConfig,
+  aiperfAggregates,
+  aiperfRecords,
+  aiperfTimeslices,
+  aiperfTelemetry,
+];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-export const SUPPORTED_FORMATS = RESULT_PARSERS.map((p) => p.label);
+/** The tools whose files are read, for messages (each tool's layouts: docs/file-formats.md). */
+const SUPPORTED_TOOLS = TOOL_IDS.filter((id) => id !== 'mapped').map((id) => TOOL_NAMES[id]).join(', ');
+
 
 /** Parses the text once into what every detector needs. */
 export function sniff(file: InputFile): SniffedFile {
@@ -34,8 +102,10 @@ export function sniff(file: InputFile): SniffedFile {
       sniffed.json = parseJsonLenient(text);
     } catch (error) {
       const lines = parseJsonLines(text);
-      if (lines) sniffed.jsonLines = lines;
-      else sniffed.jsonError = error instanceof Error ? error.message : String(error);
+      if (lines) {
+        sniffed.jsonLines = lines.values;
+        if (lines.lastCutOff) sniffed.jsonLinesCutOff = true;
+      } else sniffed.jsonError = error instanceof Error ? error.message : String(error);
     }
   }
   return sniffed;
@@ -43,86 +113,88 @@ export function sniff(file: InputFile): SniffedFile {
 
 /**
  * Each non-empty line parsed as JSON; failing that, each top-level value (records printed over several lines).
- * Undefined when there are fewer than two or one is not JSON.
+ * A last record that does not parse (a file cut off while a benchmark appended to it) is left out and said, as long
+ * as one complete record precedes it. Undefined when nothing else fits (fewer than two parts, or a bad one before
+ * the last).
  */
-function parseJsonLines(text: string): unknown[] | undefined {
+function parseJsonLines(text: string): { values: unknown[]; lastCutOff: boolean } | undefined {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
   return parseEach(lines) ?? parseEach(splitJsonValues(text) ?? []);
 }
 
-function parseEach(parts: readonly string[]): unknown[] | undefined {
+function parseEach(parts: readonly string[]): { values: unknown[]; lastCutOff: boolean } | undefined {
   if (parts.length < 2) return undefined;
   const values: unknown[] = [];
-  for (const part of parts) {
+  for (const [index, part] of parts.entries()) {
+    const last = index === parts.length - 1;
     if (!startsLikeJson(part)) return undefined;
     try {
       values.push(parseJsonLenient(part));
     } catch {
+      if (last && values.length > 0) return { values, lastCutOff: true };
       return undefined;
     }
   }
-  return values;
+  return { values, lastCutOff: false };
+}
+
+export interface ParseOptions {
+  /** The user's column mappings: the first that applies reads a file no built-in parser claims. */
+  mappings?: readonly ColumnMapping[] | undefined;
 }
 
 /**
- * The tool of a file that is not one JSON document but whose first record is JSON (JSON Lines, perhaps cut off,
- * or records spread over several lines), named from that record.
+ * Files that sit in result folders but are never benchmark results (notes, pictures, scripts, notebooks): skipped
+ * with a reason rather than reported as errors, so a dropped folder with a README reads cleanly.
  */
-function toolOfFirstRecord(file: SniffedFile): string | undefined {
-  let json = file.jsonLines?.[0];
-  const first = json === undefined ? splitJsonValues(file.text)?.[0] : undefined;
-  if (first !== undefined) {
-    try {
-      json = parseJsonLenient(first);
-    } catch {
-      return undefined;
-    }
-  }
-  if (json === undefined) return undefined;
-  return recogniseUnsupportedTool({ path: file.path, text: file.text, json, firstLine: JSON.stringify(json) });
-}
+const NOT_RESULTS = /\.(md|markdown|rst|png|jpe?g|gif|svg|webp|pdf|html?|py|sh|ipynb|toml|ini|cfg|lock)$/i;
+/** Configuration files: skipped too, unless a tool's companion parser claims them (inference-perf's config.yaml). */
+const CONFIG_FILES = /\.(ya?ml)$/i;
 
-/** Where two files describe the same run, the one whose parser comes first here wins field by field. */
-export function formatPreference(format: string): number {
-  const index = RESULT_PARSERS.findIndex((parser) => parser.id === format);
-  return index < 0 ? RESULT_PARSERS.length : index;
+function notAResult(extension: string | undefined): ParseOutcome {
+  return { kind: 'skipped', reason: `not a benchmark result (a .${(extension ?? '').toLowerCase()} file)` };
 }
 
 /** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
-export function parseFile(file: InputFile): ParseOutcome {
+export function parseFile(file: InputFile, options: ParseOptions = {}): ParseOutcome {
+  const notResult = NOT_RESULTS.exec(file.path);
+  if (notResult) return notAResult(notResult[1]);
   if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
   if (looksBinary(file.text)) return { kind: 'error', reason: 'binary data, not a text benchmark export' };
   // Checked before anything parses it: a pathological document is refused in one linear pass.
   const shape = startsLikeJson(file.text) ? jsonShapeProblem(file.text, FILE_JSON_LIMITS) : null;
   if (shape !== null) return { kind: 'error', reason: `not read: the JSON is ${shape}, which no benchmark export is` };
   const sniffed = sniff(file);
-  const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
+  const builtIn = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
+  const parser = builtIn ?? mappedParserFor(sniffed, options.mappings);
   if (parser) {
     try {
-      return checked(parser.parse(sniffed), parser);
+      const outcome = checked(parser.parse(sniffed), parser);
+      // Where two files describe the same run, the one whose parser comes first here wins field by field.
+      if (outcome.kind === 'runs') {
+        for (const run of outcome.runs) {
+          run.formatRank = RESULT_PARSERS.indexOf(parser);
+          if (sniffed.jsonLinesCutOff) run.notes.push("The file's last record is cut off (the file looks truncated): it was left out.");
+        }
+      }
+      return outcome;
     } catch (error) {
       if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
       // A parser bug must not take the other files down; say what happened.
       return { kind: 'error', reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})` };
     }
   }
+  const config = CONFIG_FILES.exec(file.path);
+  if (config) return notAResult(config[1]);
   if (looksLikeScenario(sniffed.json)) {
     return { kind: 'error', reason: 'this is a scenario saved by this app, not a benchmark result: open it with "Open scenario…"' };
   }
   if (sniffed.jsonError !== undefined) {
-    const tool = toolOfFirstRecord(sniffed);
-    if (tool !== undefined) {
-      return { kind: 'error', reason: `this looks like a ${tool} file, which is not supported yet, and it is not valid JSON either: ${truncate(sniffed.jsonError, 120)}` };
-    }
     const hint = looksTruncated(sniffed.jsonError, sniffed.text) ? ' (the file looks truncated)' : '';
     return { kind: 'error', reason: `invalid JSON: ${truncate(sniffed.jsonError, 160)}${hint}` };
   }
-  const other = recogniseUnsupportedTool(sniffed) ?? (sniffed.jsonLines ? toolOfFirstRecord(sniffed) : undefined);
-  if (other !== undefined) {
-    return { kind: 'error', reason: `this looks like a ${other} file, which is not supported yet; supported: ${SUPPORTED_FORMATS.join('; ')}` };
-  }
   const what = sniffed.json !== undefined ? 'a JSON document of unknown layout' : `unknown format (first line: "${truncate(sniffed.firstLine, 60)}")`;
-  return { kind: 'error', reason: `${what}; supported: ${SUPPORTED_FORMATS.join('; ')}` };
+  return { kind: 'error', reason: `${what}; read are the result files of ${SUPPORTED_TOOLS}` };
 }
 
 /** A file's runs pass the rules a saved scenario's points pass (runProblem), or the file is refused with the first problem. */

@@ -19,6 +19,18 @@ export function requireThroughput(run: ParsedRun): void {
 }
 
 /**
+ * GenAI-Perf's and AIPerf's ITL is (E2E − TTFT) / (output tokens − 1) per request: the TPOT definition. The
+ * one distribution answers both an ITL and a TPOT limit.
+ */
+export function sameAsTpot(run: ParsedRun): void {
+  if (Object.keys(run.itlMs).length === 0) return;
+  run.tpotMs = run.itlMs;
+  run.notes.push(
+    "ITL is the tool's inter-token latency: (E2E − TTFT) / (output tokens − 1) per request, the same as TPOT.",
+  );
+}
+
+/**
  * The run a file belongs to: its path with the tool's own file name taken off, so that the files one run
  * writes (a summary JSON and CSV, a per-request file) share it.
  *   runPathOf('sweep/conc16/profile_export_aiperf.json', /profile_export_aiperf\.(?:json|csv)$/) → 'sweep/conc16'

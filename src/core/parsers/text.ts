@@ -47,10 +47,28 @@ export function parseNumberCell(cell: string | undefined, where: string): number
   return value;
 }
 
-/** Splits CSV text into rows of trimmed cells (papaparse handles quoting; blank lines are kept as `[]`). */
-export function csvRows(text: string): string[][] {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
+/**
+ * Splits CSV text into rows of trimmed cells (papaparse handles quoting; blank lines are kept as `[]`). The
+ * delimiter '' lets papaparse guess it.
+ */
+export function csvRows(text: string, delimiter = ''): string[][] {
+  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false, delimiter });
   return result.data.map((row) => (row.length === 1 && row[0]?.trim() === '' ? [] : row.map((c) => c.trim())));
+}
+
+/**
+ * `Time To First Token (ms)` → name `time to first token`, unit `ms`: the unit is the last parenthesised part,
+ * at the end. Found by index, not by a pattern: a lazy-prefix regex backtracked for minutes on a 1 MB cell.
+ */
+export function splitRowName(cell: string): { name: string; unit?: string } {
+  // No metric is named in a thousand characters: a longer label is left as it is (nothing will match it).
+  if (cell.length > 1000) return { name: cell };
+  const trimmed = cell.trimEnd();
+  const open = trimmed.endsWith(')') ? trimmed.lastIndexOf('(') : -1;
+  const unit = open >= 0 ? trimmed.slice(open + 1, -1) : undefined;
+  const hasUnit = unit !== undefined && !unit.includes(')');
+  const name = (hasUnit ? trimmed.slice(0, open) : cell).trim().toLowerCase().replace(/\s+/g, ' ');
+  return hasUnit ? { name, unit: unit.trim() } : { name };
 }
 
 export function truncate(text: string, max: number): string {

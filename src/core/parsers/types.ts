@@ -20,6 +20,8 @@ export interface SniffedFile extends InputFile {
    * line is (vLLM `--append-result`, SGLang, AIPerf per-request records). A one-line file is `json` instead.
    */
   jsonLines?: unknown[];
+  /** The last record of `jsonLines` was cut off and left out. */
+  jsonLinesCutOff?: boolean;
   /** First non-empty line, trimmed (CSV headers are detected from it). */
   firstLine: string;
 }
@@ -37,6 +39,11 @@ export interface ParsedRun extends Measurements {
   load: Omit<LoadLevel, 'origin'> | null;
   /** Set when the user typed the load level the file did not give. */
   loadGivenByUser?: boolean;
+  /**
+   * The parser's place in the registry (lower = preferred when two files of one run merge: a run's JSON before its
+   * CSV). Stamped by `parseFile`, so building points never needs the parsers themselves (they stay in the worker).
+   */
+  formatRank?: number;
 }
 
 /** Outcome of parsing one file. `skipped` is for companion files a tool writes that carry no results. */

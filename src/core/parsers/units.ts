@@ -1,5 +1,6 @@
 /**
- * Unit normalisation (DESIGN.md §3): values are converted by the unit the file states, never by magnitude.
+ * Unit normalisation (docs/file-formats.md §Every file): values are converted by the unit the file states, never
+ * by magnitude.
  */
 import type { Distribution } from '../model/benchmark.ts';
 import { isStat } from '../model/benchmark.ts';

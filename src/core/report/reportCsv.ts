@@ -1,5 +1,5 @@
 /**
- * The report as CSV (DESIGN.md §7): one row per series, fields flattened to dotted header names
+ * The report as CSV (docs/cli.md §CSV output): one row per series, fields flattened to dotted header names
  * (`sizing.servers`, `cost.fleetYearUsd`, `operatingPoint.ttftMs.p99`). Lists are joined with "; ".
  * Cells that a spreadsheet would run as a formula are escaped (export/csvTables.ts); numbers stay numbers.
  */

@@ -1,5 +1,5 @@
 /**
- * The whole chain for one series: operating point → sizing → costs (DESIGN.md §5–§6). Every quantity that
+ * The whole chain for one series: operating point → sizing → costs (docs/method.md). Every quantity that
  * cannot be computed carries the reason instead of a number.
  */
 import type { OperatingPointResult } from '../analysis/operatingPoint.ts';
@@ -32,7 +32,7 @@ export interface SeriesResult {
 export function computeSeriesResult(series: ResolvedSeries, scenario: CostScenario): SeriesResult {
   const pick = pickOperatingPoint(series.points, scenario.sla, scenario.demand.unit, { interpolate: scenario.interpolate });
   const base = { series, pick, sizing: null, costs: null, meanInputTokens: undefined, meanOutputTokens: undefined, notes: [] as string[] };
-  if (!pick.meetsSla) return { ...base, reason: `cannot meet the SLA: ${pick.reason}` };
+  if (!pick.meetsSla) return { ...base, reason: `${pick.notInFiles ? 'SLA not checkable' : 'cannot meet the SLA'}: ${pick.reason}` };
 
   const { point, capacity } = pick.operatingPoint;
   if (!(capacity.value > 0)) return { ...base, reason: 'the capacity at the operating point is 0, so no number of instances serves the demand' };
@@ -46,16 +46,8 @@ export function computeSeriesResult(series: ResolvedSeries, scenario: CostScenar
     gpusPerServer: series.hardware.gpusPerServer,
   });
 
-  let meanInputTokens = point.inputTokens.avg;
-  if (meanInputTokens === undefined && point.metadata.targetInputTokens !== undefined) {
-    meanInputTokens = point.metadata.targetInputTokens;
-    notes.push('Mean input length taken from the configured ISL: the file has no measured mean.');
-  }
-  let meanOutputTokens = point.outputTokens.avg;
-  if (meanOutputTokens === undefined && point.metadata.targetOutputTokens !== undefined) {
-    meanOutputTokens = point.metadata.targetOutputTokens;
-    notes.push('Mean output length taken from the configured OSL: the file has no measured mean.');
-  }
+  const meanInputTokens = meanTokens('input', point.inputTokens.avg, series.typedInputTokens, point.metadata.targetInputTokens, notes);
+  const meanOutputTokens = meanTokens('output', point.outputTokens.avg, series.typedOutputTokens, point.metadata.targetOutputTokens, notes);
 
   // Average traffic in requests/s: the demand's average in its own unit, converted at the operating point's
   // ratio of requests/s to capacity (1 for requests/s, 1/OSL-ish for tokens/s, 1/latency for concurrency).
@@ -74,6 +66,22 @@ export function computeSeriesResult(series: ResolvedSeries, scenario: CostScenar
 }
 
 /** Every visible series' result, in series order. */
+/**
+ * The mean sequence length the per-token costs use: measured at the operating point, else typed by the user for
+ * the series, else the length the benchmark was configured to send. Which one is said in `notes`.
+ */
+function meanTokens(kind: 'input' | 'output', measured: number | undefined, typed: number | undefined, configured: number | undefined, notes: string[]): number | undefined {
+  if (measured !== undefined) return measured;
+  if (typed !== undefined) {
+    notes.push(`Mean ${kind} length ${typed} tokens as typed for this series: the file has no measured mean.`);
+    return typed;
+  }
+  if (configured !== undefined) {
+    notes.push(`Mean ${kind} length taken from the configured ${kind === 'input' ? 'ISL' : 'OSL'}: the file has no measured mean.`);
+  }
+  return configured;
+}
+
 export function computeResults(points: readonly LoadPoint[], scenario: Scenario): SeriesResult[] {
   return resolveSeries(points, scenario)
     .filter((s) => !s.hidden)

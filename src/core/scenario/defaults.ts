@@ -1,6 +1,6 @@
 /**
- * The scenario a new user starts from: NVIDIA's published example inputs (../shared/research/nvidia-method.md §3.1),
- * as editable example prices, never quotes.
+ * The scenario a new user starts from: the example inputs of NVIDIA's published TCO walkthrough ("LLM Inference
+ * Benchmarking: How Much Does Your LLM Inference Cost?"), as editable example prices, never quotes.
  */
 import type { HardwareProfile, Scenario } from '../model/scenario.ts';
 
@@ -29,7 +29,7 @@ export function defaultScenario(): Scenario {
     series: [],
     uptime: 1,
     interpolate: false,
-    view: { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false },
+    view: { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false, logXAuto: true },
     points: [],
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The numeric rules of every scenario field (DESIGN.md §7), in one place: the scenario validator and the
+ * The numeric rules of every scenario field (docs/scenario.md §Fields), in one place: the scenario validator and the
  * forms' inline validation both read them, so a form never accepts what a saved file would refuse.
  */
 export interface NumberRule {
@@ -30,6 +30,8 @@ export const RULES = {
   loadLevel: { min: 0, exclusiveMin: true, sanityMax: 1e9 },
   // Latencies (ms), throughputs, token counts: beyond 1e15 a value is corrupt (and products of it overflow).
   measurement: { min: 0, sanityMax: 1e15 },
+  /** Mean input / output lengths typed for a series whose files lack them. */
+  sequenceTokens: { min: 0, exclusiveMin: true, sanityMax: 1e7 },
 } as const satisfies Record<string, NumberRule>;
 
 /** What the rule asks for, in words: "a whole number ≥ 1". */

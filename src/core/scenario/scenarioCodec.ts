@@ -1,6 +1,7 @@
 /**
- * A scenario as a file and as a link (DESIGN.md §7): build it from the current settings and points, write it
- * as JSON, read it back validated and migrated, and squeeze it into a URL fragment (never sent to a server).
+ * A scenario as a file and as a link (docs/scenario.md, §Share links): build it from the current settings and
+ * points, write it as JSON, read it back validated and migrated, and squeeze it into a URL fragment (never sent
+ * to a server).
  */
 import LZString from 'lz-string';
 import type { LoadPoint } from '../model/benchmark.ts';

@@ -1,5 +1,5 @@
 /**
- * Scenario file validation (DESIGN.md §7): the first offending field is named with its path
+ * Scenario file validation (docs/scenario.md): the first offending field is named with its path
  * (`hardware[0].gpusPerServer: must be a whole number ≥ 1, got 0`). Top-level sections that are missing
  * take their defaults, so a hand-written scenario may hold only what it changes; a section that is present
  * must be complete. Unknown fields are kept as they are and ignored. Lists have limits (SCENARIO_LIMITS), so
@@ -11,11 +11,12 @@
 import type { Distribution, LoadLevel, LoadPoint, Measurements } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, TOOL_IDS, emptyMeasurements, isStat } from '../model/benchmark.ts';
 import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../model/scenario.ts';
-import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
+import { DEMAND_UNITS, LICENCE_BASES, RANK_METRICS, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
 import { isCurrencyCode } from '../format/numbers.ts';
 import { displayName } from '../format/text.ts';
 import { MigrationError, migrateScenario } from './migrations.ts';
+import { MappingError, validateMappings } from '../parsers/mapped/mapping.ts';
 import type { NumberRule } from './rules.ts';
 import { RULES, numberProblem } from './rules.ts';
 
@@ -31,6 +32,15 @@ export const SCENARIO_LIMITS = {
   series: 1_000,
   points: 10_000,
 } as const;
+
+/** The largest scenario file opened (points embedded): the same cap as a benchmark file. */
+export const MAX_SCENARIO_BYTES = 64 * 2 ** 20;
+
+/** Null when a scenario file of this size may be opened, else why not (named, with the limit). */
+export function scenarioFileSizeProblem(name: string, bytes: number): string | null {
+  if (bytes <= MAX_SCENARIO_BYTES) return null;
+  return `${name}: the file is ${(bytes / 2 ** 20).toFixed(0)} MiB; a scenario is at most ${MAX_SCENARIO_BYTES / 2 ** 20} MiB.`;
+}
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; field: string; message: string };
 
@@ -174,17 +184,21 @@ function validateSeriesSettings(value: unknown, field: string): SeriesSettings {
   if (o['hardware'] !== undefined) out.hardware = text(o['hardware'], `${field}.hardware`);
   if (o['hidden'] !== undefined) out.hidden = boolean(o['hidden'], `${field}.hidden`);
   if (o['mergeInto'] !== undefined) out.mergeInto = text(o['mergeInto'], `${field}.mergeInto`);
+  if (o['inputTokens'] !== undefined) out.inputTokens = number(o['inputTokens'], `${field}.inputTokens`, RULES.sequenceTokens);
+  if (o['outputTokens'] !== undefined) out.outputTokens = number(o['outputTokens'], `${field}.outputTokens`, RULES.sequenceTokens);
   return withUnknown(o, out);
 }
 
 function validateView(value: unknown, field = 'view'): ChartView {
   const o = object(value, field);
   const x = object(o['x'], `${field}.x`);
-  return withUnknown(o, {
+  const view: ChartView = {
     x: { metric: oneOf(x['metric'], `${field}.x.metric`, SLA_METRICS), stat: oneOf(x['stat'], `${field}.x.stat`, STATS) },
     y: oneOf(o['y'], `${field}.y`, Y_AXES),
     logX: boolean(o['logX'], `${field}.logX`),
-  });
+  };
+  if (o['logXAuto'] !== undefined) view.logXAuto = boolean(o['logXAuto'], `${field}.logXAuto`);
+  return withUnknown(o, view);
 }
 
 function validateDistribution(value: unknown, field: string): Distribution {
@@ -253,6 +267,10 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
     load: { ...load, origin: origin === 'path' || origin === 'user' ? origin : 'file' },
     ...validateMeasurements(o, field),
   };
+  if (o['duplicateLoadRuns'] !== undefined) {
+    const rule = { min: 2, integer: true, sanityMax: 1e6 };
+    point.duplicateLoadRuns = number(o['duplicateLoadRuns'], `${field}.duplicateLoadRuns`, rule);
+  }
   return { ...point, series: name(o['series'] ?? point.seriesName, `${field}.series`) };
 }
 
@@ -276,11 +294,16 @@ export function runProblem(run: Measurements & { load: Omit<LoadLevel, 'origin'>
 /** Validates (after migrating older versions) a parsed scenario document. */
 export function validateScenario(raw: unknown): ScenarioResult {
   try {
-    const migrated = migrateScenario(object(raw, 'scenario'));
+    const doc = object(raw, 'scenario');
+    // A JSON without the marker is some other file (often a benchmark result opened as a scenario): say so first.
+    if (doc['format'] === undefined) {
+      throw new Invalid('format', 'missing: this JSON is not a scenario file (a scenario has "format": "llm-tco-scenario")');
+    }
+    const migrated = migrateScenario(doc);
     const o = migrated;
     if (o['format'] !== 'llm-tco-scenario') throw new Invalid('format', `must be "llm-tco-scenario", got ${show(o['format'])}`);
     const d = defaultScenario();
-    // Sections are checked in the order of DESIGN.md §7 (the order a saved file has), so the first bad field
+    // Sections are checked in the order a saved file lists them (docs/scenario.md), so the first bad field
     // in the file is the one named.
     const sla = o['sla'] === undefined ? d.sla : limitedList(o['sla'], 'sla').map((c, i) => validateSla(c, `sla[${i}]`));
     const demand = o['demand'] === undefined ? d.demand : validateDemand(o['demand']);
@@ -319,11 +342,15 @@ export function validateScenario(raw: unknown): ScenarioResult {
       uptime: o['uptime'] === undefined ? d.uptime : number(o['uptime'], 'uptime', RULES.uptime),
       interpolate: o['interpolate'] === undefined ? d.interpolate : boolean(o['interpolate'], 'interpolate'),
       view: o['view'] === undefined ? d.view : validateView(o['view']),
+      ...(o['mappings'] === undefined ? {} : { mappings: validateMappings(o['mappings'], 'mappings') }),
       points: o['points'] === undefined ? [] : limitedList(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
     } satisfies Scenario);
+    const comparable = o['comparableWorkloads'];
+    if (comparable !== undefined) scenario.comparableWorkloads = boolean(comparable, 'comparableWorkloads');
+    if (o['rankBy'] !== undefined) scenario.rankBy = oneOf(o['rankBy'], 'rankBy', RANK_METRICS);
     return { ok: true, scenario };
   } catch (error) {
-    if (error instanceof Invalid || error instanceof MigrationError) return { ok: false, field: error.field, message: error.message };
+    if (error instanceof Invalid || error instanceof MigrationError || error instanceof MappingError) return { ok: false, field: error.field, message: error.message };
     throw error;
   }
 }

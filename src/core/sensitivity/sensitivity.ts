@@ -1,5 +1,5 @@
 /**
- * Cost as a function of one SLA bound (DESIGN.md §6.5): sweep the bound of one constraint across the
+ * Cost as a function of one SLA bound (docs/method.md §Sensitivity): sweep the bound of one constraint across the
  * measured range of its metric and report, per series, the operating point's capacity, the servers and
  * the cost per 1M tokens at each step. "What does relaxing TTFT from 200 ms to 500 ms save?"
  */

@@ -1,5 +1,6 @@
 /**
- * Estimating the peak to size for when only averages are known (DESIGN.md §2 Demand, NVIDIA DLI notebook 4):
+ * Estimating the peak to size for when only averages are known (docs/method.md §Peak estimation, NVIDIA DLI
+ * notebook 4):
  * - arrivals of independent users are Poisson: the peak requests/s is a high percentile of Poisson(λ = average
  *   requests/s), e.g. poisson.ppf(0.95, 200) = 224;
  * - from a user count: users × requests per user per hour ÷ 3600 × peak factor.
@@ -82,4 +83,30 @@ export function normalQuantile(p: number): number {
 /** users × requests per user per hour ÷ 3600 × peak factor = peak requests/s. */
 export function peakFromUsers(users: number, requestsPerUserPerHour: number, peakFactor: number): number {
   return (users * requestsPerUserPerHour * peakFactor) / 3600;
+}
+
+/** A demand the estimator proposes: the peak requests/s and the average-to-peak ratio behind it. */
+export interface EstimatedDemand {
+  peak: number;
+  averageToPeak: number;
+}
+
+/**
+ * The demand for a user count: peak = users × requests per user per hour ÷ 3600 × peak factor, and the average is
+ * the peak ÷ peak factor, so averageToPeak = 1 / peak factor (10,000 users × 12/h × 3 → 100 req/s, ratio 1/3).
+ * Rounded as the form shows them: peak to 6 significant digits, the ratio to 3.
+ */
+export function demandFromUsers(users: number, requestsPerUserPerHour: number, peakFactor: number): EstimatedDemand {
+  const peak = peakFromUsers(users, requestsPerUserPerHour, peakFactor);
+  return shownDemand(peak, peak / peakFactor);
+}
+
+/** The demand for an average rate: the peak is its Poisson percentile, averageToPeak = average ÷ that peak. */
+export function demandFromAverage(averageRequestsPerSecond: number, percentile: number): EstimatedDemand {
+  return shownDemand(poissonQuantile(averageRequestsPerSecond, percentile), averageRequestsPerSecond);
+}
+
+function shownDemand(peak: number, averageRequestsPerSecond: number): EstimatedDemand {
+  const ratio = peak > 0 ? Math.min(1, Math.max(1e-6, averageRequestsPerSecond / peak)) : 1;
+  return { peak: Number(peak.toPrecision(6)), averageToPeak: Number(ratio.toPrecision(3)) };
 }

@@ -1,5 +1,5 @@
 /**
- * Instances, GPUs and servers for a peak demand (DESIGN.md §6.1).
+ * Instances, GPUs and servers for a peak demand (docs/method.md §Sizing).
  *
  *   instancesExact = peak × (1 + headroom%/100) / capacityPerInstance
  *   instances      = ceil(instancesExact) + spareInstances
@@ -30,11 +30,19 @@ export interface Sizing {
 
 /**
  * ceil that forgives floating-point noise: 3.0000000000004 instances is 3, not 4
- * (200 × 1.1 / 73.33… can land a hair above a whole number).
+ * (200 × 1.1 / 22 lands a hair above 10). The tolerance is relative to the value, never absolute: a tiny
+ * positive demand (1e-12 instances) still needs one instance, not zero (docs/decisions.md "Tolerant rounding").
  */
 export function ceilTolerant(value: number): number {
   const nearest = Math.round(value);
-  return Math.abs(value - nearest) <= 1e-9 * Math.max(1, Math.abs(value)) ? nearest : Math.ceil(value);
+  return nearest !== 0 && Math.abs(value - nearest) <= 1e-9 * Math.abs(value) ? nearest : Math.ceil(value);
+}
+
+/** Servers holding `instances` whole instances: an instance spans servers only when it needs more GPUs than one has. */
+export function serversFor(instances: number, gpusPerInstance: number, gpusPerServer: number): number {
+  return gpusPerInstance <= gpusPerServer
+    ? ceilTolerant(instances / Math.floor(gpusPerServer / gpusPerInstance))
+    : instances * ceilTolerant(gpusPerInstance / gpusPerServer);
 }
 
 export function sizeDeployment(input: SizingInput): Sizing {
@@ -43,10 +51,7 @@ export function sizeDeployment(input: SizingInput): Sizing {
   const instancesExact = (demand.peak * (1 + demand.headroomPercent / 100)) / capacityPerInstance;
   const instances = ceilTolerant(instancesExact) + demand.spareInstances;
   const gpus = instances * gpusPerInstance;
-  const servers =
-    gpusPerInstance <= gpusPerServer
-      ? ceilTolerant(instances / Math.floor(gpusPerServer / gpusPerInstance))
-      : instances * ceilTolerant(gpusPerInstance / gpusPerServer);
+  const servers = serversFor(instances, gpusPerInstance, gpusPerServer);
   const serversExact = (instancesExact * gpusPerInstance) / gpusPerServer;
   return { capacityPerInstance, gpusPerInstance, instancesExact, instances, gpus, serversExact, servers };
 }

@@ -1,6 +1,6 @@
 /**
  * "How was this computed": each sizing and cost figure of a series as its formula with the user's numbers
- * (DESIGN.md §6), one line per figure, so a reviewer can redo the arithmetic.
+ * (docs/method.md), one line per figure, so a reviewer can redo the arithmetic.
  */
 import { describeLoad } from '../analysis/metrics.ts';
 import { formatMoney, formatNumber as n, formatPercent } from '../format/numbers.ts';

@@ -1,5 +1,6 @@
 /**
- * Yearly cost and unit costs (DESIGN.md §6.2–§6.4). Money is float USD; nothing is rounded here.
+ * Yearly cost and unit costs (docs/method.md §Server year cost to §Break-even and cheapest option). Money is float
+ * USD; nothing is rounded here.
  */
 import type { ApiReference, HardwareProfile } from '../model/scenario.ts';
 import type { Sizing } from '../sizing/sizeDeployment.ts';
@@ -121,7 +122,7 @@ export function computeCosts(input: CostInput): Costs {
       : ok((fleetYearUsd / (sizing.instances * rps * SECONDS_PER_YEAR * uptime)) * 1000);
 
   const tokensPerRequest = positive(isl) && osl !== undefined && osl >= 0 ? isl + osl : undefined;
-  const noLengths = 'the mean input and output lengths at the operating point are unknown';
+  const noLengths = 'the mean input and output lengths at the operating point are unknown (type them for the series)';
   const per1MTokens = (per1k: Maybe): Maybe =>
     per1k.value === null ? per1k : tokensPerRequest === undefined ? none(noLengths) : ok((per1k.value * 1000) / tokensPerRequest);
 
@@ -151,8 +152,15 @@ export function computeCosts(input: CostInput): Costs {
         : ok(capexUsd / ((cloudYearUsd.value - runningYearUsd) / 12));
 
   const apiPer1k = refPer1k === undefined ? none(noLengths) : ok(refPer1k);
+  // The API bills what is served: no traffic costs nothing (not "unknown"), whatever the request shape.
   const apiYearUsd =
-    apiPer1k.value === null ? apiPer1k : demandPer1k.value === null || averageRequestsPerSecond === undefined ? demandPer1k : ok((averageRequestsPerSecond * SECONDS_PER_YEAR * apiPer1k.value) / 1000);
+    averageRequestsPerSecond === 0
+      ? ok(0)
+      : apiPer1k.value === null
+        ? apiPer1k
+        : averageRequestsPerSecond === undefined || !Number.isFinite(averageRequestsPerSecond)
+          ? none('the average traffic in requests/s is unknown')
+          : ok((averageRequestsPerSecond * SECONDS_PER_YEAR * apiPer1k.value) / 1000);
 
   const options: Array<['onPrem' | 'cloud' | 'api', number | null]> = [
     ['onPrem', fleetYearUsd],

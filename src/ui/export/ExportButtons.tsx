@@ -39,11 +39,11 @@ export function ChartExportButtons({ chartRef, title, fileName = 'llm-tco-chart'
         title: title ?? `Latency–throughput: ${yAxisTitle(settings.view)} vs ${xAxisTitle(settings.view)}`,
         captionLines: [
           ...assumptionLines(settings, new Set(selectVisibleSeries(store.getState()).map((s) => s.hardware.id))),
-          title === undefined ? 'Rings: operating point of each configuration under the SLA. Dashed grey: Pareto front. Shaded: ruled out by the SLA line.' : 'Dashed red: the limit in force.',
+          title === undefined ? 'Rings: operating point of each configuration under the SLA. Hollow markers: load levels that fail the SLA. Dashed grey: Pareto front. Shaded: ruled out by the SLA line.' : 'Dashed red: the limit in force.',
         ],
       });
       if (format === 'svg') downloadText(image.svg, `${fileName}.svg`, 'image/svg+xml');
-      else downloadBlob(await svgToPng(image, 2), `${fileName}.png`); // 2× pixel ratio, as DESIGN.md §8 asks
+      else downloadBlob(await svgToPng(image, 2), `${fileName}.png`); // 2× pixel ratio: docs/architecture.md §Exports
     } catch (error) {
       store.getState().notify('error', `The chart could not be exported: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

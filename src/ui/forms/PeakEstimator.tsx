@@ -1,11 +1,13 @@
 /**
  * When only averages are known: estimate the peak requests/s from an average rate (a Poisson percentile) or
- * from a user count (DESIGN.md §2 Demand). "Use" sets the demand in requests/s and the average-to-peak ratio.
+ * from a user count (docs/method.md §Peak estimation). "Use" sets the demand in requests/s and the
+ * average-to-peak ratio.
  */
 import { useState } from 'react';
 import { formatNumber } from '../../core/format/numbers.ts';
 import { RULES } from '../../core/scenario/rules.ts';
-import { peakFromUsers, poissonQuantile } from '../../core/sizing/peakEstimate.ts';
+import type { EstimatedDemand } from '../../core/sizing/peakEstimate.ts';
+import { demandFromAverage, demandFromUsers, peakFromUsers, poissonQuantile } from '../../core/sizing/peakEstimate.ts';
 import { useActions } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 
@@ -20,8 +22,7 @@ export function PeakEstimator() {
   const [factor, setFactor] = useState(3);
   const poissonPeak = poissonQuantile(average, percentile);
   const usersPeak = peakFromUsers(users, perHour, factor);
-  const use = (peak: number, averageRps: number) =>
-    setDemand({ unit: 'requestsPerSecond', peak: Number(peak.toPrecision(6)), averageToPeak: peak > 0 ? Number(Math.min(1, Math.max(1e-6, averageRps / peak)).toPrecision(3)) : 1 });
+  const use = (estimate: EstimatedDemand) => setDemand({ unit: 'requestsPerSecond', ...estimate });
 
   return (
     <details className="peak-estimator">
@@ -40,7 +41,7 @@ export function PeakEstimator() {
         </div>
         <p className="peak-estimator__result">
           Poisson p{formatNumber(percentile * 100, 1)}: <strong>{formatNumber(poissonPeak)} requests/s</strong>{' '}
-          <button type="button" onClick={() => use(poissonPeak, average)}>
+          <button type="button" onClick={() => use(demandFromAverage(average, percentile))}>
             Use as peak
           </button>
         </p>
@@ -51,7 +52,7 @@ export function PeakEstimator() {
         <NumberField label="Peak ÷ average" value={factor} rule={{ min: 1 }} onChange={setFactor} />
         <p className="peak-estimator__result">
           Peak: <strong>{formatNumber(usersPeak)} requests/s</strong>{' '}
-          <button type="button" onClick={() => use(usersPeak, usersPeak / factor)}>
+          <button type="button" onClick={() => use(demandFromUsers(users, perHour, factor))}>
             Use as peak
           </button>
         </p>

@@ -1,4 +1,4 @@
-/** Metric definitions shown one hover or click away (DESIGN.md §3). */
+/** Metric definitions shown one hover or click away (docs/method.md §Metrics and units). */
 export const GLOSSARY = {
   ttft: {
     term: 'TTFT — time to first token',

@@ -33,8 +33,8 @@ export function DropZone() {
   return (
     <div {...getRootProps({ className: `dropzone${isDragActive ? ' dropzone--active' : ''}`, 'data-testid': 'dropzone' })}>
       <input {...getInputProps({ 'aria-label': 'Benchmark files' })} />
-      <p className="dropzone__title">{isDragActive ? 'Drop to load' : 'Drop GenAI-Perf result files or folders here'}</p>
-      <p className="dropzone__hint">profile_export_genai_perf.json / .csv, analyze_export_genai_perf.csv — parsed in your browser, never uploaded.</p>
+      <p className="dropzone__title">{isDragActive ? 'Drop to load' : 'Drop benchmark result files or folders here'}</p>
+      <p className="dropzone__hint">GenAI-Perf, AIPerf, vLLM, SGLang, LLMPerf, GuideLLM, inference-perf, or any CSV/JSON you map — parsed in your browser, never uploaded.</p>
       <div className="dropzone__buttons">
         <button type="button" onClick={open}>
           Choose files…

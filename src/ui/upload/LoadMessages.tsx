@@ -1,7 +1,9 @@
 /** Files that could not be used (each with its reason) and companion files skipped on purpose. */
 import type { FileError } from '../../core/model/benchmark.ts';
+import { countFiles, groupByReason } from '../../core/report/fileReasons.ts';
 import { selectLoadErrors, selectUnresolvedRuns } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
+import { MapColumns } from './MapColumns.tsx';
 import { UnresolvedLoads } from './UnresolvedLoads.tsx';
 
 export function LoadMessages() {
@@ -16,16 +18,17 @@ export function LoadMessages() {
       {errors.length > 0 ? (
         <div role="alert" className="load-errors">
           <strong>
-            {errors.length} file{errors.length === 1 ? '' : 's'} could not be used
+            {countFiles(errors.length)} could not be used
           </strong>{' '}
           — everything else stays loaded.
           <FileReasons entries={errors} />
         </div>
       ) : null}
+      <MapColumns />
       {skipped.length > 0 ? (
         <details className="load-skipped">
           <summary>
-            {skipped.length} companion file{skipped.length === 1 ? '' : 's'} skipped
+            {countFiles(skipped.length)} skipped on purpose (companion files with no summary results)
           </summary>
           <FileReasons entries={skipped} />
         </details>
@@ -37,12 +40,30 @@ export function LoadMessages() {
   );
 }
 
+/** One line per reason with its count; the files behind it one click away. */
 function FileReasons({ entries }: { entries: readonly FileError[] }) {
   return (
-    <ul>
-      {entries.map((e, i) => (
-        <li key={`${e.file}-${i}`}>
-          <code>{e.file}</code>: {e.reason}
+    <ul className="file-reasons">
+      {groupByReason(entries).map((group) => (
+        <li key={group.reason}>
+          {group.files.length === 1 ? (
+            <>
+              <code>{group.files[0]}</code>: {group.reason}
+            </>
+          ) : (
+            <details>
+              <summary>
+                {countFiles(group.files.length)}: {group.reason}
+              </summary>
+              <ul>
+                {group.files.map((file, i) => (
+                  <li key={`${file}-${i}`}>
+                    <code>{file}</code>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
         </li>
       ))}
     </ul>

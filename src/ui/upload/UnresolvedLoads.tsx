@@ -1,9 +1,9 @@
 /**
  * Runs whose load level neither the file nor its folder name gives (a CSV renamed out of its run folder):
- * the user types it, and the run joins its series (DESIGN.md §2 "else ask the user").
+ * the user types it, and the run joins its series (docs/file-formats.md §Load level).
  */
 import { useId, useState } from 'react';
-import type { UnresolvedRun } from '../../core/parsers/ingest.ts';
+import type { UnresolvedRun } from '../../core/parsers/buildPoints.ts';
 import { RULES, numberProblem } from '../../core/scenario/rules.ts';
 import { selectUnresolvedRuns } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';

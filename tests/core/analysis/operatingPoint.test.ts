@@ -14,7 +14,7 @@ const sweep = [
 ];
 const ttftAvg = (bound: number): SlaConstraint => ({ metric: 'ttft', stat: 'avg', bound });
 
-describe('checkPoint (DESIGN.md §5.1)', () => {
+describe('checkPoint (docs/method.md §Feasibility)', () => {
   it('passes at the bound, fails above it, and is unknown when the stat is missing', () => {
     const p = sweep[1]!;
     expect(checkPoint(p, [ttftAvg(145)]).status).toBe('feasible'); // 145 ≤ 145
@@ -35,7 +35,7 @@ describe('checkPoint (DESIGN.md §5.1)', () => {
   });
 });
 
-describe('pickOperatingPoint (DESIGN.md §5)', () => {
+describe('pickOperatingPoint (docs/method.md §Operating point)', () => {
   it("picks the highest throughput under NVIDIA's 250 ms average TTFT example", () => {
     const r = pickOperatingPoint(sweep, [ttftAvg(250)], 'requestsPerSecond');
     expect(r.meetsSla).toBe(true);
@@ -80,7 +80,11 @@ describe('pickOperatingPoint (DESIGN.md §5)', () => {
     const r = pickOperatingPoint(sweep, [{ metric: 'ttft', stat: 'p95', bound: 10_000 }], 'requestsPerSecond');
     expect(r.meetsSla).toBe(false);
     if (r.meetsSla) return;
-    expect(r.reason).toContain('the files do not report ttft p95');
+    expect(r.reason).toBe('TTFT p95 is not in the files (they report avg, p99)');
+    // Not in the files is not the same as failing the SLA.
+    expect(r.notInFiles).toBe(false === r.meetsSla);
+    const failing = pickOperatingPoint(sweep, [ttftAvg(20)], 'requestsPerSecond');
+    expect(!failing.meetsSla && failing.notInFiles).toBe(false);
   });
 
   it('interpolates between the last feasible and the next infeasible level when asked', () => {
@@ -101,6 +105,23 @@ describe('pickOperatingPoint (DESIGN.md §5)', () => {
     expect(measured.meetsSla && measured.operatingPoint.point.load.concurrency).toBe(10);
   });
 
+  it("gives an estimated request-rate point the concurrency of Little's law at that point", () => {
+    // Rate 2/s: 2 req/s, E2E 1,000 ms; rate 4/s: 4 req/s, E2E 3,000 ms. E2E avg ≤ 2,000 ms is reached at t = 0.5:
+    // 3 req/s and 2,000 ms there, so 3 × 2.0 s = 6 requests in flight (not the 0.5 × (2 + 12) = 7 of a
+    // capacity interpolated as a whole).
+    const rates = [
+      point({ requestRate: 2, requestsPerSecond: 2, e2eMs: { avg: 1000 } }),
+      point({ requestRate: 4, requestsPerSecond: 4, e2eMs: { avg: 3000 } }),
+    ];
+    const r = pickOperatingPoint(rates, [{ metric: 'e2e', stat: 'avg', bound: 2000 }], 'concurrentRequests', { interpolate: true });
+    expect(r.meetsSla).toBe(true);
+    if (!r.meetsSla) return;
+    expect(r.operatingPoint.interpolated).toBe(true);
+    expect(r.operatingPoint.point.requestsPerSecond).toBe(3);
+    expect(r.operatingPoint.point.e2eMs.avg).toBe(2000);
+    expect(r.operatingPoint.capacity).toEqual({ value: 6, derived: true });
+  });
+
   it('interpolates at the constraint that binds first', () => {
     // ITL avg 12.8 → 25 between c=10 and c=50; bound 15.24 binds at t = 2.44 / 12.2 = 0.2 (before TTFT's 0.5)
     const r = pickOperatingPoint(sweep, [ttftAvg(386), { metric: 'itl', stat: 'avg', bound: 15.24 }], 'requestsPerSecond', { interpolate: true });
@@ -110,7 +131,7 @@ describe('pickOperatingPoint (DESIGN.md §5)', () => {
   });
 });
 
-describe('paretoFront (DESIGN.md §4)', () => {
+describe('paretoFront (docs/method.md §Pareto front)', () => {
   type P = { id: string; x: number; y: number };
   const ids = (front: P[]) => front.map((p) => p.id).sort();
   const items: P[] = [
@@ -136,7 +157,7 @@ describe('paretoFront (DESIGN.md §4)', () => {
   });
 });
 
-describe('projectSeries (DESIGN.md §4)', () => {
+describe('projectSeries (docs/method.md §Chart)', () => {
   it('projects per GPU, skips points without the metric, and thins load labels on long sweeps', async () => {
     const { projectSeries, MAX_LABELS_PER_SERIES } = await import('../../../src/core/analysis/projection.ts');
     const { EXAMPLE_HARDWARE } = await import('../../../src/core/scenario/defaults.ts');

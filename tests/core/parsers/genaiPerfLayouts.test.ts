@@ -1,6 +1,6 @@
 /**
  * GenAI-Perf layouts seen in the tool's source but not in the real fixtures, and the traps of each
- * (../shared/research/formats.md §1). Inputs are written inline so each case shows what it tests.
+ * (docs/file-formats.md §NVIDIA GenAI-Perf). Inputs are written inline so each case shows what it tests.
  */
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../src/core/parsers/ingest.ts';
@@ -132,10 +132,13 @@ describe('whole files that are not GenAI-Perf results', () => {
     ['   \n\t', 'the file is empty'],
     ['{"request_throughput": {"unit": "requests/sec", "avg": 1', 'invalid JSON'],
     ['abc\u0000\u0001', 'binary data, not a text benchmark export'],
-    ['{"date":"20250101-000000","backend":"vllm","model_id":"m","request_throughput":1,"mean_ttft_ms":2}', 'this looks like a vLLM benchmark result file, which is not supported yet'],
-    ['Metric,avg,min,max,p1,p5,p25\nTime to First Token (ms),1,1,1,1,1,1', 'this looks like a NVIDIA AIPerf summary CSV file'],
-    ['{"hello": "world"}', 'a JSON document of unknown layout; supported: GenAI-Perf summary JSON'],
-    ['name,value\na,1', 'unknown format (first line: "name,value"); supported:'],
+    ['{"date":"20250101-000000","backend":"vllm","model_id":"m","completed":0,"request_throughput":0}', 'vLLM bench serve result JSON (--save-result / --append-result, sweep run=N.json): completed is 0'],
+    ['Metric,avg,min,max,p1,p5,p25\nTime to First Token (ms),1,1,1,1,1,1', 'NVIDIA AIPerf summary CSV (profile_export_aiperf.csv): required metric missing'],
+    [
+      '{"hello": "world"}',
+      'a JSON document of unknown layout; read are the result files of NVIDIA GenAI-Perf, NVIDIA AIPerf, vLLM bench serve, SGLang bench_serving, LLMPerf, GuideLLM, inference-perf',
+    ],
+    ['name,value\na,1', 'unknown format (first line: "name,value"); read are the result files of NVIDIA GenAI-Perf'],
   ])('%j → %s', (text, expected) => {
     const outcome = parseFile({ path: 'f', text });
     expect(outcome.kind).toBe('error');
@@ -147,7 +150,7 @@ describe('whole files that are not GenAI-Perf results', () => {
   });
 });
 
-describe('load level from the path (DESIGN.md §2)', () => {
+describe('load level from the path (docs/file-formats.md §Load level)', () => {
   it.each([
     ['artifacts/m-openai-chat-concurrency16/profile_export_genai_perf.csv', { concurrency: 16 }, 'artifacts/m-openai-chat-{load}/profile_export_genai_perf.csv'],
     ['sweep-c1-250/m-concurrency250.csv', { concurrency: 250 }, 'sweep-c1-250/m-{load}.csv'],
@@ -209,5 +212,6 @@ describe('two files of the same format claiming one run', () => {
     expect(result.points.map((p) => p.sources.length).sort()).toEqual([1, 2]); // the first JSON merged with the CSV
     expect(new Set(result.points.map((p) => p.seriesKey)).size).toBe(1);
     expect(result.points.every((p) => p.notes.some((n) => n.startsWith('Duplicate load level')))).toBe(true);
+    expect(result.points.map((p) => p.duplicateLoadRuns)).toEqual([2, 2]); // typed, for the page's flag
   });
 });

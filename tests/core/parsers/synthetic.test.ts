@@ -371,8 +371,9 @@ const HOSTILE_REASONS: Record<HostileFile, RegExp[]> = {
   'truncated.json': [/invalid JSON/i, /truncated/i],
   'unknown-unit.json': [/unit/i, /fortnights/],
   'whitespace.csv': [/empty/i],
-  'wrong-tool-aiperf.csv': [/AIPerf/],
-  'wrong-tool-vllm.json': [/vLLM/],
+  // AIPerf summary CSVs are read now: this one states no load level, and neither does its name.
+  'wrong-tool-aiperf.csv': [/load level missing/i],
+  'vllm-all-failed.json': [/vLLM bench serve/, /completed is 0/],
 };
 
 describe('hostile synthetic files through ingestFiles', () => {

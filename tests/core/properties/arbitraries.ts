@@ -22,7 +22,7 @@ export const METRIC_RANGE: Readonly<Record<SlaMetric, { min: number; max: number
   tpsPerUser: { min: 1, max: 300 },
 };
 
-/** Latencies must stay at or below their bound; tokens/s per user at or above (DESIGN.md §3, §5). */
+/** Latencies must stay at or below their bound; tokens/s per user at or above (docs/method.md §Feasibility). */
 export function isUpperBound(metric: SlaMetric): boolean {
   return metric !== 'tpsPerUser';
 }
@@ -328,7 +328,7 @@ export function meets(value: number, c: SlaConstraint, rel = 0): boolean {
   return isUpperBound(c.metric) ? value <= c.bound + slack : value >= c.bound - slack;
 }
 
-/** Oracle for DESIGN.md §5.1: every constraint present on the point and met (exactly). */
+/** Oracle for docs/method.md §Feasibility: every constraint present on the point and met (exactly). */
 export function feasibleOracle(point: LoadPoint, sla: readonly SlaConstraint[]): boolean {
   return sla.every((c) => {
     const v = metricOf(point, c.metric, c.stat);
@@ -336,7 +336,7 @@ export function feasibleOracle(point: LoadPoint, sla: readonly SlaConstraint[]):
   });
 }
 
-/** Oracle for DESIGN.md §6.1: capacity per instance in the demand's unit (Little's law for rate runs). */
+/** Oracle for docs/method.md §Operating point: capacity per instance in the demand's unit (Little's law for rates). */
 export function capacityOracle(point: LoadPoint, unit: DemandUnit): number | undefined {
   if (unit === 'requestsPerSecond') return point.requestsPerSecond;
   if (unit === 'outputTokensPerSecond') return point.outputTokensPerSecond;

@@ -1,6 +1,6 @@
 /**
- * Properties of the operating point (DESIGN.md §5): the pick meets the SLA, is at least as good as every
- * feasible measured point, an estimate stays between its two measured neighbours, and loosening the SLA
+ * Properties of the operating point (docs/method.md §Operating point): the pick meets the SLA, is at least as good
+ * as every feasible measured point, an estimate stays between its two measured neighbours, and loosening the SLA
  * never lowers the pick.
  *
  * Regressions pinned below (each was a core bug these properties found; see the comments there):
@@ -64,7 +64,10 @@ function looseningNeverLowersCapacity(points: fc.Arbitrary<LoadPoint[]>, units: 
   });
 }
 
-/** §5.4: an estimate's capacity lies between the capacities of the two measured levels it interpolates. */
+/**
+ * docs/method.md §Interpolation: an estimate's capacity lies between the capacities of the two measured levels it
+ * interpolates.
+ */
 function estimateBetweenNeighbours(units: fc.Arbitrary<DemandUnit>) {
   return fc.property(anyData, slaSet, units, (points, sla, unit) => {
     const result = pickOperatingPoint(points, sla, unit, { interpolate: true });

@@ -1,6 +1,6 @@
 /**
- * Pareto front (DESIGN.md §4): a point is on the front when no other point has strictly higher y at the
- * same or better x (lower x for latencies, higher x for tokens/s per user). Checked against an O(n²) oracle.
+ * Pareto front (docs/method.md §Pareto front): a point is on the front when no other point has strictly higher y
+ * at the same or better x (lower x for latencies, higher x for tokens/s per user). Checked against an O(n²) oracle.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Sizing (DESIGN.md §6.1): instances, GPUs and servers for a peak demand.
+ * Sizing (docs/method.md §Sizing): instances, GPUs and servers for a peak demand.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

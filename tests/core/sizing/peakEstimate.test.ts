@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalQuantile, peakFromUsers, poissonQuantile } from '../../../src/core/sizing/peakEstimate.ts';
+import { demandFromAverage, demandFromUsers, normalQuantile, peakFromUsers, poissonQuantile } from '../../../src/core/sizing/peakEstimate.ts';
 
 describe('poissonQuantile (scipy.stats.poisson.ppf)', () => {
   it.each([
@@ -56,5 +56,21 @@ describe('peakFromUsers', () => {
   it('turns users and their hourly requests into a peak rate', () => {
     // 10,000 users × 12 requests/hour ÷ 3600 s × peak factor 3 = 100 requests/s
     expect(peakFromUsers(10_000, 12, 3)).toBeCloseTo(100, 12);
+  });
+});
+
+describe('estimated demand', () => {
+  it('from users: 10,000 users × 12 requests/h × peak factor 3 → 100 req/s peak, average a third of it', () => {
+    expect(demandFromUsers(10_000, 12, 3)).toEqual({ peak: 100, averageToPeak: 0.333 });
+    // Peak factor 4: 10,000 × 12 × 4 / 3600 = 133.333… req/s, average 33.3 req/s → ratio 0.25.
+    expect(demandFromUsers(10_000, 12, 4)).toEqual({ peak: 133.333, averageToPeak: 0.25 });
+  });
+
+  it('from an average rate: the Poisson p95 of 200 req/s is 224, so average ÷ peak = 200 / 224', () => {
+    expect(demandFromAverage(200, 0.95)).toEqual({ peak: 224, averageToPeak: 0.893 });
+  });
+
+  it('keeps the ratio at 1 for a zero peak', () => {
+    expect(demandFromUsers(0, 12, 3)).toEqual({ peak: 0, averageToPeak: 1 });
   });
 });

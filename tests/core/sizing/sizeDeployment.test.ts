@@ -3,7 +3,7 @@ import { ceilTolerant, sizeDeployment } from '../../../src/core/sizing/sizeDeplo
 
 const demand = (peak: number, headroomPercent = 0, spareInstances = 0) => ({ peak, headroomPercent, spareInstances });
 
-describe('sizeDeployment (DESIGN.md §6.1)', () => {
+describe('sizeDeployment (docs/method.md §Sizing)', () => {
   it('sizes the worked example: 100 req/s peak, 7.5 req/s per TP2 instance, 8-GPU servers', () => {
     // instancesExact = 100 / 7.5 = 13.333…; instances = ceil = 14; gpus = 14 × 2 = 28
     // servers = ceil(14 / floor(8 / 2)) = ceil(14 / 4) = ceil(3.5) = 4
@@ -56,11 +56,29 @@ describe('sizeDeployment (DESIGN.md §6.1)', () => {
   });
 });
 
+describe('rounding noise in the sizing chain', () => {
+  it('sizes 200 req/s with 10 % headroom at 22 req/s per instance as exactly 10 instances', () => {
+    // 200 × 1.1 = 220.00000000000003 in floating point; ÷ 22 = 10.000000000000002. A plain ceil would buy 11.
+    const sizing = sizeDeployment({ demand: { peak: 200, headroomPercent: 10, spareInstances: 0 }, capacityPerInstance: 22, gpusPerInstance: 1, gpusPerServer: 8 });
+    expect(sizing.instances).toBe(10);
+    expect(sizing.servers).toBe(2); // ceil(10 / 8)
+  });
+
+  it('never sizes a positive demand at zero instances', () => {
+    const sizing = sizeDeployment({ demand: { peak: 1e-9, headroomPercent: 0, spareInstances: 0 }, capacityPerInstance: 5000, gpusPerInstance: 1, gpusPerServer: 8 });
+    expect(sizing.instances).toBe(1);
+    expect(sizing.servers).toBe(1);
+  });
+});
+
 describe('ceilTolerant', () => {
   it('forgives floating-point noise above a whole number but not a real fraction', () => {
     expect(ceilTolerant(0.1 * 3 * 10)).toBe(3); // 3.0000000000000004
     expect(ceilTolerant(3.000001)).toBe(4);
     expect(ceilTolerant(2.5)).toBe(3);
     expect(ceilTolerant(0)).toBe(0);
+    // Relative, never absolute near zero: a positive value needs at least 1.
+    expect(ceilTolerant(1e-12)).toBe(1);
+    expect(ceilTolerant(4e-10)).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { hardware } from '../helpers.ts';
 const S = 31_536_000;
 const api = { usdPer1MInputTokens: 1, usdPer1MOutputTokens: 3 };
 
-describe('serverYearCost (DESIGN.md §6.2)', () => {
+describe('serverYearCost (docs/method.md §Server year cost)', () => {
   it("prices NVIDIA's example server with the licence per GPU", () => {
     // 320,000 / 4 + 4,500 × 8 + 3,000 = 80,000 + 36,000 + 3,000 = 119,000
     expect(serverYearCost(hardware())).toEqual({ depreciationUsd: 80_000, licenceUsd: 36_000, hostingUsd: 3_000, powerUsd: 0, totalUsd: 119_000 });
@@ -26,7 +26,7 @@ describe('serverYearCost (DESIGN.md §6.2)', () => {
   });
 });
 
-describe('computeCosts (DESIGN.md §6.3–§6.4)', () => {
+describe('computeCosts (docs/method.md §Fleet cost, §Unit costs)', () => {
   // Operating point: 7.5 req/s and 3,750 output tok/s per TP2 instance, ISL 1000, OSL 500; peak 100 req/s.
   const sizing = sizeDeployment({ demand: { peak: 100, headroomPercent: 0, spareInstances: 0 }, capacityPerInstance: 7.5, gpusPerInstance: 2, gpusPerServer: 8 });
   const throughput = { requestsPerSecond: 7.5, outputTokensPerSecond: 3_750, meanInputTokens: 1000, meanOutputTokens: 500 };

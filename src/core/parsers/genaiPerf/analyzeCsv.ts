@@ -10,12 +10,11 @@
  */
 import type { Distribution, Stat } from '../../model/benchmark.ts';
 import { isStat } from '../../model/benchmark.ts';
-import { csvRows, parseNumberCell } from '../text.ts';
+import { csvRows, parseNumberCell, splitRowName } from '../text.ts';
 import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 import { msPerTimeUnit, normaliseRateUnit } from '../units.ts';
 import { sameAsTpot, emptyRun, requireThroughput } from './common.ts';
-import { splitRowName } from './csv.ts';
 
 const HEADER = /^"?config name"?\s*,/i;
 

@@ -1,9 +1,7 @@
 /**
  * Pieces shared by the GenAI-Perf layouts: run identity from the file name, and the empty run record.
  */
-import type { ParsedRun } from '../types.ts';
-
-export { emptyRun, requireThroughput } from '../runs.ts';
+export { emptyRun, requireThroughput, sameAsTpot } from '../runs.ts';
 
 /**
  * The run a GenAI-Perf summary belongs to. GenAI-Perf writes `profile_export_genai_perf.{json,csv}` into
@@ -19,14 +17,4 @@ export function genaiPerfRunPath(path: string): string {
   const stem = base.replace(/[._-]?(?:profile_export_)?genai_perf\.(?:json|csv)$/i, '').replace(/\.(?:json|csv)$/i, '');
   if (stem === '') return dir === '' ? base : dir;
   return dir === '' ? stem : `${dir}/${stem}`;
-}
-
-/**
- * GenAI-Perf's (and AIPerf's) ITL is (E2E − TTFT) / (output tokens − 1) per request: the TPOT definition. The
- * one distribution answers both an ITL and a TPOT limit.
- */
-export function sameAsTpot(run: ParsedRun): void {
-  if (Object.keys(run.itlMs).length === 0) return;
-  run.tpotMs = run.itlMs;
-  run.notes.push("ITL is the tool's inter-token latency: (E2E − TTFT) / (output tokens − 1) per request, the same as TPOT.");
 }

@@ -14,7 +14,7 @@
  */
 import type { Distribution } from '../../model/benchmark.ts';
 import { isStat } from '../../model/benchmark.ts';
-import { csvRows, parseNumberCell, truncate } from '../text.ts';
+import { csvRows, parseNumberCell, splitRowName, truncate } from '../text.ts';
 import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 import { isTokenCountUnit, msPerTimeUnit, normaliseRateUnit } from '../units.ts';
@@ -25,21 +25,6 @@ const HEADER = /^"?metric"?\s*,\s*avg\s*,\s*min\s*,\s*max\s*,\s*p99\b/i;
 
 function detect(file: SniffedFile): boolean {
   return file.json === undefined && HEADER.test(file.firstLine);
-}
-
-/**
- * `Time To First Token (ms)` → name `time to first token`, unit `ms`: the unit is the last parenthesised part,
- * at the end. Found by index, not by a pattern: a lazy-prefix regex backtracked for minutes on a 1 MB cell.
- */
-export function splitRowName(cell: string): { name: string; unit?: string } {
-  // No metric is named in a thousand characters: a longer label is left as it is (nothing will match it).
-  if (cell.length > 1000) return { name: cell };
-  const trimmed = cell.trimEnd();
-  const open = trimmed.endsWith(')') ? trimmed.lastIndexOf('(') : -1;
-  const unit = open >= 0 ? trimmed.slice(open + 1, -1) : undefined;
-  const hasUnit = unit !== undefined && !unit.includes(')');
-  const name = (hasUnit ? trimmed.slice(0, open) : cell).trim().toLowerCase().replace(/\s+/g, ' ');
-  return hasUnit ? { name, unit: unit.trim() } : { name };
 }
 
 type DistributionTarget = 'ttftMs' | 'ttstMs' | 'itlMs' | 'e2eMs' | 'outputTokensPerSecondPerUser' | 'inputTokens' | 'outputTokens';

@@ -16,6 +16,9 @@ type Json = Record<string, unknown>;
 function detect(file: SniffedFile): boolean {
   const doc = file.json;
   if (!isObject(doc) || 'aiperf_version' in doc || 'schema_version' in doc || 'records' in doc) return false;
+  // AIPerf's own config sections: an AIPerf summary may carry no version field at all.
+  const config = doc['input_config'];
+  if (isObject(config) && ('loadgen' in config || 'phases' in config)) return false;
   const throughput = doc['request_throughput'];
   const hasGenaiMetric = isObject(throughput) || isObject(doc['time_to_first_token']) || isObject(doc['request_latency']);
   return hasGenaiMetric && (isObject(doc['input_config']) || /genai_perf\.json$/i.test(file.path));
@@ -94,7 +97,8 @@ function scalarRate(doc: Json, key: string, expected: string): number | undefine
 }
 
 /**
- * Old GenAI-Perf: `output_token_throughput_per_request` = OSL / E2E per request (DESIGN.md §3's definition).
+ * Old GenAI-Perf: `output_token_throughput_per_request` = OSL / E2E per request (the first definition in
+ * docs/method.md §Metrics and units).
  * New: `output_token_throughput_per_user` = 1 / ITL per request (excludes TTFT). Both kept, labelled.
  */
 function perUserThroughput(doc: Json): { dist: Distribution; definition: TpsPerUserDefinition } | undefined {

@@ -1,0 +1,40 @@
+/**
+ * Limits on statistics the files do not report move to the nearest statistic they do (docs/decisions.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { adaptToReportedStats, nearestReportedStat, reportedStats } from '../../../src/core/analysis/reportedStats.ts';
+import type { ChartView } from '../../../src/core/model/scenario.ts';
+import { point } from '../helpers.ts';
+
+const view: ChartView = { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecond', logX: false };
+const onlyP99 = [point({ concurrency: 1, ttftMs: { p99: 180 }, itlMs: { p99: 30 } }), point({ concurrency: 2, ttftMs: { p99: 230 } })];
+
+describe('reported statistics', () => {
+  it('lists the statistics any point reports', () => {
+    expect([...reportedStats(onlyP99, 'ttft')]).toEqual(['p99']);
+    expect([...reportedStats(onlyP99, 'e2e')]).toEqual([]);
+  });
+
+  it('picks the nearest reported statistic, the higher one on a tie', () => {
+    expect(nearestReportedStat('avg', new Set(['p99']))).toBe('p99');
+    expect(nearestReportedStat('avg', new Set(['p99', 'p50']))).toBe('p50');
+    expect(nearestReportedStat('p95', new Set(['p90', 'p99']))).toBe('p99'); // 5 from p90 and 4 from p99
+    expect(nearestReportedStat('p50', new Set(['p25', 'p75']))).toBe('p75'); // a tie: the stricter reading
+    expect(nearestReportedStat('p90', new Set(['p90', 'p99']))).toBe('p90');
+    expect(nearestReportedStat('avg', new Set())).toBeUndefined();
+  });
+
+  it('moves a limit and the chart to p99 when the files have only p99, keeping the bound', () => {
+    const adapted = adaptToReportedStats([{ metric: 'ttft', stat: 'avg', bound: 250 }], view, onlyP99);
+    expect(adapted?.sla).toEqual([{ metric: 'ttft', stat: 'p99', bound: 250 }]);
+    expect(adapted?.view.x).toEqual({ metric: 'ttft', stat: 'p99' });
+    expect(adapted?.changes).toEqual(['TTFT avg is not in the loaded files: the limit now applies to TTFT p99, which they report.']);
+  });
+
+  it('leaves a limit alone when some file reports its statistic, or when nothing of that metric is reported', () => {
+    const mixed = [...onlyP99, point({ concurrency: 4, ttftMs: { avg: 100 } })];
+    expect(adaptToReportedStats([{ metric: 'ttft', stat: 'avg', bound: 250 }], view, mixed)).toBeNull();
+    expect(adaptToReportedStats([{ metric: 'e2e', stat: 'avg', bound: 9000 }], { ...view, x: { metric: 'e2e', stat: 'avg' } }, onlyP99)).toBeNull();
+    expect(adaptToReportedStats([{ metric: 'ttft', stat: 'avg', bound: 250 }], view, [])).toBeNull();
+  });
+});
