@@ -118,7 +118,7 @@ describe('docs/scenario.schema.json refuses what the validator refuses', () => {
     ['a peak given as text', (d) => (demand(d)['peak'] = '200')],
     ['no hardware', (d) => (d['hardware'] = [])],
     ['zero GPUs per server', (d) => (hw(d)['gpusPerServer'] = 0)],
-    ['a blank hardware id', (d) => (hw(d)['id'] = '  ')],
+    ['an empty hardware id', (d) => (hw(d)['id'] = '')],
     ['an unknown licence basis', (d) => (hw(d)['licence'] = { usdPerYear: 1, basis: 'perCore' })],
     ['a PUE below 1', (d) => (hw(d)['power'] = { serverKw: 10, pue: 0.5, usdPerKwh: 0.1 })],
     ['a price past the sanity cap', (d) => (hw(d)['serverPriceUsd'] = 1e13)],
