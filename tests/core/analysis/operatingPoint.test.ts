@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkPoint } from '../../../src/core/analysis/feasibility.ts';
 import { pickOperatingPoint } from '../../../src/core/analysis/operatingPoint.ts';
 import { paretoFront } from '../../../src/core/analysis/pareto.ts';
+import { MAX_LABELS_PER_SERIES, projectSeries } from '../../../src/core/analysis/projection.ts';
+import { gpusPerInstanceFromName } from '../../../src/core/analysis/series.ts';
 import type { SlaConstraint } from '../../../src/core/model/scenario.ts';
+import { EXAMPLE_HARDWARE } from '../../../src/core/scenario/defaults.ts';
 import { point } from '../helpers.ts';
 
 // A small sweep: throughput saturates while TTFT climbs past the knee.
@@ -158,9 +161,7 @@ describe('paretoFront (docs/method.md §Pareto front)', () => {
 });
 
 describe('projectSeries (docs/method.md §Chart)', () => {
-  it('projects per GPU, skips points without the metric, and thins load labels on long sweeps', async () => {
-    const { projectSeries, MAX_LABELS_PER_SERIES } = await import('../../../src/core/analysis/projection.ts');
-    const { EXAMPLE_HARDWARE } = await import('../../../src/core/scenario/defaults.ts');
+  it('projects per GPU, skips points without the metric, and thins load labels on long sweeps', () => {
     const points = Array.from({ length: 40 }, (_, i) => point({ concurrency: i + 1, ttftMs: { avg: 10 * (i + 1) }, requestsPerSecond: 2 * (i + 1) }));
     points.push(point({ concurrency: 99, requestsPerSecond: 5 })); // no TTFT: not on a TTFT chart
     const series = { key: 's', name: 'S', points, sources: [], gpusPerInstance: 2, gpusPerInstanceFromName: false, hardware: EXAMPLE_HARDWARE, hidden: false, settingsIndex: -1, memberKeys: ['s'] };
@@ -183,8 +184,7 @@ describe('gpusPerInstanceFromName', () => {
     ['pp2', 2],
     ['llama3-8b-h100', undefined],
     ['step42', undefined],
-  ])('%s → %s', async (name, gpus) => {
-    const { gpusPerInstanceFromName } = await import('../../../src/core/analysis/series.ts');
+  ])('%s → %s', (name, gpus) => {
     expect(gpusPerInstanceFromName(name)).toBe(gpus);
   });
 });

@@ -38,3 +38,35 @@ describe('reported statistics', () => {
     expect(adaptToReportedStats([{ metric: 'ttft', stat: 'avg', bound: 250 }], view, [])).toBeNull();
   });
 });
+
+describe('nearest statistic: min, max and the chart alone', () => {
+  it('places min at 0 and max at 100 on the distribution', () => {
+    expect(nearestReportedStat('p99', new Set(['max', 'p50']))).toBe('max'); // 1 away, not 49
+    expect(nearestReportedStat('p1', new Set(['min', 'p50']))).toBe('min');
+    expect(nearestReportedStat('avg', new Set(['min', 'max']))).toBe('max'); // 50 from each: the higher
+    expect(nearestReportedStat('p25', new Set(['p90', 'avg', 'p10']))).toBe('p10'); // 15 from p10, 25 from avg
+  });
+
+  it('moves only the chart when the limits are reported', () => {
+    const p99View: ChartView = { ...view, x: { metric: 'itl', stat: 'avg' } };
+    const adapted = adaptToReportedStats([{ metric: 'ttft', stat: 'p99', bound: 250 }], p99View, onlyP99);
+    expect(adapted).toEqual({ sla: [{ metric: 'ttft', stat: 'p99', bound: 250 }], view: { ...p99View, x: { metric: 'itl', stat: 'p99' } }, changes: [] });
+  });
+
+  it('moves two limits of one metric to the same statistic and says so for each', () => {
+    const adapted = adaptToReportedStats(
+      [
+        { metric: 'ttft', stat: 'avg', bound: 250 },
+        { metric: 'ttft', stat: 'p90', bound: 400 },
+      ],
+      { ...view, x: { metric: 'ttft', stat: 'p99' } },
+      onlyP99,
+    );
+    expect(adapted?.sla).toEqual([
+      { metric: 'ttft', stat: 'p99', bound: 250 },
+      { metric: 'ttft', stat: 'p99', bound: 400 },
+    ]);
+    expect(adapted?.changes).toHaveLength(2);
+    expect(adapted?.changes[1]).toBe('TTFT p90 is not in the loaded files: the limit now applies to TTFT p99, which they report.');
+  });
+});

@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveSeries } from '../../../src/core/analysis/series.ts';
-import { computeSeriesResult } from '../../../src/core/report/seriesResult.ts';
+import type { LoadPoint } from '../../../src/core/model/benchmark.ts';
+import type { Scenario } from '../../../src/core/model/scenario.ts';
+import type { SeriesResult } from '../../../src/core/report/seriesResult.ts';
+import { cheapestSeriesKey, computeResults, computeSeriesResult } from '../../../src/core/report/seriesResult.ts';
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
 import { explainResult } from '../../../src/core/tco/breakdown.ts';
 import { point } from '../helpers.ts';
@@ -13,9 +16,10 @@ const S = 31_536_000;
 // One level: 10 req/s, 2,000 output tokens/s (OSL 200), ISL 1,000, TTFT 100 ms.
 const only = point({ concurrency: 8, ttftMs: { avg: 100 }, requestsPerSecond: 10, outputTokensPerSecond: 2000, inputTokens: { avg: 1000 }, outputTokens: { avg: 200 } });
 
-function resultFor(demand: Partial<ReturnType<typeof defaultScenario>['demand']>) {
+function resultFor(demand: Partial<Scenario['demand']>, edit: (scenario: Scenario) => void = () => undefined) {
   const scenario = defaultScenario();
   scenario.demand = { ...scenario.demand, ...demand };
+  edit(scenario);
   const [series] = resolveSeries([only], scenario);
   return { result: computeSeriesResult(series!, scenario), scenario };
 }
@@ -47,5 +51,98 @@ describe('breakdown', () => {
     // 200 ÷ 10 = 20 instances → 3 servers → $357,000; per 1K = 357,000 ÷ (20 × 10 × S) × 1000 = $0.0566;
     // per 1M = 0.0566 × 1000 ÷ 1,200 = $0.04717.
     expect(lines.costPer1MTokensUsd).toBe('$0.0566 per 1K requests × 1000 ÷ (1,000 input + 200 output tokens) = $0.04717');
+  });
+});
+
+describe('why a series has no sizing', () => {
+  it('says whether the SLA fails or cannot be checked with these files', () => {
+    const failing = resultFor({}, (s) => (s.sla = [{ metric: 'ttft', stat: 'avg', bound: 50 }])).result;
+    expect(failing.reason).toBe('cannot meet the SLA: even at the lowest load (concurrency 8) TTFT avg ≤ 50 ms but measured 100');
+    const unknown = resultFor({}, (s) => (s.sla = [{ metric: 'ttft', stat: 'p95', bound: 500 }])).result;
+    expect(unknown.reason).toBe('SLA not checkable: TTFT p95 is not in the files (they report avg)');
+    expect(unknown).toMatchObject({ sizing: null, costs: null, meanInputTokens: undefined, meanOutputTokens: undefined, notes: [] });
+  });
+
+  it('refuses to size on a capacity of zero', () => {
+    const scenario = defaultScenario();
+    const [series] = resolveSeries([point({ concurrency: 1, ttftMs: { avg: 100 }, requestsPerSecond: 0 })], scenario);
+    const result = computeSeriesResult(series!, scenario);
+    expect(result.reason).toBe('the capacity at the operating point is 0, so no number of instances serves the demand');
+    expect(result.sizing).toBeNull();
+  });
+});
+
+describe('mean request lengths for the per-token costs', () => {
+  const bare = (metadata: LoadPoint['metadata']) => point({ concurrency: 8, ttftMs: { avg: 100 }, requestsPerSecond: 10, metadata });
+
+  it('uses the measured means and says nothing', () => {
+    const { result } = resultFor({});
+    expect([result.meanInputTokens, result.meanOutputTokens]).toEqual([1000, 200]);
+    expect(result.notes).toEqual([]);
+  });
+
+  it('prefers the measured mean to a typed one', () => {
+    const scenario = defaultScenario();
+    scenario.series = [{ match: 'series', inputTokens: 700 }];
+    const [series] = resolveSeries([only], scenario);
+    expect(computeSeriesResult(series!, scenario).meanInputTokens).toBe(1000);
+  });
+
+  it('takes the lengths typed for the series, and says so', () => {
+    const scenario = defaultScenario();
+    scenario.series = [{ match: 'series', inputTokens: 700, outputTokens: 150 }];
+    const [series] = resolveSeries([bare({ targetInputTokens: 512, targetOutputTokens: 128 })], scenario);
+    const result = computeSeriesResult(series!, scenario);
+    expect([result.meanInputTokens, result.meanOutputTokens]).toEqual([700, 150]);
+    expect(result.notes).toEqual([
+      'Mean input length 700 tokens as typed for this series: the file has no measured mean.',
+      'Mean output length 150 tokens as typed for this series: the file has no measured mean.',
+    ]);
+  });
+
+  it('falls back to the configured ISL and OSL, and says so', () => {
+    const scenario = defaultScenario();
+    const [series] = resolveSeries([bare({ targetInputTokens: 512, targetOutputTokens: 128 })], scenario);
+    const result = computeSeriesResult(series!, scenario);
+    expect([result.meanInputTokens, result.meanOutputTokens]).toEqual([512, 128]);
+    expect(result.notes).toEqual([
+      'Mean input length taken from the configured ISL: the file has no measured mean.',
+      'Mean output length taken from the configured OSL: the file has no measured mean.',
+    ]);
+    // 10 req/s: 200 / 10 = 20 instances, 3 servers, $357,000; per 1K = 357,000 / (20 × 10 × S) × 1000;
+    // per 1M tokens over 512 + 128 = 640 tokens.
+    expect(result.costs?.costPer1MTokensUsd.value).toBeCloseTo(((357_000 / (200 * S)) * 1000 * 1000) / 640, 15);
+  });
+
+  it('leaves the lengths unknown when nothing gives them', () => {
+    const scenario = defaultScenario();
+    const [series] = resolveSeries([bare({})], scenario);
+    const result = computeSeriesResult(series!, scenario);
+    expect([result.meanInputTokens, result.meanOutputTokens]).toEqual([undefined, undefined]);
+    expect(result.notes).toEqual([]);
+  });
+});
+
+describe('computeResults', () => {
+  it('leaves hidden series out, keeping the order of the others', () => {
+    const scenario = defaultScenario();
+    scenario.series = [{ match: 'b', hidden: true }];
+    const points = ['a', 'b', 'c'].map((key) => point({ concurrency: 1, seriesKey: key, seriesName: key, ttftMs: { avg: 100 }, requestsPerSecond: 10 }));
+    expect(computeResults(points, scenario).map((r) => r.series.key)).toEqual(['a', 'c']);
+  });
+});
+
+describe('cheapestSeriesKey', () => {
+  it('ranks by the yearly fleet cost first', () => {
+    // a: 200 / 10 = 20 instances → 3 servers → $357,000; b: 200 / 8 = 25 instances → ceil(25 / 8) = 4 → $476,000.
+    const a = point({ concurrency: 1, seriesKey: 'a', ttftMs: { avg: 100 }, requestsPerSecond: 10 });
+    const b = point({ concurrency: 1, seriesKey: 'b', ttftMs: { avg: 100 }, requestsPerSecond: 8 });
+    const results = computeResults([a, b], defaultScenario());
+    expect(results.map((r) => r.costs?.fleetYearUsd)).toEqual([357_000, 476_000]);
+    expect(cheapestSeriesKey(results)).toBe('a');
+    // The cost per 1K requests only breaks ties: x is cheaper per year although dearer per request.
+    const made = (key: string, fleetYearUsd: number, per1k: number) =>
+      ({ series: { key }, costs: { fleetYearUsd, costPer1kRequestsUsd: { value: per1k } } }) as unknown as SeriesResult;
+    expect(cheapestSeriesKey([made('y', 200, 0.1), made('x', 100, 0.5)])).toBe('x');
   });
 });

@@ -14,16 +14,48 @@ const sweep = [
   point({ concurrency: 4, ttftMs: { avg: 400 }, requestsPerSecond: 30, inputTokens: { avg: 1000 }, outputTokens: { avg: 200 } }),
 ];
 
+const ttftAvg = { metric: 'ttft', stat: 'avg', bound: 250 } as const;
+const at = (ttft: number | undefined, concurrency: number) => point({ concurrency, ...(ttft === undefined ? {} : { ttftMs: { avg: ttft } }) });
+
+describe('sensitivityBounds', () => {
+  it('spaces the bounds evenly over the measured range (linear within a decade)', () => {
+    expect(sensitivityBounds(sweep, ttftAvg, 3)).toEqual([100, 250, 400]);
+  });
+
+  it('spaces them on a log scale when the range spans more than a decade', () => {
+    // 10 → 1000: exp(ln 10 + t × (ln 1000 − ln 10)) at t = 0, ½, 1 = 10, 100, 1000
+    const bounds = sensitivityBounds([at(10, 1), at(1000, 2)], ttftAvg, 3);
+    expect(bounds[0]).toBeCloseTo(10, 9);
+    expect(bounds[1]).toBeCloseTo(100, 9);
+    expect(bounds[2]).toBeCloseTo(1000, 9);
+    // Exactly one decade (10 → 100) stays linear: 10, 55, 100.
+    expect(sensitivityBounds([at(10, 1), at(100, 2)], ttftAvg, 3)).toEqual([10, 55, 100]);
+  });
+
+  it('leaves out points without the statistic and values that are not positive', () => {
+    expect(sensitivityBounds([at(undefined, 1), at(0, 2), at(-5, 3), ...sweep], ttftAvg, 3)).toEqual([100, 250, 400]);
+    expect(sensitivityBounds([at(undefined, 1)], ttftAvg, 3)).toEqual([]);
+  });
+
+  it('gives one bound for one step or a single value, none for no step', () => {
+    expect(sensitivityBounds(sweep, ttftAvg, 1)).toEqual([100]);
+    expect(sensitivityBounds([at(120, 1), at(120, 2)], ttftAvg, 5)).toEqual([120]);
+    expect(sensitivityBounds(sweep, ttftAvg, 0)).toEqual([]);
+  });
+});
+
 describe('sensitivity', () => {
   const scenario = defaultScenario(); // TTFT avg ≤ 250 ms, 200 req/s peak, 8-GPU servers at $119,000 a year
-  const series = resolveSeries(sweep, scenario);
 
-  it('spaces the bounds evenly over the measured range (linear within a decade)', () => {
-    expect(sensitivityBounds(sweep, scenario.sla[0]!, 3)).toEqual([100, 250, 400]);
+  it('sweeps nothing for a constraint that does not exist', () => {
+    expect(sensitivity(resolveSeries(sweep, scenario), scenario, 5, 3)).toEqual({ constraintIndex: 5, bounds: [], curves: [] });
   });
 
   it('recomputes the operating point, servers and cost at every bound it sweeps', () => {
+    const series = resolveSeries(sweep, scenario);
     const result = sensitivity(series, scenario, 0, 3);
+    expect(result.constraintIndex).toBe(0);
+    expect(result.bounds).toEqual([100, 250, 400]);
     const curve = result.curves[0]!;
     // Bound 100 → c1 (10 req/s): 20 instances, 3 servers; 250 → c2 (18): 12 instances, 2 servers; 400 → c4 (30): 7, 1.
     expect(curve.capacityPerInstance).toEqual([10, 18, 30]);
@@ -39,6 +71,10 @@ describe('sensitivity', () => {
   it('leaves a gap where the swept bound is below every measured level', () => {
     const strict = { ...scenario, sla: [{ metric: 'ttft' as const, stat: 'avg' as const, bound: 50 }, { metric: 'ttft' as const, stat: 'avg' as const, bound: 150 }] };
     // Sweeping the second constraint: the first (≤ 50 ms) already excludes every level.
-    expect(sensitivity(series, strict, 1, 3).curves[0]?.servers).toEqual([null, null, null]);
+    const curve = sensitivity(resolveSeries(sweep, scenario), strict, 1, 3).curves[0];
+    expect(curve?.servers).toEqual([null, null, null]);
+    expect(curve?.capacityPerInstance).toEqual([null, null, null]);
+    expect(curve?.costPer1MTokensUsd).toEqual([null, null, null]);
+    expect(curve?.fleetYearUsd).toEqual([null, null, null]);
   });
 });

@@ -37,9 +37,41 @@ describe('poissonQuantile (scipy.stats.poisson.ppf)', () => {
     expect(poissonQuantile(5e6, 0.95)).toBe(Math.ceil(5e6 + 1.6448536269514722 * Math.sqrt(5e6) - 0.5));
   });
 
-  it('refuses a percentile outside (0, 1) and a negative λ', () => {
-    expect(() => poissonQuantile(10, 1)).toThrow(RangeError);
-    expect(() => poissonQuantile(-1, 0.5)).toThrow(RangeError);
+  it('refuses a percentile outside (0, 1) and a λ that is negative or not finite, saying which', () => {
+    expect(() => poissonQuantile(10, 1)).toThrow(new RangeError('the percentile must be strictly between 0 and 1'));
+    expect(() => poissonQuantile(10, 0)).toThrow(new RangeError('the percentile must be strictly between 0 and 1'));
+    expect(() => poissonQuantile(10, -0.5)).toThrow(RangeError);
+    expect(() => poissonQuantile(-1, 0.5)).toThrow(new RangeError('λ must be a finite number ≥ 0'));
+    expect(() => poissonQuantile(Infinity, 0.5)).toThrow(RangeError);
+  });
+
+  it('counts a CDF that equals the percentile exactly as reaching it', () => {
+    // λ = 1: P(X = 0) = P(X = 1) = 1/e, P(X = 2) = 1/(2e). P(X ≤ 0) = 1/e, so q = 1/e is reached at k = 0 (not 1);
+    // P(X ≤ 2) = 2.5/e, so q = 2.5/e is reached at k = 2 (not 3). Both sums are exact in floating point.
+    expect(poissonQuantile(1, Math.exp(-1))).toBe(0);
+    expect(poissonQuantile(1, 2.5 * Math.exp(-1))).toBe(2);
+  });
+
+  it('answers 0 for a percentile below P(X = 0), whatever the rounding of the summed terms', () => {
+    // P(X = 0) = e^-λ: e^-30 = 9.36e-14 and e^-5 = 6.7e-3 are both ≥ 1e-20, so the quantile is 0 (scipy agrees).
+    expect(poissonQuantile(30, 1e-20)).toBe(0);
+    expect(poissonQuantile(5, 1e-20)).toBe(0);
+    expect(poissonQuantile(12.7, 1e-20)).toBe(0);
+  });
+
+  it('never searches past 40σ + 40 above the mode, even when the summed CDF cannot reach q', () => {
+    // q = 1 − 2⁻⁵³ (the largest number below 1): at λ = 3 the floating-point sum of P(X = k) stays below it.
+    // scipy's poisson.ppf gives 26; the search stops at mode + ⌈40√3 + 40⌉ = 3 + 110 = 113 rather than loop forever.
+    const q = 1 - 2 ** -53;
+    expect(poissonQuantile(3, q)).toBeGreaterThanOrEqual(26);
+    expect(poissonQuantile(3, q)).toBeLessThanOrEqual(113);
+  });
+
+  it('sums exactly up to λ = 10⁶ and uses the normal approximation only above', () => {
+    // scipy: poisson.ppf(0.999999, 1e6) = 1,004,757; the approximation would say ⌈1e6 + 4.7534243 × 1000 − 0.5⌉ = 1,004,753.
+    expect(poissonQuantile(1e6, 0.999999)).toBe(1_004_757);
+    // λ = 4·10⁶: ⌈4e6 + 4.7534243 × 2000 − 0.5⌉ = ⌈4,009,506.35⌉ = 4,009,507 (scipy's exact 4,009,509: 0.00005 % apart).
+    expect(poissonQuantile(4e6, 0.999999)).toBe(4_009_507);
   });
 });
 
@@ -49,6 +81,8 @@ describe('normalQuantile', () => {
     [0.95, 1.6448536269514722],
     [0.975, 1.959963984540054],
     [0.01, -2.3263478740408408],
+    [0.999, 3.090232306167813], // upper tail (p > 0.97575), scipy norm.ppf
+    [0.02425, -1.972961051311885], // the lower breakpoint of Acklam's approximation
   ])('Φ⁻¹(%d) = %d', (p, z) => expect(normalQuantile(p)).toBeCloseTo(z, 8));
 });
 

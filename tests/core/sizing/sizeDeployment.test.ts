@@ -52,7 +52,9 @@ describe('sizeDeployment (docs/method.md §Sizing)', () => {
   });
 
   it('refuses a capacity of zero rather than returning Infinity', () => {
-    expect(() => sizeDeployment({ demand: demand(1), capacityPerInstance: 0, gpusPerInstance: 1, gpusPerServer: 8 })).toThrow(RangeError);
+    expect(() => sizeDeployment({ demand: demand(1), capacityPerInstance: 0, gpusPerInstance: 1, gpusPerServer: 8 })).toThrow(
+      new RangeError('capacityPerInstance must be > 0'),
+    );
   });
 });
 
@@ -80,5 +82,12 @@ describe('ceilTolerant', () => {
     // Relative, never absolute near zero: a positive value needs at least 1.
     expect(ceilTolerant(1e-12)).toBe(1);
     expect(ceilTolerant(4e-10)).toBe(1);
+  });
+
+  it('scales the tolerance with the value: one part in 10⁹ of it, not 10⁻⁹ ÷ value', () => {
+    // 1,000,000.0001 is 1e-4 above 10⁶, and 1e-4 ≤ 1e-9 × 10⁶ = 1e-3: noise, so 10⁶.
+    expect(ceilTolerant(1_000_000.0001)).toBe(1_000_000);
+    // 1,000,000.01 is 1e-2 above: more than 1e-3, a real fraction.
+    expect(ceilTolerant(1_000_000.01)).toBe(1_000_001);
   });
 });

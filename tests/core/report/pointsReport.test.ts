@@ -1,0 +1,171 @@
+/**
+ * The normalised points as records and as CSV (docs/cli.md "Points output"): every field of a point, null where the
+ * file did not say, and the CSV columns named like the JSON fields.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LoadPoint } from '../../../src/core/model/benchmark.ts';
+import { pointRecord, pointRecords, pointsCsv } from '../../../src/core/report/pointsReport.ts';
+import { point } from '../helpers.ts';
+
+/** A vLLM run merged from its JSON and its CSV, every field the record carries filled in. */
+function fullPoint(): LoadPoint {
+  return point({
+    id: 'run-c16',
+    concurrency: 16,
+    sources: [
+      { path: 'tp2/c16/result.json', tool: 'vllm', format: 'vllm-serve-json', toolVersion: '0.11.0' },
+      { path: 'tp2/c16/result.csv', tool: 'vllm', format: 'vllm-serve-csv' },
+      { path: 'tp2/c16/again.json', tool: 'vllm', format: 'vllm-serve-json' },
+    ],
+    requestsPerSecond: 8,
+    outputTokensPerSecond: 1600,
+    inputTokensPerSecond: 8000,
+    ttftMs: { avg: 120, p99: 300 },
+    ttstMs: { avg: 30 },
+    itlMs: { p50: 20 },
+    tpotMs: { avg: 21 },
+    e2eMs: { avg: 4000 },
+    outputTokensPerSecondPerUser: { avg: 50 },
+    tpsPerUserDefinition: 'osl-over-e2e',
+    inputTokens: { avg: 1000 },
+    outputTokens: { avg: 200 },
+    requestCount: 500,
+    errorCount: 2,
+    durationS: 62.5,
+    goodputRequestsPerSecond: 7.5,
+    metadata: { model: 'llama', framework: 'vllm', backend: 'openai', dataset: 'sharegpt', configuration: { tp: '2', label: 'a' } },
+    derived: ['requestsPerSecond'],
+    notes: ['ITL as vLLM defines it.', 'Merged two files.'],
+  });
+}
+
+const series = { name: 'TP2', key: 'tp2/c{load}', gpusPerInstance: 2 };
+
+describe('pointRecord', () => {
+  it('carries every field of a point under its JSON name', () => {
+    expect(pointRecord(fullPoint(), series)).toEqual({
+      series: 'TP2',
+      seriesKey: 'tp2/c{load}',
+      sources: ['tp2/c16/result.json', 'tp2/c16/result.csv', 'tp2/c16/again.json'],
+      tool: 'vllm',
+      format: 'vllm-serve-json+vllm-serve-csv', // each layout once, in the order of the files
+      toolVersion: '0.11.0',
+      concurrency: 16,
+      requestRate: null,
+      saturation: false,
+      loadFrom: 'file',
+      gpusPerInstance: 2,
+      requestsPerSecond: 8,
+      outputTokensPerSecond: 1600,
+      inputTokensPerSecond: 8000,
+      ttftMs: { avg: 120, p99: 300 },
+      ttstMs: { avg: 30 },
+      itlMs: { p50: 20 },
+      tpotMs: { avg: 21 },
+      e2eMs: { avg: 4000 },
+      outputTokensPerSecondPerUser: { avg: 50 },
+      tpsPerUserDefinition: 'osl-over-e2e',
+      inputTokens: 1000,
+      outputTokens: 200,
+      requestCount: 500,
+      errorCount: 2,
+      durationS: 62.5,
+      goodputRequestsPerSecond: 7.5,
+      model: 'llama',
+      framework: 'vllm',
+      dataset: 'sharegpt',
+      configuration: { tp: '2', label: 'a' },
+      derived: ['requestsPerSecond'],
+      notes: ['ITL as vLLM defines it.', 'Merged two files.'],
+    });
+  });
+
+  it('writes null for what the file does not say, and names a saturation run', () => {
+    const bare = point({ id: 'sat', sources: [], load: { saturation: true, origin: 'path' }, metadata: { backend: 'openai' } });
+    expect(pointRecord(bare, series)).toEqual({
+      series: 'TP2',
+      seriesKey: 'tp2/c{load}',
+      sources: [],
+      tool: 'mapped', // no file: a point mapped by the user
+      format: '',
+      toolVersion: null,
+      concurrency: null,
+      requestRate: null,
+      saturation: true,
+      loadFrom: 'path',
+      gpusPerInstance: 2,
+      requestsPerSecond: null,
+      outputTokensPerSecond: null,
+      inputTokensPerSecond: null,
+      ttftMs: {},
+      ttstMs: {},
+      itlMs: {},
+      tpotMs: {},
+      e2eMs: {},
+      outputTokensPerSecondPerUser: {},
+      tpsPerUserDefinition: null,
+      inputTokens: null,
+      outputTokens: null,
+      requestCount: null,
+      errorCount: null,
+      durationS: null,
+      goodputRequestsPerSecond: null,
+      model: null,
+      framework: 'openai', // no framework named: the backend stands in
+      dataset: null,
+      configuration: {},
+      derived: [],
+      notes: [],
+    });
+    expect(pointRecord(point({ id: 'r', requestRate: 2.5 }), series).requestRate).toBe(2.5);
+  });
+
+  it('copies the lists and the configuration rather than sharing them with the point', () => {
+    const p = fullPoint();
+    const record = pointRecord(p, series);
+    record.configuration.tp = '8';
+    record.derived.push('x');
+    record.notes.push('x');
+    expect(p.metadata.configuration).toEqual({ tp: '2', label: 'a' });
+    expect(p.derived).toEqual(['requestsPerSecond']);
+    expect(p.notes).toHaveLength(2);
+  });
+});
+
+describe('pointRecords', () => {
+  it('lists every point of every series, in series order', () => {
+    const a = { ...series, points: [point({ id: 'a1', concurrency: 1 }), point({ id: 'a2', concurrency: 2 })] };
+    const b = { ...series, name: 'TP4', key: 'tp4', gpusPerInstance: 4, points: [point({ id: 'b1', concurrency: 1 })] };
+    const records = pointRecords([a, b] as never);
+    expect(records.map((r) => [r.series, r.concurrency, r.gpusPerInstance])).toEqual([
+      ['TP2', 1, 2],
+      ['TP2', 2, 2],
+      ['TP4', 1, 4],
+    ]);
+  });
+});
+
+describe('pointsCsv', () => {
+  it('writes the stats present as columns, per-GPU throughput, and lists joined with "; "', () => {
+    const csv = pointsCsv([pointRecord(fullPoint(), series), pointRecord(point({ id: 'bare', requestRate: 4 }), series)]);
+    const [header, full, bare] = csv.split('\r\n');
+    expect(header).toBe(
+      'series,tool,format,concurrency,requestRate,saturation,loadFrom,gpusPerInstance,requestsPerSecond,outputTokensPerSecond,' +
+        'inputTokensPerSecond,requestsPerSecondPerGpu,outputTokensPerSecondPerGpu,ttftMs.avg,ttftMs.p99,ttstMs.avg,itlMs.p50,' +
+        'tpotMs.avg,e2eMs.avg,outputTokensPerSecondPerUser.avg,inputTokens,outputTokens,requestCount,errorCount,durationS,' +
+        'goodputRequestsPerSecond,tpsPerUserDefinition,model,framework,dataset,configuration,derived,sources,notes',
+    );
+    // 8 req/s ÷ 2 GPUs = 4; 1600 tok/s ÷ 2 = 800
+    expect(full).toBe(
+      'TP2,vllm,vllm-serve-json+vllm-serve-csv,16,,false,file,2,8,1600,8000,4,800,120,300,30,20,21,4000,50,1000,200,500,2,62.5,' +
+        '7.5,osl-over-e2e,llama,vllm,sharegpt,tp=2; label=a,requestsPerSecond,' +
+        'tp2/c16/result.json; tp2/c16/result.csv; tp2/c16/again.json,ITL as vLLM defines it. Merged two files.',
+    );
+    expect(bare).toBe('TP2,genai-perf,genai-perf-json,,4,false,file,2,,,,,,,,,,,,,,,,,,,,,,,,,bare/profile_export_genai_perf.json,');
+  });
+
+  it('has no stat column when no point reports that stat', () => {
+    const header = pointsCsv([pointRecord(point({ id: 'x', concurrency: 1, ttftMs: { p90: 10 } }), series)]).split('\r\n')[0]!;
+    expect(header.split(',').filter((h) => h.includes('.'))).toEqual(['ttftMs.p90']);
+  });
+});
