@@ -85,6 +85,7 @@ describe('chart projection (docs/method.md §Chart)', () => {
     const zero = point({ concurrency: 1, ttftMs: { avg: 0 }, requestsPerSecond: 1 });
     expect(projectPoint(zero, 's', view, 1)?.x).toBe(0);
     expect(projectPoint(zero, 's', { ...view, logX: true }, 1)).toBeUndefined();
+    expect(projectPoint(full, 's', { ...view, logX: true }, 1)?.x).toBe(1);
     expect(projectPoint(point({ concurrency: 1, ttftMs: { avg: 5 } }), 's', view, 1)).toBeUndefined(); // no y
   });
 
@@ -106,6 +107,9 @@ describe('chart projection (docs/method.md §Chart)', () => {
     expect(chartParetoFront(series, view).map((q) => q.x)).toEqual([100, 300]);
     const perUser: ChartView = { ...view, x: { metric: 'tpsPerUser', stat: 'avg' } };
     expect(chartParetoFront(series, perUser).map((q) => q.x)).toEqual([300]);
+    // Higher x better: 300 (y 10) and 100 (y 30) are both on the front, drawn from the lower x.
+    const crossing = [{ key: 's', name: 'S', points: [p(300, 10), p(100, 30), p(200, 5)], missing: 0 }];
+    expect(chartParetoFront(crossing, perUser).map((q) => q.x)).toEqual([100, 300]);
   });
 
   it('titles the axes with their units', () => {

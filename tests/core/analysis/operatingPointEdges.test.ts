@@ -62,6 +62,10 @@ describe('feasibility', () => {
   it('writes a lower bound with ≥ and the unit of the metric', () => {
     expect(describeConstraint({ metric: 'tpsPerUser', stat: 'p50', bound: 20 })).toBe('Tokens/s per user p50 ≥ 20 tokens/s');
     expect(describeConstraint(e2e(12_500))).toBe('E2E latency avg ≤ 12,500 ms');
+    // A lower bound holds at the bound itself, like an upper one.
+    const perUser = { metric: 'tpsPerUser', stat: 'avg', bound: 50 } as const;
+    expect(feasibilityStatus(at(1, { outputTokensPerSecondPerUser: { avg: 50 } }), [perUser])).toBe('feasible');
+    expect(feasibilityStatus(at(1, { outputTokensPerSecondPerUser: { avg: 49.9 } }), [perUser])).toBe('infeasible');
   });
 
   it('checks each constraint and fails on any failure, in any order', () => {
@@ -109,12 +113,14 @@ describe('interpolation between two levels', () => {
       id: 'c1r ~ c2r @ 0.5000',
       sources: [...lower.sources, ...upper.sources],
       load: { origin: 'file', concurrency: 1.5 },
-      ttftMs: { avg: 200 }, // p99 only at c1: not interpolated
+      ttftMs: { avg: 200 }, // p99 only at c1: not interpolated, not even as undefined
       itlMs: { avg: 15 },
       requestsPerSecond: 5.5,
       notes: ['Estimate: interpolated 50.0% of the way from concurrency 1 to concurrency 2, where TTFT avg ≤ 200 ms is reached.'],
     });
     expect(Object.keys(op.point)).not.toContain('outputTokensPerSecond');
+    expect(Object.keys(op.point.ttftMs)).toEqual(['avg']);
+    expect(Object.keys(op.point.load)).toEqual(['origin', 'concurrency']);
   });
 
   it('interpolates a request rate as the load', () => {
@@ -122,7 +128,7 @@ describe('interpolation between two levels', () => {
     const b = point({ requestRate: 4, ttftMs: { avg: 200 }, requestsPerSecond: 3.5 });
     // t = (175 − 100) / 100 = 0.75: rate 3.5/s, 2 + 0.75 × 1.5 = 3.125 req/s
     const op = pick([a, b], [ttft(175)]);
-    expect(op.point.load).toEqual({ origin: 'file', requestRate: 3.5 });
+    expect(op.point.load).toStrictEqual({ origin: 'file', requestRate: 3.5 });
     expect(op.capacity.value).toBe(3.125);
   });
 
@@ -130,6 +136,28 @@ describe('interpolation between two levels', () => {
     const op = pick([lower, upper], [ttft(100)]);
     expect(op.interpolated).toBe(false);
     expect(op.point).toBe(lower);
+  });
+
+  it('leaves no room when another constraint is already on its bound at the lower level', () => {
+    // ITL 10 → 20 crosses 15 half way, but TTFT is exactly 100 ≤ 100 at c1 and rises: t = 0, no estimate.
+    const op = pick([lower, upper], [ttft(100), itl(15)]);
+    expect(op.interpolated).toBe(false);
+    expect(op.point).toBe(lower);
+  });
+
+  it('ignores a constraint that eases along the step', () => {
+    // ITL falls from 20 to 10: ≤ 30 holds throughout (its crossing would be at t = (30 − 20) / (10 − 20) = −1).
+    const falling = { ...lower, itlMs: { avg: 20 } };
+    const rising = { ...upper, itlMs: { avg: 10 } };
+    expect(pick([falling, rising], [itl(30), ttft(200)]).between).toMatchObject({ fraction: 0.5, binding: ttft(200) });
+  });
+
+  it('keeps an estimate a hair above the lower level', () => {
+    // TTFT 100 → 1e12 + 100 reaches 101 at t = 1e-12: 1 + 9e-12 req/s, still more than c1's 1.
+    const far = { ...upper, ttftMs: { avg: 1e12 + 100 } };
+    const op = pick([lower, far], [ttft(101)]);
+    expect(op.interpolated).toBe(true);
+    expect(op.capacity.value).toBeGreaterThan(1);
   });
 
   it('gives no estimate between two runs at the same load, nor past a constraint the upper level does not report', () => {
@@ -156,6 +184,18 @@ describe('interpolation between two levels', () => {
     const low3 = { ...c3, requestsPerSecond: 1 };
     const low4 = { ...c4, requestsPerSecond: 2 };
     expect(pick([lower, upper, low3, low4], [ttft(200)]).capacity.value).toBe(5.5);
+    // A later step with no estimate (c4 at c3's load) does not replace an earlier one.
+    const same = { ...c4, load: { concurrency: 3, origin: 'file' as const } };
+    expect(pick([lower, upper, low3, same], [ttft(200)]).between?.lowerId).toBe('c1r');
+    // Two equal estimates: the first, at the lower load, stays.
+    const twin3 = at(3, { ttftMs: { avg: 100 }, itlMs: { avg: 10 }, requestsPerSecond: 1 });
+    const twin4 = at(4, { ttftMs: { avg: 300 }, itlMs: { avg: 10 }, requestsPerSecond: 10 });
+    expect(pick([lower, upper, twin3, twin4], [ttft(200)]).between).toMatchObject({ lowerId: 'c1r', upperId: 'c2r' });
+  });
+
+  it('keeps a measured level equal to the estimate', () => {
+    const c0 = point({ id: 'c0', concurrency: 0.5, ttftMs: { avg: 80 }, requestsPerSecond: 5.5 });
+    expect(pick([c0, lower, upper], [ttft(200)]).point).toBe(c0);
   });
 
   it('keeps a measured level that beats the estimate', () => {

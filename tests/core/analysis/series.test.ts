@@ -68,7 +68,7 @@ describe('resolveSeries: settings, hardware, merges', () => {
       { match: 'c2/profile', name: 'By path', hardware: 'l40s', gpusPerInstance: 4, hidden: true, inputTokens: 900, outputTokens: 90 },
       { match: 'alp', name: 'Too late' },
     ];
-    const [s] = resolveSeries([run('alpha', 2)], scenario);
+    const [s] = resolveSeries([run('alpha', 2), run('alpha', 4)], scenario); // one of two files matches
     expect(s).toMatchObject({ name: 'By path', gpusPerInstance: 4, gpusPerInstanceFromName: false, hidden: true, settingsIndex: 1 });
     expect(s?.hardware.id).toBe('l40s');
     expect([s?.typedInputTokens, s?.typedOutputTokens]).toEqual([900, 90]);
@@ -143,6 +143,7 @@ describe('gpusPerInstanceFromName: factors as words of the name', () => {
     ['stp2', undefined], // tp inside a word
     ['tp2x', undefined],
     ['tp0', undefined],
+    ['tp1', 1],
     ['tp1234', undefined], // more than three digits
   ])('%s → %s', (name, gpus) => {
     expect(gpusPerInstanceFromName(name)).toBe(gpus);
@@ -154,6 +155,7 @@ describe('missingMeanLengths', () => {
     const none = point({ concurrency: 1 });
     expect(missingMeanLengths({ points: [none] })).toEqual({ input: true, output: true });
     expect(missingMeanLengths({ points: [none, point({ concurrency: 2, inputTokens: { avg: 100 } })] })).toEqual({ input: false, output: true });
+    expect(missingMeanLengths({ points: [none, point({ concurrency: 2, outputTokens: { avg: 100 } })] })).toEqual({ input: true, output: false });
     expect(missingMeanLengths({ points: [point({ concurrency: 1, metadata: { targetOutputTokens: 128 } })] })).toEqual({ input: true, output: false });
     expect(missingMeanLengths({ points: [point({ concurrency: 1, outputTokens: { avg: 9 }, metadata: { targetInputTokens: 5 } })] })).toEqual({ input: false, output: false });
   });
