@@ -4,7 +4,10 @@
  * on stdout and nothing else. Exit 0 on success, 1 when any input file could not be read (the rest is
  * still reported), 2 for bad arguments or an invalid scenario.
  */
+import { readFileSync } from 'node:fs';
 import type { Scenario } from '../core/model/scenario.ts';
+import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
+import { MappingError, validateMapping, validateMappings } from '../core/parsers/mapped/mapping.ts';
 import { ingestFiles } from '../core/parsers/ingest.ts';
 import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
 import { resolveSeries } from '../core/analysis/series.ts';
@@ -16,14 +19,16 @@ import { defaultScenario } from '../core/scenario/defaults.ts';
 import { findInputs, readFiles, readScenarioFile } from './inputs.ts';
 import { terminalJson, terminalText, withTerminalText } from './sanitise.ts';
 
-const USAGE = `usage: npm run --silent tco -- [--points] [--scenario FILE] [--csv] PATH...
+const USAGE = `usage: npm run --silent tco -- [--points] [--scenario FILE] [--mapping FILE]... [--csv] PATH...
 
 Reads benchmark result files and folders (searched recursively: GenAI-Perf, AIPerf, vLLM, SGLang, LLMPerf,
-GuideLLM, inference-perf), picks each configuration's operating point under the scenario's SLA, sizes it for
-the peak demand and prices it. Prints JSON (default) or CSV.
+GuideLLM, inference-perf, and any other CSV or JSON through a column mapping), picks each configuration's
+operating point under the scenario's SLA, sizes it for the peak demand and prices it. Prints JSON (default) or CSV.
 
   --points          print the normalised points instead (one record per load level, any tool, same units)
   --scenario FILE   scenario JSON saved by the app (format "llm-tco-scenario"); default: the built-in example
+  --mapping FILE    a column mapping (JSON: one mapping or a list, as the app saves them in a scenario's
+                    "mappings") for files no built-in parser reads; repeatable; tried before the scenario's own
   --csv             CSV instead of JSON: one row per series (or per point with --points)
   -h, --help        this text
 
@@ -33,13 +38,14 @@ class UsageError extends Error {}
 
 interface Args {
   scenarioPath: string | undefined;
+  mappingPaths: string[];
   csv: boolean;
   points: boolean;
   paths: string[];
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
-  const args: Args = { scenarioPath: undefined, csv: false, points: false, paths: [] };
+  const args: Args = { scenarioPath: undefined, mappingPaths: [], csv: false, points: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '-h' || arg === '--help') return 'help';
@@ -50,6 +56,10 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       if (value === undefined || value === '') throw new UsageError('--scenario needs a file');
       if (args.scenarioPath !== undefined) throw new UsageError('--scenario given twice');
       args.scenarioPath = value;
+    } else if (arg === '--mapping' || arg.startsWith('--mapping=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value === undefined || value === '') throw new UsageError('--mapping needs a file');
+      args.mappingPaths.push(value);
     } else if (arg === '--') continue;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else args.paths.push(arg);
@@ -64,6 +74,24 @@ function loadScenario(path: string | undefined): Scenario {
   return result.scenario;
 }
 
+/** The mappings of one `--mapping` file: an object is one mapping, a list is several. */
+function loadMappings(path: string): ColumnMapping[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const problem = missing ? 'no such file' : `not valid JSON (${(error as Error).message})`;
+    throw new UsageError(`mapping ${path}: ${problem}`);
+  }
+  try {
+    return Array.isArray(raw) ? validateMappings(raw, 'mapping') : [validateMapping(raw, 'mapping')];
+  } catch (error) {
+    if (error instanceof MappingError) throw new UsageError(`mapping ${path}: ${error.message}`);
+    throw error;
+  }
+}
+
 export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -74,9 +102,10 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     const scenario = loadScenario(args.scenarioPath);
     if (args.paths.length === 0 && scenario.points.length === 0) throw new UsageError('no benchmark files or folders given (and the scenario embeds no points)');
 
+    const mappings = [...args.mappingPaths.flatMap(loadMappings), ...(scenario.mappings ?? [])];
     const inputs = findInputs(args.paths);
     const readErrors = [...inputs.errors];
-    const ingested = ingestFiles(readFiles(inputs.files, readErrors));
+    const ingested = ingestFiles(readFiles(inputs.files, readErrors), { mappings });
     const points = [...scenario.points, ...ingested.points];
     if (args.scenarioPath === undefined) {
       // The built-in example SLA (TTFT avg) moves to a statistic the files report (e.g. p99 only): said on stderr.
@@ -92,7 +121,7 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     // Strings from files reach the terminal and CSV only made safe (sanitise.ts).
     const printErrors = () => errors.forEach((e) => err(`error: ${terminalText(e.file)}: ${terminalText(e.reason)}\n`));
     if (args.points) {
-      const records = pointRecords(resolveSeries(points, scenario));
+      const records = pointRecords(resolveSeries(points, scenario), scenario.sla);
       if (args.csv) {
         out(`${pointsCsv(withTerminalText(records))}\r\n`);
         printErrors();
@@ -101,7 +130,9 @@ export async function main(argv: readonly string[], out: (text: string) => void,
       }
       return errors.length > 0 ? 1 : 0;
     }
-    const report = buildReport(computeResults(points, scenario), errors, ingested.skipped);
+    const report = buildReport(computeResults(points, scenario), errors, ingested.skipped, {
+      comparableWorkloads: scenario.comparableWorkloads ?? false,
+    });
 
     if (args.csv) {
       out(`${reportCsv(withTerminalText(report))}\r\n`);

@@ -6,13 +6,28 @@
 import { createStore } from 'zustand/vanilla';
 import type { ResolvedSeries } from '../core/analysis/series.ts';
 import type { FileError, LoadPoint } from '../core/model/benchmark.ts';
-import type { ApiReference, ChartView, Demand, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../core/model/scenario.ts';
-import type { ParsedRun } from '../core/parsers/types.ts';
+import type {
+  ApiReference,
+  ChartView,
+  Demand,
+  DemandUnit,
+  HardwareProfile,
+  RankMetric,
+  Scenario,
+  SeriesSettings,
+  SlaConstraint,
+  SlaRule,
+} from '../core/model/scenario.ts';
+import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
+import { withMapping } from '../core/parsers/mapped/mapping.ts';
+import type { InputFile, ParsedRun } from '../core/parsers/types.ts';
 import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
 import { buildLoadPoints, separateSamePathRuns } from '../core/parsers/buildPoints.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
 import { SCENARIO_LIMITS } from '../core/scenario/validateScenario.ts';
-import { selectAllSeries } from './selectors.ts';
+import type { Conversion } from '../core/sizing/demandConversion.ts';
+import { convertDemand } from '../core/sizing/demandConversion.ts';
+import { selectAllSeries, selectDemandConversionBasis } from './selectors.ts';
 
 /** Where the loaded data came from, shown beside the series list. */
 export type DataOrigin = 'empty' | 'demo' | 'files';
@@ -36,6 +51,11 @@ export interface AppState {
   loadErrors: FileError[];
   /** Companion files recognised and not used. */
   skipped: FileError[];
+  /**
+   * Refused files a column mapping could read (unknown layout), their text kept so that saving a mapping re-reads
+   * them. Transient: never persisted nor part of undo; bounded (see boundRefused); cleared with the messages.
+   */
+  refused: InputFile[];
   loading: LoadProgress | null;
   origin: DataOrigin;
   settings: Settings;
@@ -45,6 +65,14 @@ export interface AppState {
   history: { past: Snapshot[]; future: Snapshot[]; lastKey: string | null; lastAt: number };
   /** Messages for the user that are not about one file (a scenario that could not be opened, a link…). */
   notices: Notice[];
+}
+
+/** Refused files read again with a new mapping: their paths, and the runs, errors and skipped files that gave. */
+export interface Reread {
+  files: string[];
+  runs: ParsedRun[];
+  errors: FileError[];
+  skipped: FileError[];
 }
 
 /** What one load brings: parsed runs, or already normalised points, and the files that could not be used. */
@@ -67,11 +95,26 @@ export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /**
+   * The action the message belongs to ("scenario-file", "share-link"…): a new message of the same topic
+   * replaces it, so a retry that works clears the error of the attempt before. Untopical messages stay.
+   */
+  topic?: string;
 }
 
 export interface AppActions {
   addLoaded(result: LoadedBatch, origin: DataOrigin): void;
   setLoading(progress: LoadProgress | null): void;
+  /** Keeps the text of refused files a mapping could read (replacing earlier ones of the same path). */
+  keepRefused(files: InputFile[]): void;
+  /**
+   * Adds a column mapping to the scenario (replacing one of the same id; the newest is tried first) with what
+   * re-reading the refused files it applies to gave (`store/mappings.ts` parses them), as one undoable step: their
+   * runs are loaded, their errors replace the old ones. Returns how many were read and how many refused.
+   */
+  saveMapping(mapping: ColumnMapping, reread?: Reread): { read: number; refused: number };
+  /** Removes a mapping from the scenario; what it already read stays loaded. */
+  removeMapping(id: string): void;
   /** Clears the messages about files, and drops runs still waiting for a load level. */
   dismissLoadErrors(): void;
   /** The load level of a run whose file and path did not give it, as the user typed it. */
@@ -90,8 +133,15 @@ export interface AppActions {
   setSla(index: number, constraint: SlaConstraint, options?: { coalesce?: boolean }): void;
   addSla(constraint: SlaConstraint): void;
   removeSla(index: number): void;
+  /** How a load level qualifies: by its statistics, or by its share of good requests (per-request data). */
+  setSlaRule(rule: SlaRule): void;
 
   setDemand(patch: Partial<Demand>): void;
+  /**
+   * Changes the demand's unit and converts the peak with the workload's figures (demandConversion.ts), so it
+   * keeps its meaning; when it cannot be converted the number is kept and the returned reason says why.
+   */
+  setDemandUnit(unit: DemandUnit): Conversion;
   setHardware(id: string, patch: Partial<HardwareProfile>): void;
   addHardware(profile: HardwareProfile): void;
   removeHardware(id: string): void;
@@ -107,6 +157,9 @@ export interface AppActions {
   /** The ISO 4217 code amounts are entered and shown in (the numbers themselves are not converted). */
   setCurrency(currency: string): void;
   setInterpolate(interpolate: boolean): void;
+  /** Compare every configuration as one workload (true), or only those of the same model and ISL/OSL (false). */
+  setComparableWorkloads(comparable: boolean): void;
+  setRankBy(metric: RankMetric): void;
   replaceSettings(settings: Settings): void;
 
   undo(): void;
@@ -114,7 +167,10 @@ export interface AppActions {
   /** Forgets the history (after start-up hydration, which is not an edit). */
   clearHistory(): void;
 
-  notify(kind: Notice['kind'], text: string): void;
+  /** Shows a message; with a topic, it replaces the previous message of that topic. */
+  notify(kind: Notice['kind'], text: string, topic?: string): void;
+  /** Removes the message of a topic (its action was superseded). */
+  clearNotice(topic: string): void;
   dismissNotice(id: number): void;
 }
 
@@ -127,6 +183,7 @@ export function initialState(): AppState {
     embeddedPoints: [],
     loadErrors: [],
     skipped: [],
+    refused: [],
     loading: null,
     origin: 'empty',
     settings,
@@ -200,23 +257,47 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         if (result.runs.length + (result.points?.length ?? 0) === 0) return;
         let statChanges: string[] = [];
         edit((state) => {
-          // The first real files replace the demo: it is there to be replaced.
-          const replaceDemo = state.origin === 'demo' && origin === 'files';
-          const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : { runs: state.runs, embeddedPoints: state.embeddedPoints };
-          // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
-          const runs = separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]);
-          const embeddedPoints = [...keep.embeddedPoints, ...(result.points ?? [])];
-          // A limit on a statistic none of the files reports moves to one they do (in the same undo step).
-          const adapted = adaptToReportedStats(state.settings.sla, state.settings.view, [...buildLoadPoints(runs).points, ...embeddedPoints]);
-          statChanges = adapted?.changes ?? [];
-          return {
-            runs,
-            embeddedPoints,
-            origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
-            ...(adapted ? { settings: { ...state.settings, sla: adapted.sla, view: adapted.view } } : {}),
-          };
+          const loaded = loadedPatch(state, result, origin);
+          statChanges = loaded.statChanges;
+          return loaded.patch;
         });
         for (const change of statChanges) get().notify('info', change);
+      },
+      keepRefused(files) {
+        set((state) => {
+          const others = state.refused.filter((f) => !files.some((n) => n.path === f.path));
+          return { refused: boundRefused([...others, ...files]) };
+        });
+      },
+      saveMapping(mapping, reread = { files: [], runs: [], errors: [], skipped: [] }) {
+        const state = get();
+        const mappings = withMapping(state.settings.mappings, mapping);
+        const { runs, errors, skipped } = reread;
+        const rereadPaths = new Set(reread.files);
+        const stillRefused = new Set(errors.map((e) => e.file));
+        set({
+          loadErrors: [...state.loadErrors.filter((e) => !rereadPaths.has(e.file)), ...errors],
+          skipped: [...state.skipped, ...skipped],
+          refused: state.refused.filter((file) => !rereadPaths.has(file.path) || stillRefused.has(file.path)),
+        });
+        let statChanges: string[] = [];
+        edit((current) => {
+          const settings = { ...current.settings, mappings };
+          if (runs.length === 0) return { settings };
+          const loaded = loadedPatch({ ...current, settings }, { runs }, 'files');
+          statChanges = loaded.statChanges;
+          return { settings, ...loaded.patch };
+        });
+        for (const change of statChanges) get().notify('info', change);
+        return { read: rereadPaths.size - stillRefused.size, refused: stillRefused.size };
+      },
+      removeMapping(id) {
+        editSettings((s) => {
+          if (!(s.mappings ?? []).some((m) => m.id === id)) return s;
+          const { mappings = [], ...rest } = s;
+          const left = mappings.filter((m) => m.id !== id);
+          return left.length > 0 ? { ...rest, mappings: left } : rest;
+        });
       },
       setLoading(progress) {
         set({ loading: progress });
@@ -224,7 +305,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       dismissLoadErrors() {
         const waiting = new Set(buildLoadPoints(get().runs).unresolved.map((u) => u.runPath));
         if (waiting.size > 0) edit((state) => ({ runs: state.runs.filter((r) => !waiting.has(r.runPath)) }));
-        set({ loadErrors: [], skipped: [] });
+        set({ loadErrors: [], skipped: [], refused: [] });
       },
       setRunLoad(runPath, load) {
         edit((state) => ({ runs: state.runs.map((r) => (r.runPath === runPath ? { ...r, load, loadGivenByUser: true } : r)) }));
@@ -232,8 +313,8 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       clearData() {
         // Forgotten, not an undo step: the history would otherwise hold every removed data set alive (megabytes
         // each), and undo could bring back what the user asked to remove.
-        if (get().origin === 'empty') return set({ loadErrors: [], skipped: [] });
-        set({ runs: [], embeddedPoints: [], origin: 'empty', loadErrors: [], skipped: [], slaDraft: null, history: emptyHistory() });
+        if (get().origin === 'empty') return set({ loadErrors: [], skipped: [], refused: [] });
+        set({ runs: [], embeddedPoints: [], origin: 'empty', loadErrors: [], skipped: [], refused: [], slaDraft: null, history: emptyHistory() });
         get().notify('info', 'All loaded data was removed. Undo does not bring it back: load the files again to see it.');
       },
       removeSeries(seriesKey) {
@@ -241,8 +322,10 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           // A point's id is its run path: drop the runs whose points make up this series (and any merged into it).
           const members = new Set(selectAllSeries(state).find((series) => series.key === seriesKey)?.memberKeys ?? [seriesKey]);
           const runPaths = new Set(buildLoadPoints(state.runs).points.filter((p) => members.has(p.seriesKey)).map((p) => p.id));
+          // A per-request file that joined its run's summary (ParsedRun.fallbackRunPaths) goes with it.
+          const removed = (r: ParsedRun) => runPaths.has(r.runPath) || (r.fallbackRunPaths ?? []).some((p) => runPaths.has(p));
           return {
-            runs: state.runs.filter((r) => !runPaths.has(r.runPath)),
+            runs: state.runs.filter((r) => !removed(r)),
             embeddedPoints: state.embeddedPoints.filter((p) => !members.has(p.seriesKey)),
           };
         });
@@ -271,9 +354,18 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         editSettings((s) => ({ ...s, sla: s.sla.filter((_, i) => i !== index) }));
         set({ slaDraft: null });
       },
+      setSlaRule(rule) {
+        editSettings((s) => ({ ...s, slaRule: rule }), 'slaRule');
+      },
 
       setDemand(patch) {
         editSettings((s) => ({ ...s, demand: { ...s.demand, ...patch } }), `demand:${keysOf(patch)}`);
+      },
+      setDemandUnit(unit) {
+        const { demand } = get().settings;
+        const conversion = convertDemand(demand.peak, demand.unit, unit, selectDemandConversionBasis(get()));
+        get().setDemand(conversion.ok ? { unit, peak: conversion.value } : { unit });
+        return conversion;
       },
       setHardware(id, patch) {
         editSettings((s) => ({ ...s, hardware: s.hardware.map((h) => (h.id === id ? { ...h, ...patch } : h)) }), `hardware:${id}:${keysOf(patch)}`);
@@ -300,7 +392,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
           ],
         }));
         if (moved.length > 0) {
-          get().notify('info', `${moved.map((series) => series.name).join(', ')} now run${moved.length === 1 ? 's' : ''} on “${fallback.name}” (the removed “${removed.name}” was ${moved.length === 1 ? 'its' : 'their'} server type). Undo brings it back.`);
+          get().notify('info', `${moved.map((series) => series.name).join(', ')} now run${moved.length === 1 ? 's' : ''} on “${fallback.name}” (the removed “${removed.name}” was ${moved.length === 1 ? 'its' : 'their'} server type). Undo brings it back.`, 'hardware-removed');
         }
       },
       setApiReference(patch) {
@@ -344,6 +436,12 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       setInterpolate(interpolate) {
         editSettings((s) => ({ ...s, interpolate }));
       },
+      setComparableWorkloads(comparableWorkloads) {
+        editSettings((s) => ({ ...s, comparableWorkloads }));
+      },
+      setRankBy(rankBy) {
+        editSettings((s) => ({ ...s, rankBy }));
+      },
       replaceSettings(settings) {
         editSettings(() => settings);
         set({ slaDraft: null });
@@ -373,8 +471,15 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         set({ history: emptyHistory() });
       },
 
-      notify(kind, text) {
-        set((state) => ({ notices: [...state.notices, { id: nextNoticeId++, kind, text }] }));
+      notify(kind, text, topic) {
+        const notice: Notice = { id: nextNoticeId++, kind, text, ...(topic === undefined ? {} : { topic }) };
+        set((state) => ({ notices: [...state.notices.filter((n) => topic === undefined || n.topic !== topic), notice] }));
+      },
+      clearNotice(topic) {
+        set((state) => {
+          const kept = state.notices.filter((n) => n.topic !== topic);
+          return kept.length === state.notices.length ? {} : { notices: kept };
+        });
       },
       dismissNotice(id) {
         set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
@@ -404,6 +509,49 @@ function ownSettings(series: ResolvedSeries): SeriesSettings {
     ...(series.typedInputTokens !== undefined ? { inputTokens: series.typedInputTokens } : {}),
     ...(series.typedOutputTokens !== undefined ? { outputTokens: series.typedOutputTokens } : {}),
   };
+}
+
+/**
+ * The data after newly parsed runs or points arrive: the first real files replace the demo (it is there to be
+ * replaced), and a limit on a statistic none of the files reports moves to one they do (in the same undo step).
+ */
+function loadedPatch(
+  state: AppState,
+  result: { runs: ParsedRun[]; points?: LoadPoint[] },
+  origin: DataOrigin,
+): { patch: Partial<AppState>; statChanges: string[] } {
+  const replaceDemo = state.origin === 'demo' && origin === 'files';
+  const keep = replaceDemo ? { runs: [], embeddedPoints: [] } : state;
+  // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
+  const runs = separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]);
+  const embeddedPoints = [...keep.embeddedPoints, ...(result.points ?? [])];
+  const points = [...buildLoadPoints(runs).points, ...embeddedPoints];
+  const adapted = adaptToReportedStats(state.settings.sla, state.settings.view, points);
+  return {
+    patch: {
+      runs,
+      embeddedPoints,
+      origin: replaceDemo || state.origin !== 'demo' ? origin : state.origin,
+      ...(adapted ? { settings: { ...state.settings, sla: adapted.sla, view: adapted.view } } : {}),
+    },
+    statChanges: adapted?.changes ?? [],
+  };
+}
+
+/** Refused files kept for re-reading: each up to MAX_REFUSED_FILE_CHARS, MAX_REFUSED_CHARS in all (newest kept). */
+export const MAX_REFUSED_FILE_CHARS = 5 * 2 ** 20;
+const MAX_REFUSED_CHARS = 20 * 2 ** 20;
+const MAX_REFUSED_FILES = 100;
+
+function boundRefused(files: InputFile[]): InputFile[] {
+  const kept: InputFile[] = [];
+  let chars = 0;
+  for (const file of files.filter((f) => f.text.length <= MAX_REFUSED_FILE_CHARS).reverse()) {
+    if (kept.length >= MAX_REFUSED_FILES || chars + file.text.length > MAX_REFUSED_CHARS) break;
+    kept.unshift(file);
+    chars += file.text.length;
+  }
+  return kept;
 }
 
 /**

@@ -4,21 +4,44 @@
 import type { FileToParse } from '../workers/protocol.ts';
 import { parseInBackground } from '../workers/parseClient.ts';
 import type { AppStoreApi } from './appStore.ts';
+import { keepMappableFiles } from './mappings.ts';
+
+/** The load under way, for its Cancel button. */
+let current: AbortController | null = null;
 
 export async function loadFiles(store: AppStoreApi, files: FileToParse[]): Promise<void> {
   if (files.length === 0) return;
   const { setLoading, addLoaded } = store.getState();
   setLoading({ filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.file.size, 0) });
+  const controller = new AbortController();
+  current = controller;
+  // Marks for measuring the page's responsiveness while files are parsed (e2e: no long task in between).
+  performance.mark('llm-tco:parse-start');
   try {
-    const result = await parseInBackground(files, setLoading);
+    const result = await parseInBackground(files, (progress) => (controller.signal.aborted ? undefined : setLoading(progress)), {
+      signal: controller.signal,
+      mappings: store.getState().settings.mappings,
+    });
+    performance.mark('llm-tco:parse-end');
     addLoaded(result, 'files');
+    await keepMappableFiles(store, files, result.errors);
   } finally {
+    if (current === controller) current = null;
     setLoading(null);
   }
 }
 
-/** Replaces data and settings with the demo, as one undoable step (its module is fetched on demand). */
+/** Stops the load under way: what was read is kept, the rest is listed as not read. */
+export function cancelLoading(): void {
+  current?.abort();
+}
+
+/**
+ * Replaces the data with the demo, as one undoable step (its module is fetched on demand). The user's SLA,
+ * demand and prices stay as they are: the demo only adds its series' names and server types.
+ */
 export async function loadDemo(store: AppStoreApi): Promise<void> {
   const demo = await import('../demo/demo.ts');
-  store.getState().replaceAll({ settings: demo.demoSettings(), runs: demo.demoRuns(), embeddedPoints: [], origin: 'demo' });
+  const settings = demo.demoSettings(store.getState().settings);
+  store.getState().replaceAll({ settings, runs: demo.demoRuns(), embeddedPoints: [], origin: 'demo' });
 }

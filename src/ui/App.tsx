@@ -1,23 +1,31 @@
-/** The page: data on the left, the chart and SLA in the middle, sizing inputs and results below. */
+/**
+ * The page, answer first: the recommendation with the demand and SLA inputs beside the chart (on a wide screen:
+ * data | chart | answer and inputs; narrower, the answer comes first), then the cost-vs-SLA chart, the ranked
+ * results, prices and definitions. Files dropped anywhere on the page are loaded.
+ */
 import { useRef } from 'react';
 import { loadDemo } from '../store/loading.ts';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider.tsx';
 import { ChartControls } from './chart/ChartControls.tsx';
 import { LatencyThroughputChart } from './chart/LatencyThroughputChart.tsx';
 import { SensitivityChart } from './chart/SensitivityChart.tsx';
+import { GoodputChart } from './chart/GoodputChart.tsx';
 import { ErrorBoundary } from './common/ErrorBoundary.tsx';
 import { ChartExportButtons, TableExportButtons } from './export/ExportButtons.tsx';
 import { ApiReferenceForm } from './forms/ApiReferenceForm.tsx';
 import { DemandForm } from './forms/DemandForm.tsx';
 import { HardwareForms } from './forms/HardwareForm.tsx';
 import { Glossary } from './help/InfoTip.tsx';
+import { Recommendation } from './results/Recommendation.tsx';
 import { ResultsTable } from './results/ResultsTable.tsx';
+import { PageDropTarget } from './common/PageDropTarget.tsx';
 import { SeriesList } from './series/SeriesList.tsx';
 import { SlaPanel } from './sla/SlaPanel.tsx';
 import { Notices } from './toolbar/Notices.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { DropZone } from './upload/DropZone.tsx';
 import { LoadMessages } from './upload/LoadMessages.tsx';
+import { MappingList } from './upload/MappingList.tsx';
 
 export function App() {
   const store = useAppStoreApi();
@@ -26,20 +34,39 @@ export function App() {
   const hasData = useAppStore((s) => s.runs.length + s.embeddedPoints.length > 0);
   const chartRef = useRef<HTMLElement>(null);
   return (
-    <div className="app">
+    <PageDropTarget>
       <header className="app__header">
         <div>
           <h1>LLM inference sizing &amp; TCO</h1>
-          <p className="app__tagline">Benchmark sweep → operating point under your SLA → instances, GPUs, servers → yearly cost and cost per token.</p>
+          <p className="app__tagline">
+            Benchmark sweep → SLA → servers → yearly cost. <span className="app__privacy">Files never leave this tab.</span>
+          </p>
         </div>
-        <p className="app__privacy">Private by construction: files are read in this browser tab and never sent anywhere.</p>
         <Toolbar />
       </header>
       <Notices />
       <main className="app__main">
+        <div className="app__decision">
+          <ErrorBoundary area="recommendation">
+            <Recommendation />
+          </ErrorBoundary>
+          <DemandForm />
+          <SlaPanel />
+        </div>
+        <section className="panel app__chart" aria-labelledby="chart-title" ref={chartRef}>
+          <div className="panel__head">
+            <h2 id="chart-title">Latency–throughput trade-off</h2>
+            <ChartExportButtons chartRef={chartRef} />
+          </div>
+          <ChartControls />
+          <ErrorBoundary area="chart">
+            <LatencyThroughputChart />
+          </ErrorBoundary>
+        </section>
         <aside className="app__data" aria-label="Benchmark data">
           <DropZone />
           <LoadMessages />
+          <MappingList />
           <section className="panel" aria-labelledby="series-title">
             <h2 id="series-title" tabIndex={-1}>
               Configurations
@@ -60,31 +87,22 @@ export function App() {
           </section>
         </aside>
         <div className="app__analysis">
-          <section className="panel" aria-labelledby="chart-title" ref={chartRef}>
-            <div className="panel__head">
-              <h2 id="chart-title">Latency–throughput trade-off</h2>
-              <ChartExportButtons chartRef={chartRef} />
-            </div>
-            <ChartControls />
-            <ErrorBoundary area="chart">
-              <LatencyThroughputChart />
-            </ErrorBoundary>
-          </section>
-          <SlaPanel />
-          <ErrorBoundary area="sensitivity chart">
-            <SensitivityChart />
+          <ErrorBoundary area="goodput chart">
+            <GoodputChart />
           </ErrorBoundary>
           <ErrorBoundary area="results table">
             <ResultsTable exportButtons={<TableExportButtons />} />
           </ErrorBoundary>
+          <ErrorBoundary area="sensitivity chart">
+            <SensitivityChart />
+          </ErrorBoundary>
           <div className="app__inputs">
-            <DemandForm />
             <HardwareForms />
             <ApiReferenceForm />
           </div>
           <Glossary />
         </div>
       </main>
-    </div>
+    </PageDropTarget>
   );
 }

@@ -6,6 +6,7 @@
 import { parseFiles } from './parseFiles.ts';
 import { readScenarioBlob } from './readScenario.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { transferables } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker) => scope.postMessage(message);
@@ -19,7 +20,8 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
   await parseFiles(message.files, {
     start: (index) => post({ type: 'start', index }),
     bytes: (index, bytes) => post({ type: 'bytes', index, bytes }),
-    file: (index, outcome) => post({ type: 'file', index, outcome }),
-  });
+    // Per-request columns are moved to the page, not copied: only compact arrays cross.
+    file: (index, outcome) => scope.postMessage({ type: 'file', index, outcome } satisfies FromWorker, transferables(outcome)),
+  }, { mappings: message.mappings });
   post({ type: 'done' });
 };

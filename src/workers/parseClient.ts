@@ -4,13 +4,20 @@
  * that the worker dies on (out of memory, a bug), is reported by name, the worker is replaced, and the files
  * after it are read by the new one. Without Worker support (unit tests) the same code runs on the main thread.
  */
+import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
 import type { ParseOutcome } from '../core/parsers/types.ts';
 import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
 import { readScenarioBlob } from './readScenario.ts';
 import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress, ToWorker } from './protocol.ts';
 
-/** How long one file may take to read and parse (a 64 MiB per-request export takes about 2 s). */
+/**
+ * How long one file may go without progress (a 64 MiB per-request export takes about 2 s to parse once read). While
+ * a large file is read its progress keeps it alive; the parse that follows the last byte has this long.
+ */
 export const FILE_TIME_BUDGET_MS = 15_000;
+
+/** The reason given for the files a cancelled load did not read. */
+export const CANCELLED = 'not read: loading was cancelled';
 
 /** The part of a Worker used here (tests pass their own). */
 export interface WorkerLike {
@@ -24,6 +31,10 @@ export interface WorkerLike {
 export interface ParseOptions {
   budgetMs?: number;
   createWorker?: () => WorkerLike | undefined;
+  /** Cancels the load: the worker is ended, what was read is kept, the other files are listed as not read. */
+  signal?: AbortSignal;
+  /** The scenario's column mappings, passed to the parser. */
+  mappings?: readonly ColumnMapping[] | undefined;
 }
 
 function defaultWorker(): WorkerLike | undefined {
@@ -38,6 +49,7 @@ function defaultWorker(): WorkerLike | undefined {
 export function parseInBackground(files: FileToParse[], onProgress: (progress: ParseProgress) => void, options: ParseOptions = {}): Promise<ParseBatchResult> {
   const budgetMs = options.budgetMs ?? FILE_TIME_BUDGET_MS;
   const createWorker = options.createWorker ?? defaultWorker;
+  const { mappings } = options;
   const result: ParseBatchResult = { runs: [], errors: [], skipped: [] };
   const done = new Array<boolean>(files.length).fill(false);
   const progress: ParseProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0) };
@@ -66,11 +78,13 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
   if (first === undefined) {
     // Loaded only here, so the parsers stay in the worker's chunk and out of the page's initial JavaScript.
     return import('./parseFiles.ts')
-      .then(({ parseFiles }) => parseFiles(files, { start: () => undefined, bytes: (_index, bytes) => report(bytes), file: record }))
+      .then(({ parseFiles }) => parseFiles(files, { start: () => undefined, bytes: (_index, bytes) => report(bytes), file: record }, { mappings }))
       .then(() => result);
   }
 
   return new Promise((resolve) => {
+    let cancel: (() => void) | undefined;
+    options.signal?.addEventListener('abort', () => cancel?.(), { once: true });
     /** Hands files[from…] to a worker; when it is stopped on a file, the next worker starts after that file. */
     const run = (worker: WorkerLike, from: number) => {
       let current = from;
@@ -91,7 +105,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         else {
           void import('./parseFiles.ts')
             .then(({ parseFiles }) =>
-              parseFiles(files.slice(next), { start: () => undefined, bytes: () => undefined, file: (i, o) => record(next + i, o) }),
+              parseFiles(files.slice(next), { start: () => undefined, bytes: () => undefined, file: (i, o) => record(next + i, o) }, { mappings }),
             )
             .then(() => resolve(result));
         }
@@ -100,12 +114,24 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         clearTimeout(timer);
         timer = setTimeout(() => stop(`reading it took longer than ${budgetMs / 1000} s, so it was stopped; the other files were read`), budgetMs);
       };
+      cancel = () => {
+        finish();
+        files.forEach((_, i) => record(i, { kind: 'skipped', reason: CANCELLED }));
+        resolve(result);
+      };
+      if (options.signal?.aborted) {
+        cancel();
+        return;
+      }
       worker.onmessage = (event) => {
         const message = event.data;
         if (message.type === 'start') {
           current = from + message.index;
           arm();
-        } else if (message.type === 'bytes') report(message.bytes);
+        } else if (message.type === 'bytes') {
+          arm(); // a file being read is alive
+          report(message.bytes);
+        }
         else if (message.type === 'file') record(from + message.index, message.outcome);
         else {
           finish();
@@ -117,7 +143,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         stop(`the parser stopped while reading it (${event.message || 'out of memory or a crash'}); the other files were read`);
       };
       worker.onmessageerror = () => stop('its result could not be passed back to the page; the other files were read');
-      worker.postMessage({ type: 'parse', files: files.slice(from) });
+      worker.postMessage({ type: 'parse', files: files.slice(from), mappings });
       arm(); // a worker that never starts is stopped too
     };
     run(first, 0);

@@ -3,6 +3,7 @@
  * file that hangs or kills it is kept, and the page knows which file it was on.
  */
 import type { FileError } from '../core/model/benchmark.ts';
+import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
 import type { ParseOutcome, ParsedRun } from '../core/parsers/types.ts';
 import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
 
@@ -25,7 +26,25 @@ export interface ParseProgress {
   bytesTotal: number;
 }
 
-export type ToWorker = { type: 'parse'; files: FileToParse[] } | { type: 'scenario'; file: Blob };
+/** The buffers of an outcome's per-request arrays, to move to the page rather than copy (postMessage transfer). */
+export function transferables(outcome: ParseOutcome): ArrayBuffer[] {
+  if (outcome.kind !== 'runs') return [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const run of outcome.runs) {
+    const samples = run.requests;
+    if (!samples) continue;
+    buffers.add(samples.ok.buffer as ArrayBuffer);
+    for (const column of Object.values(samples.columns)) {
+      for (const array of [column.values, column.sorted, column.order]) buffers.add(array.buffer as ArrayBuffer);
+    }
+  }
+  return [...buffers];
+}
+
+/** `mappings`: the scenario's column mappings, for files no built-in parser reads. */
+export type ToWorker =
+  | { type: 'parse'; files: FileToParse[]; mappings?: readonly ColumnMapping[] | undefined }
+  | { type: 'scenario'; file: Blob };
 export type FromWorker =
   /** Reading of files[index] begins (the page's time budget for it starts). */
   | { type: 'start'; index: number }

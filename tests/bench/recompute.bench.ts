@@ -57,3 +57,7 @@ const files = Array.from({ length: 1000 }, (_, i) => {
   return { path: `cfg${Math.floor(i / templates.length)}/m-openai-chat-concurrency${t.c}/profile_export_genai_perf.${t.ext}`, text: t.text };
 });
 measure('ingest 1,000 GenAI-Perf summary files (parse + merge + group)', 10, () => ingestFiles(files), 2000);
+
+// Per-request data: streamed parse of 100 MB files, its peak memory, goodput recounts (perRequest.bench.ts).
+const { runPerRequestBench } = await import('./perRequest.bench.ts');
+await runPerRequestBench();

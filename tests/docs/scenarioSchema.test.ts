@@ -10,7 +10,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { TPS_PER_USER_DEFINITION_LABELS } from '../../src/core/analysis/metrics.ts';
 import { STATS, TOOL_IDS } from '../../src/core/model/benchmark.ts';
-import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, Y_AXES } from '../../src/core/model/scenario.ts';
+import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, SLA_RULE_KINDS, Y_AXES } from '../../src/core/model/scenario.ts';
 import { ingestFiles } from '../../src/core/parsers/ingest.ts';
 import { defaultScenario } from '../../src/core/scenario/defaults.ts';
 import type { NumberRule } from '../../src/core/scenario/rules.ts';
@@ -81,6 +81,9 @@ describe('docs/scenario.schema.json accepts what the validator accepts', () => {
     ['version 0 without its old fields', (d) => (d['version'] = 0)],
     ['a point keyed by `series`', (d) => (d['points'] = [{ ...point, seriesKey: null, load: { saturation: true } }])],
     ['the largest sane values', (d) => Object.assign(d['demand'] as Json, { peak: 1e12, spareInstances: 1e5 })],
+    ['any percentile', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'p99.99', bound: 1 }, { metric: 'e2e', stat: 'p0.5', bound: 2 }])],
+    ['the goodput rule', (d) => (d['slaRule'] = { kind: 'goodput', minPercent: 95 })],
+    ['a point with p97.5', (d) => (d['points'] = [{ ...point, ttftMs: { 'p97.5': 1 } }])],
   ])('%s', (_, patch) => {
     const doc = valid();
     patch(doc);
@@ -102,7 +105,11 @@ describe('docs/scenario.schema.json refuses what the validator refuses', () => {
     ['a future version', (d) => (d['version'] = 2)],
     ['no version', (d) => delete d['version']],
     ['an unknown SLA metric', (d) => (d['sla'] = [{ metric: 'ttfb', stat: 'avg', bound: 1 }])],
-    ['an unknown statistic', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'p42', bound: 1 }])],
+    ['an unknown statistic', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'median', bound: 1 }])],
+    ['a percentile of 100', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'p100', bound: 1 }])],
+    ['a percentile not in its shortest form', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'p99.90', bound: 1 }])],
+    ['a goodput rule without its share', (d) => (d['slaRule'] = { kind: 'goodput' })],
+    ['a goodput share above 100', (d) => (d['slaRule'] = { kind: 'goodput', minPercent: 120 })],
     ['a zero bound', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'avg', bound: 0 }])],
     ['a bound past the sanity cap', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'avg', bound: 2e9 }])],
     ['an incomplete demand', (d) => delete demand(d)['averageToPeak']],
@@ -111,7 +118,7 @@ describe('docs/scenario.schema.json refuses what the validator refuses', () => {
     ['a peak given as text', (d) => (demand(d)['peak'] = '200')],
     ['no hardware', (d) => (d['hardware'] = [])],
     ['zero GPUs per server', (d) => (hw(d)['gpusPerServer'] = 0)],
-    ['a blank hardware id', (d) => (hw(d)['id'] = '  ')],
+    ['an empty hardware id', (d) => (hw(d)['id'] = '')],
     ['an unknown licence basis', (d) => (hw(d)['licence'] = { usdPerYear: 1, basis: 'perCore' })],
     ['a PUE below 1', (d) => (hw(d)['power'] = { serverKw: 10, pue: 0.5, usdPerKwh: 0.1 })],
     ['a price past the sanity cap', (d) => (hw(d)['serverPriceUsd'] = 1e13)],
@@ -122,7 +129,7 @@ describe('docs/scenario.schema.json refuses what the validator refuses', () => {
     ['a zero uptime', (d) => (d['uptime'] = 0)],
     ['an unknown y axis', (d) => ((d['view'] as Json)['y'] = 'tokens')],
     ['a point without a load level', (d) => (d['points'] = [{ ...point, load: { saturation: false } }])],
-    ['a point with an unknown statistic', (d) => (d['points'] = [{ ...point, ttftMs: { p42: 1 } }])],
+    ['a point with an unknown statistic', (d) => (d['points'] = [{ ...point, ttftMs: { p0: 1 } }])],
     ['a point with a negative rate', (d) => (d['points'] = [{ ...point, requestsPerSecond: -1 }])],
     ['a point with no series key at all', (d) => (d['points'] = [{ id: 'p', load: { concurrency: 1 } }])],
     ['a version 0 file with a negative bound', (d) => Object.assign(d, { version: 0, ttftAvgMs: -1 })],
@@ -147,7 +154,9 @@ describe('docs/scenario.schema.json is kept in step with the code', () => {
 
   it('lists the code’s values of every enumeration', () => {
     expect(enumOf('$defs', 'slaMetric')).toEqual([...SLA_METRICS]);
-    expect(enumOf('$defs', 'stat')).toEqual([...STATS]);
+    expect(enumOf('$defs', 'stat', 'anyOf', 0)).toEqual([...STATS]);
+    const ruleKinds = [0, 1].map((i) => at('$defs', 'slaRule', 'oneOf', i, 'properties', 'kind')['const']);
+    expect(ruleKinds).toEqual([...SLA_RULE_KINDS]);
     expect(enumOf('$defs', 'demand', 'properties', 'unit')).toEqual([...DEMAND_UNITS]);
     expect(enumOf('$defs', 'view', 'properties', 'y')).toEqual([...Y_AXES]);
     expect(enumOf('$defs', 'hardware', 'properties', 'licence', 'properties', 'basis')).toEqual([...LICENCE_BASES]);
@@ -159,6 +168,7 @@ describe('docs/scenario.schema.json is kept in step with the code', () => {
   /** Where each rule of RULES lives in the schema: every rule must be listed (a new rule needs a schema entry). */
   const RULE_NODES: Record<keyof typeof RULES, Array<Array<string | number>>> = {
     slaBound: [['$defs', 'slaBound']],
+    goodputPercent: [['$defs', 'goodputPercent']],
     peak: [['$defs', 'peak']],
     headroomPercent: [['$defs', 'demand', 'properties', 'headroomPercent']],
     spareInstances: [['$defs', 'demand', 'properties', 'spareInstances']],

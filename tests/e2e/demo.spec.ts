@@ -16,7 +16,9 @@ test('the demo shows the whole flow without any upload', async ({ app, page }) =
 
 test('a cost figure unfolds into its formula', async ({ app, page }) => {
   await app.open();
-  await page.getByRole('button', { name: 'How was this computed?' }).first().click();
+  // Rows are ranked (the H200 configuration first): unfold each.
+  const unfold = page.getByRole('button', { name: 'How was this computed?' });
+  while ((await unfold.count()) > 0) await unfold.first().click();
   await expect(page.getByText(/\$320,000 ÷ 4 years \+ \$4,500 licence × 8 GPUs \+ \$3,000 hosting = \$119,000 per server-year/).first()).toBeVisible();
 });
 

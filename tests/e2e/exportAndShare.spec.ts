@@ -94,7 +94,7 @@ test('the results CSV parses back to the numbers in the table, with its assumpti
 test('a saved scenario reopens to the same table in a fresh browser, and the CLI reproduces it', async ({ app, browser }, testInfo) => {
   await app.open();
   await setTtftBound(app, 700);
-  await app.page.getByLabel('Peak', { exact: true }).fill('350');
+  await app.typeNumber(app.page.getByLabel('Peak', { exact: true }), 350);
   const before = await tableText(app);
   const saved = await download(app, 'Save scenario', testInfo.outputDir);
 
@@ -120,7 +120,7 @@ test('a saved scenario reopens to the same table in a fresh browser, and the CLI
 test('a share link opens the same table in a fresh browser', async ({ app, browser }) => {
   await app.open();
   await setTtftBound(app, 640);
-  await app.page.getByLabel('Peak', { exact: true }).fill('90');
+  await app.typeNumber(app.page.getByLabel('Peak', { exact: true }), 90);
   const before = await tableText(app);
   await app.page.getByRole('button', { name: 'Copy share link' }).click();
   const link = await app.page.getByLabel('Share link').inputValue();

@@ -80,7 +80,7 @@ describe('limits held by the store', () => {
     expect(store.getState().settings.hardware).toHaveLength(SCENARIO_LIMITS.hardware);
     for (let i = 1; i < SCENARIO_LIMITS.sla + 5; i++) store.getState().addSla({ metric: 'ttft', stat: 'avg', bound: i });
     expect(store.getState().settings.sla).toHaveLength(SCENARIO_LIMITS.sla);
-    expect(store.getState().notices.map((n) => n.text)).toContain('Server types: at most 50 can be kept in a scenario, so none was added.');
+    expect(store.getState().notices.map((n) => n.text)).toContain(`Server types: at most ${SCENARIO_LIMITS.hardware} can be kept in a scenario, so none was added.`);
     expect(store.getState().notices.map((n) => n.text)).toContain(`SLA constraints: at most ${SCENARIO_LIMITS.sla} can be kept in a scenario, so none was added.`);
   });
 

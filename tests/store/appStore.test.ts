@@ -38,7 +38,7 @@ function loadedStore() {
 describe('loading', () => {
   it('merges a CSV loaded after its JSON into the same point', () => {
     const store = createAppStore();
-    store.getState().addLoaded({ runs: nimRuns((f) => f.endsWith('.json')), errors: [], skipped: [] }, 'files');
+    store.getState().addLoaded({ runs: nimRuns((f) => f.endsWith('genai_perf.json')), errors: [], skipped: [] }, 'files');
     store.getState().addLoaded({ runs: nimRuns((f) => f.endsWith('.csv')), errors: [], skipped: [] }, 'files');
     const points = selectPoints(store.getState());
     expect(points).toHaveLength(7);
@@ -68,6 +68,14 @@ describe('loading', () => {
     store.getState().addLoaded({ runs: [], errors: [{ file: 'x.json', reason: 'the file is empty' }], skipped: [] }, 'files');
     expect(selectPoints(store.getState())).toHaveLength(1);
     expect(store.getState().origin).toBe('demo');
+  });
+
+  it('removes a series with the per-request file that joined one of its runs', () => {
+    const store = createAppStore();
+    store.getState().addLoaded({ runs: nimRuns((f) => f.endsWith('.json')), errors: [], skipped: [] }, 'files');
+    expect(store.getState().runs).toHaveLength(8); // seven summaries and the concurrency-1 raw export
+    store.getState().removeSeries(selectAllSeries(store.getState())[0]!.key);
+    expect(store.getState().runs).toEqual([]);
   });
 
   it('removes a series with its runs', () => {

@@ -38,6 +38,7 @@ describe('ResultsTable', () => {
     const input = screen.getByLabelText('TTFT avg at most');
     await userEvent.clear(input);
     await userEvent.type(input, '700');
+    await userEvent.tab();
     expect(store.getState().settings.sla[0]?.bound).toBe(700);
     expect(cell(row(/meta_llama3/), 'operatingPoint')).toMatch(/^c=50/);
   });
@@ -52,6 +53,7 @@ describe('ResultsTable', () => {
     const input = screen.getByLabelText('TTFT avg at most');
     await userEvent.clear(input);
     await userEvent.type(input, '10');
+    await userEvent.tab();
     expect(row(/meta_llama3/).textContent).toContain('cannot meet the SLA: even at the lowest load (concurrency 1) TTFT avg ≤ 10 ms but measured 24.6');
   });
 
@@ -72,9 +74,10 @@ describe('ResultsTable', () => {
     expect(await screen.findByText('Cheapest')).toBeTruthy();
     expect(within(row(/meta_llama3/)).getByText('Cheapest')).toBeTruthy();
     // Make the first server type dearer still: the copy becomes the cheapest
-    const prices = screen.getAllByLabelText('Server price');
+    const prices = screen.getAllByLabelText(/^Server price/);
     await userEvent.clear(prices[0]!);
     await userEvent.type(prices[0]!, '2000000');
+    await userEvent.tab();
     expect(within(row(/Copy on dear hardware/)).getByText('Cheapest')).toBeTruthy();
   });
 

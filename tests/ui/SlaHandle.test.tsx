@@ -16,6 +16,7 @@ describe('SLA handle on the chart', () => {
 
   it('steps with the arrow keys, ×10 with Shift, and recomputes the operating point', async () => {
     const { store } = renderWithStore(<LatencyThroughputChart width={900} />);
+    act(() => store.getState().setView({ logX: false, logXAuto: false })); // a linear axis: steps of a fixed size
     const handle = await screen.findByRole('slider', { name: 'TTFT avg limit' });
     const [min, max] = paddedDomain(store.getState().runs.map((r) => r.ttftMs.avg ?? 0), false);
     const step = niceStep(max - min);

@@ -1,11 +1,14 @@
 /**
  * Does a point meet the SLA? (docs/method.md §Feasibility) Every constraint must hold. A constraint whose metric and
- * stat the point lacks is "unknown", and an unknown point is never treated as feasible.
+ * stat the point lacks is "unknown", and an unknown point is never treated as feasible. Under the goodput rule
+ * (docs/method.md §Goodput rule) the share of good requests decides instead (`goodputStatus`).
  */
 import type { LoadPoint } from '../model/benchmark.ts';
 import type { SlaConstraint } from '../model/scenario.ts';
 import { formatNumber } from '../format/numbers.ts';
 import { SLA_METRIC_INFO, slaMetricValue } from './metrics.ts';
+import type { PreparedSla } from './goodput.ts';
+import { goodCount } from './goodput.ts';
 
 export type CheckStatus = 'pass' | 'fail' | 'unknown';
 
@@ -47,6 +50,18 @@ export function checkPoint(point: LoadPoint, sla: readonly SlaConstraint[]): Fea
   });
   const status = checks.some((c) => c.status === 'fail') ? 'infeasible' : checks.some((c) => c.status === 'unknown') ? 'unknown' : 'feasible';
   return { status, checks };
+}
+
+/**
+ * The goodput rule (docs/method.md §Goodput rule): feasible when at least `minPercent` % of the point's requests are good;
+ * unknown when the point has no per-request data for every constrained metric (never feasible then).
+ */
+export function goodputStatus(point: LoadPoint, prepared: PreparedSla, minPercent: number): Feasibility['status'] {
+  const samples = point.requests;
+  if (samples === undefined || samples.count === 0) return 'unknown';
+  const good = goodCount(samples, prepared);
+  if (good === undefined) return 'unknown';
+  return (good / samples.count) * 100 >= minPercent ? 'feasible' : 'infeasible';
 }
 
 /** "TTFT avg ≤ 250 ms" */

@@ -3,6 +3,8 @@
  */
 import type { LoadPoint, Stat } from '../model/benchmark.ts';
 import type { DemandUnit, SlaMetric, YAxis } from '../model/scenario.ts';
+import type { RequestSamples, SampleField } from '../model/requestSamples.ts';
+import { columnStat } from '../model/requestSamples.ts';
 
 export interface MetricInfo {
   label: string;
@@ -19,20 +21,32 @@ export const SLA_METRIC_INFO: Readonly<Record<SlaMetric, MetricInfo>> = {
   tpsPerUser: { label: 'Tokens/s per user', unit: 'tokens/s', direction: 'lower' },
 };
 
-/** The point's value of `metric` at `stat`, or undefined when the file did not report it. */
+/** The distribution (and per-request column) each SLA metric reads. */
+export const SLA_METRIC_FIELD = {
+  ttft: 'ttftMs',
+  itl: 'itlMs',
+  tpot: 'tpotMs',
+  e2e: 'e2eMs',
+  tpsPerUser: 'outputTokensPerSecondPerUser',
+} as const satisfies Record<SlaMetric, SampleField>;
+
+/**
+ * The point's value of `metric` at `stat`: as the file reported it, else computed from the point's per-request data
+ * (any percentile), else undefined. A statistic is not computed from per-request values defined otherwise than the
+ * summary statistics the point already shows for that metric (RequestSamples.differsFromSummary).
+ */
 export function slaMetricValue(point: LoadPoint, metric: SlaMetric, stat: Stat): number | undefined {
-  switch (metric) {
-    case 'ttft':
-      return point.ttftMs[stat];
-    case 'itl':
-      return point.itlMs[stat];
-    case 'tpot':
-      return point.tpotMs[stat];
-    case 'e2e':
-      return point.e2eMs[stat];
-    case 'tpsPerUser':
-      return point.outputTokensPerSecondPerUser[stat];
-  }
+  const field = SLA_METRIC_FIELD[metric];
+  const value = point[field][stat];
+  if (value !== undefined || point.requests === undefined) return value;
+  return sampleStat(point.requests, field, stat);
+}
+
+/** A statistic computed from per-request data, unless the point's statistics of that field come from elsewhere. */
+export function sampleStat(samples: RequestSamples, field: SampleField, stat: Stat): number | undefined {
+  const column = samples.columns[field];
+  if (column === undefined || samples.differsFromSummary.includes(field)) return undefined;
+  return columnStat(column, stat);
 }
 
 /**

@@ -8,13 +8,17 @@
  * 4. Optionally (off by default), interpolate between a feasible load level and the next one when that is
  *    infeasible: where the binding constraint crosses its bound, linearly along load (monotone between the two
  *    measured levels), with every metric and the capacity interpolated there. Such a point is an estimate.
+ * 5. Under the goodput rule, step 1 reads "at least minPercent % of the level's requests are good" (goodput.ts);
+ *    measured levels only (no interpolation: a share of good requests is not a statistic to interpolate along).
  */
-import type { Distribution, LoadPoint } from '../model/benchmark.ts';
-import { DISTRIBUTION_FIELDS, STATS } from '../model/benchmark.ts';
+import type { Distribution, LoadPoint, Stat } from '../model/benchmark.ts';
+import { DISTRIBUTION_FIELDS } from '../model/benchmark.ts';
 import { reportedStats } from './reportedStats.ts';
-import type { DemandUnit, SlaConstraint } from '../model/scenario.ts';
+import type { DemandUnit, SlaConstraint, SlaRule } from '../model/scenario.ts';
 import type { Feasibility } from './feasibility.ts';
-import { checkPoint, describeConstraint, feasibilityStatus } from './feasibility.ts';
+import { checkPoint, describeConstraint, feasibilityStatus, goodputStatus } from './feasibility.ts';
+import { pointGoodput, prepareSla } from './goodput.ts';
+import { formatNumber } from '../format/numbers.ts';
 import type { Capacity } from './metrics.ts';
 import { SLA_METRIC_INFO, capacityOf, describeLoad, loadValue, slaMetricValue } from './metrics.ts';
 
@@ -39,6 +43,8 @@ type Status = Feasibility['status'];
 
 export interface PickOptions {
   interpolate: boolean;
+  /** Default: the statistic rule. */
+  rule?: SlaRule;
 }
 
 /** Points sorted by load (concurrency, else request rate), stable for equal loads. */
@@ -56,7 +62,9 @@ export function pickOperatingPoint(
   options: PickOptions = { interpolate: false },
 ): OperatingPointResult {
   const sorted = sortByLoad(points);
-  const statuses = sorted.map((p) => feasibilityStatus(p, sla));
+  const rule = options.rule ?? { kind: 'statistic' };
+  const prepared = rule.kind === 'goodput' ? prepareSla(sla) : undefined;
+  const statuses = sorted.map((p) => (prepared && rule.kind === 'goodput' ? goodputStatus(p, prepared, rule.minPercent) : feasibilityStatus(p, sla)));
 
   let best: OperatingPoint | undefined;
   sorted.forEach((point, i) => {
@@ -67,14 +75,33 @@ export function pickOperatingPoint(
     if (best === undefined || capacity.value > best.capacity.value) best = { point, capacity, interpolated: false };
   });
 
-  if (options.interpolate) {
+  if (options.interpolate && rule.kind === 'statistic') {
     const estimate = interpolateAtBound(sorted, statuses, sla, capacityUnit);
     if (estimate && (best === undefined || estimate.capacity.value > best.capacity.value)) best = estimate;
   }
 
   if (best) return { meetsSla: true, operatingPoint: best };
   const notInFiles = statuses.length > 0 && statuses.every((s) => s === 'unknown');
-  return { meetsSla: false, reason: explainNoFeasiblePoint(sorted, sla, capacityUnit), notInFiles };
+  const reason = rule.kind === 'goodput' ? explainNoGoodLevel(sorted, sla, rule.minPercent, statuses, capacityUnit) : explainNoFeasiblePoint(sorted, sla, capacityUnit);
+  return { meetsSla: false, reason, notInFiles };
+}
+
+/** Why no level has enough good requests: the best share measured, or what per-request data is missing. */
+function explainNoGoodLevel(sorted: LoadPoint[], sla: readonly SlaConstraint[], minPercent: number, statuses: Status[], capacityUnit: DemandUnit): string {
+  if (sorted.length === 0) return 'no measured points';
+  if (statuses.some((s) => s === 'feasible')) return `the load levels with ${formatNumber(minPercent)}% good requests do not report the capacity in ${capacityUnit}`;
+  const prepared = prepareSla(sla);
+  let best: { percent: number; point: LoadPoint } | undefined;
+  const unknown = new Set<string>();
+  for (const point of sorted) {
+    const g = pointGoodput(point, prepared);
+    if (!g.known) unknown.add(g.reason);
+    else if (best === undefined || g.percent > best.percent) best = { percent: g.percent, point };
+  }
+  if (best === undefined) return `the goodput rule needs per-request data: ${[...unknown].join('; ')}`;
+  const parts = [`no load level has ${formatNumber(minPercent)}% good requests (best ${formatNumber(best.percent)}% at ${describeLoad(best.point)})`];
+  if (unknown.size > 0) parts.push(`some levels cannot be checked: ${[...unknown].join('; ')}`);
+  return parts.join('; ');
 }
 
 /**
@@ -142,7 +169,7 @@ function lerp(a: number | undefined, b: number | undefined, t: number): number |
 
 function lerpDistribution(a: Distribution, b: Distribution, t: number): Distribution {
   const out: Distribution = {};
-  for (const stat of STATS) {
+  for (const stat of Object.keys(a) as Stat[]) {
     const value = lerp(a[stat], b[stat], t);
     if (value !== undefined) out[stat] = value;
   }
@@ -170,6 +197,7 @@ export function interpolatePoint(a: LoadPoint, b: LoadPoint, t: number, binding:
     else point[key] = value;
   }
   for (const key of ['requestCount', 'errorCount', 'durationS'] as const) delete point[key];
+  delete point.requests; // the requests of one measured run are not those of an estimate
   return point;
 }
 

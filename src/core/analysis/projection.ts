@@ -19,6 +19,8 @@ export interface ChartPoint {
   loadLabel: string;
   /** What is printed beside the dot: the load label, or '' where labels are thinned out (see projectSeries). */
   chartLabel: string;
+  /** Whether the point meets the SLA (drawn filled) or not (hollow), when the chart's caller says. */
+  status?: 'feasible' | 'infeasible' | 'unknown';
 }
 
 /**
@@ -88,4 +90,29 @@ export function xAxisTitle(view: ChartView): string {
 export function yAxisTitle(view: ChartView): string {
   const info = Y_AXIS_INFO[view.y];
   return `${info.label} (${info.unit})`;
+}
+
+/** A latency axis whose plotted values span more than this ratio (max ÷ min) reads better on a log scale. */
+export const LOG_AXIS_SPAN = 20;
+
+/** True when the positive x values of these series span more than LOG_AXIS_SPAN. */
+export function prefersLogX(series: readonly Pick<ResolvedSeries, 'points'>[], view: Pick<ChartView, 'x'>): boolean {
+  let min = Infinity;
+  let max = 0;
+  for (const s of series) {
+    for (const p of s.points) {
+      const x = slaMetricValue(p, view.x.metric, view.x.stat);
+      if (x === undefined || !(x > 0)) continue;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+  }
+  return max / min > LOG_AXIS_SPAN;
+}
+
+/** The view as drawn: with `logXAuto`, log x exactly when the data prefer it (prefersLogX). */
+export function effectiveView(view: ChartView, series: readonly Pick<ResolvedSeries, 'points'>[]): ChartView {
+  if (view.logXAuto !== true) return view;
+  const logX = prefersLogX(series, view);
+  return logX === view.logX ? view : { ...view, logX };
 }

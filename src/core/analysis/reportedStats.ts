@@ -5,23 +5,21 @@
  * and the user is told (docs/decisions.md "Statistics the files do not report").
  */
 import type { LoadPoint, Stat } from '../model/benchmark.ts';
-import { STATS } from '../model/benchmark.ts';
+import { STATS, statPosition } from '../model/benchmark.ts';
 import type { ChartView, SlaConstraint, SlaMetric } from '../model/scenario.ts';
-import { SLA_METRIC_INFO, slaMetricValue } from './metrics.ts';
+import { SLA_METRIC_FIELD, SLA_METRIC_INFO, slaMetricValue } from './metrics.ts';
 
-/** The statistics of `metric` that at least one point reports. */
+/**
+ * The statistics of `metric` that at least one point reports: the usual ones (STATS, also when computed from
+ * per-request data) and any other percentile a file wrote.
+ */
 export function reportedStats(points: readonly LoadPoint[], metric: SlaMetric): Set<Stat> {
   const found = new Set<Stat>();
-  for (const point of points) for (const stat of STATS) if (slaMetricValue(point, metric, stat) !== undefined) found.add(stat);
+  for (const point of points) {
+    for (const stat of STATS) if (slaMetricValue(point, metric, stat) !== undefined) found.add(stat);
+    for (const stat of Object.keys(point[SLA_METRIC_FIELD[metric]]) as Stat[]) found.add(stat);
+  }
   return found;
-}
-
-/** Where a statistic sits on the distribution, in percent (the mean sits with the median). */
-function position(stat: Stat): number {
-  if (stat === 'avg') return 50;
-  if (stat === 'min') return 0;
-  if (stat === 'max') return 100;
-  return Number(stat.slice(1));
 }
 
 /**
@@ -36,9 +34,9 @@ export function nearestReportedStat(wanted: Stat, reported: ReadonlySet<Stat>): 
       best = stat;
       continue;
     }
-    const distance = Math.abs(position(stat) - position(wanted));
-    const bestDistance = Math.abs(position(best) - position(wanted));
-    if (distance < bestDistance || (distance === bestDistance && position(stat) > position(best))) best = stat;
+    const distance = Math.abs(statPosition(stat) - statPosition(wanted));
+    const bestDistance = Math.abs(statPosition(best) - statPosition(wanted));
+    if (distance < bestDistance || (distance === bestDistance && statPosition(stat) > statPosition(best))) best = stat;
   }
   return best;
 }

@@ -2,17 +2,43 @@
  * Normalised benchmark data (docs/method.md §Metrics and units). Every parser turns a tool's file into these shapes;
  * nothing downstream knows which tool a number came from except through `source` and `notes`.
  */
+import type { RequestSamples } from './requestSamples.ts';
 
-/** Statistics a latency or length distribution may carry. Percentiles are named `p<N>`. */
+/**
+ * The statistics offered in menus, columns and file formats. A distribution may also carry any other percentile
+ * `p<N>` (0 < N < 100, written as the shortest decimal: `p97.5`, `p99.99`), e.g. computed from per-request data.
+ */
 export const STATS = ['avg', 'min', 'max', 'p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'p99.9'] as const;
-export type Stat = (typeof STATS)[number];
+export type NamedStat = (typeof STATS)[number];
+export type Stat = NamedStat | `p${number}`;
+
+/** `p<N>` with 0 < N < 100 in its shortest decimal form (so one percentile has one name). */
+export function isPercentileStat(value: string): boolean {
+  if (!/^p\d{1,2}(?:\.\d{1,6})?$/.test(value)) return false;
+  const n = Number(value.slice(1));
+  return n > 0 && n < 100 && `p${n}` === value;
+}
 
 export function isStat(value: unknown): value is Stat {
-  return typeof value === 'string' && (STATS as readonly string[]).includes(value);
+  return typeof value === 'string' && ((STATS as readonly string[]).includes(value) || isPercentileStat(value));
+}
+
+/** Where a statistic sits on the distribution, in percent: min 0, max 100, p<N> N, and the mean with the median. */
+export function statPosition(stat: Stat): number {
+  if (stat === 'avg') return 50;
+  if (stat === 'min') return 0;
+  if (stat === 'max') return 100;
+  return Number(stat.slice(1));
+}
+
+/** Statistics in reading order (avg, min, max, then percentiles ascending), for columns and menus. */
+export function compareStats(a: Stat, b: Stat): number {
+  const rank = (s: Stat) => (s === 'avg' ? -3 : s === 'min' ? -2 : s === 'max' ? -1 : statPosition(s));
+  return rank(a) - rank(b);
 }
 
 /** stat → value for the stats the file has. A stat the file lacks is absent (never 0, never NaN). */
-export type Distribution = Partial<Record<Stat, number>>;
+export type Distribution = Partial<Record<NamedStat, number>> & { [percentile: `p${number}`]: number };
 
 /** The benchmark tools whose files are read; `mapped` is any file read through a user-defined column mapping. */
 export const TOOL_IDS = ['genai-perf', 'aiperf', 'vllm', 'sglang', 'llmperf', 'guidellm', 'inference-perf', 'mapped'] as const;
@@ -124,6 +150,11 @@ export interface Measurements {
   notes: string[];
   /** Names of the fields computed rather than read from the file (e.g. `requestsPerSecond` = completed ÷ duration). */
   derived: string[];
+  /**
+   * One value per request, when a per-request file of the run was read: any percentile and the goodput against the
+   * user's SLA come from these. Held in memory only: saved scenarios, links and the browser storage keep summaries.
+   */
+  requests?: RequestSamples;
 }
 
 /** The distribution fields of Measurements, for code that treats them alike (merging, interpolation, validation). */
@@ -167,6 +198,8 @@ export interface LoadPoint extends Measurements {
   /** Human name proposed for the series this point belongs to. */
   seriesName: string;
   load: LoadLevel;
+  /** How many runs of this series share this point's load level, when more than one (all kept, each flagged). */
+  duplicateLoadRuns?: number;
 }
 
 /** A file that could not be used, with the reason a person can act on. */

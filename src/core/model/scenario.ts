@@ -1,6 +1,7 @@
 /**
  * Everything the user chooses (docs/scenario.md). A scenario plus the loaded points reproduces a view.
  */
+import type { ColumnMapping } from '../parsers/mapped/mapping.ts';
 import type { LoadPoint, Stat } from './benchmark.ts';
 
 export const SLA_METRICS = ['ttft', 'itl', 'tpot', 'e2e', 'tpsPerUser'] as const;
@@ -13,6 +14,15 @@ export interface SlaConstraint {
   /** ms for latencies (value must be ≤ bound); tokens/s for `tpsPerUser` (value must be ≥ bound). */
   bound: number;
 }
+
+/**
+ * How a load level qualifies (docs/method.md §Feasibility, §Goodput rule):
+ * - `statistic`: every constraint holds on the point's statistic (its avg, p99 …), the default;
+ * - `goodput`: at least `minPercent` % of the level's requests (failed ones counted, as not good) each meet every
+ *   constraint on their own values. Needs per-request data; a level without it is unknown, never feasible.
+ */
+export type SlaRule = { kind: 'statistic' } | { kind: 'goodput'; minPercent: number };
+export const SLA_RULE_KINDS = ['statistic', 'goodput'] as const;
 
 export const DEMAND_UNITS = ['requestsPerSecond', 'concurrentRequests', 'outputTokensPerSecond'] as const;
 export type DemandUnit = (typeof DEMAND_UNITS)[number];
@@ -66,7 +76,19 @@ export interface ChartView {
   x: { metric: SlaMetric; stat: Stat };
   y: YAxis;
   logX: boolean;
+  /**
+   * Pick linear or log for the x axis from the data (log when the plotted values span more than 20×) until
+   * the user ticks or unticks "Log x"; then `logX` rules. Absent = false (files saved before it kept `logX`).
+   */
+  logXAuto?: boolean;
 }
+
+/**
+ * The cost configurations are ranked by (within one workload); ties fall back to fleet cost, then cost per 1K
+ * requests.
+ */
+export const RANK_METRICS = ['fleetYearUsd', 'costPer1kRequestsUsd', 'costPer1MTokensUsd'] as const;
+export type RankMetric = (typeof RANK_METRICS)[number];
 
 /** Per-series settings; `match` selects series whose name or a source path contains it (first entry wins). */
 export interface SeriesSettings {
@@ -92,6 +114,8 @@ export interface Scenario {
   format: 'llm-tco-scenario';
   version: 1;
   sla: SlaConstraint[];
+  /** Default `{kind: "statistic"}`. */
+  slaRule: SlaRule;
   demand: Demand;
   hardware: HardwareProfile[];
   apiReference: ApiReference;
@@ -107,7 +131,17 @@ export interface Scenario {
   /** Estimate the operating point between measured load levels (docs/method.md §Interpolation); off by default. */
   interpolate: boolean;
   view: ChartView;
+  /** The user's column mappings for files no built-in parser reads (absent when there are none). */
+  mappings?: ColumnMapping[];
   points: EmbeddedPoint[];
+  /**
+   * Compare every configuration with every other, as one workload, even when their models or mean ISL/OSL
+   * differ (by default only configurations of the same model with ISL and OSL within ±10 % are compared).
+   * Absent = false.
+   */
+  comparableWorkloads?: boolean;
+  /** The cost the ranking, the Cheapest badge and the recommendation go by. Absent = `fleetYearUsd`. */
+  rankBy?: RankMetric;
 }
 // Fields a scenario file has that this version does not know are kept on the object as they were
 // (validateScenario copies them through) and ignored; they are deliberately not in the type.

@@ -4,6 +4,7 @@
  * and key every point to its series (run-folder family, split when its runs differ in a configuration trait).
  */
 import type { FileError, LoadLevel, LoadPoint } from '../model/benchmark.ts';
+import type { RequestSamples, SampleField } from '../model/requestSamples.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, TOOL_NAMES } from '../model/benchmark.ts';
 import { groupBy } from '../collections.ts';
 import { loadFromPath, seriesNameFromFamily } from './loadFromPath.ts';
@@ -22,7 +23,7 @@ export interface UnresolvedRun {
  * in its result (inputs are sorted by path first), so re-running it over everything loaded so far is safe.
  */
 export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint[]; errors: FileError[]; unresolved: UnresolvedRun[] } {
-  const byRun = groupBy(separateSamePathRuns(runs), (run) => run.runPath);
+  const byRun = groupBy(joinFallbackRuns(separateSamePathRuns(runs)), (run) => run.runPath);
 
   const errors: FileError[] = [];
   const unresolved: UnresolvedRun[] = [];
@@ -73,6 +74,18 @@ export function separateSamePathRuns(runs: readonly ParsedRun[]): ParsedRun[] {
       familyPath: run.familyPath ?? loadFromPath(run.runPath).familyPath,
       notes: [...run.notes, `Another ${run.source.format} file has the same path (${run.source.path}): this one is kept as its own point.`],
     };
+  });
+}
+
+/** A run alone on its path joins the first of its `fallbackRunPaths` that another file claims (see ParsedRun). */
+function joinFallbackRuns(runs: ParsedRun[]): ParsedRun[] {
+  if (!runs.some((run) => run.fallbackRunPaths !== undefined)) return runs;
+  const count = new Map<string, number>();
+  for (const run of runs) count.set(run.runPath, (count.get(run.runPath) ?? 0) + 1);
+  return runs.map((run) => {
+    if (count.get(run.runPath) !== 1) return run;
+    const target = run.fallbackRunPaths?.find((path) => count.has(path));
+    return target === undefined ? run : { ...run, runPath: target };
   });
 }
 
@@ -128,7 +141,21 @@ function mergeRuns(group: ParsedRun[]): MergedRun {
     merged.metadata = { ...other.metadata, ...merged.metadata };
     for (const note of other.notes) if (!merged.notes.includes(note)) merged.notes.push(note);
   }
+  const withRequests = group.find((run) => run.requests !== undefined);
+  if (withRequests?.requests) merged.requests = narrowDiffering(merged, withRequests, withRequests.requests);
   return merged;
+}
+
+/**
+ * The point's per-request data, with `differsFromSummary` kept only for the fields whose statistics the point shows
+ * as a tool printed them (a summary file, or the printed part of the per-request file): a field whose statistics
+ * were computed from the samples themselves may be completed from them (any percentile).
+ */
+function narrowDiffering(merged: MergedRun, perRequest: ParsedRun, samples: RequestSamples): RequestSamples {
+  if (samples.differsFromSummary.length === 0) return samples;
+  const computed = (field: SampleField) => merged[field] === perRequest[field] && samples.statsFilled.includes(field);
+  const differs = samples.differsFromSummary.filter((field) => Object.keys(merged[field]).length > 0 && !computed(field));
+  return differs.length === samples.differsFromSummary.length ? samples : { ...samples, differsFromSummary: differs };
 }
 
 /**
@@ -144,7 +171,10 @@ function noteDisagreements(merged: MergedRun, primary: ParsedRun, other: ParsedR
     if (gap > 0.01 && gap > 0.01 * Math.max(Math.abs(a), Math.abs(b))) differences.push(`${field} (${formatValue(a)} vs ${formatValue(b)})`);
   };
   for (const key of SCALAR_FIELDS) compare(key, primary[key], other[key]);
+  // A per-request file says which fields it defines otherwise than the summary: those differ by design.
+  const apart = new Set([...(primary.requests?.differsFromSummary ?? []), ...(other.requests?.differsFromSummary ?? [])]);
   for (const key of DISTRIBUTION_FIELDS) {
+    if (apart.has(key)) continue;
     for (const stat of Object.keys(primary[key]) as Array<keyof (typeof primary)[typeof key]>) compare(`${key}.${stat}`, primary[key][stat], other[key][stat]);
   }
   if (differences.length === 0) return;
@@ -158,7 +188,7 @@ function formatValue(value: number): string {
 }
 
 function toPoint(run: MergedRun, load: LoadLevel, runPath: string): LoadPoint {
-  const { runPath: _runPath, familyPath: _familyPath, formatRank: _rank, source, load: _load, ...measurements } = run;
+  const { runPath: _runPath, familyPath: _familyPath, formatRank: _rank, fallbackRunPaths: _fallbacks, source, load: _load, ...measurements } = run;
   const point: LoadPoint = { ...measurements, id: runPath, sources: source, seriesKey: '', seriesName: '', load };
   deriveTpsPerUser(point);
   return point;
@@ -236,6 +266,9 @@ function flagDuplicateLoads(points: LoadPoint[]): void {
   const bySeriesAndLoad = groupBy(points, (point) => `${point.seriesKey}|${point.load.concurrency ?? ''}|${point.load.requestRate ?? ''}|${point.load.saturation ? 'sat' : ''}`);
   for (const list of bySeriesAndLoad.values()) {
     if (list.length < 2) continue;
-    for (const point of list) point.notes.push(`Duplicate load level: ${list.length} runs of this series share it; each is kept as its own point.`);
+    for (const point of list) {
+      point.duplicateLoadRuns = list.length;
+      point.notes.push(`Duplicate load level: ${list.length} runs of this series share it; each is kept as its own point.`);
+    }
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { FileError, LoadPoint } from '../model/benchmark.ts';
 import { buildLoadPoints } from './buildPoints.ts';
+import type { ParseOptions } from './registry.ts';
 import { parseFile } from './registry.ts';
 import type { InputFile, ParsedRun } from './types.ts';
 
@@ -20,12 +21,12 @@ export interface IngestResult {
 }
 
 /** Parses files and builds points. Errors never stop the other files. */
-export function ingestFiles(files: Iterable<InputFile>): IngestResult {
+export function ingestFiles(files: Iterable<InputFile>, options: ParseOptions = {}): IngestResult {
   const runs: ParsedRun[] = [];
   const errors: FileError[] = [];
   const skipped: FileError[] = [];
   for (const file of files) {
-    const outcome = parseFile(file);
+    const outcome = parseFile(file, options);
     if (outcome.kind === 'runs') runs.push(...outcome.runs);
     else (outcome.kind === 'error' ? errors : skipped).push({ file: file.path, reason: outcome.reason });
   }

@@ -2,20 +2,15 @@
  * The one place a parser is registered, and `parseFile`: text in, runs or a reason out.
  * Each file is parsed on its own; nothing here throws (docs/file-formats.md §Every file).
  */
-import {
-  aiperfAggregates,
-  aiperfInputs,
-  aiperfRecords,
-  aiperfTelemetry,
-  aiperfTimeslices,
-} from './aiperf/companions.ts';
+import { aiperfAggregates, aiperfInputs, aiperfTelemetry, aiperfTimeslices } from './aiperf/companions.ts';
 import { aiperfCsv } from './aiperf/csv.ts';
 import { aiperfJson } from './aiperf/json.ts';
 import { aiperfSweepJson } from './aiperf/sweep.ts';
 import { genaiPerfAnalyzeCsv } from './genaiPerf/analyzeCsv.ts';
-import { genaiPerfInputs, genaiPerfRawExport } from './genaiPerf/companions.ts';
+import { genaiPerfInputs } from './genaiPerf/companions.ts';
 import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
+import { genaiPerfRaw } from './genaiPerf/raw.ts';
 import { guidellmBenchmarks } from './guidellm/benchmarks.ts';
 import {
   inferencePerfAggregate,
@@ -25,8 +20,11 @@ import {
 } from './inferencePerf/companions.ts';
 import { inferencePerfLifecycle } from './inferencePerf/lifecycle.ts';
 import { llmperfCollection } from './llmperf/collection.ts';
-import { llmperfIndividualResponses } from './llmperf/companions.ts';
+import { llmperfIndividual } from './llmperf/individual.ts';
 import { llmperfSummary } from './llmperf/summary.ts';
+import { aiperfRequestRecords } from './aiperf/records.ts';
+import type { ColumnMapping } from './mapped/mapping.ts';
+import { mappedParserFor } from './mapped/readMapped.ts';
 import { TOOL_IDS, TOOL_NAMES } from '../model/benchmark.ts';
 import { FILE_JSON_LIMITS, jsonShapeProblem, splitJsonValues, startsLikeJson } from '../boundedJson.ts';
 import { looksLikeScenario } from '../scenario/migrations.ts';
@@ -45,7 +43,10 @@ import { looksBinary, parseJsonLenient, truncate } from './text.ts';
 import type { BenchmarkParser, InputFile, ParseOutcome, SniffedFile } from './types.ts';
 import { ParseFailure } from './types.ts';
 
-/** Parsers that produce results, in detection order. */
+/**
+ * Parsers that produce results, in detection order, which is also the preference when two files of one run merge:
+ * summaries first (their statistics stay as the tool printed them), per-request files after (they add the rest).
+ */
 export const RESULT_PARSERS: readonly BenchmarkParser[] = [
   genaiPerfJson,
   genaiPerfCsv,
@@ -60,10 +61,12 @@ export const RESULT_PARSERS: readonly BenchmarkParser[] = [
   aiperfJson,
   aiperfCsv,
   aiperfSweepJson,
+  genaiPerfRaw,
+  aiperfRequestRecords,
+  llmperfIndividual,
 ];
 /** Parsers for companion files that are recognised and skipped. */
 export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
-  genaiPerfRawExport,
   // AIPerf's inputs.json is the more specific signature; GenAI-Perf's is claimed after it.
   aiperfInputs,
   genaiPerfInputs,
@@ -72,13 +75,11 @@ export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
   vllmSlaAggregate,
   vllmSweepCsv,
   vllmPytorchRecords,
-  llmperfIndividualResponses,
   inferencePerfAggregate,
   inferencePerfPrometheus,
   inferencePerfDetailReports,
   inferencePerfConfig,
   aiperfAggregates,
-  aiperfRecords,
   aiperfTimeslices,
   aiperfTelemetry,
 ];
@@ -136,6 +137,11 @@ function parseEach(parts: readonly string[]): { values: unknown[]; lastCutOff: b
   return { values, lastCutOff: false };
 }
 
+export interface ParseOptions {
+  /** The user's column mappings: the first that applies reads a file no built-in parser claims. */
+  mappings?: readonly ColumnMapping[] | undefined;
+}
+
 /**
  * Files that sit in result folders but are never benchmark results (notes, pictures, scripts, notebooks): skipped
  * with a reason rather than reported as errors, so a dropped folder with a README reads cleanly.
@@ -149,7 +155,7 @@ function notAResult(extension: string | undefined): ParseOutcome {
 }
 
 /** Parses one file. Never throws: every failure becomes `{kind: 'error', reason}`. */
-export function parseFile(file: InputFile): ParseOutcome {
+export function parseFile(file: InputFile, options: ParseOptions = {}): ParseOutcome {
   const notResult = NOT_RESULTS.exec(file.path);
   if (notResult) return notAResult(notResult[1]);
   if (file.text.trim() === '') return { kind: 'error', reason: 'the file is empty' };
@@ -158,24 +164,8 @@ export function parseFile(file: InputFile): ParseOutcome {
   const shape = startsLikeJson(file.text) ? jsonShapeProblem(file.text, FILE_JSON_LIMITS) : null;
   if (shape !== null) return { kind: 'error', reason: `not read: the JSON is ${shape}, which no benchmark export is` };
   const sniffed = sniff(file);
-  const parser = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
-  if (parser) {
-    try {
-      const outcome = checked(parser.parse(sniffed), parser);
-      // Where two files describe the same run, the one whose parser comes first here wins field by field.
-      if (outcome.kind === 'runs') {
-        for (const run of outcome.runs) {
-          run.formatRank = RESULT_PARSERS.indexOf(parser);
-          if (sniffed.jsonLinesCutOff) run.notes.push("The file's last record is cut off (the file looks truncated): it was left out.");
-        }
-      }
-      return outcome;
-    } catch (error) {
-      if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
-      // A parser bug must not take the other files down; say what happened.
-      return { kind: 'error', reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})` };
-    }
-  }
+  const outcome = parseSniffed(sniffed, options);
+  if (outcome) return outcome;
   const config = CONFIG_FILES.exec(file.path);
   if (config) return notAResult(config[1]);
   if (looksLikeScenario(sniffed.json)) {
@@ -187,6 +177,38 @@ export function parseFile(file: InputFile): ParseOutcome {
   }
   const what = sniffed.json !== undefined ? 'a JSON document of unknown layout' : `unknown format (first line: "${truncate(sniffed.firstLine, 60)}")`;
   return { kind: 'error', reason: `${what}; read are the result files of ${SUPPORTED_TOOLS}` };
+}
+
+/**
+ * Runs the parser that claims an already sniffed file (also a document assembled from a stream), or undefined when
+ * none does. Never throws.
+ */
+export function parseSniffed(sniffed: SniffedFile, options: ParseOptions = {}): ParseOutcome | undefined {
+  const builtIn = [...RESULT_PARSERS, ...COMPANION_PARSERS].find((p) => p.detect(sniffed));
+  const parser = builtIn ?? mappedParserFor(sniffed, options.mappings);
+  if (!parser) return undefined;
+  const outcome = runParser(parser, () => parser.parse(sniffed));
+  if (outcome.kind === 'runs' && sniffed.jsonLinesCutOff) {
+    for (const run of outcome.runs) run.notes.push("The file's last record is cut off (the file looks truncated): it was left out.");
+  }
+  return outcome;
+}
+
+/**
+ * A parser's outcome, checked against the rules a saved scenario's points pass (runProblem), with its rank stamped
+ * on the runs; or its failure as a reason a person can act on. Never throws.
+ */
+export function runParser(parser: BenchmarkParser, parse: () => ParseOutcome): ParseOutcome {
+  try {
+    const outcome = checked(parse(), parser);
+    // Where two files describe the same run, the one whose parser comes first here wins field by field.
+    if (outcome.kind === 'runs') for (const run of outcome.runs) run.formatRank = RESULT_PARSERS.indexOf(parser);
+    return outcome;
+  } catch (error) {
+    if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
+    // A parser bug must not take the other files down; say what happened.
+    return { kind: 'error', reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})` };
+  }
 }
 
 /** A file's runs pass the rules a saved scenario's points pass (runProblem), or the file is refused with the first problem. */

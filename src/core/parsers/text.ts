@@ -47,9 +47,12 @@ export function parseNumberCell(cell: string | undefined, where: string): number
   return value;
 }
 
-/** Splits CSV text into rows of trimmed cells (papaparse handles quoting; blank lines are kept as `[]`). */
-export function csvRows(text: string): string[][] {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
+/**
+ * Splits CSV text into rows of trimmed cells (papaparse handles quoting; blank lines are kept as `[]`). The
+ * delimiter '' lets papaparse guess it.
+ */
+export function csvRows(text: string, delimiter = ''): string[][] {
+  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false, delimiter });
   return result.data.map((row) => (row.length === 1 && row[0]?.trim() === '' ? [] : row.map((c) => c.trim())));
 }
 

@@ -35,6 +35,12 @@ export interface ParsedRun extends Measurements {
   runPath: string;
   /** Overrides the series family (default: runPath with the load token taken out). */
   familyPath?: string;
+  /**
+   * Where this file belongs when no other file claims `runPath` but one claims one of these paths (the first that
+   * does): GenAI-Perf 0.0.x names its summary after the run folder however `--profile-export-file` named the
+   * per-request export beside it.
+   */
+  fallbackRunPaths?: string[];
   source: PointSource;
   load: Omit<LoadLevel, 'origin'> | null;
   /** Set when the user typed the load level the file did not give. */

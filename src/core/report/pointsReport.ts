@@ -4,8 +4,12 @@
  * "Download points CSV" writes the same CSV, so any tool's files can be turned into one table.
  */
 import type { ResolvedSeries } from '../analysis/series.ts';
-import type { Distribution, LoadPoint, ToolId } from '../model/benchmark.ts';
-import { STATS } from '../model/benchmark.ts';
+import type { Distribution, LoadPoint, Stat, ToolId } from '../model/benchmark.ts';
+import { STATS, compareStats } from '../model/benchmark.ts';
+import type { SlaConstraint, SlaMetric } from '../model/scenario.ts';
+import type { PreparedSla } from '../analysis/goodput.ts';
+import { pointGoodput, prepareSla } from '../analysis/goodput.ts';
+import { SLA_METRIC_FIELD, slaMetricValue } from '../analysis/metrics.ts';
 import type { Cell } from '../export/csvTables.ts';
 import { toCsv } from '../export/csvTables.ts';
 
@@ -44,6 +48,11 @@ export interface PointRecord {
   durationS: number | null;
   /** Good requests/s as the file reports it (the tool's own thresholds). */
   goodputRequestsPerSecond: number | null;
+  /**
+   * Goodput against the scenario's SLA, from per-request data (docs/method.md §Goodput rule): the share of good
+   * requests (failed ones counted) and good requests/s. Null without per-request data or without SLA constraints.
+   */
+  slaGoodput: { percent: number; requestsPerSecond: number | null } | null;
   model: string | null;
   framework: string | null;
   dataset: string | null;
@@ -53,7 +62,32 @@ export interface PointRecord {
   notes: string[];
 }
 
-export function pointRecord(point: LoadPoint, series: Pick<ResolvedSeries, 'name' | 'key' | 'gpusPerInstance'>): PointRecord {
+/**
+ * A latency distribution as the file printed it, completed with the usual statistics computed from the point's
+ * per-request data (when it has some).
+ */
+function withRecords(point: LoadPoint, metric: SlaMetric): Distribution {
+  const printed = point[SLA_METRIC_FIELD[metric]];
+  if (point.requests === undefined) return printed;
+  const out: Distribution = { ...printed };
+  for (const stat of STATS) {
+    const value = slaMetricValue(point, metric, stat);
+    if (value !== undefined) out[stat] = value;
+  }
+  return out;
+}
+
+function slaGoodput(point: LoadPoint, prepared: PreparedSla | undefined): PointRecord['slaGoodput'] {
+  if (prepared === undefined || prepared.bounds.length === 0) return null;
+  const g = pointGoodput(point, prepared);
+  return g.known ? { percent: g.percent, requestsPerSecond: g.requestsPerSecond ?? null } : null;
+}
+
+export function pointRecord(
+  point: LoadPoint,
+  series: Pick<ResolvedSeries, 'name' | 'key' | 'gpusPerInstance'>,
+  prepared?: PreparedSla,
+): PointRecord {
   const first = point.sources[0];
   return {
     series: series.name,
@@ -70,11 +104,11 @@ export function pointRecord(point: LoadPoint, series: Pick<ResolvedSeries, 'name
     requestsPerSecond: point.requestsPerSecond ?? null,
     outputTokensPerSecond: point.outputTokensPerSecond ?? null,
     inputTokensPerSecond: point.inputTokensPerSecond ?? null,
-    ttftMs: point.ttftMs,
+    ttftMs: withRecords(point, 'ttft'),
     ttstMs: point.ttstMs,
-    itlMs: point.itlMs,
-    tpotMs: point.tpotMs,
-    e2eMs: point.e2eMs,
+    itlMs: withRecords(point, 'itl'),
+    tpotMs: withRecords(point, 'tpot'),
+    e2eMs: withRecords(point, 'e2e'),
     outputTokensPerSecondPerUser: point.outputTokensPerSecondPerUser,
     tpsPerUserDefinition: point.tpsPerUserDefinition ?? null,
     inputTokens: point.inputTokens.avg ?? null,
@@ -83,6 +117,7 @@ export function pointRecord(point: LoadPoint, series: Pick<ResolvedSeries, 'name
     errorCount: point.errorCount ?? null,
     durationS: point.durationS ?? null,
     goodputRequestsPerSecond: point.goodputRequestsPerSecond ?? null,
+    slaGoodput: slaGoodput(point, prepared),
     model: point.metadata.model ?? null,
     framework: point.metadata.framework ?? point.metadata.backend ?? null,
     dataset: point.metadata.dataset ?? null,
@@ -92,9 +127,10 @@ export function pointRecord(point: LoadPoint, series: Pick<ResolvedSeries, 'name
   };
 }
 
-/** Every point of the given series, in series order and load order. */
-export function pointRecords(series: readonly ResolvedSeries[]): PointRecord[] {
-  return series.flatMap((s) => s.points.map((p) => pointRecord(p, s)));
+/** Every point of the given series, in series order and load order; goodput against `sla` where it can be had. */
+export function pointRecords(series: readonly ResolvedSeries[], sla: readonly SlaConstraint[] = []): PointRecord[] {
+  const prepared = prepareSla(sla);
+  return series.flatMap((s) => s.points.map((p) => pointRecord(p, s, prepared)));
 }
 
 const DISTRIBUTION_COLUMNS = ['ttftMs', 'ttstMs', 'itlMs', 'tpotMs', 'e2eMs', 'outputTokensPerSecondPerUser'] as const;
@@ -131,7 +167,7 @@ const TRAILING_COLUMNS = [
  */
 export function pointsCsv(records: readonly PointRecord[]): string {
   const statColumns = DISTRIBUTION_COLUMNS.flatMap((field) =>
-    STATS.filter((stat) => records.some((r) => r[field][stat] !== undefined)).map((stat) => ({ field, stat })),
+    [...new Set(records.flatMap((r) => Object.keys(r[field]) as Stat[]))].sort(compareStats).map((stat) => ({ field, stat })),
   );
   const header = [
     ...LEADING_COLUMNS,
@@ -139,6 +175,8 @@ export function pointsCsv(records: readonly PointRecord[]): string {
     'outputTokensPerSecondPerGpu',
     ...statColumns.map((c) => `${c.field}.${c.stat}`),
     ...TRAILING_COLUMNS,
+    'slaGoodput.percent',
+    'slaGoodput.requestsPerSecond',
     'configuration',
     'derived',
     'sources',
@@ -151,6 +189,8 @@ export function pointsCsv(records: readonly PointRecord[]): string {
     perGpu(r.outputTokensPerSecond, r.gpusPerInstance),
     ...statColumns.map((c) => r[c.field][c.stat] ?? null),
     ...TRAILING_COLUMNS.map((key) => r[key]),
+    r.slaGoodput?.percent ?? null,
+    r.slaGoodput?.requestsPerSecond ?? null,
     Object.entries(r.configuration)
       .map(([k, v]) => `${k}=${v}`)
       .join('; '),

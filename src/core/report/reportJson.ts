@@ -4,8 +4,9 @@
  */
 import type { Distribution, FileError } from '../model/benchmark.ts';
 import type { Maybe } from '../tco/tco.ts';
+import { rankResults } from './recommendation.ts';
 import type { SeriesResult } from './seriesResult.ts';
-import { cheapestSeriesKey } from './seriesResult.ts';
+import { groupWorkloads, seriesWorkload } from './workloads.ts';
 
 export interface ReportOperatingPoint {
   concurrency: number | null;
@@ -69,21 +70,40 @@ export interface ReportSeries {
   /** field → why it is null. */
   unavailable: Record<string, string>;
   notes: string[];
+  /** What the series serves: compared (cheapest) only with series of the same workload. */
+  workload: { model: string | null; meanInputTokens: number | null; meanOutputTokens: number | null };
 }
 
 export interface Report {
   series: ReportSeries[];
-  /** Name of the series with the lowest yearly fleet cost, or null. */
+  /**
+   * Name of the series with the lowest yearly fleet cost (then cost per 1K requests), or null: on a full tie,
+   * when nothing is priced, or when the series serve more than one workload (then see `cheapestByWorkload`).
+   */
   cheapest: string | null;
+  /** Per workload (same model, mean ISL and OSL within ±10 %): its series and its cheapest, as above. */
+  cheapestByWorkload: Array<{ workload: string; series: string[]; cheapest: string | null }>;
   errors: FileError[];
   skipped: FileError[];
 }
 
-export function buildReport(results: readonly SeriesResult[], errors: readonly FileError[], skipped: readonly FileError[]): Report {
-  const cheapestKey = cheapestSeriesKey(results);
+export function buildReport(
+  results: readonly SeriesResult[],
+  errors: readonly FileError[],
+  skipped: readonly FileError[],
+  options: { comparableWorkloads?: boolean } = {},
+): Report {
+  const groups = groupWorkloads(results.map((r) => r.series), options.comparableWorkloads ?? false);
+  const cheapestByWorkload = groups.map((group) => {
+    const { ranked } = rankResults(results.filter((r) => group.seriesKeys.includes(r.series.key)), 'fleetYearUsd');
+    const tie = ranked.length > 1 && ranked[1]!.rank === ranked[0]!.rank;
+    const names = results.filter((r) => group.seriesKeys.includes(r.series.key)).map((r) => r.series.name);
+    return { workload: group.label, series: names, cheapest: tie ? null : (ranked[0]?.result.series.name ?? null) };
+  });
   return {
     series: results.map(reportSeries),
-    cheapest: results.find((r) => r.series.key === cheapestKey)?.series.name ?? null,
+    cheapest: cheapestByWorkload.length === 1 ? (cheapestByWorkload[0]?.cheapest ?? null) : null,
+    cheapestByWorkload,
     errors: [...errors],
     skipped: [...skipped],
   };
@@ -98,6 +118,7 @@ function reportSeries(result: SeriesResult): ReportSeries {
     return value.value;
   };
   const point = op?.point;
+  const workload = seriesWorkload(series);
   return {
     name: series.name,
     sources: series.sources,
@@ -158,5 +179,10 @@ function reportSeries(result: SeriesResult): ReportSeries {
       : null,
     unavailable,
     notes: [...result.notes, ...(point?.notes ?? [])],
+    workload: {
+      model: workload.model ?? null,
+      meanInputTokens: workload.meanInputTokens ?? null,
+      meanOutputTokens: workload.meanOutputTokens ?? null,
+    },
   };
 }

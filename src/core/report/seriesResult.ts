@@ -14,7 +14,7 @@ import type { Costs } from '../tco/tco.ts';
 import { computeCosts } from '../tco/tco.ts';
 
 /** The scenario fields the per-series chain depends on (so callers can memoise on exactly these). */
-export type CostScenario = Pick<Scenario, 'sla' | 'demand' | 'apiReference' | 'uptime' | 'interpolate'>;
+export type CostScenario = Pick<Scenario, 'sla' | 'demand' | 'apiReference' | 'uptime' | 'interpolate'> & Partial<Pick<Scenario, 'slaRule'>>;
 
 export interface SeriesResult {
   series: ResolvedSeries;
@@ -30,7 +30,7 @@ export interface SeriesResult {
 }
 
 export function computeSeriesResult(series: ResolvedSeries, scenario: CostScenario): SeriesResult {
-  const pick = pickOperatingPoint(series.points, scenario.sla, scenario.demand.unit, { interpolate: scenario.interpolate });
+  const pick = pickOperatingPoint(series.points, scenario.sla, scenario.demand.unit, { interpolate: scenario.interpolate, ...(scenario.slaRule ? { rule: scenario.slaRule } : {}) });
   const base = { series, pick, sizing: null, costs: null, meanInputTokens: undefined, meanOutputTokens: undefined, notes: [] as string[] };
   if (!pick.meetsSla) return { ...base, reason: `${pick.notInFiles ? 'SLA not checkable' : 'cannot meet the SLA'}: ${pick.reason}` };
 

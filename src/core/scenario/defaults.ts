@@ -1,6 +1,6 @@
 /**
- * The scenario a new user starts from: NVIDIA's published example inputs (docs/method.md §Sources of the defaults),
- * as editable example prices, never quotes.
+ * The scenario a new user starts from: the example inputs of NVIDIA's published TCO walkthrough ("LLM Inference
+ * Benchmarking: How Much Does Your LLM Inference Cost?"), as editable example prices, never quotes.
  */
 import type { HardwareProfile, Scenario } from '../model/scenario.ts';
 
@@ -21,6 +21,7 @@ export function defaultScenario(): Scenario {
     format: 'llm-tco-scenario',
     version: 1,
     sla: [{ metric: 'ttft', stat: 'avg', bound: 250 }],
+    slaRule: { kind: 'statistic' },
     demand: { unit: 'requestsPerSecond', peak: 200, headroomPercent: 0, spareInstances: 0, averageToPeak: 1 },
     hardware: [structuredClone(EXAMPLE_HARDWARE)],
     apiReference: { usdPer1MInputTokens: 1, usdPer1MOutputTokens: 3 },
@@ -29,7 +30,7 @@ export function defaultScenario(): Scenario {
     series: [],
     uptime: 1,
     interpolate: false,
-    view: { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false },
+    view: { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false, logXAuto: true },
     points: [],
   };
 }

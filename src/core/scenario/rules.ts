@@ -16,6 +16,8 @@ export const RULES = {
   // sanityMax: far beyond any real deployment; keeps typing slips (1e308) from turning into Infinity or
   // 300-digit numbers downstream.
   slaBound: { min: 0, exclusiveMin: true, sanityMax: 1e9 },
+  /** Share of good requests a load level needs under the goodput rule, percent. */
+  goodputPercent: { min: 0, exclusiveMin: true, max: 100 },
   peak: { min: 0, sanityMax: 1e12 },
   headroomPercent: { min: 0, max: 1000 },
   spareInstances: { min: 0, integer: true, sanityMax: 1e5 },

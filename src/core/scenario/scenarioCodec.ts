@@ -12,9 +12,12 @@ import { decompressUriComponentBounded } from './boundedLz.ts';
 import type { ScenarioResult } from './validateScenario.ts';
 import { validateScenario } from './validateScenario.ts';
 
-/** The scenario of a view: its settings and every point, each tagged with its series' display name. */
+/**
+ * The scenario of a view: its settings and every point, each tagged with its series' display name. Per-request data
+ * stays out (a file of it can be hundreds of MB): a saved scenario, a link and a reload keep the summaries.
+ */
 export function buildScenario(settings: Omit<Scenario, 'points'>, points: readonly LoadPoint[], seriesNames: ReadonlyMap<string, string>): Scenario {
-  const embedded = points.map((p): EmbeddedPoint => ({ ...p, series: seriesNames.get(p.seriesKey) ?? p.seriesName }));
+  const embedded = points.map(({ requests: _requests, ...p }): EmbeddedPoint => ({ ...p, series: seriesNames.get(p.seriesKey) ?? p.seriesName }));
   return { ...settings, format: 'llm-tco-scenario', version: 1, points: embedded };
 }
 

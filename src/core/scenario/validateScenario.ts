@@ -10,26 +10,38 @@
  */
 import type { Distribution, LoadLevel, LoadPoint, Measurements } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, TOOL_IDS, emptyMeasurements, isStat } from '../model/benchmark.ts';
-import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint } from '../model/scenario.ts';
-import { DEMAND_UNITS, LICENCE_BASES, SLA_METRICS, Y_AXES } from '../model/scenario.ts';
+import type { Stat } from '../model/benchmark.ts';
+import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint, SlaRule } from '../model/scenario.ts';
+import { DEMAND_UNITS, LICENCE_BASES, RANK_METRICS, SLA_METRICS, SLA_RULE_KINDS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
 import { isCurrencyCode } from '../format/numbers.ts';
 import { displayName } from '../format/text.ts';
 import { MigrationError, migrateScenario } from './migrations.ts';
+import { MappingError, validateMappings } from '../parsers/mapped/mapping.ts';
 import type { NumberRule } from './rules.ts';
 import { RULES, numberProblem } from './rules.ts';
 
 /**
- * The longest list of each kind a scenario may hold. SLA: one constraint per metric and statistic. Server types
- * and series entries: far more than a page can show. Points: ten thousand load levels (a sweep of 1,000 files
- * is a tenth of it). The page refuses to add beyond them, so what it saves always reopens.
+ * The longest list of each kind a scenario may hold. SLA: one constraint per metric and statistic. Server types:
+ * twenty forms (each type is a form of ten fields, all drawn at once). Series entries: one per configuration of a
+ * large study. Points: ten thousand load levels (a sweep of 1,000 files is a tenth of it). The page refuses to
+ * add beyond them, so what it saves always reopens.
  */
 export const SCENARIO_LIMITS = {
   sla: SLA_METRICS.length * STATS.length,
-  hardware: 50,
+  hardware: 20,
   series: 1_000,
   points: 10_000,
 } as const;
+
+/** The largest scenario file opened (points embedded): the same cap as a benchmark file. */
+export const MAX_SCENARIO_BYTES = 64 * 2 ** 20;
+
+/** Null when a scenario file of this size may be opened, else why not (named, with the limit). */
+export function scenarioFileSizeProblem(name: string, bytes: number): string | null {
+  if (bytes <= MAX_SCENARIO_BYTES) return null;
+  return `${name}: the file is ${(bytes / 2 ** 20).toFixed(0)} MiB; a scenario is at most ${MAX_SCENARIO_BYTES / 2 ** 20} MiB.`;
+}
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; field: string; message: string };
 
@@ -109,13 +121,26 @@ function withUnknown<T extends object>(source: Obj, known: T): T {
   return Object.assign(out, known) as T;
 }
 
+/** One of STATS, or any percentile `p<N>` with 0 < N < 100 (`p97.5`, `p99.99`). */
+function stat(value: unknown, field: string): Stat {
+  if (!isStat(value)) throw new Invalid(field, `must be one of ${STATS.join(', ')} or a percentile p<N> with 0 < N < 100, got ${show(value)}`);
+  return value;
+}
+
 export function validateSla(value: unknown, field: string): SlaConstraint {
   const o = object(value, field);
   return withUnknown(o, {
     metric: oneOf(o['metric'], `${field}.metric`, SLA_METRICS),
-    stat: oneOf(o['stat'], `${field}.stat`, STATS),
+    stat: stat(o['stat'], `${field}.stat`),
     bound: number(o['bound'], `${field}.bound`, RULES.slaBound),
   });
+}
+
+export function validateSlaRule(value: unknown, field = 'slaRule'): SlaRule {
+  const o = object(value, field);
+  const kind = oneOf(o['kind'], `${field}.kind`, SLA_RULE_KINDS);
+  if (kind === 'statistic') return withUnknown(o, { kind });
+  return withUnknown(o, { kind, minPercent: number(o['minPercent'], `${field}.minPercent`, RULES.goodputPercent) });
 }
 
 export function validateDemand(value: unknown, field = 'demand'): Demand {
@@ -181,20 +206,22 @@ function validateSeriesSettings(value: unknown, field: string): SeriesSettings {
 function validateView(value: unknown, field = 'view'): ChartView {
   const o = object(value, field);
   const x = object(o['x'], `${field}.x`);
-  return withUnknown(o, {
-    x: { metric: oneOf(x['metric'], `${field}.x.metric`, SLA_METRICS), stat: oneOf(x['stat'], `${field}.x.stat`, STATS) },
+  const view: ChartView = {
+    x: { metric: oneOf(x['metric'], `${field}.x.metric`, SLA_METRICS), stat: stat(x['stat'], `${field}.x.stat`) },
     y: oneOf(o['y'], `${field}.y`, Y_AXES),
     logX: boolean(o['logX'], `${field}.logX`),
-  });
+  };
+  if (o['logXAuto'] !== undefined) view.logXAuto = boolean(o['logXAuto'], `${field}.logXAuto`);
+  return withUnknown(o, view);
 }
 
 function validateDistribution(value: unknown, field: string): Distribution {
   if (value === undefined) return {};
   const o = object(value, field);
   const out: Distribution = {};
-  for (const [stat, raw] of Object.entries(o)) {
-    if (!isStat(stat)) throw new Invalid(`${field}.${stat}`, `is not a statistic (${STATS.join(', ')})`);
-    out[stat] = number(raw, `${field}.${stat}`);
+  for (const [key, raw] of Object.entries(o)) {
+    if (!isStat(key)) throw new Invalid(`${field}.${key}`, `is not a statistic (${STATS.join(', ')}, or p<N> with 0 < N < 100)`);
+    out[key] = number(raw, `${field}.${key}`);
   }
   return out;
 }
@@ -254,6 +281,10 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
     load: { ...load, origin: origin === 'path' || origin === 'user' ? origin : 'file' },
     ...validateMeasurements(o, field),
   };
+  if (o['duplicateLoadRuns'] !== undefined) {
+    const rule = { min: 2, integer: true, sanityMax: 1e6 };
+    point.duplicateLoadRuns = number(o['duplicateLoadRuns'], `${field}.duplicateLoadRuns`, rule);
+  }
   return { ...point, series: name(o['series'] ?? point.seriesName, `${field}.series`) };
 }
 
@@ -277,13 +308,19 @@ export function runProblem(run: Measurements & { load: Omit<LoadLevel, 'origin'>
 /** Validates (after migrating older versions) a parsed scenario document. */
 export function validateScenario(raw: unknown): ScenarioResult {
   try {
-    const migrated = migrateScenario(object(raw, 'scenario'));
+    const doc = object(raw, 'scenario');
+    // A JSON without the marker is some other file (often a benchmark result opened as a scenario): say so first.
+    if (doc['format'] === undefined) {
+      throw new Invalid('format', 'missing: this JSON is not a scenario file (a scenario has "format": "llm-tco-scenario")');
+    }
+    const migrated = migrateScenario(doc);
     const o = migrated;
     if (o['format'] !== 'llm-tco-scenario') throw new Invalid('format', `must be "llm-tco-scenario", got ${show(o['format'])}`);
     const d = defaultScenario();
     // Sections are checked in the order a saved file lists them (docs/scenario.md), so the first bad field
     // in the file is the one named.
     const sla = o['sla'] === undefined ? d.sla : limitedList(o['sla'], 'sla').map((c, i) => validateSla(c, `sla[${i}]`));
+    const slaRule = o['slaRule'] === undefined ? d.slaRule : validateSlaRule(o['slaRule']);
     const demand = o['demand'] === undefined ? d.demand : validateDemand(o['demand']);
     const hardware = o['hardware'] === undefined ? d.hardware : limitedList(o['hardware'], 'hardware').map((h, i) => validateHardware(h, `hardware[${i}]`));
     if (hardware.length === 0) throw new Invalid('hardware', 'must list at least one hardware profile');
@@ -311,6 +348,7 @@ export function validateScenario(raw: unknown): ScenarioResult {
       format: 'llm-tco-scenario',
       version: 1,
       sla,
+      slaRule,
       demand,
       hardware,
       apiReference,
@@ -320,11 +358,15 @@ export function validateScenario(raw: unknown): ScenarioResult {
       uptime: o['uptime'] === undefined ? d.uptime : number(o['uptime'], 'uptime', RULES.uptime),
       interpolate: o['interpolate'] === undefined ? d.interpolate : boolean(o['interpolate'], 'interpolate'),
       view: o['view'] === undefined ? d.view : validateView(o['view']),
+      ...(o['mappings'] === undefined ? {} : { mappings: validateMappings(o['mappings'], 'mappings') }),
       points: o['points'] === undefined ? [] : limitedList(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
     } satisfies Scenario);
+    const comparable = o['comparableWorkloads'];
+    if (comparable !== undefined) scenario.comparableWorkloads = boolean(comparable, 'comparableWorkloads');
+    if (o['rankBy'] !== undefined) scenario.rankBy = oneOf(o['rankBy'], 'rankBy', RANK_METRICS);
     return { ok: true, scenario };
   } catch (error) {
-    if (error instanceof Invalid || error instanceof MigrationError) return { ok: false, field: error.field, message: error.message };
+    if (error instanceof Invalid || error instanceof MigrationError || error instanceof MappingError) return { ok: false, field: error.field, message: error.message };
     throw error;
   }
 }

@@ -38,16 +38,20 @@ export function ceilTolerant(value: number): number {
   return nearest !== 0 && Math.abs(value - nearest) <= 1e-9 * Math.abs(value) ? nearest : Math.ceil(value);
 }
 
+/** Servers holding `instances` whole instances: an instance spans servers only when it needs more GPUs than one has. */
+export function serversFor(instances: number, gpusPerInstance: number, gpusPerServer: number): number {
+  return gpusPerInstance <= gpusPerServer
+    ? ceilTolerant(instances / Math.floor(gpusPerServer / gpusPerInstance))
+    : instances * ceilTolerant(gpusPerInstance / gpusPerServer);
+}
+
 export function sizeDeployment(input: SizingInput): Sizing {
   const { demand, capacityPerInstance, gpusPerInstance, gpusPerServer } = input;
   if (!(capacityPerInstance > 0)) throw new RangeError('capacityPerInstance must be > 0');
   const instancesExact = (demand.peak * (1 + demand.headroomPercent / 100)) / capacityPerInstance;
   const instances = ceilTolerant(instancesExact) + demand.spareInstances;
   const gpus = instances * gpusPerInstance;
-  const servers =
-    gpusPerInstance <= gpusPerServer
-      ? ceilTolerant(instances / Math.floor(gpusPerServer / gpusPerInstance))
-      : instances * ceilTolerant(gpusPerInstance / gpusPerServer);
+  const servers = serversFor(instances, gpusPerInstance, gpusPerServer);
   const serversExact = (instancesExact * gpusPerInstance) / gpusPerServer;
   return { capacityPerInstance, gpusPerInstance, instancesExact, instances, gpus, serversExact, servers };
 }

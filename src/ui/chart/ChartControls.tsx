@@ -11,6 +11,7 @@ import { InfoTip } from '../help/InfoTip.tsx';
 
 export function ChartControls() {
   const view = useAppStore(selectView);
+  const auto = useAppStore((s) => s.settings.view.logXAuto === true);
   const available = useAppStore(selectAvailableStats);
   const { setView } = useActions();
   const id = useId();
@@ -29,8 +30,8 @@ export function ChartControls() {
         </select>
       </div>
       <StatSelect value={view.x.stat} available={available[view.x.metric]} onChange={(stat) => setView({ x: { ...view.x, stat } })} />
-      <label className="checkbox">
-        <input type="checkbox" checked={view.logX} onChange={(e) => setView({ logX: e.target.checked })} /> Log x
+      <label className="checkbox" title={auto ? 'Chosen from the data: log when the values span more than 20×. Tick or untick to decide yourself.' : undefined}>
+        <input type="checkbox" checked={view.logX} onChange={(e) => setView({ logX: e.target.checked, logXAuto: false })} /> Log x{auto ? ' (auto)' : ''}
       </label>
       <div className="field">
         <label htmlFor={`${id}-y`}>

@@ -3,11 +3,15 @@
  * Items flow left to right in the top margin and wrap; `legendHeight` tells the chart how much to reserve.
  */
 import { usePlotArea } from 'recharts';
+import type { MarkerShape } from '../common/palette.ts';
+import { markerPath } from '../common/palette.ts';
 
 export interface LegendItem {
   label: string;
   color: string;
-  kind: 'series' | 'front' | 'operating' | 'sla';
+  kind: 'series' | 'front' | 'operating' | 'failing' | 'sla';
+  /** A series' marker shape. */
+  shape?: MarkerShape;
 }
 
 const ROW = 18;
@@ -50,8 +54,10 @@ export function ChartLegend({ items, top }: { items: readonly LegendItem[]; top:
           {item.kind === 'series' ? (
             <>
               <line x1={0} x2={16} y1={6} y2={6} stroke={item.color} strokeWidth={2} />
-              <circle cx={8} cy={6} r={3.5} fill={item.color} />
+              <path d={markerPath(item.shape ?? 'circle', 8, 6, 4.5)} fill={item.color} stroke={item.color} strokeWidth={1} />
             </>
+          ) : item.kind === 'failing' ? (
+            <circle cx={8} cy={6} r={4.5} fill="#ffffff" stroke={item.color} strokeWidth={1.8} />
           ) : item.kind === 'front' ? (
             <line x1={0} x2={16} y1={6} y2={6} stroke={item.color} strokeWidth={2} strokeDasharray="3 3" />
           ) : item.kind === 'operating' ? (

@@ -1,32 +1,45 @@
 /**
- * The latency–throughput chart (docs/method.md §Chart): one polyline per series in load order with the load level
- * beside each dot, the Pareto front, each series' operating point ringed, and the SLA line of the x-axis
- * metric as a draggable handle with the region it rules out shaded.
+ * The latency–throughput chart (docs/method.md §Chart): one polyline per series in load order, each with its own colour
+ * and marker shape (from its key), dots filled when they meet the SLA and hollow when they fail it, the load
+ * level beside each dot, the Pareto front, each series' operating point ringed, and the SLA line of the x-axis
+ * metric as a draggable handle with the region it rules out shaded. Axes tick at round steps; the y axis is as
+ * wide as its longest tick label, so its title never sits on them.
  *
  * Performance: this component does not subscribe to anything that changes while an SLA line is dragged.
- * The series layers are memoised elements built from selectors independent of the SLA; the handle and the
- * operating-point rings are overlays that subscribe on their own. A drag re-renders only them and the table.
+ * The series layers are memoised elements built from selectors independent of the SLA; the markers, the handle
+ * and the operating-point rings subscribe on their own. A drag re-renders only them and the table.
  */
 import { useMemo } from 'react';
 import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
-import { selectAllSeries, selectChartSeries, selectParetoFront, selectPointsById, selectView } from '../../store/selectors.ts';
+import {
+  selectAllSeries,
+  selectChartSeries,
+  selectParetoFront,
+  selectPointsById,
+  selectView,
+  selectVisibleSeries,
+} from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
-import { selectSeriesColors } from '../common/palette.ts';
+import { selectSeriesStyles } from '../common/palette.ts';
 import type { LegendItem } from './ChartLegend.tsx';
 import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import { LoadLabelsLayer } from './LoadLabelsLayer.tsx';
 import { OperatingPointsLayer } from './OperatingPointsLayer.tsx';
 import { PointTooltip } from './PointTooltip.tsx';
-import { logTicks, paddedDomain } from './scaleMath.ts';
-import { SlaHandle } from './SlaHandle.tsx';
+import { logTicks, niceTicks, paddedDomain } from './scaleMath.ts';
+import { SeriesMarker } from './SeriesMarker.tsx';
+import { SLA_LABEL_ROW, SlaHandle } from './SlaHandle.tsx';
 import { useElementWidth } from './useElementWidth.ts';
 
 const HEIGHT = 460;
 const FRONT_COLOR = '#555555';
 const SLA_COLOR = '#b71c1c';
+/** Approximate width of a tick label character at 12 px, and room for the axis title beside the labels. */
+const TICK_CHAR_PX = 7;
+const Y_TITLE_PX = 24;
 
 function NoShape() {
   return <g />;
@@ -38,26 +51,57 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
   const chartSeries = useAppStore(selectChartSeries);
   const front = useAppStore(selectParetoFront);
   const view = useAppStore(selectView);
-  const colors = useAppStore(selectSeriesColors);
+  const styles = useAppStore(selectSeriesStyles);
   const pointsById = useAppStore(selectPointsById);
+  const visible = useAppStore(selectVisibleSeries);
   const sla = useAppStore((s) => s.settings.sla);
   const anySeries = useAppStore((s) => selectAllSeries(s).length > 0);
 
-  const drawnIndex = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
+  // The line drawn: the constraint on the axis' metric and statistic, else one on its metric with another
+  // statistic (its label then says which statistic it bounds).
+  const exact = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
+  const drawnIndex = exact >= 0 ? exact : sla.findIndex((c) => c.metric === view.x.metric);
   const drawn = drawnIndex >= 0 ? sla[drawnIndex] : undefined;
 
   // The axis covers the data only: a limit far outside it is drawn at the edge (SlaHandle), not allowed to
   // squeeze every curve into a corner.
-  const xDomain = useMemo(() => paddedDomain(chartSeries.flatMap((s) => s.points.map((p) => p.x)), view.logX), [chartSeries, view.logX]);
+  const xDomain = useMemo(
+    () => paddedDomain(chartSeries.flatMap((s) => s.points.map((p) => p.x)), view.logX),
+    [chartSeries, view.logX],
+  );
+  const xTicks = useMemo(() => {
+    const [min, max] = xDomain;
+    return view.logX ? logTicks(min, max) : niceTicks(min, max, 6).filter((t) => t >= min && t <= max);
+  }, [xDomain, view.logX]);
+  const yTicks = useMemo(() => {
+    const maxY = Math.max(0, ...chartSeries.flatMap((s) => s.points.map((p) => p.y)));
+    return niceTicks(0, maxY * 1.04 || 1, 6);
+  }, [chartSeries]);
+  const yWidth = Math.max(...yTicks.map((t) => formatNumber(t).length)) * TICK_CHAR_PX + 14 + Y_TITLE_PX;
 
   const seriesNames = useMemo(() => new Map(chartSeries.map((s) => [s.key, s.name])), [chartSeries]);
+  const gpusByKey = useMemo(() => new Map(visible.map((s) => [s.key, s.gpusPerInstance])), [visible]);
 
   const seriesLayers = useMemo(
     () =>
-      chartSeries.map((s) => (
-        <Scatter key={s.key} name={s.name} data={s.points} fill={colors.get(s.key) ?? '#000'} line={{ stroke: colors.get(s.key) ?? '#000', strokeWidth: 2 }} lineJointType="linear" isAnimationActive={false} />
-      )),
-    [chartSeries, colors],
+      chartSeries.map((s) => {
+        const style = styles.get(s.key) ?? { color: '#000', shape: 'circle' as const };
+        return (
+          <Scatter
+            key={s.key}
+            name={s.name}
+            data={s.points}
+            fill={style.color}
+            shape={(props: object) => (
+              <SeriesMarker {...props} color={style.color} shape={style.shape} seriesKey={s.key} />
+            )}
+            line={{ stroke: style.color, strokeWidth: 2 }}
+            lineJointType="linear"
+            isAnimationActive={false}
+          />
+        );
+      }),
+    [chartSeries, styles],
   );
 
   // The front is a staircase of the best throughput reachable at each x: for a latency (lower is better) it holds
@@ -81,26 +125,41 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
   );
 
   const legendItems = useMemo((): LegendItem[] => {
-    const items: LegendItem[] = chartSeries.map((s) => ({ label: s.name, color: colors.get(s.key) ?? '#000', kind: 'series' }));
+    const items: LegendItem[] = chartSeries.map((s) => {
+      const style = styles.get(s.key);
+      return { label: s.name, color: style?.color ?? '#000', kind: 'series', shape: style?.shape ?? 'circle' };
+    });
     if (front.length > 1) items.push({ label: 'Pareto front', color: FRONT_COLOR, kind: 'front' });
     items.push({ label: 'Operating point', color: '#222', kind: 'operating' });
-    if (drawn) items.push({ label: `SLA: ${SLA_METRIC_INFO[drawn.metric].label} ${drawn.stat}`, color: SLA_COLOR, kind: 'sla' });
+    items.push({ label: 'Fails the SLA', color: '#222', kind: 'failing' });
+    if (drawn) {
+      items.push({ label: `SLA: ${SLA_METRIC_INFO[drawn.metric].label} ${drawn.stat}`, color: SLA_COLOR, kind: 'sla' });
+    }
     return items;
-  }, [chartSeries, colors, front.length, drawn]);
+  }, [chartSeries, styles, front.length, drawn]);
   const legendTop = 8;
-  const topMargin = legendTop + legendHeight(legendItems, Math.max(200, width - 110)) + 8;
+  const topMargin = legendTop + legendHeight(legendItems, Math.max(200, width - yWidth - 48)) + SLA_LABEL_ROW;
 
   const missing = chartSeries.filter((s) => s.missing > 0);
   if (chartSeries.length === 0) {
     return (
       <div ref={containerRef} className="chart chart--empty">
-        <p>{anySeries ? 'Every configuration is hidden: tick “Show” in the list to draw it.' : 'Load a benchmark to see its latency–throughput curve.'}</p>
+        <p>
+          {anySeries
+            ? 'Every configuration is hidden: tick “Show” in the list to draw it.'
+            : 'Load a benchmark to see its latency–throughput curve.'}
+        </p>
       </div>
     );
   }
   return (
     <div ref={containerRef} className="chart" data-testid="latency-throughput-chart">
-      <ScatterChart width={width} height={HEIGHT + topMargin} margin={{ top: topMargin, right: 24, bottom: 44, left: 24 }} accessibilityLayer>
+      <ScatterChart
+        width={width}
+        height={HEIGHT + topMargin}
+        margin={{ top: topMargin, right: 24, bottom: 44, left: 8 }}
+        accessibilityLayer
+      >
         <CartesianGrid stroke="#e6e6e6" />
         <XAxis
           type="number"
@@ -108,29 +167,60 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
           name={xAxisTitle(view)}
           scale={view.logX ? 'log' : 'linear'}
           domain={xDomain}
-          {...(view.logX ? { ticks: logTicks(xDomain[0], xDomain[1]) } : {})}
+          ticks={xTicks}
+          interval="preserveStartEnd"
           allowDataOverflow
-          minTickGap={24}
+          minTickGap={16}
           tickFormatter={(v: number) => formatNumber(v)}
-          label={{ value: xAxisTitle(view), position: 'insideBottom', offset: -28, fill: '#222', fontSize: 13 }}
+          label={{ value: xAxisTitle(view), position: 'insideBottom', offset: -30, fill: '#222', fontSize: 13 }}
         />
         <YAxis
           type="number"
           dataKey="y"
           name={yAxisTitle(view)}
-          domain={[0, 'auto']}
+          domain={[0, yTicks[yTicks.length - 1] ?? 'auto']}
+          ticks={yTicks}
           tickFormatter={(v: number) => formatNumber(v)}
-          label={{ value: yAxisTitle(view), angle: -90, position: 'insideLeft', offset: -8, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }}
-          width={72}
+          label={{
+            value: yAxisTitle(view),
+            angle: -90,
+            position: 'insideLeft',
+            offset: 4,
+            fill: '#222',
+            fontSize: 13,
+            style: { textAnchor: 'middle' },
+          }}
+          width={yWidth}
         />
-        <Tooltip cursor={false} content={(props) => <PointTooltip active={props.active} payload={props.payload} pointsById={pointsById} seriesNames={seriesNames} />} isAnimationActive={false} />
+        <Tooltip
+          cursor={false}
+          content={(props) => (
+            <PointTooltip
+              active={props.active}
+              payload={props.payload}
+              pointsById={pointsById}
+              seriesNames={seriesNames}
+              gpusByKey={gpusByKey}
+              view={view}
+            />
+          )}
+          isAnimationActive={false}
+        />
         {seriesLayers}
         {frontLayer}
         <LoadLabelsLayer />
         <OperatingPointsLayer />
-        {drawn ? <SlaHandle index={drawnIndex} constraint={drawn} domain={xDomain} log={view.logX} /> : null}
+        {drawn ? (
+          <SlaHandle index={drawnIndex} constraint={drawn} domain={xDomain} log={view.logX} axisStat={view.x.stat} />
+        ) : null}
         <ChartLegend items={legendItems} top={legendTop} />
       </ScatterChart>
+      {drawn === undefined && sla.length > 0 ? (
+        <p className="chart__note">
+          No SLA constraint is on {SLA_METRIC_INFO[view.x.metric].label}: pick another x axis, or “Show on the
+          chart” beside a constraint, to drag its limit here.
+        </p>
+      ) : null}
       {missing.length > 0 ? (
         <p className="chart__note">
           Not on this chart for lack of the axis metric:{' '}

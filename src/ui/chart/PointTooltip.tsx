@@ -1,42 +1,98 @@
-/** Every metric of the point under the pointer, with units and the files it came from. */
+/**
+ * The point under the pointer: first what is plotted, in the plotted units (per GPU when the axis is), and
+ * whether it meets the SLA in force (which constraint fails, by how much); then every metric with its unit and
+ * the files it came from.
+ */
+import { checkPoint, describeConstraint } from '../../core/analysis/feasibility.ts';
+import type { ConstraintCheck } from '../../core/analysis/feasibility.ts';
 import type { ChartPoint } from '../../core/analysis/projection.ts';
-import { TPS_PER_USER_DEFINITION_LABELS } from '../../core/analysis/metrics.ts';
+import { Y_AXIS_INFO } from '../../core/analysis/projection.ts';
+import { SLA_METRIC_INFO, TPS_PER_USER_DEFINITION_LABELS } from '../../core/analysis/metrics.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
 import type { Distribution, LoadPoint } from '../../core/model/benchmark.ts';
+import type { ChartView, SlaConstraint } from '../../core/model/scenario.ts';
+import { selectEffectiveSla } from '../../store/selectors.ts';
+import { useAppStore } from '../../store/StoreProvider.tsx';
 
 interface Props {
   active?: boolean;
   payload?: ReadonlyArray<{ payload?: unknown }>;
   pointsById: Map<string, LoadPoint>;
   seriesNames: Map<string, string>;
+  /** GPUs per instance of each series: the per-GPU axis divides by it. */
+  gpusByKey: Map<string, number>;
+  view: ChartView;
 }
 
-function stats(d: Distribution): string {
-  const parts = (['avg', 'p50', 'p90', 'p99'] as const).filter((s) => d[s] !== undefined).map((s) => `${s} ${formatNumber(d[s])}`);
-  return parts.length > 0 ? parts.join(' · ') : 'not reported';
+function stats(d: Distribution, unit: string): string {
+  const parts = (['avg', 'p50', 'p90', 'p99'] as const)
+    .filter((s) => d[s] !== undefined)
+    .map((s) => `${s} ${formatNumber(d[s])}`);
+  return parts.length > 0 ? `${parts.join(' · ')} ${unit}` : 'not reported';
 }
 
-export function PointTooltip({ active, payload, pointsById, seriesNames }: Props) {
+/** "TTFT p99" */
+function metricName(c: SlaConstraint): string {
+  return `${SLA_METRIC_INFO[c.metric].label} ${c.stat}`;
+}
+
+/** "TTFT avg ≤ 250 ms, measured 310 ms" */
+function failure(check: ConstraintCheck): string {
+  const unit = SLA_METRIC_INFO[check.constraint.metric].unit;
+  return `${describeConstraint(check.constraint)}, measured ${formatNumber(check.value)} ${unit}`;
+}
+
+export function PointTooltip({ active, payload, pointsById, seriesNames, gpusByKey, view }: Props) {
+  const sla = useAppStore(selectEffectiveSla);
   const chartPoint = payload?.[0]?.payload as ChartPoint | undefined;
   if (!active || !chartPoint) return null;
   const point = pointsById.get(chartPoint.pointId);
   if (!point) return null;
+  const xInfo = SLA_METRIC_INFO[view.x.metric];
+  const yInfo = Y_AXIS_INFO[view.y];
+  const gpus = gpusByKey.get(chartPoint.seriesKey) ?? 1;
+  const verdict = checkPoint(point, sla);
+  const failing = verdict.checks.filter((c) => c.status === 'fail');
+  const unknown = verdict.checks.filter((c) => c.status === 'unknown');
   return (
     <div className="chart-tooltip">
       <strong>{seriesNames.get(chartPoint.seriesKey) ?? point.seriesName}</strong>
       <div>Load: {chartPoint.loadLabel}</div>
+      <div className="chart-tooltip__plotted">
+        {xInfo.label} {view.x.stat}: <b>{formatNumber(chartPoint.x)} {xInfo.unit}</b> · {yInfo.label}:{' '}
+        <b>
+          {formatNumber(chartPoint.y)} {yInfo.unit}
+        </b>
+        {yInfo.perGpu && gpus !== 1 ? ` (instance ÷ ${gpus} GPUs)` : ''}
+      </div>
+      <div className={`chart-tooltip__verdict chart-tooltip__verdict--${verdict.status}`}>
+        {verdict.status === 'feasible'
+          ? 'Meets the SLA'
+          : failing.length > 0
+            ? `Fails the SLA: ${failing.map(failure).join('; ')}`
+            : `Cannot be checked: the files do not report ${unknown.map((c) => metricName(c.constraint)).join(', ')}`}
+      </div>
       <table>
         <tbody>
-          <tr><th>TTFT (ms)</th><td>{stats(point.ttftMs)}</td></tr>
-          <tr><th>ITL (ms)</th><td>{stats(point.itlMs)}</td></tr>
-          <tr><th>E2E (ms)</th><td>{stats(point.e2eMs)}</td></tr>
+          <tr><th>TTFT</th><td>{stats(point.ttftMs, 'ms')}</td></tr>
+          <tr><th>ITL</th><td>{stats(point.itlMs, 'ms')}</td></tr>
+          {Object.keys(point.tpotMs).length > 0 ? <tr><th>TPOT</th><td>{stats(point.tpotMs, 'ms')}</td></tr> : null}
+          <tr><th>E2E</th><td>{stats(point.e2eMs, 'ms')}</td></tr>
           <tr>
-            <th>Tokens/s per user{point.tpsPerUserDefinition ? ` (${TPS_PER_USER_DEFINITION_LABELS[point.tpsPerUserDefinition]})` : ''}</th>
-            <td>{stats(point.outputTokensPerSecondPerUser)}</td>
+            <th>
+              Tokens/s per user
+              {point.tpsPerUserDefinition ? ` (${TPS_PER_USER_DEFINITION_LABELS[point.tpsPerUserDefinition]})` : ''}
+            </th>
+            <td>{stats(point.outputTokensPerSecondPerUser, 'tokens/s')}</td>
           </tr>
-          <tr><th>Requests/s</th><td>{formatNumber(point.requestsPerSecond)}</td></tr>
-          <tr><th>Output tokens/s</th><td>{formatNumber(point.outputTokensPerSecond)}</td></tr>
-          <tr><th>ISL / OSL (mean)</th><td>{formatNumber(point.inputTokens.avg)} / {formatNumber(point.outputTokens.avg)}</td></tr>
+          <tr><th>Requests/s per instance</th><td>{formatNumber(point.requestsPerSecond)}</td></tr>
+          <tr><th>Output tokens/s per instance</th><td>{formatNumber(point.outputTokensPerSecond)}</td></tr>
+          <tr>
+            <th>ISL / OSL (mean)</th>
+            <td>
+              {formatNumber(point.inputTokens.avg)} / {formatNumber(point.outputTokens.avg)} tokens
+            </td>
+          </tr>
         </tbody>
       </table>
       <div className="chart-tooltip__source">{point.sources.map((s) => s.path).join(', ')}</div>

@@ -15,7 +15,7 @@ import { selectSeriesColors } from '../common/palette.ts';
 import { ChartExportButtons } from '../export/ExportButtons.tsx';
 import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import type { LegendItem } from './ChartLegend.tsx';
-import { logTicks } from './scaleMath.ts';
+import { logTicks, niceTicks } from './scaleMath.ts';
 import { useElementWidth } from './useElementWidth.ts';
 
 const MEASURES = {
@@ -62,10 +62,15 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
   const { money } = MEASURES[measure];
   const format = (v: number) => (money ? formatMoney(v, currency) : formatNumber(v, 0));
   const values = data.curves.flatMap((c) => c[measure].filter((v): v is number => v !== null));
-  const tick = money ? moneyTickFormatter(Math.max(0, ...values), currency) : format;
+  const yTicks = niceTicks(0, Math.max(0, ...values) * 1.04 || 1, 5);
+  const tick = money ? moneyTickFormatter(yTicks, currency) : (v: number) => formatNumber(v);
+  const yWidth = Math.max(...yTicks.map((t) => tick(t).length)) * 7 + 14 + 24;
+  const first = data.bounds[0]!;
+  const last = data.bounds[data.bounds.length - 1]!;
   const measureLabel = money ? `${MEASURES[measure].label} (${currency})` : MEASURES[measure].label;
   // The sweep is log-spaced when the measured range spans more than a decade (sensitivityBounds); so is the axis.
-  const logScale = data.bounds[data.bounds.length - 1]! / data.bounds[0]! > 10;
+  const logScale = last / first > 10;
+  const xTicks = logScale ? logTicks(first, last) : niceTicks(first, last, 6).filter((t) => t >= first && t <= last);
   return (
     <section className="panel" aria-labelledby={`${id}-title`} ref={panelRef}>
       <div className="panel__head">
@@ -91,18 +96,24 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
         <p className="chart__note">No configuration can be sized at any limit in the measured range (the other constraints, or a peak of zero, rule every point out).</p>
       ) : null}
       <div ref={containerRef} className="chart" data-testid="sensitivity-chart">
-        <LineChart width={width} height={300 + top} data={rows} margin={{ top, right: 24, bottom: 40, left: 24 }}>
+        <LineChart width={width} height={300 + top} data={rows} margin={{ top, right: 24, bottom: 40, left: 8 }}>
           <CartesianGrid stroke="#e6e6e6" />
           <XAxis
             type="number"
             dataKey="bound"
             domain={['dataMin', 'dataMax']}
             scale={logScale ? 'log' : 'linear'}
-            {...(logScale ? { ticks: logTicks(data.bounds[0]!, data.bounds[data.bounds.length - 1]!) } : {})}
+            ticks={xTicks}
             tickFormatter={(v: number) => formatNumber(v)}
             label={{ value: `${info.label} ${constraint.stat} limit (${info.unit})`, position: 'insideBottom', offset: -26, fill: '#222', fontSize: 13 }}
           />
-          <YAxis tickFormatter={(v: number) => tick(v)} width={80} label={{ value: measureLabel, angle: -90, position: 'insideLeft', offset: -10, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }} />
+          <YAxis
+            domain={[0, yTicks[yTicks.length - 1] ?? 'auto']}
+            ticks={yTicks}
+            tickFormatter={(v: number) => tick(v)}
+            width={yWidth}
+            label={{ value: measureLabel, angle: -90, position: 'insideLeft', offset: 4, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }}
+          />
           <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : 'cannot meet')} labelFormatter={(v) => `${info.label} ${constraint.stat} limit ${formatNumber(Number(v))} ${info.unit}`} isAnimationActive={false} />
           {lines}
           <BoundMarker index={data.constraintIndex} unit={info.unit} />

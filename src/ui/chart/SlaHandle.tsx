@@ -1,9 +1,10 @@
 /**
  * A draggable SLA line on the x axis, drawn inside the chart's SVG with the region it rules out shaded.
- * Mouse, touch and pen through pointer events with capture; keyboard as a WAI-ARIA slider (arrows step,
- * Shift or PageUp/PageDown ×10, Home/End). While dragging, the bound is previewed in the store once per
- * animation frame (so the table follows live) and committed on release as one change. It sits above every
- * recharts layer (labels are at z-index 2000), so dots and load labels never take the pointer from it.
+ * Mouse, touch and pen through pointer events with capture, snapping to round values (hold Alt to drag freely);
+ * keyboard as a WAI-ARIA slider (arrows step, Shift or PageUp/PageDown ×10, Home/End). While dragging, the
+ * bound is previewed in the store once per animation frame (so the table follows live) and committed on release
+ * as one change. It sits above every recharts layer (labels are at z-index 2000), so dots and load labels never
+ * take the pointer from it. Its label sits above the plot area, where no load label or ring can be.
  */
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { useEffect, useRef } from 'react';
@@ -12,8 +13,12 @@ import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
 import type { SlaConstraint } from '../../core/model/scenario.ts';
 import { selectEffectiveSla } from '../../store/selectors.ts';
+import type { Stat } from '../../core/model/benchmark.ts';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
-import { clamp, niceStep, roundForDisplay } from './scaleMath.ts';
+import { clamp, niceStep, roundForDisplay, snapBound } from './scaleMath.ts';
+
+/** Height of the row above the plot area that holds the SLA line's label (the chart reserves it). */
+export const SLA_LABEL_ROW = 20;
 
 function stopPropagation(event: { stopPropagation(): void }) {
   event.stopPropagation();
@@ -27,6 +32,8 @@ interface Props {
   domain: [number, number];
   /** A log x axis: keyboard steps are then a fixed ratio (50 per decade) instead of a fixed amount. */
   log: boolean;
+  /** The statistic the axis shows; when the constraint bounds another one, the label says so. */
+  axisStat?: Stat;
 }
 
 /** The lowest limit the keyboard reaches (Home): the axis minimum, or one step above zero on a linear axis. */
@@ -47,7 +54,7 @@ export function stepBound(bound: number, direction: 1 | -1, times: number, domai
   return bound <= floor ? bound : Math.max(next, floor);
 }
 
-export function SlaHandle({ index, constraint, domain, log }: Props) {
+export function SlaHandle({ index, constraint, domain, log, axisStat = constraint.stat }: Props) {
   const scale = useXAxisScale();
   const invert = useXAxisInverseScale();
   const area = usePlotArea();
@@ -103,7 +110,9 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
     const x = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse()).x;
     const data = Number(invert(clamp(x, area.x, area.x + area.width)));
     // A limit is positive: at the axis' zero end the smallest keyboard step is the floor.
-    return roundForDisplay(clamp(data, Math.max(min, log ? min : niceStep(max - min)), max));
+    const floor = Math.max(min, log ? min : niceStep(max - min));
+    const free = clamp(data, floor, max);
+    return event.altKey ? roundForDisplay(free) : snapBound(free, domain, log, roundForDisplay(floor));
   };
   const onKeyDown = (event: KeyboardEvent<SVGElement>) => {
     const times = event.shiftKey ? 10 : 1;
@@ -126,15 +135,18 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
   const upper = info.direction === 'upper';
   const shadeX = upper ? px : area.x;
   const shadeWidth = upper ? area.x + area.width - px : px - area.x;
-  // The label sits in the shaded (ruled-out) side unless that side is too narrow for it.
-  const labelOnRight = upper ? area.x + area.width - px > 170 : px - area.x < 170;
-  const text = `${info.label} ${constraint.stat} ${upper ? '≤' : '≥'} ${formatNumber(value)} ${info.unit}${offChart ? ` (off the chart ${offChart})` : ''}`;
+  const otherStat = constraint.stat !== axisStat ? ` (bounds ${constraint.stat}; the axis shows ${axisStat})` : '';
+  const text = `${info.label} ${constraint.stat} ${upper ? '≤' : '≥'} ${formatNumber(value)} ${info.unit}${offChart ? ` (off the chart ${offChart})` : ''}${otherStat}`;
+  // Above the plot, beside the line on the side with more room (about 6.6 px a character at 12 px).
+  const roomRight = area.x + area.width - px;
+  const labelOnRight = roomRight > text.length * 6.6 + 8 || roomRight > px - area.x;
   return (
     <ZIndexLayer zIndex={2500}>
       <g className="sla-handle" data-sla-index={index}>
         <rect className="sla-infeasible" x={shadeX} y={area.y} width={Math.max(0, shadeWidth)} height={area.height} fill="#b71c1c" fillOpacity={0.07} pointerEvents="none" />
         <line className="sla-line" x1={px} x2={px} y1={area.y} y2={area.y + area.height} stroke="#b71c1c" strokeWidth={2} strokeDasharray="6 4" pointerEvents="none" />
-        <text className="sla-label" x={labelOnRight ? px + 6 : px - 6} y={area.y + 14} textAnchor={labelOnRight ? 'start' : 'end'} fill="#b71c1c" fontSize={12} fontWeight={600}>
+        <line x1={px} x2={px} y1={area.y - SLA_LABEL_ROW + 2} y2={area.y} stroke="#b71c1c" strokeWidth={2} pointerEvents="none" />
+        <text className="sla-label" x={labelOnRight ? px + 6 : px - 6} y={area.y - 6} textAnchor={labelOnRight ? 'start' : 'end'} fill="#b71c1c" fontSize={12} fontWeight={600}>
           {text}
         </text>
         <rect
@@ -149,6 +161,7 @@ export function SlaHandle({ index, constraint, domain, log }: Props) {
           role="slider"
           tabIndex={0}
           aria-label={label}
+          aria-description="Drag to move the limit: it snaps to round values; hold Alt to move it freely. Arrow keys step it."
           aria-orientation="horizontal"
           aria-valuemin={Math.min(min, value)}
           aria-valuemax={Math.max(max, value)}

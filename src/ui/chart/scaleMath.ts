@@ -51,3 +51,35 @@ export function logTicks(min: number, max: number): number[] {
   }
   return ticks;
 }
+
+/** The 1-2-5 × 10^k step nearest above `raw`. */
+export function niceStepAtLeast(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const normalised = raw / magnitude;
+  return (normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 5 ? 5 : 10) * magnitude;
+}
+
+/**
+ * Ticks at round steps (1, 2 or 5 × 10^k) covering [min, max] with about `target` intervals; the first and last
+ * tick are multiples of the step at or beyond the ends.
+ */
+export function niceTicks(min: number, max: number, target = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max < min) return [];
+  if (max === min) return [min];
+  const step = niceStepAtLeast((max - min) / target);
+  const first = Math.floor(min / step + 1e-9) * step;
+  const ticks: number[] = [];
+  for (let v = first; v <= max + step * (1 - 1e-9); v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
+}
+
+/**
+ * A dragged bound snapped to a round value: on a linear axis to a 1-2-5 step near 1/50 of the axis span, on a
+ * log axis to a step near 1/20 of the value itself (5 % resolution at any magnitude). Never below `floor`.
+ */
+export function snapBound(value: number, domain: [number, number], log: boolean, floor: number): number {
+  const step = log ? niceStep(value * 5) : niceStep((domain[1] - domain[0]) * 2);
+  const snapped = Number((Math.round(value / step) * step).toPrecision(12));
+  return Math.max(floor, snapped);
+}

@@ -39,7 +39,7 @@ export function ChartExportButtons({ chartRef, title, fileName = 'llm-tco-chart'
         title: title ?? `Latency–throughput: ${yAxisTitle(settings.view)} vs ${xAxisTitle(settings.view)}`,
         captionLines: [
           ...assumptionLines(settings, new Set(selectVisibleSeries(store.getState()).map((s) => s.hardware.id))),
-          title === undefined ? 'Rings: operating point of each configuration under the SLA. Dashed grey: Pareto front. Shaded: ruled out by the SLA line.' : 'Dashed red: the limit in force.',
+          title === undefined ? 'Rings: operating point of each configuration under the SLA. Hollow markers: load levels that fail the SLA. Dashed grey: Pareto front. Shaded: ruled out by the SLA line.' : 'Dashed red: the limit in force.',
         ],
       });
       if (format === 'svg') downloadText(image.svg, `${fileName}.svg`, 'image/svg+xml');
@@ -69,7 +69,7 @@ export function TableExportButtons() {
       <button type="button" onClick={() => downloadText(BOM + resultsCsv(selectResults(store.getState()), store.getState().settings), 'llm-tco-results.csv', 'text/csv;charset=utf-8')}>
         Download results CSV
       </button>
-      <button type="button" onClick={() => downloadText(BOM + pointsCsv(pointRecords(selectVisibleSeries(store.getState()))), 'llm-tco-points.csv', 'text/csv;charset=utf-8')}>
+      <button type="button" onClick={() => downloadText(BOM + pointsCsv(pointRecords(selectVisibleSeries(store.getState()), store.getState().settings.sla)), 'llm-tco-points.csv', 'text/csv;charset=utf-8')}>
         Download points CSV
       </button>
     </div>

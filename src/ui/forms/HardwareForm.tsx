@@ -1,31 +1,88 @@
-/** Server types and their prices. The presets are examples to edit, not quotes. */
-import { useId } from 'react';
+/**
+ * Server types and their prices. "Add server type" starts from a named, dated example (presets.ts) or from a
+ * blank one; every preset's figures are examples with their sources, never quotes.
+ */
+import { useId, useState } from 'react';
+import { HARDWARE_PRESETS, blankProfile, profileFromPreset } from '../../core/hardware/presets.ts';
+import type { HardwarePreset } from '../../core/hardware/presets.ts';
 import type { HardwareProfile, LicenceBasis } from '../../core/model/scenario.ts';
 import { RULES } from '../../core/scenario/rules.ts';
-import { EXAMPLE_HARDWARE } from '../../core/scenario/defaults.ts';
+import { formatMoney } from '../../core/format/numbers.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 
 export function HardwareForms() {
   const hardware = useAppStore((s) => s.settings.hardware);
-  const { addHardware } = useActions();
-  const addProfile = () => {
-    let n = hardware.length + 1;
-    while (hardware.some((h) => h.id === `server-${n}`)) n++;
-    addHardware({ ...structuredClone(EXAMPLE_HARDWARE), id: `server-${n}`, name: `Server type ${n} (example prices)` });
-  };
   return (
     <section className="panel" aria-labelledby="hw-title">
       <h2 id="hw-title">Hardware and prices</h2>
-      <p className="panel__hint">Example prices from NVIDIA's published TCO walkthrough; replace them with your quotes.</p>
+      <p className="panel__hint">Example prices, not quotes: replace them with yours.</p>
       <CurrencySelect />
       {hardware.map((h) => (
         <HardwareForm key={h.id} profile={h} removable={hardware.length > 1} />
       ))}
-      <button type="button" onClick={addProfile}>
+      <AddServerType />
+    </section>
+  );
+}
+
+/** Adds a server type from a preset (its sources shown before adding) or blank. */
+function AddServerType() {
+  const hardware = useAppStore((s) => s.settings.hardware);
+  const currency = useAppStore((s) => s.settings.currency);
+  const { addHardware } = useActions();
+  const [choice, setChoice] = useState<string>(HARDWARE_PRESETS[0]?.id ?? 'blank');
+  const id = useId();
+  const preset = HARDWARE_PRESETS.find((p) => p.id === choice);
+  const add = () => {
+    const taken = new Set(hardware.map((h) => h.id));
+    addHardware(preset ? profileFromPreset(preset, taken) : blankProfile(taken));
+  };
+  return (
+    <div className="add-hardware">
+      <div className="field">
+        <label htmlFor={id}>New server type from</label>
+        <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
+          {HARDWARE_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label} (example)
+            </option>
+          ))}
+          <option value="blank">Blank: enter your own figures</option>
+        </select>
+      </div>
+      {preset ? <PresetSummary preset={preset} currency={currency} /> : null}
+      <button type="button" onClick={add}>
         Add server type
       </button>
-    </section>
+    </div>
+  );
+}
+
+function PresetSummary({ preset, currency }: { preset: HardwarePreset; currency: string }) {
+  const { price, power, cloud } = preset.sources;
+  const source = (label: string, s: { note: string; url: string; date: string }) => (
+    <li>
+      {label}: {s.note} —{' '}
+      <a href={s.url} target="_blank" rel="noreferrer noopener">
+        source
+      </a>
+      , {s.date}
+    </li>
+  );
+  return (
+    <div className="preset-summary" data-testid="preset-summary">
+      <p>
+        Example: {preset.gpusPerServer} GPUs per server, {formatMoney(preset.serverPriceUsd, currency)} per server, {preset.serverKw} kW,{' '}
+        {preset.cloudUsdPerGpuHour === null ? 'no cloud price' : `${formatMoney(preset.cloudUsdPerGpuHour, currency)} per GPU-hour in the cloud`}.
+        {currency === 'USD' ? '' : ` (US dollar figures, shown in ${currency} without conversion.)`}
+      </p>
+      <ul>
+        {source('Price', price)}
+        {source('Power', power)}
+        {source('Cloud', cloud)}
+      </ul>
+    </div>
   );
 }
 
@@ -62,38 +119,42 @@ function HardwareForm({ profile, removable }: { profile: HardwareProfile; remova
         <input aria-label="Server type name" className="hardware__name" value={profile.name} onChange={(e) => set({ name: e.target.value || profile.id })} />
       </legend>
       <div className="form-grid">
-        <NumberField label="Server price" unit={currency} value={profile.serverPriceUsd} rule={RULES.money} onChange={(serverPriceUsd) => set({ serverPriceUsd })} />
-        <NumberField label="GPUs per server" value={profile.gpusPerServer} step={1} rule={RULES.gpusPerServer} onChange={(gpusPerServer) => set({ gpusPerServer })} />
-        <NumberField label="Depreciation" unit="years" value={profile.depreciationYears} rule={RULES.depreciationYears} onChange={(depreciationYears) => set({ depreciationYears })} />
-        <NumberField label="Software licence" unit={`${currency}/year`} value={profile.licence.usdPerYear} rule={RULES.money} onChange={(usdPerYear) => set({ licence: { ...profile.licence, usdPerYear } })} />
+        <NumberField label="Server price" context={profile.name} grouping unit={currency} value={profile.serverPriceUsd} rule={RULES.money} onChange={(serverPriceUsd) => set({ serverPriceUsd })} />
+        <NumberField label="GPUs per server" context={profile.name} value={profile.gpusPerServer} step={1} rule={RULES.gpusPerServer} onChange={(gpusPerServer) => set({ gpusPerServer })} />
+        <NumberField label="Depreciation" context={profile.name} unit="years" value={profile.depreciationYears} rule={RULES.depreciationYears} onChange={(depreciationYears) => set({ depreciationYears })} />
+        <NumberField label="Software licence" context={profile.name} grouping unit={`${currency}/year`} value={profile.licence.usdPerYear} rule={RULES.money} onChange={(usdPerYear) => set({ licence: { ...profile.licence, usdPerYear } })} />
         <div className="field">
-          <label htmlFor={`${id}-basis`}>Licence counted</label>
+          <label htmlFor={`${id}-basis`}>
+            Licence counted<span className="visually-hidden"> for {profile.name}</span>
+          </label>
           <select id={`${id}-basis`} value={profile.licence.basis} onChange={(e) => set({ licence: { ...profile.licence, basis: e.target.value as LicenceBasis } })}>
             <option value="perGpu">per GPU</option>
             <option value="perServer">per server</option>
           </select>
         </div>
-        <NumberField label="Hosting" unit={`${currency}/server-year`} value={profile.hostingUsdPerServerYear} rule={RULES.money} onChange={(hostingUsdPerServerYear) => set({ hostingUsdPerServerYear })} />
+        <NumberField label="Hosting" context={profile.name} grouping unit={`${currency}/server-year`} value={profile.hostingUsdPerServerYear} rule={RULES.money} onChange={(hostingUsdPerServerYear) => set({ hostingUsdPerServerYear })} />
         <label className="checkbox">
           <input type="checkbox" checked={power !== null} onChange={(e) => set({ power: e.target.checked ? { serverKw: 10.2, pue: 1.3, usdPerKwh: 0.1 } : null })} /> Include power
+          <span className="visually-hidden"> for {profile.name}</span>
         </label>
         {power ? (
           <>
-            <NumberField label="Server draw" unit="kW" value={power.serverKw} rule={RULES.serverKw} onChange={(serverKw) => set({ power: { ...power, serverKw } })} />
-            <NumberField label="PUE" value={power.pue} step={0.05} rule={RULES.pue} onChange={(pue) => set({ power: { ...power, pue } })} />
-            <NumberField label="Electricity" unit={`${currency}/kWh`} value={power.usdPerKwh} step={0.01} rule={RULES.money} onChange={(usdPerKwh) => set({ power: { ...power, usdPerKwh } })} />
+            <NumberField label="Server draw" context={profile.name} unit="kW" value={power.serverKw} rule={RULES.serverKw} onChange={(serverKw) => set({ power: { ...power, serverKw } })} />
+            <NumberField label="PUE" context={profile.name} value={power.pue} step={0.05} rule={RULES.pue} onChange={(pue) => set({ power: { ...power, pue } })} />
+            <NumberField label="Electricity" context={profile.name} unit={`${currency}/kWh`} value={power.usdPerKwh} step={0.01} rule={RULES.money} onChange={(usdPerKwh) => set({ power: { ...power, usdPerKwh } })} />
           </>
         ) : null}
         <label className="checkbox">
           <input type="checkbox" checked={profile.cloudUsdPerGpuHour !== null} onChange={(e) => set({ cloudUsdPerGpuHour: e.target.checked ? 2.5 : null })} /> Compare with cloud rental
+          <span className="visually-hidden"> for {profile.name}</span>
         </label>
         {profile.cloudUsdPerGpuHour !== null ? (
-          <NumberField label="Cloud rental" unit={`${currency}/GPU-hour`} value={profile.cloudUsdPerGpuHour} step={0.1} rule={RULES.money} onChange={(cloudUsdPerGpuHour) => set({ cloudUsdPerGpuHour })} />
+          <NumberField label="Cloud rental" context={profile.name} unit={`${currency}/GPU-hour`} value={profile.cloudUsdPerGpuHour} step={0.1} rule={RULES.money} onChange={(cloudUsdPerGpuHour) => set({ cloudUsdPerGpuHour })} />
         ) : null}
       </div>
       {removable ? (
         <button type="button" className="link danger" onClick={() => removeHardware(profile.id)}>
-          Remove server type
+          Remove server type<span className="visually-hidden"> {profile.name}</span>
         </button>
       ) : null}
     </fieldset>

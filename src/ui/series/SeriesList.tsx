@@ -46,7 +46,7 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
   // Loads that two merged folders both measured: the curve would double back on itself.
   const sharedLoads = series.memberKeys.length > 1 ? [...new Set(series.points.map((p) => p.load.concurrency ?? p.load.requestRate))].length < series.points.length : false;
   const id = useId();
-  const duplicates = series.points.some((p) => p.notes.some((n) => n.startsWith('Duplicate load level')));
+  const duplicates = series.points.some((p) => p.duplicateLoadRuns !== undefined);
   return (
     <li className={`series-row${series.hidden ? ' series-row--hidden' : ''}`}>
       <span className="swatch" style={{ background: colors.get(series.key) }} aria-hidden="true" />
@@ -61,9 +61,11 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
           {sharedLoads ? ' · merged folders share load levels: are they really one configuration?' : ''}
         </span>
         <div className="series-row__controls">
-          <NumberField label="GPUs per instance" value={series.gpusPerInstance} rule={RULES.gpusPerInstance} step={1} onChange={(v) => setSeriesSettings(series.key, { gpusPerInstance: v })} />
+          <NumberField label="GPUs per instance" context={series.name} value={series.gpusPerInstance} rule={RULES.gpusPerInstance} step={1} onChange={(v) => setSeriesSettings(series.key, { gpusPerInstance: v })} />
           <div className="field">
-            <label htmlFor={`${id}-hw`}>Hardware</label>
+            <label htmlFor={`${id}-hw`}>
+              Hardware<span className="visually-hidden"> for {series.name}</span>
+            </label>
             <select id={`${id}-hw`} value={series.hardware.id} onChange={(e) => setSeriesSettings(series.key, { hardware: e.target.value })}>
               {hardware.map((h) => (
                 <option key={h.id} value={h.id}>
@@ -75,11 +77,14 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
           <TypedLengths series={series} />
           <label className="checkbox">
             <input type="checkbox" checked={!series.hidden} onChange={(e) => setSeriesSettings(series.key, { hidden: !e.target.checked })} /> Show
+            <span className="visually-hidden"> {series.name}</span>
           </label>
           {others.length > 0 && series.memberKeys.length === 1 ? (
             // A select plus a button: browsing the options with the arrow keys must not merge anything yet.
             <div className="field">
-              <label htmlFor={`${id}-merge`}>Same configuration as</label>
+              <label htmlFor={`${id}-merge`}>
+                Same configuration as<span className="visually-hidden"> {series.name}</span>
+              </label>
               <span className="row row--tight">
                 <select id={`${id}-merge`} value={mergeTarget} onChange={(e) => setMergeTarget(e.target.value)}>
                   <option value="">—</option>
@@ -93,6 +98,7 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
                   type="button"
                   disabled={mergeTarget === ''}
                   onClick={thenFocusListHeading(() => mergeSeries(series.key, mergeTarget))}
+                  aria-label={`Merge ${series.name} into the chosen configuration`}
                 >
                   Merge
                 </button>
@@ -101,7 +107,7 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
           ) : null}
           {series.memberKeys.length > 1 ? (
             <button type="button" className="link" onClick={thenFocusListHeading(() => splitSeries(series.key))}>
-              Split ({series.memberKeys.length} merged)
+              Split ({series.memberKeys.length} merged)<span className="visually-hidden"> {series.name}</span>
             </button>
           ) : null}
           <button type="button" className="link danger" onClick={thenFocusListHeading(() => removeSeries(series.key))} aria-label={`Remove ${series.name}`}>

@@ -11,6 +11,7 @@ import { selectAvailableStats, selectEffectiveSla, selectTpsDefinitions, selectV
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { StatSelect } from '../common/StatSelect.tsx';
+import { SlaRuleControl } from './SlaRuleControl.tsx';
 
 const DEFAULT_BOUNDS: Record<SlaMetric, number> = { ttft: 500, itl: 50, tpot: 50, e2e: 10_000, tpsPerUser: 20 };
 
@@ -27,10 +28,10 @@ export function SlaPanel() {
   return (
     <section className="panel sla-panel" aria-labelledby="sla-title">
       <h2 id="sla-title">Service-level objectives</h2>
-      <p className="panel__hint">A configuration qualifies at a load level only if every constraint holds there. Latencies are upper limits; tokens/s per user is a lower limit.</p>
+      <p className="panel__hint">A load level qualifies only if every constraint holds there.</p>
       <ul className="sla-list">
         {sla.map((c, i) => (
-          <SlaRow key={i} index={i} constraint={c} where={i === drawnIndex ? 'drawn on the chart' : c.metric === view.x.metric && c.stat === view.x.stat ? 'same metric as the line on the chart; not drawn' : 'not on the chart axis'} />
+          <SlaRow key={i} index={i} constraint={c} drawn={i === drawnIndex} duplicate={i !== drawnIndex && c.metric === view.x.metric && c.stat === view.x.stat} />
         ))}
       </ul>
       {mixedTps && sla.some((c) => c.metric === 'tpsPerUser') ? (
@@ -38,6 +39,7 @@ export function SlaPanel() {
           The loaded files define tokens/s per user differently ({definitions.map((d) => TPS_PER_USER_DEFINITION_LABELS[d]).join('; ')}): the same limit is not the same requirement for all configurations.
         </p>
       ) : null}
+      <SlaRuleControl />
       <button type="button" disabled={next === undefined} onClick={() => next && addSla({ ...next, bound: DEFAULT_BOUNDS[next.metric] })}>
         Add constraint
       </button>
@@ -45,8 +47,8 @@ export function SlaPanel() {
   );
 }
 
-function SlaRow({ index, constraint, where }: { index: number; constraint: SlaConstraint; where: string }) {
-  const { setSla, removeSla } = useActions();
+function SlaRow({ index, constraint, drawn, duplicate }: { index: number; constraint: SlaConstraint; drawn: boolean; duplicate: boolean }) {
+  const { setSla, removeSla, setView } = useActions();
   const available = useAppStore(selectAvailableStats);
   const id = useId();
   const info = SLA_METRIC_INFO[constraint.metric];
@@ -70,7 +72,15 @@ function SlaRow({ index, constraint, where }: { index: number; constraint: SlaCo
         rule={RULES.slaBound}
         onChange={(bound) => setSla(index, { ...constraint, bound }, { coalesce: true })}
       />
-      <span className="sla-row__where">{where}</span>
+      {drawn ? (
+        <span className="sla-row__where">on the chart</span>
+      ) : duplicate ? (
+        <span className="sla-row__where">same as the line on the chart; not drawn</span>
+      ) : (
+        <button type="button" className="link sla-row__where" onClick={() => setView({ x: { metric: constraint.metric, stat: constraint.stat } })}>
+          Show on the chart<span className="visually-hidden"> ({info.label} {constraint.stat})</span>
+        </button>
+      )}
       <button type="button" className="link danger" onClick={() => removeSla(index)} aria-label={`Remove ${info.label} ${constraint.stat} constraint`}>
         Remove
       </button>

@@ -4,7 +4,9 @@
  */
 import type { ChangeEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
+import { TOOL_NAMES } from '../../core/model/benchmark.ts';
 import { scenarioToJson } from '../../core/scenario/scenarioCodec.ts';
+import { scenarioFileSizeProblem } from '../../core/scenario/validateScenario.ts';
 import { currentScenario, openScenario, readScenarioFile } from '../../store/scenarioIO.ts';
 import { makeShareLink } from '../../store/shareLink.ts';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
@@ -12,6 +14,16 @@ import { downloadText } from '../export/download.ts';
 
 function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox') || target.tagName === 'TEXTAREA');
+}
+
+/** For a JSON that is not a scenario: whether it is a benchmark result, and how to load that instead. */
+async function benchmarkHint(name: string, text: string, field: string): Promise<string> {
+  if (field !== 'format') return '.';
+  const { parseFile } = await import('../../core/parsers/registry.ts');
+  const outcome = parseFile({ path: name, text });
+  if (outcome.kind !== 'runs') return '.';
+  const tool = outcome.runs[0] ? TOOL_NAMES[outcome.runs[0].source.tool] : 'benchmark';
+  return `. It is a ${tool} result: load it as data with “Choose files…” or by dropping it on the page.`;
 }
 
 export function Toolbar() {
@@ -40,17 +52,20 @@ export function Toolbar() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > 64 * 2 ** 20) {
-      store.getState().notify('error', `${file.name}: the file is ${(file.size / 2 ** 20).toFixed(0)} MiB; a scenario is at most 64 MiB.`);
+    // Messages of this action replace those of the previous attempt (topic "scenario-file").
+    const tooBig = scenarioFileSizeProblem(file.name, file.size);
+    if (tooBig !== null) {
+      store.getState().notify('error', tooBig, 'scenario-file');
       return;
     }
     const result = await readScenarioFile(file);
     if (!result.ok) {
-      store.getState().notify('error', `${file.name} could not be opened: ${result.message}. Nothing was changed.`);
+      const hint = await benchmarkHint(file.name, result.field === 'format' ? await file.text() : '', result.field);
+      store.getState().notify('error', `${file.name} could not be opened: ${result.message}${hint} Nothing was changed.`, 'scenario-file');
       return;
     }
     openScenario(store, result.scenario);
-    store.getState().notify('info', `Opened ${file.name}.`);
+    store.getState().notify('info', `Opened ${file.name}.`, 'scenario-file');
   };
 
   const share = async () => {
@@ -70,7 +85,7 @@ export function Toolbar() {
       : pointCount > 0
         ? 'The benchmark data is too large for a link: it carries the assumptions (SLA, demand, prices) only. Save the scenario to a file to share the data.'
         : 'It holds the settings; no benchmark data is loaded.';
-    store.getState().notify('info', `${copied ? 'Share link copied.' : 'Share link ready below.'} ${what} The data stays in the link's fragment, which browsers never send to a server.`);
+    store.getState().notify('info', `${copied ? 'Share link copied.' : 'Share link ready below.'} ${what} The data stays in the link's fragment, which browsers never send to a server.`, 'share-link');
   };
 
   return (

@@ -6,6 +6,7 @@ import type { ChangeEvent } from 'react';
 import { useRef } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { loadFiles } from '../../store/loading.ts';
+import { CancelLoading } from './CancelLoading.tsx';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
 import type { FileToParse } from '../../workers/protocol.ts';
 
@@ -33,8 +34,8 @@ export function DropZone() {
   return (
     <div {...getRootProps({ className: `dropzone${isDragActive ? ' dropzone--active' : ''}`, 'data-testid': 'dropzone' })}>
       <input {...getInputProps({ 'aria-label': 'Benchmark files' })} />
-      <p className="dropzone__title">{isDragActive ? 'Drop to load' : 'Drop GenAI-Perf result files or folders here'}</p>
-      <p className="dropzone__hint">profile_export_genai_perf.json / .csv, analyze_export_genai_perf.csv — parsed in your browser, never uploaded.</p>
+      <p className="dropzone__title">{isDragActive ? 'Drop to load' : 'Drop benchmark result files or folders here'}</p>
+      <p className="dropzone__hint">GenAI-Perf, AIPerf, vLLM, SGLang, LLMPerf, GuideLLM, inference-perf, or any CSV/JSON you map — parsed in your browser, never uploaded.</p>
       <div className="dropzone__buttons">
         <button type="button" onClick={open}>
           Choose files…
@@ -50,6 +51,7 @@ export function DropZone() {
           <span>
             Reading {loading.filesDone} / {loading.filesTotal} files ({(loading.bytesDone / 2 ** 20).toFixed(1)} of {(loading.bytesTotal / 2 ** 20).toFixed(1)} MB)
           </span>
+          <CancelLoading />
         </div>
       ) : null}
     </div>

@@ -3,6 +3,7 @@ import type { FileError } from '../../core/model/benchmark.ts';
 import { countFiles, groupByReason } from '../../core/report/fileReasons.ts';
 import { selectLoadErrors, selectUnresolvedRuns } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
+import { MapColumns } from './MapColumns.tsx';
 import { UnresolvedLoads } from './UnresolvedLoads.tsx';
 
 export function LoadMessages() {
@@ -23,6 +24,7 @@ export function LoadMessages() {
           <FileReasons entries={errors} />
         </div>
       ) : null}
+      <MapColumns />
       {skipped.length > 0 ? (
         <details className="load-skipped">
           <summary>
@@ -43,7 +45,8 @@ function FileReasons({ entries }: { entries: readonly FileError[] }) {
   return (
     <ul className="file-reasons">
       {groupByReason(entries).map((group) => (
-        <li key={group.reason}>
+        // data-file / data-reason: each file's own reason, whether its group is folded or not.
+        <li key={group.reason} {...(group.files.length === 1 ? { 'data-file': group.files[0], 'data-reason': group.reason } : {})}>
           {group.files.length === 1 ? (
             <>
               <code>{group.files[0]}</code>: {group.reason}
@@ -55,7 +58,7 @@ function FileReasons({ entries }: { entries: readonly FileError[] }) {
               </summary>
               <ul>
                 {group.files.map((file, i) => (
-                  <li key={`${file}-${i}`}>
+                  <li key={`${file}-${i}`} data-file={file} data-reason={group.reason}>
                     <code>{file}</code>
                   </li>
                 ))}

@@ -27,10 +27,8 @@ describe('tco --points', () => {
     expect(stderr).toBe('');
     const out = JSON.parse(stdout) as { points: PointRecord[]; errors: unknown[]; skipped: Array<{ file: string }> };
     expect(out.errors).toEqual([]);
-    // The raw per-request export of concurrency 1 is a companion file: skipped, not an error.
-    expect(out.skipped.map((s) => s.file)).toEqual([
-      'nim-llama3-8b-sweep-c1-250/meta_llama3-8b-instruct-openai-chat-concurrency1.200_50.profile_export_raw.json',
-    ]);
+    // The raw per-request export of concurrency 1 joins that run's point.
+    expect(out.skipped).toEqual([]);
     expect(out.points.map((p) => p.concurrency)).toEqual([1, 2, 5, 10, 50, 100, 250]);
     const c10 = out.points[3]!;
     expect(c10).toMatchObject({
@@ -56,6 +54,26 @@ describe('tco --points', () => {
     expect(c10.e2eMs.p99).toBe(892.6748864799999);
     expect(c10.sources).toHaveLength(2);
     expect(c10.derived).toEqual([]);
+  });
+
+  it('gives goodput against the scenario’s SLA and percentiles from the records where a run has per-request data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tco-points-'));
+    const scenario = join(dir, 'scenario.json');
+    const sla = [{ metric: 'ttft', stat: 'p99', bound: 25 }];
+    writeFileSync(scenario, JSON.stringify({ format: 'llm-tco-scenario', version: 1, sla }));
+    const { code, stdout } = await run('--points', '--scenario', scenario, NIM);
+    expect(code).toBe(0);
+    const points = (JSON.parse(stdout) as { points: PointRecord[] }).points;
+    // Concurrency 1 has the raw export: 40 of its 53 requests have TTFT ≤ 25 ms (tests/fixtures/perRequestOracle.py),
+    // at the summary's 1.4932838222478375 req/s.
+    expect(points[0]!.slaGoodput).toEqual({ percent: 75.47169811320755, requestsPerSecond: (1.4932838222478375 * 40) / 53 });
+    expect(points[0]!.ttftMs['p99.9']).toBe(26.309999616); // from the records; p99 stays the summary's
+    expect(points[0]!.ttftMs.p99).toBe(26.267317079999998);
+    expect(points[1]!.slaGoodput).toBeNull(); // concurrency 2: summaries only
+    const csv = (await run('--points', '--csv', '--scenario', scenario, NIM)).stdout;
+    const rows = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+    expect(Number(rows[0]!['slaGoodput.percent'])).toBe(75.47169811320755);
+    expect(rows[1]!['slaGoodput.percent']).toBe('');
   });
 
   it('prints the same records as CSV with JSON-style headers', async () => {
@@ -160,5 +178,18 @@ describe('a folder that mixes every tool (tests/fixtures/real)', () => {
     expect(fireworks?.ttftMs.avg).toBeCloseTo(511.5081730199972, 9); // results_ttft_s_mean 0.5115081730199972 s
     expect(fireworks?.requestsPerSecond).toBeCloseTo(64.92561266104798 / 60, 12); // completed per minute ÷ 60
     expect(fireworks?.derived).toContain('requestsPerSecond');
+  });
+});
+
+describe('workloads in the CLI report', () => {
+  it('names no cheapest across workloads unless the scenario says they are comparable', async () => {
+    const folders = [join(REPO, 'tests/fixtures/real/genai-perf'), join(REPO, 'tests/fixtures/synthetic/genai-perf')];
+    const apart = JSON.parse((await run(...folders)).stdout) as { cheapest: string | null; cheapestByWorkload: unknown[] };
+    expect(apart.cheapest).toBeNull();
+    expect(apart.cheapestByWorkload.length).toBeGreaterThan(1);
+    const dir = mkdtempSync(join(tmpdir(), 'tco-points-'));
+    writeFileSync(join(dir, 's.json'), JSON.stringify({ format: 'llm-tco-scenario', version: 1, comparableWorkloads: true }));
+    const together = JSON.parse((await run('--scenario', join(dir, 's.json'), ...folders)).stdout) as { cheapest: string | null };
+    expect(together.cheapest).toBe('llama3-8b-h100-tp1 / meta_llama3-8b-instruct-openai-chat');
   });
 });

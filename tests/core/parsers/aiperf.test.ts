@@ -197,12 +197,9 @@ describe('real files, one by one', () => {
     expect((json(QWEN)['osl_mismatch_diff_pct'] as Json)['avg']).toBeLessThan(0);
   });
 
-  it('per-request records (profile_export.jsonl) are skipped with a reason', () => {
-    expect(parseFile(file(`${EARLY}.profile_export.jsonl`))).toEqual({
-      kind: 'skipped',
-      reason:
-        'AIPerf per-request records: not used yet; the summary of the same run (profile_export_aiperf.json or .csv) is',
-    });
+  it('per-request records (profile_export.jsonl) are read (figures in perRequestReal.test.ts)', () => {
+    const outcome = parseFile(file(`${EARLY}.profile_export.jsonl`));
+    expect(outcome.kind === 'runs' && outcome.runs[0]?.requests?.count).toBe(100);
   });
 });
 
@@ -213,11 +210,9 @@ describe('real files together through ingestFiles', () => {
       .filter((p) => p.seriesName === series)
       .sort((a, b) => (a.load.concurrency ?? 0) - (b.load.concurrency ?? 0));
 
-  it('three series (one per run family), the JSONL skipped, nothing refused', () => {
+  it('three series (one per run family), the JSONL joining its run, nothing refused', () => {
     expect(result.errors).toEqual([]);
-    expect(result.skipped).toEqual([
-      { file: `${EARLY}.profile_export.jsonl`, reason: expect.stringMatching(/per-request records/) },
-    ]);
+    expect(result.skipped).toEqual([]);
     expect([...new Set(result.points.map((p) => p.seriesName))].sort()).toEqual([
       'gpt-oss-20b-aiperf-early-oct2025',
       'kimi-k2.5-mi355x-vllm-sweep / kimik2.5-tp4-vllm',
@@ -242,8 +237,9 @@ describe('real files together through ingestFiles', () => {
   it('the early run: JSON + CSV one point at concurrency 100', () => {
     const [early] = byLoad('gpt-oss-20b-aiperf-early-oct2025');
     expect(early?.load).toEqual({ concurrency: 100, origin: 'file' });
-    expect(early?.sources.map((s) => s.format)).toEqual(['aiperf-json', 'aiperf-csv']);
+    expect(early?.sources.map((s) => s.format)).toEqual(['aiperf-json', 'aiperf-csv', 'aiperf-records-jsonl']);
     expect(early?.requestsPerSecond).toBe(9.551622221540914);
+    expect(early?.requests?.count).toBe(100);
     expect(early?.metadata.model).toBe('openai/gpt-oss-20b');
   });
 });

@@ -212,5 +212,6 @@ describe('two files of the same format claiming one run', () => {
     expect(result.points.map((p) => p.sources.length).sort()).toEqual([1, 2]); // the first JSON merged with the CSV
     expect(new Set(result.points.map((p) => p.seriesKey)).size).toBe(1);
     expect(result.points.every((p) => p.notes.some((n) => n.startsWith('Duplicate load level')))).toBe(true);
+    expect(result.points.map((p) => p.duplicateLoadRuns)).toEqual([2, 2]); // typed, for the page's flag
   });
 });

@@ -86,16 +86,17 @@ describe('NIM sweep folder as a whole', () => {
     expect(new Set(result.points.map((p) => p.seriesKey)).size).toBe(1);
     expect(result.points.map((p) => p.load.concurrency).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(LEVELS);
     for (const p of result.points) {
-      expect(p.sources.map((s) => s.format)).toEqual(['genai-perf-json', 'genai-perf-csv']);
+      // The concurrency-1 run also left its raw per-request export: one point, three files.
+      const raw = p.load.concurrency === 1 ? ['genai-perf-raw'] : [];
+      expect(p.sources.map((s) => s.format)).toEqual(['genai-perf-json', 'genai-perf-csv', ...raw]);
       expect(p.load.origin).toBe('file');
     }
     expect(result.points[0]?.seriesName).toBe('nim-llama3-8b-sweep-c1-250 / meta_llama3-8b-instruct-openai-chat');
   });
 
-  it('recognises the raw per-request export and skips it with a reason instead of an error', () => {
-    expect(result.skipped).toHaveLength(1);
-    expect(result.skipped[0]?.file).toBe(`${stem(1)}.200_50.profile_export_raw.json`);
-    expect(result.skipped[0]?.reason).toMatch(/raw per-request export/);
+  it('reads the raw per-request export into the point of its run (tests/core/parsers/perRequestReal.test.ts)', () => {
+    expect(result.skipped).toEqual([]);
+    expect(result.points.find((p) => p.load.concurrency === 1)?.requests?.count).toBe(53);
   });
 
   it('recovers the load level from the path when only the CSVs are loaded', () => {

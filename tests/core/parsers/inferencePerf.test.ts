@@ -49,7 +49,7 @@ describe('inference-perf, real kubecon-na-2025 reports', () => {
     expect(run.ttftMs.p50).toBeCloseTo(ms(0.031026913959067315), 10);
     expect(run.ttftMs.p99).toBeCloseTo(ms(0.039696927970508104), 10);
     expect(run.ttftMs['p99.9']).toBeCloseTo(ms(0.040956884782877775), 10);
-    expect(Object.keys(run.ttftMs)).not.toContain('p0.1');
+    expect(run.ttftMs['p0.1']).toBeCloseTo(ms(0.024646742470911705), 10); // any percentile is a statistic
     expect(run.tpotMs.avg).toBeCloseTo(ms(0.0034734172405264745), 10);
     expect(run.itlMs.avg).toBeCloseTo(ms(0.003473417240526474), 10);
     expect(run.itlMs.p50).toBeCloseTo(ms(3.718049265444279e-5), 12); // gaps inside a chunk: ~0

@@ -79,21 +79,21 @@ describe('LLMPerf summary, real leaderboard files', () => {
     expect(run.metadata.configuration).toEqual({ model_size: '70b' });
   });
 
-  it('skips the individual responses with a reason', () => {
-    const outcome = parseFile({ path: `${DIR}/${INDIVIDUAL}`, text: text(INDIVIDUAL) });
-    expect(outcome).toEqual({
-      kind: 'skipped',
-      reason: 'LLMPerf individual responses: per-request records, not used yet; the *_summary.json of the same run is',
-    });
+  it('reads the individual responses as per-request data (figures in perRequestReal.test.ts)', () => {
+    const run = parseOne(INDIVIDUAL);
+    expect(run.source.format).toBe('llmperf-individual-responses');
+    expect(run.requests?.count).toBe(150);
+    expect(run.load).toBeNull(); // from the summary of the same run
   });
 
-  it('ingests the folder: two points at concurrency 5 in two series, the per-request file skipped', () => {
+  it('ingests the folder: two points at concurrency 5 in two series, the per-request file joining its summary', () => {
     const files = readdirSync(ROOT)
       .filter((name) => name.endsWith('.json'))
       .map((name) => ({ path: `${DIR}/${name}`, text: text(name) }));
     const result = ingestFiles(files);
     expect(result.errors).toEqual([]);
-    expect(result.skipped.map((s) => s.file)).toEqual([`${DIR}/${INDIVIDUAL}`]);
+    expect(result.skipped).toEqual([]);
+    expect(result.points[0]!.sources.map((s) => s.format)).toEqual(['llmperf-summary', 'llmperf-individual-responses']);
     expect(result.points.map((p) => [p.seriesName, p.load])).toEqual([
       ['llmperf / llmperf-leaderboard-fireworks_70b.llama-v2-70b-chat_550_150', { concurrency: 5, origin: 'file' }],
       ['llmperf / llmperf-leaderboard-together_70b.llama-v2-70b-chat_550_150', { concurrency: 5, origin: 'file' }],

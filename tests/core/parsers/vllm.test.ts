@@ -180,7 +180,7 @@ describe('layouts without a real file, built from a real one', () => {
     expect(run?.metadata.configuration).toEqual({ backend: 'openai', gpu: 'H100', tp: '4' });
   });
 
-  it('reads only the aggregates of a --save-detailed result (per-request arrays in seconds)', () => {
+  it('keeps the aggregates of a --save-detailed result and reads its per-request arrays (vllmDetailed.test.ts)', () => {
     const detailed = plainResult({
       input_lens: [32, 32],
       output_lens: [16, 16],
@@ -191,10 +191,8 @@ describe('layouts without a real file, built from a real one', () => {
     });
     const [run] = parse('detailed.json', JSON.stringify(detailed, null, 4));
     expect(run?.ttftMs).toEqual({ avg: 46.89306787258829, p50: 43.21107800205937, p99: 75.02528442884795 });
-    expect(run?.notes).toContain(
-      'Per-request arrays (ttfts, itls, input_lens, output_lens; times in seconds): not used yet, ' +
-        'the aggregates of the same run are.',
-    );
+    expect(run?.requests?.columns.ttftMs?.sorted).toEqual(new Float64Array([43.2, 46.89]));
+    expect(run?.notes).toContain('Per-request arrays (--save-detailed) read: they are in seconds, the aggregates in ms.');
   });
 
   it('reads the older benchmark_serving.py result: "request_goodput:" key, no failed count, no endpoint_type', () => {

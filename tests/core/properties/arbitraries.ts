@@ -298,6 +298,7 @@ export const scenarioWithPoints: fc.Arbitrary<{ scenario: Scenario; points: Load
         format: 'llm-tco-scenario',
         version: 1,
         sla: r.sla,
+        slaRule: { kind: 'statistic' },
         demand: r.demand,
         hardware: r.hardware,
         apiReference: r.apiReference,

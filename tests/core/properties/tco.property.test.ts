@@ -205,13 +205,18 @@ describe('computeSeriesResult / buildReport: the whole chain', () => {
         const report = buildReport(results, errors, skipped);
         expect(nonFiniteNumbers(report, 'report')).toEqual([]);
 
-        // No "cheapest" only when nothing is priced, or when the best two cannot be told apart (a full tie).
-        const priced = report.series
-          .filter((s) => s.cost !== null)
-          .map((s) => [s.cost?.fleetYearUsd ?? Infinity, s.cost?.costPer1kRequestsUsd ?? Infinity] as const)
-          .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-        const fullTie = priced.length > 1 && priced[0]![0] === priced[1]![0] && priced[0]![1] === priced[1]![1];
-        expect(report.cheapest === null).toBe(priced.length === 0 || fullTie);
+        // Per workload, no "cheapest" only when nothing is priced, or when the best two cannot be told apart (a full
+        // tie); across several workloads none at all.
+        for (const w of report.cheapestByWorkload) {
+          const priced = report.series
+            .filter((s) => w.series.includes(s.name) && s.cost !== null)
+            .map((s) => [s.cost?.fleetYearUsd ?? Infinity, s.cost?.costPer1kRequestsUsd ?? Infinity] as const)
+            .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          const fullTie = priced.length > 1 && priced[0]![0] === priced[1]![0] && priced[0]![1] === priced[1]![1];
+          expect(w.cheapest === null).toBe(priced.length === 0 || fullTie);
+        }
+        if (report.cheapestByWorkload.length !== 1) expect(report.cheapest).toBeNull();
+        else expect(report.cheapest).toBe(report.cheapestByWorkload[0]!.cheapest);
         for (const [i, s] of report.series.entries()) {
           const where = `report.series[${i}] (${s.name})`;
           const hasReason = typeof s.reason === 'string' && s.reason.length > 0;

@@ -14,7 +14,7 @@ const errors = [{ file: 'x.txt', reason: 'not a result' }];
 const skipped = [{ file: 'notes.md', reason: 'notes' }];
 
 /** A: 10 req/s, 2,000 tok/s, ISL 1,000, OSL 200 at c8; B: TTFT 300 ms at c4. Default: 200 req/s, 1 GPU each. */
-function report() {
+function report(options: { comparableWorkloads?: boolean } = {}) {
   const scenario = defaultScenario();
   const a = point({
     concurrency: 8,
@@ -30,7 +30,7 @@ function report() {
   });
   const b = point({ concurrency: 4, seriesKey: 'b', seriesName: 'B', ttftMs: { avg: 300 } });
   const results = resolveSeries([a, b], scenario).map((s) => computeSeriesResult(s, scenario));
-  return buildReport(results, errors, skipped);
+  return buildReport(results, errors, skipped, options);
 }
 
 const NO_CLOUD = 'no cloud $/GPU-hour is set for this hardware';
@@ -69,6 +69,7 @@ describe('buildReport', () => {
         'cost.breakEvenMonthsVsCloud': NO_CLOUD,
       },
       notes: ['From file.', 'Second note.'],
+      workload: { model: null, meanInputTokens: 1000, meanOutputTokens: 200 },
     });
     const cost = a!.cost!;
     // 3 × 119,000 = 357,000 a year; 2.5 × 119,000 = 297,500; capex 3 × 320,000; lifetime × 4 years
@@ -115,12 +116,24 @@ describe('buildReport', () => {
       cost: null,
       unavailable: {},
       notes: [],
+      workload: { model: null, meanInputTokens: null, meanOutputTokens: null },
     });
   });
 
-  it('names the cheapest series and passes the refused and skipped files through', () => {
+  it('names the cheapest series per workload, and passes the refused and skipped files through', () => {
     const r = report();
-    expect(r.cheapest).toBe('A');
+    // A (ISL 1,000, OSL 200) and B (lengths unknown) serve different workloads: no cheapest across both.
+    expect(r.cheapest).toBeNull();
+    expect(r.cheapestByWorkload).toEqual([
+      { workload: 'model not named in the files · ISL ≈ 1,000 · OSL ≈ 200 tokens', series: ['A'], cheapest: 'A' },
+      { workload: 'model not named in the files · ISL unknown · OSL unknown tokens', series: ['B'], cheapest: null },
+    ]);
+    // Declared comparable: one group of both, and A is the cheapest of all.
+    const comparable = report({ comparableWorkloads: true });
+    expect(comparable.cheapest).toBe('A');
+    expect(comparable.cheapestByWorkload).toEqual([
+      { workload: 'all configurations, declared comparable', series: ['A', 'B'], cheapest: 'A' },
+    ]);
     expect(r.errors).toEqual(errors);
     expect(r.skipped).toEqual(skipped);
     expect(r.skipped).not.toBe(skipped); // a copy
@@ -237,6 +250,9 @@ describe('reportCsv', () => {
     );
     // Then what only some series have, in first-seen order; `unavailable` stays in the JSON only.
     expect(columns.slice(39)).toEqual([
+      'workload.model',
+      'workload.meanInputTokens',
+      'workload.meanOutputTokens',
       'operatingPoint.ttftMs.avg',
       'operatingPoint.e2eMs.avg',
       'operatingPoint.sources',
@@ -271,9 +287,12 @@ describe('reportCsv', () => {
       '960000',
       '1428000',
     ]);
-    expect(cells.slice(-6)).toEqual([
+    expect(cells.slice(-9)).toEqual([
       '10091520',
       'onPrem',
+      '', // no model named
+      '1000',
+      '200',
       '100',
       '4000',
       'c8r/profile_export_genai_perf.json',
@@ -282,7 +301,7 @@ describe('reportCsv', () => {
     expect(b).toBe(
       'B,c4r/profile_export_genai_perf.json,1,dgx-h100,false,' +
         'cannot meet the SLA: even at the lowest load (concurrency 4) TTFT avg ≤ 250 ms but measured 300' +
-        ','.repeat(37),
+        ','.repeat(40),
     );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
 import { migrateScenario } from '../../../src/core/scenario/migrations.ts';
-import { validateScenario } from '../../../src/core/scenario/validateScenario.ts';
+import { scenarioFileSizeProblem, validateScenario } from '../../../src/core/scenario/validateScenario.ts';
 
 const valid = () => JSON.parse(JSON.stringify(defaultScenario())) as Record<string, unknown>;
 
@@ -33,8 +33,16 @@ describe('validateScenario (docs/scenario.md)', () => {
     ['wrong format', (d) => (d['format'] = 'other'), 'format: must be "llm-tco-scenario", got "other"'],
     ['future version', (d) => (d['version'] = 7), 'version: 7 is newer than this build understands (up to 1); open it in a newer version of the app'],
     ['missing version', (d) => delete d['version'], 'version: must be a whole number (this build reads versions 0 to 1), got nothing'],
+    ['not a scenario at all', (d) => delete d['format'], 'format: missing: this JSON is not a scenario file (a scenario has "format": "llm-tco-scenario")'],
+    ['automatic log axis', (d) => ((d['view'] as Record<string, unknown>)['logXAuto'] = 'yes'), 'view.logXAuto: must be true or false, got "yes"'],
+    ['comparable workloads', (d) => (d['comparableWorkloads'] = 1), 'comparableWorkloads: must be true or false, got 1'],
+    ['ranking cost', (d) => (d['rankBy'] = 'servers'), 'rankBy: must be one of fleetYearUsd, costPer1kRequestsUsd, costPer1MTokensUsd, got "servers"'],
     ['unknown SLA metric', (d) => (d['sla'] = [{ metric: 'ttfb', stat: 'avg', bound: 1 }]), 'sla[0].metric: must be one of ttft, itl, tpot, e2e, tpsPerUser, got "ttfb"'],
-    ['unknown stat', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'p42', bound: 1 }]), 'sla[0].stat: must be one of avg, min, max, p1, p5, p10, p25, p50, p75, p90, p95, p99, p99.9, got "p42"'],
+    ['unknown stat', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'median', bound: 1 }]), 'sla[0].stat: must be one of avg, min, max, p1, p5, p10, p25, p50, p75, p90, p95, p99, p99.9 or a percentile p<N> with 0 < N < 100, got "median"'],
+    ['percentile out of range', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'p100', bound: 1 }]), 'sla[0].stat: must be one of avg, min, max, p1, p5, p10, p25, p50, p75, p90, p95, p99, p99.9 or a percentile p<N> with 0 < N < 100, got "p100"'],
+    ['goodput rule without a share', (d) => (d['slaRule'] = { kind: 'goodput' }), 'slaRule.minPercent: must be a number > 0 and ≤ 100, got nothing'],
+    ['goodput share above 100', (d) => (d['slaRule'] = { kind: 'goodput', minPercent: 101 }), 'slaRule.minPercent: must be a number > 0 and ≤ 100, got 101'],
+    ['unknown rule', (d) => (d['slaRule'] = { kind: 'median' }), 'slaRule.kind: must be one of statistic, goodput, got "median"'],
     ['zero bound', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'avg', bound: 0 }]), 'sla[0].bound: must be a number > 0, got 0'],
     ['text peak', (d) => ((d['demand'] as Record<string, unknown>)['peak'] = '200'), 'demand.peak: must be a number ≥ 0, got "200"'],
     ['negative headroom', (d) => ((d['demand'] as Record<string, unknown>)['headroomPercent'] = -5), 'demand.headroomPercent: must be a number ≥ 0 and ≤ 1000, got -5'],
@@ -66,6 +74,13 @@ describe('validateScenario (docs/scenario.md)', () => {
     const result = validateScenario({ format: 'llm-tco-scenario', version: 1, demand: { unit: 'concurrentRequests', peak: 64, headroomPercent: 10, spareInstances: 1, averageToPeak: 0.5 } });
     expect(result.ok && result.scenario.demand.unit).toBe('concurrentRequests');
     expect(result.ok && result.scenario.hardware).toEqual(defaultScenario().hardware);
+  });
+
+  it('reads the comparison settings (comparableWorkloads, rankBy), which are absent unless set', () => {
+    expect(validateScenario({ ...valid(), comparableWorkloads: true, rankBy: 'costPer1MTokensUsd' })).toMatchObject({ ok: true, scenario: { comparableWorkloads: true, rankBy: 'costPer1MTokensUsd' } });
+    const plain = validateScenario(valid());
+    expect(plain.ok && 'rankBy' in plain.scenario).toBe(false);
+    expect(plain.ok && 'comparableWorkloads' in plain.scenario).toBe(false);
   });
 
   it('keeps unknown fields as they are', () => {
@@ -154,5 +169,12 @@ describe('currency', () => {
     expect(validateScenario({ format: 'llm-tco-scenario', version: 1 })).toMatchObject({ ok: true, scenario: { currency: 'USD' } });
     expect(validateScenario({ format: 'llm-tco-scenario', version: 1, currency: 'EUR' })).toMatchObject({ ok: true, scenario: { currency: 'EUR' } });
     expect(validateScenario({ format: 'llm-tco-scenario', version: 1, currency: 'euro' })).toEqual({ ok: false, field: 'currency', message: 'currency: must be an ISO 4217 code such as USD or EUR, got "euro"' });
+  });
+});
+
+describe('scenario file size', () => {
+  it('opens up to 64 MiB and names the file and the limit beyond', () => {
+    expect(scenarioFileSizeProblem('s.json', 64 * 2 ** 20)).toBeNull();
+    expect(scenarioFileSizeProblem('big.json', 65 * 2 ** 20)).toBe('big.json: the file is 65 MiB; a scenario is at most 64 MiB.');
   });
 });

@@ -43,12 +43,34 @@ export class AppPage {
     return (await this.resultRow(series).locator(`[data-field="${field}"]`).innerText()).trim();
   }
 
+  /** Types a number into a field and confirms it with Enter (fields apply a value once it is typed whole). */
+  async typeNumber(field: Locator, value: number): Promise<void> {
+    await field.fill(String(value));
+    await field.press('Enter');
+  }
+
+  get recommendation(): Locator {
+    return this.page.getByRole('region', { name: 'Recommendation' });
+  }
+
+  /** A figure of the recommendation: servers, fleetYearUsd, costPer1MTokensUsd, costPer1kRequestsUsd. */
+  figure(name: string): Locator {
+    return this.recommendation.locator(`[data-figure="${name}"] dd`).first();
+  }
+
   seriesNames(): Locator {
     return this.page.locator('.series-row__name');
   }
 
   loadErrors(): Locator {
     return this.page.locator('.load-errors li');
+  }
+
+  /** "file: reason" for every refused file, also those folded into a group of files refused for one reason. */
+  async loadErrorLines(): Promise<string[]> {
+    return this.page
+      .locator('.load-errors [data-file]')
+      .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-file')}: ${li.getAttribute('data-reason')}`));
   }
 }
 

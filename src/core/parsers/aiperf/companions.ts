@@ -10,21 +10,6 @@ import type { BenchmarkParser, SniffedFile } from '../types.ts';
 const SUMMARY = 'the summary of the same run (profile_export_aiperf.json or .csv) is';
 
 /**
- * Per-request records `profile_export.jsonl`: one line per request,
- * `{"metadata": {x_request_id, …, credit_phase}, "metrics": {<tag>: {value, unit}}, "error"?: {…}}`.
- */
-export const aiperfRecords: BenchmarkParser = {
-  id: 'aiperf-records-jsonl',
-  label: 'NVIDIA AIPerf per-request records (profile_export.jsonl)',
-  detect: (file: SniffedFile) => {
-    const first = file.jsonLines?.[0] ?? file.json;
-    if (!isObject(first) || 'aggregation_type' in first) return false;
-    return isObject(first['metadata']) && isObject(first['metrics']);
-  },
-  parse: () => ({ kind: 'skipped', reason: `AIPerf per-request records: not used yet; ${SUMMARY}` }),
-};
-
-/**
  * Aggregates over repeated runs: the confidence aggregate `profile_export_aiperf_aggregate.{json,csv}`
  * (`aggregation_type: "confidence"`), and the sweep aggregate's CSV twin `profile_export_aiperf_sweep.csv`.
  */

@@ -103,7 +103,7 @@ export function readMetrics(run: ParsedRun, find: (metric: Metric) => FoundMetri
       run[metric.field] = distributionFromRecord(found.record, factor, found.where);
     } else {
       const avg = found.record['avg'];
-      if (avg !== null && avg !== undefined) run[metric.field] = checkedNumber(avg, `${found.where}.avg`) * factor;
+      if (avg !== null && avg !== undefined) run[metric.field as ScalarField] = checkedNumber(avg, `${found.where}.avg`) * factor;
     }
   }
 }

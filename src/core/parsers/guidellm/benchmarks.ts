@@ -27,6 +27,7 @@ import {
   optionalNumber,
 } from '../jsonFields.ts';
 import { emptyRun, requireThroughput, runPathOf } from '../runs.ts';
+import { readGuidellmSamples } from './samples.ts';
 import { baseName } from '../text.ts';
 import type { BenchmarkParser, ParseOutcome, ParsedRun, SniffedFile } from '../types.ts';
 import { ParseFailure } from '../types.ts';
@@ -69,6 +70,7 @@ function parse(file: SniffedFile): ParseOutcome {
     }
     readStrategy(strategy, run, where);
     readMetadata(doc, raw, run);
+    readGuidellmSamples(raw, run);
     run.notes.unshift(`GuideLLM ${layout}, ${label}.`);
     runs.push(run);
   });

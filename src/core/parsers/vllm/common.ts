@@ -24,6 +24,7 @@ import {
   setLoad,
 } from '../servingBench.ts';
 import { baseName, truncate } from '../text.ts';
+import { hasDetailedArrays, readVllmDetailed } from './detailed.ts';
 import type { ParsedRun } from '../types.ts';
 import { ParseFailure } from '../types.ts';
 import { checkedNumber } from '../units.ts';
@@ -132,7 +133,8 @@ export function readVllmResult(doc: Json, run: ParsedRun): void {
   if (failed !== undefined) run.errorCount = failed;
   const goodput = optionalNumber(doc, 'request_goodput') ?? optionalNumber(doc, 'request_goodput:');
   if (goodput !== undefined) run.goodputRequestsPerSecond = goodput;
-  notePerRequestArrays(doc, run);
+  if (hasDetailedArrays(doc)) readVllmDetailed(doc, run);
+  else notePerRequestArrays(doc, run);
   readLoad(doc, run);
   readMetadata(doc, run);
   const sweep = sweepLocation(run.source.path);

@@ -2,7 +2,8 @@
  * vLLM `vllm bench serve --save-result` (or `benchmarks/benchmark_serving.py`) result JSON: one object per file, or
  * one object per line when runs were added with `--append-result` (JSON Lines). Also `run=<n>.json` of a
  * `vllm bench sweep` tree, where the swept parameters are added to the object and named by the folder.
- * Keys: see ./common.ts. Latencies are in ms (`_ms` keys); the per-request arrays of `--save-detailed` are ignored.
+ * Keys: see ./common.ts. Latencies are in ms (`_ms` keys); the per-request arrays of `--save-detailed` (seconds) are
+ * read by ./detailed.ts.
  */
 import { readResults, firstRecord } from '../servingBench.ts';
 import type { BenchmarkParser, ParseOutcome, SniffedFile } from '../types.ts';

@@ -1,0 +1,140 @@
+/**
+ * Goodput against the user's SLA along load (docs/method.md §Goodput rule): per configuration with per-request
+ * data, the share of good requests (or good requests/s) at each load level. Recomputed live while an SLA line is
+ * dragged; under the goodput rule the minimum share is drawn as a line.
+ */
+import { useId, useMemo, useRef, useState } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '../../core/format/numbers.ts';
+import type { SeriesGoodput } from '../../store/selectors.ts';
+import { selectGoodput, selectSlaRule } from '../../store/selectors.ts';
+import { useAppStore } from '../../store/StoreProvider.tsx';
+import { selectSeriesColors } from '../common/palette.ts';
+import { ChartExportButtons } from '../export/ExportButtons.tsx';
+import { ChartLegend, legendHeight } from './ChartLegend.tsx';
+import type { LegendItem } from './ChartLegend.tsx';
+import { useElementWidth } from './useElementWidth.ts';
+
+const MEASURES = {
+  percent: { label: 'Good requests (%)', format: (v: number) => `${formatNumber(v, 1)}%` },
+  requestsPerSecond: { label: 'Goodput (good req/s per instance)', format: (v: number) => formatNumber(v) },
+} as const;
+type Measure = keyof typeof MEASURES;
+
+function valueOf(point: SeriesGoodput['points'][number], measure: Measure): number | null {
+  const g = point.goodput;
+  if (!g.known) return null;
+  return measure === 'percent' ? g.percent : (g.requestsPerSecond ?? null);
+}
+
+export function GoodputChart({ width: fixedWidth }: { width?: number }) {
+  const [containerRef, measuredWidth] = useElementWidth<HTMLDivElement>(fixedWidth ?? 800);
+  const width = fixedWidth ?? measuredWidth;
+  const panelRef = useRef<HTMLElement>(null);
+  const id = useId();
+  const [measure, setMeasure] = useState<Measure>('percent');
+  const series = useAppStore(selectGoodput);
+  const rule = useAppStore(selectSlaRule);
+  const colors = useAppStore(selectSeriesColors);
+  const lines = useMemo(
+    () =>
+      series.map((s) => (
+        <Line
+          key={s.key}
+          data={s.points.map((p) => ({ load: p.load, value: valueOf(p, measure), label: p.loadLabel }))}
+          dataKey="value"
+          name={s.name}
+          stroke={colors.get(s.key) ?? '#000'}
+          strokeWidth={2}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+      )),
+    [series, measure, colors],
+  );
+  if (series.length === 0) return null;
+  const legendItems: LegendItem[] = series.map((s) => ({ label: s.name, color: colors.get(s.key) ?? '#000', kind: 'series' }));
+  const top = legendHeight(legendItems, Math.max(200, width - 110)) + 16;
+  const { label, format } = MEASURES[measure];
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`} ref={panelRef}>
+      <div className="panel__head">
+        <h2 id={`${id}-title`}>Goodput against your SLA</h2>
+        <ChartExportButtons chartRef={panelRef} title={`${label} vs load`} fileName="llm-tco-goodput" />
+      </div>
+      <div className="chart-controls">
+        <div className="field">
+          <label htmlFor={`${id}-m`}>Show</label>
+          <select id={`${id}-m`} value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
+            {Object.entries(MEASURES).map(([key, m]) => (
+              <option key={key} value={key}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="panel__hint">
+          A request is good when it completed and its own TTFT, ITL, E2E… each meet every constraint; failed requests
+          count as not good. From the per-request files only.
+        </p>
+      </div>
+      <div ref={containerRef} className="chart" data-testid="goodput-chart">
+        <LineChart width={width} height={260 + top} margin={{ top, right: 24, bottom: 40, left: 24 }}>
+          <CartesianGrid stroke="#e6e6e6" />
+          <XAxis
+            type="number"
+            dataKey="load"
+            domain={['dataMin', 'dataMax']}
+            allowDuplicatedCategory={false}
+            tickFormatter={(v: number) => formatNumber(v)}
+            label={{ value: 'Load level (concurrency or req/s)', position: 'insideBottom', offset: -26, fill: '#222', fontSize: 13 }}
+          />
+          <YAxis
+            {...(measure === 'percent' ? { domain: [0, 100] } : {})}
+            tickFormatter={(v: number) => format(v)}
+            width={70}
+            label={{ value: label, angle: -90, position: 'insideLeft', offset: -10, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }}
+          />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : 'not known')} labelFormatter={(v) => `load ${formatNumber(Number(v))}`} isAnimationActive={false} />
+          {measure === 'percent' && rule.kind === 'goodput' ? (
+            <ReferenceLine y={rule.minPercent} stroke="#b71c1c" strokeDasharray="6 4" label={{ value: `needed: ${formatNumber(rule.minPercent)}%`, fill: '#b71c1c', fontSize: 12, position: 'insideTopRight' }} />
+          ) : null}
+          {lines}
+          <ChartLegend items={legendItems} top={8} />
+        </LineChart>
+      </div>
+      <GoodputFigures series={series} />
+    </section>
+  );
+}
+
+/** The same figures as text: a table per load level (screen readers, tests, and exact values). */
+function GoodputFigures({ series }: { series: SeriesGoodput[] }) {
+  return (
+    <details className="goodput-figures">
+      <summary>Goodput figures</summary>
+      <table data-testid="goodput-figures">
+        <thead>
+          <tr>
+            <th scope="col">Configuration</th>
+            <th scope="col">Load</th>
+            <th scope="col">Good requests</th>
+            <th scope="col">Goodput (req/s)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.flatMap((s) =>
+            s.points.map((p) => (
+              <tr key={p.pointId}>
+                <td>{s.name}</td>
+                <td>{p.loadLabel}</td>
+                <td>{p.goodput.known ? `${formatNumber(p.goodput.percent, 1)}% (${p.goodput.good} of ${p.goodput.total})` : p.goodput.reason}</td>
+                <td>{p.goodput.known ? formatNumber(p.goodput.requestsPerSecond) : '—'}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+/**
+ * Goodput in the page: the rule chosen in the SLA panel (saved as slaRule), the figures following a dragged bound,
+ * and any percentile typed in a statistic menu. Data: the real NIM sweep with the concurrency-1 raw export.
+ */
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFile } from '../../src/core/parsers/registry.ts';
+import type { ParsedRun } from '../../src/core/parsers/types.ts';
+import { selectResults } from '../../src/store/selectors.ts';
+import { GoodputChart } from '../../src/ui/chart/GoodputChart.tsx';
+import { ResultsTable } from '../../src/ui/results/ResultsTable.tsx';
+import { SlaPanel } from '../../src/ui/sla/SlaPanel.tsx';
+import { nimRuns, renderWithStore } from './renderApp.tsx';
+
+const NIM = join(import.meta.dirname, '../fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-250');
+const RUN = 'meta_llama3-8b-instruct-openai-chat-concurrency1';
+
+function rawRun(): ParsedRun {
+  const text = readFileSync(join(NIM, `${RUN}.200_50.profile_export_raw.json`), 'utf8');
+  const outcome = parseFile({ path: `nim/${RUN}.200_50.profile_export_raw.json`, text });
+  if (outcome.kind !== 'runs') throw new Error(outcome.reason);
+  return outcome.runs[0]!;
+}
+
+const figures = () => screen.getByTestId('goodput-figures');
+
+describe('goodput in the page', () => {
+  it('shows goodput per load level and follows a bound being dragged', () => {
+    const { store } = renderWithStore(<GoodputChart width={700} />, { runs: [...nimRuns(), rawRun()], origin: 'files' });
+    // Default SLA TTFT avg ≤ 250 ms: all 53 requests of concurrency 1 are good (TTFT ≤ 26.3 ms).
+    expect(within(figures()).getByText('100% (53 of 53)')).toBeTruthy();
+    act(() => store.getState().previewSla(0, 25)); // a drag frame: 40 of 53 (tests/fixtures/perRequestOracle.py)
+    expect(within(figures()).getByText('75.5% (40 of 53)')).toBeTruthy();
+  });
+
+  it('the goodput rule, chosen in the SLA panel, decides the operating point and is saved in the scenario', async () => {
+    const { store } = renderWithStore(
+      <>
+        <SlaPanel />
+        <ResultsTable />
+      </>,
+      { runs: [...nimRuns(), rawRun()], origin: 'files' },
+    );
+    expect(selectResults(store.getState())[0]?.pick.meetsSla).toBe(true); // statistic rule: concurrency 10
+    await userEvent.click(screen.getByLabelText(/enough of its requests each meet every constraint/));
+    expect(store.getState().settings.slaRule).toEqual({ kind: 'goodput', minPercent: 95 });
+    // Only concurrency 1 has per-request data: it is the operating point, with its goodput beside it.
+    const result = selectResults(store.getState())[0]!;
+    expect(result.pick.meetsSla && result.pick.operatingPoint.point.load.concurrency).toBe(1);
+    expect(document.querySelector('[data-field="goodput"]')?.textContent).toBe(' · 100% good (1.49 good req/s)');
+    const percent = screen.getByLabelText('Good requests at least');
+    await userEvent.clear(percent);
+    await userEvent.type(percent, '99{Enter}');
+    expect(store.getState().settings.slaRule).toEqual({ kind: 'goodput', minPercent: 99 });
+  });
+
+  it('says that no level can be checked when no per-request file is loaded', async () => {
+    renderWithStore(<SlaPanel />);
+    await userEvent.click(screen.getByLabelText(/enough of its requests each meet every constraint/));
+    expect(screen.getByText(/No per-request file is loaded/)).toBeTruthy();
+  });
+
+  it('takes any percentile typed as "Other percentile…"', async () => {
+    const { store } = renderWithStore(<SlaPanel />, { runs: [...nimRuns(), rawRun()], origin: 'files' });
+    await userEvent.selectOptions(screen.getByLabelText('Statistic'), 'Other percentile…');
+    await userEvent.type(screen.getByLabelText('Statistic: percentile between 0 and 100'), '99.90{Enter}');
+    expect(store.getState().settings.sla[0]?.stat).toBe('p99.9');
+    await userEvent.selectOptions(screen.getByLabelText('Statistic'), 'Other percentile…');
+    await userEvent.type(screen.getByLabelText('Statistic: percentile between 0 and 100'), '97.5{Enter}');
+    expect(store.getState().settings.sla[0]?.stat).toBe('p97.5');
+    expect((screen.getByLabelText('Statistic') as HTMLSelectElement).value).toBe('p97.5');
+  });
+});
