@@ -38,6 +38,27 @@ function toGenaiPerfJson(p: LoadPoint): string {
   });
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** The 25 functions with the most self time in a CPU profile, with their share of the samples. */
+function printProfile(profile: { nodes: ProfileNode[]; samples?: number[] }) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfCounts = new Map<string, number>();
+  for (const id of profile.samples ?? []) {
+    const f = byId.get(id)?.callFrame;
+    if (!f) continue;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+    selfCounts.set(key, (selfCounts.get(key) ?? 0) + 1);
+  }
+  const total = profile.samples?.length ?? 1;
+  const top = [...selfCounts].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [key, count] of top) console.log(`${((100 * count) / total).toFixed(1).padStart(5)} %  ${key}`);
+}
+
 const root = mkdtempSync(join(tmpdir(), 'drag-bench-'));
 for (const p of syntheticSweep(SERIES, LEVELS)) {
   const dir = join(root, 'sweep', p.seriesKey, `bench-openai-chat-concurrency${p.load.concurrency}`);
@@ -76,6 +97,14 @@ try {
     };
     requestAnimationFrame(tick);
   })()`);
+  // PROFILE=1: sample the page's JavaScript during the drag and print where its time goes (build with
+  // `npx vite build --minify false` first to read function names).
+  const cdp = process.env['PROFILE'] ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width / 2, y);
   await page.mouse.down();
@@ -91,6 +120,7 @@ try {
     }
   }
   await page.mouse.up();
+  if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
   const frames = (await page.evaluate('(() => { window.__recording = false; return window.__frames.slice(1); })()')) as number[];
   frames.sort((a, b) => a - b);
   const q = (p: number) => frames[Math.min(frames.length - 1, Math.floor(p * frames.length))] ?? NaN;

@@ -10,6 +10,7 @@ import type { SeriesGoodput } from '../../store/selectors.ts';
 import { selectGoodput, selectSlaRule } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 import { selectSeriesColors } from '../common/palette.ts';
+import { useDeferredAppStore } from '../common/useDeferredAppStore.ts';
 import { ChartExportButtons } from '../export/ExportButtons.tsx';
 import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import type { LegendItem } from './ChartLegend.tsx';
@@ -33,7 +34,7 @@ export function GoodputChart({ width: fixedWidth }: { width?: number }) {
   const panelRef = useRef<HTMLElement>(null);
   const id = useId();
   const [measure, setMeasure] = useState<Measure>('percent');
-  const series = useAppStore(selectGoodput);
+  const series = useDeferredAppStore(selectGoodput);
   const rule = useAppStore(selectSlaRule);
   const colors = useAppStore(selectSeriesColors);
   const lines = useMemo(

@@ -7,9 +7,10 @@
  *
  * Performance: this component does not subscribe to anything that changes while an SLA line is dragged.
  * The series layers are memoised elements built from selectors independent of the SLA; the markers, the handle
- * and the operating-point rings subscribe on their own. A drag re-renders only them and the table.
+ * and the operating-point rings subscribe on their own. A drag re-renders only them and the table, and the handle
+ * is drawn on an overlay of its own (SlaHandle), so moving it does not repaint the curves.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
@@ -47,6 +48,7 @@ function NoShape() {
 
 export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }) {
   const [containerRef, measuredWidth] = useElementWidth<HTMLDivElement>(fixedWidth ?? 800);
+  const [overlay, setOverlay] = useState<SVGSVGElement | null>(null);
   const width = fixedWidth ?? measuredWidth;
   const chartSeries = useAppStore(selectChartSeries);
   const front = useAppStore(selectParetoFront);
@@ -211,10 +213,24 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
         <LoadLabelsLayer />
         <OperatingPointsLayer />
         {drawn ? (
-          <SlaHandle index={drawnIndex} constraint={drawn} domain={xDomain} log={view.logX} axisStat={view.x.stat} />
+          <SlaHandle
+            index={drawnIndex}
+            constraint={drawn}
+            domain={xDomain}
+            log={view.logX}
+            axisStat={view.x.stat}
+            overlay={overlay}
+          />
         ) : null}
         <ChartLegend items={legendItems} top={legendTop} />
       </ScatterChart>
+      <svg
+        ref={setOverlay}
+        className="chart__overlay"
+        width={width}
+        height={HEIGHT + topMargin}
+        aria-hidden={drawn ? undefined : true}
+      />
       {drawn === undefined && sla.length > 0 ? (
         <p className="chart__note">
           No SLA constraint is on {SLA_METRIC_INFO[view.x.metric].label}: pick another x axis, or “Show on the

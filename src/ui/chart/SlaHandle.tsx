@@ -3,12 +3,16 @@
  * Mouse, touch and pen through pointer events with capture, snapping to round values (hold Alt to drag freely);
  * keyboard as a WAI-ARIA slider (arrows step, Shift or PageUp/PageDown ×10, Home/End). While dragging, the
  * bound is previewed in the store once per animation frame (so the table follows live) and committed on release
- * as one change. It sits above every recharts layer (labels are at z-index 2000), so dots and load labels never
- * take the pointer from it. Its label sits above the plot area, where no load label or ring can be.
+ * as one change. Its label sits above the plot area, where no load label or ring can be.
+ *
+ * It is drawn into the chart's overlay (an <svg> of the same size laid over the chart's, on its own compositor
+ * layer): moving the line then repaints only the overlay, not the 1,000 dots and curves under it, which keeps a drag
+ * within the frame budget. Being on top, dots and load labels never take the pointer from it.
  */
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { useEffect, useRef } from 'react';
-import { usePlotArea, useXAxisInverseScale, useXAxisScale, ZIndexLayer } from 'recharts';
+import { createPortal } from 'react-dom';
+import { usePlotArea, useXAxisInverseScale, useXAxisScale } from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
 import type { SlaConstraint } from '../../core/model/scenario.ts';
@@ -34,6 +38,8 @@ interface Props {
   log: boolean;
   /** The statistic the axis shows; when the constraint bounds another one, the label says so. */
   axisStat?: Stat;
+  /** The overlay <svg> laid over the chart's, in the same coordinates (null until it is mounted). */
+  overlay: SVGSVGElement | null;
 }
 
 /** The lowest limit the keyboard reaches (Home): the axis minimum, or one step above zero on a linear axis. */
@@ -54,7 +60,7 @@ export function stepBound(bound: number, direction: 1 | -1, times: number, domai
   return bound <= floor ? bound : Math.max(next, floor);
 }
 
-export function SlaHandle({ index, constraint, domain, log, axisStat = constraint.stat }: Props) {
+export function SlaHandle({ index, constraint, domain, log, axisStat = constraint.stat, overlay }: Props) {
   const scale = useXAxisScale();
   const invert = useXAxisInverseScale();
   const area = usePlotArea();
@@ -67,7 +73,7 @@ export function SlaHandle({ index, constraint, domain, log, axisStat = constrain
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
-  if (!scale || !invert || !area) return null;
+  if (!scale || !invert || !area || !overlay) return null;
   const [min, max] = domain;
   const px = scale(clamp(value, min, max));
   if (px === undefined || !Number.isFinite(px)) return null;
@@ -140,9 +146,8 @@ export function SlaHandle({ index, constraint, domain, log, axisStat = constrain
   // Above the plot, beside the line on the side with more room (about 6.6 px a character at 12 px).
   const roomRight = area.x + area.width - px;
   const labelOnRight = roomRight > text.length * 6.6 + 8 || roomRight > px - area.x;
-  return (
-    <ZIndexLayer zIndex={2500}>
-      <g className="sla-handle" data-sla-index={index}>
+  return createPortal(
+    <g className="sla-handle" data-sla-index={index}>
         <rect className="sla-infeasible" x={shadeX} y={area.y} width={Math.max(0, shadeWidth)} height={area.height} fill="#b71c1c" fillOpacity={0.07} pointerEvents="none" />
         <line className="sla-line" x1={px} x2={px} y1={area.y} y2={area.y + area.height} stroke="#b71c1c" strokeWidth={2} strokeDasharray="6 4" pointerEvents="none" />
         <line x1={px} x2={px} y1={area.y - SLA_LABEL_ROW + 2} y2={area.y} stroke="#b71c1c" strokeWidth={2} pointerEvents="none" />
@@ -157,7 +162,7 @@ export function SlaHandle({ index, constraint, domain, log, axisStat = constrain
           width={16}
           height={area.height}
           fill="transparent"
-          style={{ cursor: 'ew-resize', touchAction: 'none' }}
+          style={{ cursor: 'ew-resize', touchAction: 'none', pointerEvents: 'all' }}
           role="slider"
           tabIndex={0}
           aria-label={label}
@@ -198,7 +203,7 @@ export function SlaHandle({ index, constraint, domain, log, axisStat = constrain
           onMouseUp={stopPropagation}
           onTouchMove={stopPropagation}
         />
-      </g>
-    </ZIndexLayer>
+    </g>,
+    overlay,
   );
 }

@@ -35,13 +35,14 @@ export function ChartExportButtons({ chartRef, title, fileName = 'llm-tco-chart'
     try {
       const { chartToSvg, svgToPng } = await import('./chartImage.ts');
       const { settings } = store.getState();
+      const overlays = [...(chartRef.current?.querySelectorAll<SVGSVGElement>('svg.chart__overlay') ?? [])];
       const image = chartToSvg(svg, {
         title: title ?? `Latency–throughput: ${yAxisTitle(settings.view)} vs ${xAxisTitle(settings.view)}`,
         captionLines: [
           ...assumptionLines(settings, new Set(selectVisibleSeries(store.getState()).map((s) => s.hardware.id))),
           title === undefined ? 'Rings: operating point of each configuration under the SLA. Hollow markers: load levels that fail the SLA. Dashed grey: Pareto front. Shaded: ruled out by the SLA line.' : 'Dashed red: the limit in force.',
         ],
-      });
+      }, overlays);
       if (format === 'svg') downloadText(image.svg, `${fileName}.svg`, 'image/svg+xml');
       else downloadBlob(await svgToPng(image, 2), `${fileName}.png`); // 2× pixel ratio: docs/architecture.md §Exports
     } catch (error) {

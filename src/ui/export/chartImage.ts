@@ -63,11 +63,22 @@ function text(x: number, y: number, content: string, size: number, weight: numbe
   return element;
 }
 
-export function chartToSvg(chartSvg: SVGSVGElement, meta: ChartImageMeta): ChartImage {
+/**
+ * `overlays` are <svg>s laid over the chart in its coordinates (the SLA line's layer): their content is drawn on top
+ * of the chart's in the image.
+ */
+export function chartToSvg(chartSvg: SVGSVGElement, meta: ChartImageMeta, overlays: SVGSVGElement[] = []): ChartImage {
   const width = Math.round(chartSvg.getBoundingClientRect().width) || Number(chartSvg.getAttribute('width')) || 800;
   const chartHeight = Math.round(chartSvg.getBoundingClientRect().height) || Number(chartSvg.getAttribute('height')) || 500;
   const clone = chartSvg.cloneNode(true) as SVGSVGElement;
   inlineStyles(chartSvg, clone);
+  for (const overlay of overlays) {
+    const layer = overlay.cloneNode(true) as SVGSVGElement;
+    inlineStyles(overlay, layer);
+    const group = document.createElementNS(SVG_NS, 'g');
+    group.append(...layer.childNodes);
+    clone.append(group);
+  }
   clone.querySelectorAll('[data-export="skip"], .recharts-tooltip-cursor, title, desc').forEach((e) => e.remove());
   for (const attribute of ['role', 'tabindex', 'style', 'class']) clone.removeAttribute(attribute);
 

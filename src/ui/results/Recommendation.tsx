@@ -15,9 +15,10 @@ import { loadDemo } from '../../store/loading.ts';
 import { selectDecisions } from '../../store/selectors.ts';
 import { useActions, useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
 import { selectSeriesColors } from '../common/palette.ts';
+import { useDeferredAppStore } from '../common/useDeferredAppStore.ts';
 
 export function Recommendation() {
-  const decisions = useAppStore(selectDecisions);
+  const decisions = useDeferredAppStore(selectDecisions);
   const hasData = useAppStore((s) => s.runs.length + s.embeddedPoints.length > 0);
   const id = useId();
   return (

@@ -30,19 +30,20 @@ import {
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import type { AppState } from '../../store/appStore.ts';
 import { selectSeriesColors } from '../common/palette.ts';
+import { useDeferredAppStore } from '../common/useDeferredAppStore.ts';
 import { InfoTip } from '../help/InfoTip.tsx';
 import { GoodputLine } from './GoodputLine.tsx';
 
 const COLUMNS = 11;
 
 export function ResultsTable({ exportButtons }: { exportButtons?: ReactNode }) {
-  const results = useAppStore(selectResults);
-  const decisions = useAppStore(selectDecisions);
-  const cheapest = useAppStore(selectCheapestKeys);
+  const results = useDeferredAppStore(selectResults);
+  const decisions = useDeferredAppStore(selectDecisions);
+  const cheapest = useDeferredAppStore(selectCheapestKeys);
   const demand = useAppStore((s) => s.settings.demand);
   const currency = useAppStore((s) => s.settings.currency);
   const rankBy = useAppStore((s) => s.settings.rankBy ?? 'fleetYearUsd');
-  const sla = useAppStore(selectEffectiveSla);
+  const sla = useDeferredAppStore(selectEffectiveSla);
   if (results.length === 0) return null;
   const ctx: DecisionContext = { metric: rankBy, sla, demand, currency };
   const byKey = new Map(results.map((r) => [r.series.key, r]));
