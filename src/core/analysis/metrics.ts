@@ -2,7 +2,7 @@
  * Reading one number off a point for a metric and stat (docs/method.md §Metrics and units, §Chart).
  */
 import type { LoadPoint, Stat } from '../model/benchmark.ts';
-import type { DemandUnit, SlaMetric, YAxis } from '../model/scenario.ts';
+import type { DemandUnit, SlaConstraint, SlaMetric, YAxis } from '../model/scenario.ts';
 import type { RequestSamples, SampleField } from '../model/requestSamples.ts';
 import { columnStat } from '../model/requestSamples.ts';
 
@@ -40,6 +40,30 @@ export function slaMetricValue(point: LoadPoint, metric: SlaMetric, stat: Stat):
   const value = point[field][stat];
   if (value !== undefined || point.requests === undefined) return value;
   return sampleStat(point.requests, field, stat);
+}
+
+/**
+ * When the point's `metric` at `stat` is derived rather than measured, how (docs/method.md §Metrics and units):
+ * tokens/s per user avg as mean output tokens ÷ mean E2E, for files that report no per-user distribution.
+ */
+export function derivedValueNote(point: LoadPoint, metric: SlaMetric, stat: Stat): string | undefined {
+  if (metric === 'tpsPerUser' && stat === 'avg' && point.tpsPerUserDefinition === 'derived-mean-ratio') {
+    return 'derived: mean output tokens ÷ mean E2E';
+  }
+  return undefined;
+}
+
+/**
+ * One note per SLA constraint that some of `points` can only answer with a derived value, so that a verdict on it
+ * says so (a tool's own per-user average, the mean of per-request ratios, reads higher than the ratio of means).
+ */
+export function derivedConstraintNotes(points: readonly LoadPoint[], sla: readonly SlaConstraint[]): string[] {
+  return sla.flatMap((c) => {
+    const note = points.map((p) => derivedValueNote(p, c.metric, c.stat)).find((n) => n !== undefined);
+    const info = SLA_METRIC_INFO[c.metric];
+    if (note === undefined) return [];
+    return [`${info.label} ${c.stat} is checked on a derived value (${note}): the file reports no per-user distribution.`];
+  });
 }
 
 /** A statistic computed from per-request data, unless the point's statistics of that field come from elsewhere. */

@@ -3,6 +3,7 @@
  * cannot be computed carries the reason instead of a number.
  */
 import type { OperatingPointResult } from '../analysis/operatingPoint.ts';
+import { derivedConstraintNotes } from '../analysis/metrics.ts';
 import { pickOperatingPoint } from '../analysis/operatingPoint.ts';
 import type { ResolvedSeries } from '../analysis/series.ts';
 import { resolveSeries } from '../analysis/series.ts';
@@ -31,12 +32,14 @@ export interface SeriesResult {
 
 export function computeSeriesResult(series: ResolvedSeries, scenario: CostScenario): SeriesResult {
   const pick = pickOperatingPoint(series.points, scenario.sla, scenario.demand.unit, { interpolate: scenario.interpolate, ...(scenario.slaRule ? { rule: scenario.slaRule } : {}) });
-  const base = { series, pick, sizing: null, costs: null, meanInputTokens: undefined, meanOutputTokens: undefined, notes: [] as string[] };
+  // A verdict on a derived value says so, whether the SLA is met or not (the same notes in the table, JSON and CSV).
+  const derivedNotes = derivedConstraintNotes(series.points, scenario.sla);
+  const base = { series, pick, sizing: null, costs: null, meanInputTokens: undefined, meanOutputTokens: undefined, notes: derivedNotes };
   if (!pick.meetsSla) return { ...base, reason: `${pick.notInFiles ? 'SLA not checkable' : 'cannot meet the SLA'}: ${pick.reason}` };
 
   const { point, capacity } = pick.operatingPoint;
   if (!(capacity.value > 0)) return { ...base, reason: 'the capacity at the operating point is 0, so no number of instances serves the demand' };
-  const notes: string[] = [];
+  const notes: string[] = [...derivedNotes];
   if (capacity.derived) notes.push("Capacity in concurrent requests derived by Little's law: requests/s × mean E2E latency.");
 
   const sizing = sizeDeployment({

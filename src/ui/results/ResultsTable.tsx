@@ -7,7 +7,7 @@
  */
 import type { ReactNode } from 'react';
 import { Fragment, memo, useState } from 'react';
-import { SLA_METRIC_INFO, slaMetricValue } from '../../core/analysis/metrics.ts';
+import { SLA_METRIC_INFO, derivedValueNote, slaMetricValue } from '../../core/analysis/metrics.ts';
 import { loadLabel } from '../../core/analysis/projection.ts';
 import { formatNumber, formatMoney } from '../../core/format/numbers.ts';
 import type { SlaConstraint } from '../../core/model/scenario.ts';
@@ -175,6 +175,11 @@ const ResultRow = memo(function ResultRow({ result, cheapest, rank, gap }: RowPr
         {name}
         <td colSpan={COLUMNS - 1} className="results-table__reason">
           {result.reason ?? 'Cannot be sized.'}
+          {result.notes.map((n) => (
+            <span key={n} className="results-table__meta">
+              {n}
+            </span>
+          ))}
         </td>
       </tr>
     );
@@ -217,7 +222,8 @@ const ResultRow = memo(function ResultRow({ result, cheapest, rank, gap }: RowPr
             {[...new Set(slaStats.split(','))].map((key) => {
               const [metric, stat] = key.split('|') as [SlaConstraint['metric'], SlaConstraint['stat']];
               const info = SLA_METRIC_INFO[metric];
-              return ` · ${info.label} ${stat} ${formatNumber(slaMetricValue(op.point, metric, stat))} ${info.unit}`;
+              const derived = derivedValueNote(op.point, metric, stat) === undefined ? '' : ' (derived)';
+              return ` · ${info.label} ${stat} ${formatNumber(slaMetricValue(op.point, metric, stat))} ${info.unit}${derived}`;
             })}
             <GoodputLine point={op.point} />
           </span>

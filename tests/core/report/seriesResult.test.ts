@@ -11,6 +11,8 @@ import { cheapestSeriesKey, computeResults, computeSeriesResult } from '../../..
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
 import { explainResult } from '../../../src/core/tco/breakdown.ts';
 import { point } from '../helpers.ts';
+import { buildReport } from '../../../src/core/report/reportJson.ts';
+import { reportCsv } from '../../../src/core/report/reportCsv.ts';
 
 const S = 31_536_000;
 // One level: 10 req/s, 2,000 output tokens/s (OSL 200), ISL 1,000, TTFT 100 ms.
@@ -146,5 +148,62 @@ describe('cheapestSeriesKey', () => {
     expect(cheapestSeriesKey([made('y', 200, 0.1), made('x', 100, 0.5)])).toBe('x');
     // Equal cost per 1K requests but different fleets is no tie.
     expect(cheapestSeriesKey([made('y', 200, 0.1), made('x', 100, 0.1)])).toBe('x');
+  });
+});
+
+describe('a verdict on a derived value says so', () => {
+  // The file has no per-user distribution: tokens/s per user avg = mean OSL 200 ÷ mean E2E 8 s = 25 tokens/s.
+  const derived = point({
+    concurrency: 8,
+    e2eMs: { avg: 8000 },
+    requestsPerSecond: 1,
+    outputTokensPerSecond: 200,
+    inputTokens: { avg: 1000 },
+    outputTokens: { avg: 200 },
+    outputTokensPerSecondPerUser: { avg: 25 },
+    tpsPerUserDefinition: 'derived-mean-ratio',
+    derived: ['outputTokensPerSecondPerUser'],
+  });
+  const NOTE =
+    'Tokens/s per user avg is checked on a derived value (derived: mean output tokens ÷ mean E2E): ' +
+    'the file reports no per-user distribution.';
+
+  function derivedResult(bound: number) {
+    const scenario = defaultScenario();
+    scenario.sla = [{ metric: 'tpsPerUser', stat: 'avg', bound }];
+    const [series] = resolveSeries([derived], scenario);
+    return computeSeriesResult(series!, scenario);
+  }
+
+  it('beside a met SLA (25 ≥ 20) and beside a failed one (25 < 30), in the same words', () => {
+    const met = derivedResult(20);
+    expect(met.pick.meetsSla).toBe(true);
+    expect(met.notes).toContain(NOTE);
+    const failed = derivedResult(30);
+    expect(failed.pick.meetsSla).toBe(false);
+    expect(failed.notes).toEqual([NOTE]);
+  });
+
+  it('says nothing when the tool reported the per-user speed, or when the constraint is on another metric', () => {
+    const scenario = defaultScenario();
+    scenario.sla = [{ metric: 'tpsPerUser', stat: 'avg', bound: 20 }];
+    const measured = { ...derived, tpsPerUserDefinition: 'osl-over-e2e' as const, derived: [] };
+    const [series] = resolveSeries([measured], scenario);
+    expect(computeSeriesResult(series!, scenario).notes).not.toContain(NOTE);
+    scenario.sla = [{ metric: 'e2e', stat: 'avg', bound: 9000 }];
+    const [other] = resolveSeries([derived], scenario);
+    expect(computeSeriesResult(other!, scenario).notes).toEqual([]);
+  });
+
+  it('the JSON and the CSV of one run give the same verdict and the same note', () => {
+    const result = derivedResult(20);
+    const report = buildReport([result], [], []);
+    expect(report.series[0]?.meetsSla).toBe(true);
+    expect(report.series[0]?.notes).toContain(NOTE);
+    const [header, row] = reportCsv(report).split('\r\n');
+    const columns = header!.split(',');
+    expect(columns.indexOf('meetsSla')).toBeGreaterThanOrEqual(0);
+    expect(row).toContain(NOTE);
+    expect(row!.split(',')[columns.indexOf('meetsSla')]).toBe('true');
   });
 });
