@@ -130,7 +130,8 @@ function parseEach(parts: readonly string[]): { values: unknown[]; lastCutOff: b
     try {
       values.push(parseJsonLenient(part));
     } catch {
-      if (last && values.length > 0) return { values, lastCutOff: true };
+      // A cut-off value holding a line that opens another record is a bad record mid-file, not a file cut off.
+      if (last && values.length > 0 && !/\n[[{]/.test(part)) return { values, lastCutOff: true };
       return undefined;
     }
   }
