@@ -7,7 +7,7 @@
  *   2. A file of STREAM_FROM_BYTES or more that a stream parser claims from its first HEAD_BYTES is parsed as the
  *      chunks arrive, never held whole, up to MAX_STREAM_BYTES.
  *   3. Any other file over MAX_FILE_BYTES is refused before the rest of it is read.
- *   4. Any other file is decoded whole and parsed by `parseFile`.
+ *   4. Any other file is gathered, decoded whole and parsed by `parseFile`.
  * Never throws: a failure is `{kind: 'error'}` with a reason a person can act on.
  */
 import { SNIFF_BYTES, sniffEncoding } from '../../encoding.ts';
@@ -116,13 +116,24 @@ export async function parseSource(
     if (sniffed.kind === 'binary') {
       return { kind: 'error', reason: `not a text benchmark export: this is ${sniffed.what}` };
     }
-    const decoder = makeDecoder(sniffed.encoding);
-    const parts = [decoder.decode(head, { stream: true })];
+    // The bytes gathered in one buffer of the file's size and decoded once: the text is never held twice.
+    let bytes = new Uint8Array(Math.max(source.size, head.byteLength));
+    bytes.set(head);
+    let length = head.byteLength;
     for (let chunk = ended ? undefined : await next(); chunk !== undefined; chunk = await next()) {
-      parts.push(decoder.decode(chunk, { stream: true }));
+      const needed = length + chunk.byteLength;
+      if (needed > MAX_FILE_BYTES) return { kind: 'error', reason: tooLargeReason(needed) };
+      if (needed > bytes.byteLength) {
+        // The file grew while it was read.
+        const grown = new Uint8Array(Math.max(2 * bytes.byteLength, needed));
+        grown.set(bytes.subarray(0, length));
+        bytes = grown;
+      }
+      bytes.set(chunk, length);
+      length += chunk.byteLength;
     }
-    parts.push(decoder.decode());
-    return parseFile({ path, text: parts.join('') }, parseOptions);
+    const text = makeDecoder(sniffed.encoding).decode(bytes.subarray(0, length));
+    return parseFile({ path, text }, parseOptions);
   } catch (error) {
     return { kind: 'error', reason: `could not be read (${error instanceof Error ? error.message : String(error)})` };
   } finally {
