@@ -116,7 +116,7 @@ export async function parseSource(
     if (sniffed.kind === 'binary') {
       return { kind: 'error', reason: `not a text benchmark export: this is ${sniffed.what}` };
     }
-    // The bytes gathered in one buffer of the file's size and decoded once: the text is never held twice.
+    // The bytes gathered in one buffer of the file's size and decoded once (no pieces of text joined).
     let bytes = new Uint8Array(Math.max(source.size, head.byteLength));
     bytes.set(head);
     let length = head.byteLength;
@@ -125,7 +125,7 @@ export async function parseSource(
       if (needed > MAX_FILE_BYTES) return { kind: 'error', reason: tooLargeReason(needed) };
       if (needed > bytes.byteLength) {
         // The file grew while it was read.
-        const grown = new Uint8Array(Math.max(2 * bytes.byteLength, needed));
+        const grown = new Uint8Array(Math.min(MAX_FILE_BYTES, Math.max(2 * bytes.byteLength, needed)));
         grown.set(bytes.subarray(0, length));
         bytes = grown;
       }
