@@ -49,7 +49,8 @@ describe('parseSource', () => {
 
   it('reports a read that fails midway, and stops the source', async () => {
     const src = source(bytes.byteLength, 1024, 4096);
-    expect(await parseSource(src, PATH, decoder)).toEqual({ kind: 'error', reason: 'could not be read (EIO: i/o error, read)' });
+    const outcome = await parseSource(src, PATH, decoder);
+    expect(outcome).toEqual({ kind: 'error', reason: 'could not be read (EIO: i/o error, read)' });
     expect(src.closed).toBe(true);
   });
 });
