@@ -4,16 +4,28 @@
  * Folders are walked entry by entry: a dangling symbolic link, a link loop or an unreadable folder is reported
  * for that entry alone and the rest of the folder is read. Links are followed once: a link to a folder already
  * being read (a loop) is an error, a second link to a folder read elsewhere is skipped. Files are read and parsed
- * one at a time (only the parsed runs are kept), so memory stays bounded by the largest file, not their sum. Text
- * is decoded as the page decodes it: UTF-8 with or without a byte-order mark, or UTF-16.
+ * one at a time (only the parsed runs are kept), in chunks, by the page's rule (`readAndParse`), so memory stays
+ * bounded by the largest file read whole, not their sum. Text is decoded as the page decodes it: UTF-8 with or
+ * without a byte-order mark, or UTF-16.
  */
-import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { decodeFile } from '../core/encoding.ts';
 import type { FileError } from '../core/model/benchmark.ts';
 import { MAX_FILE_BYTES } from '../core/parsers/registry.ts';
-import type { InputFile } from '../core/parsers/types.ts';
+import type { ByteSource, ReadSourceOptions } from '../core/parsers/stream/readSource.ts';
+import { parseSource } from '../core/parsers/stream/readSource.ts';
+import type { ParseOutcome } from '../core/parsers/types.ts';
 import { parseScenarioText } from '../core/scenario/scenarioCodec.ts';
 import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
 
@@ -119,25 +131,32 @@ export function findInputs(paths: readonly string[]): Inputs {
   return found;
 }
 
+/** Internal options of the file reader (tests read small files as a stream, in small chunks). */
+export interface ReadOptions extends ReadSourceOptions {
+  /** Bytes per read of `fs.createReadStream`; default CHUNK_BYTES. */
+  chunkBytes?: number;
+}
+
+/** Bytes per read: a 100 MB per-request file is read in about a hundred steps. */
+export const CHUNK_BYTES = 1024 * 1024;
+
 /**
- * The files' texts, one at a time, for `ingestFiles`: a file is read when the previous one has been parsed, and
- * nothing of it is kept but what its parser returns. Files over the size limit and binary files are reported.
+ * Reads and parses one file by the page's rule (readSource.ts: a large per-request file is parsed as the chunks
+ * of `fs.createReadStream` arrive, never held whole; any other file is read whole up to MAX_FILE_BYTES), so memory
+ * stays bounded by the largest file read whole (or a streamed file's compact per-request arrays).
  */
-export function* readFiles(files: readonly FoundFile[], errors: FileError[]): Generator<InputFile> {
-  for (const { path, label } of files) {
-    try {
-      const size = statSync(path).size;
-      if (size > MAX_FILE_BYTES) {
-        errors.push({ file: label, reason: `the file is ${(size / 2 ** 20).toFixed(0)} MiB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MiB` });
-        continue;
-      }
-      const decoded = decodeFile(readFileSync(path), (encoding) => new TextDecoder(encoding));
-      if ('binary' in decoded) errors.push({ file: label, reason: `not a text benchmark export: this is ${decoded.binary}` });
-      else yield { path: label, text: decoded.text };
-    } catch (error) {
-      errors.push({ file: label, reason: errnoReason(error, 'file') });
-    }
+export async function readAndParse({ path, label }: FoundFile, options: ReadOptions = {}): Promise<ParseOutcome> {
+  const { chunkBytes = CHUNK_BYTES, ...sourceOptions } = options;
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    return { kind: 'error', reason: errnoReason(error, 'file') };
   }
+  // The size of the file opened (not of whatever the path names by the time it is read).
+  const size = fstatSync(fd).size;
+  const source: ByteSource = { size, chunks: () => createReadStream(path, { fd, highWaterMark: chunkBytes }) };
+  return parseSource(source, label, (encoding) => new TextDecoder(encoding), sourceOptions);
 }
 
 /** A scenario file read as the page reads one (UTF-8 with or without a byte-order mark, UTF-16), then validated. */

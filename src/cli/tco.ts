@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import type { Scenario } from '../core/model/scenario.ts';
 import type { ColumnMapping } from '../core/parsers/mapped/mapping.ts';
 import { MappingError, validateMapping, validateMappings } from '../core/parsers/mapped/mapping.ts';
-import { ingestFiles } from '../core/parsers/ingest.ts';
+import type { FileOutcome } from '../core/parsers/ingest.ts';
+import { ingestOutcomes } from '../core/parsers/ingest.ts';
 import { adaptToReportedStats } from '../core/analysis/reportedStats.ts';
 import { resolveSeries } from '../core/analysis/series.ts';
 import { pointRecords, pointsCsv } from '../core/report/pointsReport.ts';
@@ -16,7 +17,8 @@ import { reportCsv } from '../core/report/reportCsv.ts';
 import { buildReport } from '../core/report/reportJson.ts';
 import { computeResults } from '../core/report/seriesResult.ts';
 import { defaultScenario } from '../core/scenario/defaults.ts';
-import { findInputs, readFiles, readScenarioFile } from './inputs.ts';
+import type { ReadOptions } from './inputs.ts';
+import { findInputs, readAndParse, readScenarioFile } from './inputs.ts';
 import { terminalJson, terminalText, withTerminalText } from './sanitise.ts';
 
 const USAGE = `usage: npm run --silent tco -- [--points] [--scenario FILE] [--mapping FILE]... [--csv] PATH...
@@ -92,7 +94,16 @@ function loadMappings(path: string): ColumnMapping[] {
   }
 }
 
-export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+/**
+ * Runs the CLI on `argv`; `read` holds internal options of the file reader (tests stream small files in small
+ * chunks to compare with a whole read).
+ */
+export async function main(
+  argv: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+  read: Omit<ReadOptions, 'mappings'> = {},
+): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args === 'help') {
@@ -104,8 +115,12 @@ export async function main(argv: readonly string[], out: (text: string) => void,
 
     const mappings = [...args.mappingPaths.flatMap(loadMappings), ...(scenario.mappings ?? [])];
     const inputs = findInputs(args.paths);
-    const readErrors = [...inputs.errors];
-    const ingested = ingestFiles(readFiles(inputs.files, readErrors), { mappings });
+    // One file at a time: only its outcome (parsed runs, compact per-request arrays) is kept.
+    const outcomes: FileOutcome[] = [];
+    for (const file of inputs.files) {
+      outcomes.push({ path: file.label, outcome: await readAndParse(file, { ...read, mappings }) });
+    }
+    const ingested = ingestOutcomes(outcomes);
     const points = [...scenario.points, ...ingested.points];
     if (args.scenarioPath === undefined) {
       // The built-in example SLA (TTFT avg) moves to a statistic the files report (e.g. p99 only): said on stderr.
@@ -116,7 +131,7 @@ export async function main(argv: readonly string[], out: (text: string) => void,
         for (const change of adapted.changes) err(`note: ${change}\n`);
       }
     }
-    const errors = [...readErrors, ...ingested.errors];
+    const errors = [...inputs.errors, ...ingested.errors];
     ingested.skipped.unshift(...inputs.skipped);
     // Strings from files reach the terminal and CSV only made safe (sanitise.ts).
     const printErrors = () => errors.forEach((e) => err(`error: ${terminalText(e.file)}: ${terminalText(e.reason)}\n`));

@@ -39,7 +39,7 @@ test('a 100 MB AIPerf profile_export.jsonl: progress, Cancel, then goodput that 
   await expect.poll(async () => Number(await page.getByLabel('Reading files').getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toBeHidden();
-  await expect(page.getByText(/skipped on purpose/)).toBeVisible();
+  await expect(page.getByText('1 file not read: cancelled by you — drop it again to load it')).toBeVisible();
   await expect(page.getByTestId('goodput-figures')).toHaveCount(0);
 
   // Read it to the end.

@@ -4,6 +4,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { LoadMessages } from '../../src/ui/upload/LoadMessages.tsx';
+import { CANCELLED } from '../../src/workers/parseClient.ts';
 import { renderWithStore } from './renderApp.tsx';
 
 describe('LoadMessages', () => {
@@ -27,5 +28,28 @@ describe('LoadMessages', () => {
     await userEvent.click(within(alert).getByText(`3 files: ${unknown}`));
     expect(within(alert).getByText('b.txt')).toBeTruthy();
     expect(screen.getByText('1 file skipped on purpose (companion files with no summary results)')).toBeTruthy();
+  });
+
+  it('lists files a cancelled load did not read in a group of their own, not as companions skipped on purpose', () => {
+    const skipped = [
+      { file: 'run/inputs.json', reason: 'GenAI-Perf inputs.json: the prompts sent, no results' },
+      { file: 'big/profile_export.jsonl', reason: CANCELLED },
+      { file: 'later/profile_export.jsonl', reason: CANCELLED },
+    ];
+    const { container } = renderWithStore(<LoadMessages />, { runs: [], origin: 'files', loadErrors: [], skipped });
+    expect(screen.getByText('1 file skipped on purpose (companion files with no summary results)')).toBeTruthy();
+    const cancelled = screen.getByText('2 files not read: cancelled by you — drop them again to load them');
+    const group = cancelled.closest('details')!;
+    const files = [...group.querySelectorAll('li')].map((li) => li.textContent);
+    expect(files).toEqual(['big/profile_export.jsonl', 'later/profile_export.jsonl']);
+    const companions = container.querySelector('.load-skipped:not(.load-cancelled)')!;
+    expect(companions.textContent).not.toContain('profile_export.jsonl');
+  });
+
+  it('says "it" for one cancelled file, and shows no companion group when there is none', () => {
+    const skipped = [{ file: 'big/profile_export.jsonl', reason: CANCELLED }];
+    renderWithStore(<LoadMessages />, { runs: [], origin: 'files', loadErrors: [], skipped });
+    expect(screen.getByText('1 file not read: cancelled by you — drop it again to load it')).toBeTruthy();
+    expect(screen.queryByText(/skipped on purpose/)).toBeNull();
   });
 });

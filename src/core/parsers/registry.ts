@@ -12,6 +12,7 @@ import { genaiPerfCsv } from './genaiPerf/csv.ts';
 import { genaiPerfJson } from './genaiPerf/json.ts';
 import { genaiPerfRaw } from './genaiPerf/raw.ts';
 import { guidellmBenchmarks } from './guidellm/benchmarks.ts';
+import { guidellmCsv } from './guidellm/csv.ts';
 import {
   inferencePerfAggregate,
   inferencePerfConfig,
@@ -82,6 +83,7 @@ export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
   aiperfAggregates,
   aiperfTimeslices,
   aiperfTelemetry,
+  guidellmCsv,
 ];
 
 /** Files larger than this are refused before reading (summaries are KBs; raw exports a few MB). */
@@ -130,7 +132,8 @@ function parseEach(parts: readonly string[]): { values: unknown[]; lastCutOff: b
     try {
       values.push(parseJsonLenient(part));
     } catch {
-      if (last && values.length > 0) return { values, lastCutOff: true };
+      // A cut-off value holding a line that opens another record is a bad record mid-file, not a file cut off.
+      if (last && values.length > 0 && !/\n[[{]/.test(part)) return { values, lastCutOff: true };
       return undefined;
     }
   }

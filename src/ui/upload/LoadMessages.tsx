@@ -1,17 +1,24 @@
-/** Files that could not be used (each with its reason) and companion files skipped on purpose. */
+/**
+ * Files that could not be used (each with its reason), companion files skipped on purpose, and files left unread
+ * because the user cancelled the load (their own group: nothing is wrong with them).
+ */
 import type { FileError } from '../../core/model/benchmark.ts';
 import { countFiles, groupByReason } from '../../core/report/fileReasons.ts';
 import { selectLoadErrors, selectUnresolvedRuns } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
+import { CANCELLED } from '../../workers/parseClient.ts';
 import { MapColumns } from './MapColumns.tsx';
 import { UnresolvedLoads } from './UnresolvedLoads.tsx';
 
 export function LoadMessages() {
   const errors = useAppStore(selectLoadErrors);
-  const skipped = useAppStore((s) => s.skipped);
+  const allSkipped = useAppStore((s) => s.skipped);
   const waiting = useAppStore(selectUnresolvedRuns).length;
   const { dismissLoadErrors } = useActions();
-  if (errors.length === 0 && skipped.length === 0 && waiting === 0) return null;
+  if (errors.length === 0 && allSkipped.length === 0 && waiting === 0) return null;
+  const cancelled = allSkipped.filter((entry) => entry.reason === CANCELLED);
+  const skipped = allSkipped.filter((entry) => entry.reason !== CANCELLED);
+  const one = cancelled.length === 1;
   return (
     <div className="load-messages">
       <UnresolvedLoads />
@@ -31,6 +38,21 @@ export function LoadMessages() {
             {countFiles(skipped.length)} skipped on purpose (companion files with no summary results)
           </summary>
           <FileReasons entries={skipped} />
+        </details>
+      ) : null}
+      {cancelled.length > 0 ? (
+        <details className="load-skipped load-cancelled">
+          <summary>
+            {countFiles(cancelled.length)} not read: cancelled by you — drop {one ? 'it' : 'them'} again to load{' '}
+            {one ? 'it' : 'them'}
+          </summary>
+          <ul>
+            {cancelled.map(({ file }, i) => (
+              <li key={`${file}-${i}`} data-file={file} data-reason={CANCELLED}>
+                <code>{file}</code>
+              </li>
+            ))}
+          </ul>
         </details>
       ) : null}
       <button type="button" className="link" onClick={dismissLoadErrors}>

@@ -58,7 +58,7 @@ function parse(file: SniffedFile): ParseOutcome {
   if (header.length === 0) throw new ParseFailure('no "Metric,…" header found');
 
   const run = emptyRun(aiperfRunPath(file.path), { path: file.path, tool: 'aiperf', format: 'aiperf-csv' });
-  readMetrics(run, (metric) => {
+  const read = readMetrics(run, (metric) => {
     const row = rows.get(metric.header.toLowerCase());
     if (!row) return undefined;
     const where = `line ${row.line}, ${row.label}`;
@@ -69,7 +69,7 @@ function parse(file: SniffedFile): ParseOutcome {
     }
     return { record, where };
   });
-  finishRun(run);
+  finishRun(run, read);
   return { kind: 'runs', runs: [run] };
 }
 

@@ -45,7 +45,7 @@ function parse(file: SniffedFile): ParseOutcome {
     ...(version !== undefined ? { toolVersion: version } : {}),
   });
   const records = isObject(doc['records']) ? doc['records'] : undefined;
-  readMetrics(run, records ? findByTag(records, 'records.') : findByTag(doc, ''));
+  const read = readMetrics(run, records ? findByTag(records, 'records.') : findByTag(doc, ''));
   if (records) run.notes.push('Early AIPerf layout: metrics under "records", no version field.');
   if (isObject((records ?? doc)['reasoning_token_count'])) {
     run.notes.push("Output tokens include reasoning tokens (AIPerf's output sequence length = output + reasoning).");
@@ -57,7 +57,7 @@ function parse(file: SniffedFile): ParseOutcome {
   const variation = isObject(runInfo) ? runInfo['variation_values'] : undefined;
   if (isObject(variation)) readSweepValues(variation, 'run_info.variation_values', run);
   if (doc['was_cancelled'] === true) run.notes.push('The run was cancelled (was_cancelled): its results are partial.');
-  finishRun(run);
+  finishRun(run, read);
   return { kind: 'runs', runs: [run] };
 }
 

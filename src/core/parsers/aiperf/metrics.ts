@@ -6,7 +6,9 @@
  * Tags, headers and formulas: aiperf `aiperf/metrics/types/*.py` (0.1.1), unchanged through 0.10:
  *   inter_token_latency = (request_latency − ttft) / (output_sequence_length − 1) per request (= TPOT);
  *   output_token_throughput_per_user = 1 / inter_token_latency per request;
- *   output_sequence_length = output + reasoning tokens; request_count = valid requests, errors counted apart.
+ *   output_sequence_length = output + reasoning tokens; request_count = valid requests, errors counted apart;
+ *   inter_chunk_latency = every gap between consecutive streamed chunks, pooled over all requests
+ *   (`inter_chunk_latency_metric.py`, at least two chunks): vLLM's kind of ITL, not AIPerf's (see `readMetrics`).
  */
 import { isObject } from '../../collections.ts';
 import { requireThroughput, runPathOf, sameAsTpot } from '../runs.ts';
@@ -73,8 +75,21 @@ export const AIPERF_METRICS: readonly Metric[] = [
   { tags: ['benchmark_duration'], header: 'Benchmark Duration', kind: 'duration', field: 'durationS' },
 ];
 
+/**
+ * AIPerf's inter-chunk latency (ICL). Not a field of its own in the model: it is the ITL only of a file without
+ * AIPerf's `inter_token_latency`, and otherwise quoted in a note (`readMetrics`).
+ */
+const INTER_CHUNK_LATENCY: Metric = {
+  tags: ['inter_chunk_latency'],
+  header: 'Inter Chunk Latency',
+  kind: 'time',
+  field: 'itlMs',
+};
+
 /** Every tag above, for layouts that must tell a metric tag from other keys. */
-export const AIPERF_TAGS: ReadonlySet<string> = new Set(AIPERF_METRICS.flatMap((metric) => metric.tags));
+export const AIPERF_TAGS: ReadonlySet<string> = new Set(
+  [...AIPERF_METRICS, INTER_CHUNK_LATENCY].flatMap((metric) => metric.tags),
+);
 
 /** One metric's statistics as a layout holds them (`{unit, avg, p99…}`), and how to name it in a message. */
 export interface FoundMetric {
@@ -90,11 +105,20 @@ export function aiperfRunPath(path: string): string {
   return runPathOf(path, /profile_export_aiperf\.(?:json|csv)$/i);
 }
 
+/** What `readMetrics` tells `finishRun`: whether the ITL read is AIPerf's inter-chunk latency. */
+export interface MetricsRead {
+  itlIsChunkGaps: boolean;
+}
+
 /**
  * Reads every metric `find` returns into the run. Distributions keep every stat the record has (null = absent);
  * scalars are the record's `avg`. A value that is not a finite non-negative number fails the file.
+ *
+ * `inter_chunk_latency` (real files carry it beside `inter_token_latency`, AIPerf 0.1 to 0.10): `itlMs` keeps
+ * AIPerf's ITL (= TPOT), and the pooled chunk gaps, whose tail shows stalls the per-request ITL averages away, are
+ * quoted in a note. A file without `inter_token_latency` gets the chunk gaps as its ITL (no TPOT), as vLLM's ITL.
  */
-export function readMetrics(run: ParsedRun, find: (metric: Metric) => FoundMetric | undefined): void {
+export function readMetrics(run: ParsedRun, find: (metric: Metric) => FoundMetric | undefined): MetricsRead {
   for (const metric of AIPERF_METRICS) {
     const found = find(metric);
     if (!found) continue;
@@ -106,6 +130,27 @@ export function readMetrics(run: ParsedRun, find: (metric: Metric) => FoundMetri
       if (avg !== null && avg !== undefined) run[metric.field as ScalarField] = checkedNumber(avg, `${found.where}.avg`) * factor;
     }
   }
+  const found = find(INTER_CHUNK_LATENCY);
+  if (!found) return { itlIsChunkGaps: false };
+  const factor = unitFactor(INTER_CHUNK_LATENCY, found.record['unit'], found.where);
+  const gaps = distributionFromRecord(found.record, factor, found.where);
+  if (Object.keys(gaps).length === 0) return { itlIsChunkGaps: false };
+  if (Object.keys(run.itlMs).length > 0) {
+    const quoted = (['avg', 'p50', 'p99', 'max'] as const)
+      .flatMap((stat) => (gaps[stat] === undefined ? [] : [`${stat} ${gaps[stat].toFixed(2)} ms`]))
+      .join(', ');
+    run.notes.push(
+      `AIPerf's inter-chunk latency (every gap between streamed chunks, pooled over the requests, as vLLM's ITL; ` +
+        `not used as ITL, which is AIPerf's per-request figure): ${quoted}.`,
+    );
+    return { itlIsChunkGaps: false };
+  }
+  run.itlMs = gaps;
+  run.notes.push(
+    "ITL is AIPerf's inter-chunk latency: every gap between streamed chunks, pooled over the requests, as vLLM's " +
+      "ITL (the file has no inter_token_latency); it is not TPOT.",
+  );
+  return { itlIsChunkGaps: true };
 }
 
 /** A finder over an object keyed by tag (the summary JSON, its early "records"). */
@@ -157,9 +202,9 @@ function unitFactor(metric: Metric, rawUnit: unknown, where: string): number {
   }
 }
 
-/** What every AIPerf run gets once its metrics are read: ITL = TPOT, the per-user definition, a throughput. */
-export function finishRun(run: ParsedRun): void {
-  sameAsTpot(run);
+/** What every AIPerf run gets once its metrics are read: ITL = TPOT (AIPerf's), the per-user definition, a throughput. */
+export function finishRun(run: ParsedRun, read: MetricsRead): void {
+  if (!read.itlIsChunkGaps) sameAsTpot(run);
   if (Object.keys(run.outputTokensPerSecondPerUser).length > 0) run.tpsPerUserDefinition = 'inverse-itl';
   requireThroughput(run);
 }

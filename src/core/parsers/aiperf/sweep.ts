@@ -75,13 +75,13 @@ function readCombination(combination: unknown, where: string, base: string, path
   readSweepValues(parameters, `${where}.parameters`, run);
 
   const { found, trials } = collectMetrics(metrics, `${where}.metrics`);
-  readMetrics(run, (metric) => metric.tags.map((tag) => found.get(tag)).find((f) => f !== undefined));
+  const read = readMetrics(run, (metric) => metric.tags.map((tag) => found.get(tag)).find((f) => f !== undefined));
   run.notes.push(
     trials === 'several'
       ? 'AIPerf sweep aggregate: each statistic is the mean over the repeated runs of this combination.'
       : 'AIPerf sweep aggregate: one run per combination, its own statistics.',
   );
-  finishRun(run);
+  finishRun(run, read);
   return run;
 }
 
