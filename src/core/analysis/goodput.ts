@@ -112,10 +112,12 @@ function filterColumn(
 
 /**
  * Requests that completed and meet every bound; undefined when a constrained metric has no per-request values
- * (the file does not measure it). With no constraint, every completed request is good.
+ * (the file does not measure it). With no constraint, every completed request is good; when every request failed,
+ * none is (a level where nothing completed has 0 % goodput, not an unknown one).
  */
 export function goodCount(samples: RequestSamples, prepared: PreparedSla): number | undefined {
   const { bounds } = prepared;
+  if (samples.okCount === 0) return 0;
   for (const b of bounds) if (samples.columns[b.field] === undefined) return undefined;
   if (bounds.length === 0) return samples.okCount;
   if (bounds.length === 1) {
@@ -174,7 +176,8 @@ export function pointGoodput(point: LoadPoint, prepared: PreparedSla): PointGood
   }
   const percent = (good / samples.count) * 100;
   const rps = point.requestsPerSecond;
-  const requestsPerSecond = rps === undefined || samples.okCount === 0 ? undefined : (rps * good) / samples.okCount;
+  // Good req/s = req/s × good ÷ completed (the tools' throughput counts completed requests); none completed → 0.
+  const requestsPerSecond = rps === undefined ? undefined : samples.okCount === 0 ? 0 : (rps * good) / samples.okCount;
   return { known: true, good, total: samples.count, completed: samples.okCount, percent, requestsPerSecond };
 }
 

@@ -94,11 +94,14 @@ describe('goodput against the SLA', () => {
             { metric: 'e2e', stat: 'avg', bound: y },
             { metric: 'tpsPerUser', stat: 'avg', bound: z },
           ];
+          // Nothing completed: 0 good. A metric with no value for any completed request: not measured, unknown.
+          const measured = [a, b, c].every((col) => ok.some((good, i) => good && !Number.isNaN(col[i] ?? NaN)));
+          const expected = (count: number) => (!ok.includes(true) ? 0 : measured ? count : undefined);
           const plain = ok.filter((good, i) => good && (a[i] ?? NaN) <= x && (b[i] ?? NaN) <= y && (c[i] ?? NaN) >= z).length;
-          expect(goodCount(s, prepareSla(sla))).toBe(plain);
+          expect(goodCount(s, prepareSla(sla))).toBe(expected(plain));
           // Drag one bound: the filtered column of that metric is built once and searched.
           expect(goodCount(s, prepareSla(sla.map((k, i) => (i === 1 ? { ...k, bound: y / 2 } : k))))).toBe(
-            ok.filter((good, i) => good && (a[i] ?? NaN) <= x && (b[i] ?? NaN) <= y / 2 && (c[i] ?? NaN) >= z).length,
+            expected(ok.filter((good, i) => good && (a[i] ?? NaN) <= x && (b[i] ?? NaN) <= y / 2 && (c[i] ?? NaN) >= z).length),
           );
         }
       }),
@@ -128,5 +131,23 @@ describe('goodput rule (docs/method.md §Goodput rule)', () => {
     const summaries = sweep.map(({ requests: _r, ...p }) => p);
     const unknown = pickOperatingPoint(summaries, sla, 'requestsPerSecond', { interpolate: false, rule: { kind: 'goodput', minPercent: 50 } });
     expect(unknown).toEqual({ meetsSla: false, notInFiles: true, reason: 'the goodput rule needs per-request data: no per-request data (load the per-request file of this run)' });
+  });
+});
+
+describe('a level where every request failed', () => {
+  it('has 0 good requests (known), even though no column holds a value', () => {
+    // Three requests, all failed: their TTFT values are not data, so the TTFT column is dropped.
+    const s = buildRequestSamples({ ok: [false, false, false], columns: { ttftMs: [10, 20, 30] } });
+    expect(s.columns.ttftMs).toBeUndefined();
+    expect(goodCount(s, prepareSla([{ metric: 'ttft', stat: 'avg', bound: 100 }]))).toBe(0);
+    const failed = point({ concurrency: 4, requestsPerSecond: 2, requests: s });
+    expect(pointGoodput(failed, prepareSla([{ metric: 'ttft', stat: 'avg', bound: 100 }]))).toEqual({
+      known: true,
+      good: 0,
+      total: 3,
+      completed: 0,
+      percent: 0,
+      requestsPerSecond: 0,
+    });
   });
 });
