@@ -27,6 +27,7 @@ import { defaultScenario } from '../core/scenario/defaults.ts';
 import { SCENARIO_LIMITS } from '../core/scenario/validateScenario.ts';
 import type { Conversion } from '../core/sizing/demandConversion.ts';
 import { convertDemand } from '../core/sizing/demandConversion.ts';
+import { SelectorCaches } from './memo.ts';
 import { selectAllSeries, selectDemandConversionBasis } from './selectors.ts';
 
 /** Where the loaded data came from, shown beside the series list. */
@@ -65,6 +66,8 @@ export interface AppState {
   history: { past: Snapshot[]; future: Snapshot[]; lastKey: string | null; lastAt: number };
   /** Messages for the user that are not about one file (a scenario that could not be opened, a link…). */
   notices: Notice[];
+  /** The selectors' memo caches of this store (memo.ts): created with the store, never copied into another. */
+  caches: SelectorCaches;
 }
 
 /** Refused files read again with a new mapping: their paths, and the runs, errors and skipped files that gave. */
@@ -190,6 +193,7 @@ export function initialState(): AppState {
     slaDraft: null,
     history: emptyHistory(),
     notices: [],
+    caches: new SelectorCaches(),
   };
 }
 
@@ -249,6 +253,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
     return {
       ...initialState(),
       ...initial,
+      caches: new SelectorCaches(),
 
       addLoaded(loaded, origin) {
         const result = withinPointLimit(get(), loaded, origin);
@@ -380,7 +385,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
         const removed = state.settings.hardware.find((h) => h.id === id);
         const fallback = state.settings.hardware.find((h) => h.id !== id);
         if (!removed || !fallback) return;
-        const moved = selectAllSeries(state).filter((series) => series.hardware.id === id);
+        const moved = selectAllSeries(state).filter((series) => series.hardwareId === id);
         editSettings((s) => ({
           ...s,
           hardware: s.hardware.filter((h) => h.id !== id),
@@ -504,7 +509,7 @@ function ownSettings(series: ResolvedSeries): SeriesSettings {
     match: series.key,
     name: series.name,
     gpusPerInstance: series.gpusPerInstance,
-    hardware: series.hardware.id,
+    hardware: series.hardwareId,
     hidden: series.hidden,
     ...(series.typedInputTokens !== undefined ? { inputTokens: series.typedInputTokens } : {}),
     ...(series.typedOutputTokens !== undefined ? { outputTokens: series.typedOutputTokens } : {}),

@@ -109,7 +109,7 @@ function parts(r: SeriesResult) {
   const { sizing, costs, series } = r;
   if (!sizing || !costs || !r.pick.meetsSla) return null;
   const gpi = series.gpusPerInstance;
-  const gps = series.hardware.gpusPerServer;
+  const gps = r.hardware.gpusPerServer;
   const serversNoSpares = serversFor(ceilTolerant(sizing.instancesExact), gpi, gps);
   const rps = r.pick.operatingPoint.point.requestsPerSecond;
   const isl = r.meanInputTokens;

@@ -50,7 +50,7 @@ export function explainResult(result: SeriesResult, scenario: Pick<Scenario, 'de
   const { demand, uptime, apiReference: api } = scenario;
   const op = pick.operatingPoint;
   const unit = UNIT_SUFFIX[demand.unit];
-  const hw = series.hardware;
+  const hw = result.hardware;
   const gpi = series.gpusPerInstance;
   const gps = hw.gpusPerServer;
 

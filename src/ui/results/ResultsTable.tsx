@@ -155,7 +155,7 @@ const ResultRow = memo(function ResultRow({ result, cheapest, rank, gap }: RowPr
       {series.name}
       {cheapest ? <span className="badge badge--best">Cheapest</span> : null}
       <span className="results-table__meta">
-        {series.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'} per instance
+        {result.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'} per instance
       </span>
       <span className="results-table__meta" data-field="workload">
         {describeWorkload(workload)} · {describeTools(workload)}
