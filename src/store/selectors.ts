@@ -2,10 +2,11 @@
  * Derived state: each selector is input selectors plus one core function, memoised on the inputs' identities with
  * a size-1 cache that belongs to the store it reads (memo.ts). Components read results only through these.
  *
- * What depends on what (docs/architecture.md §Store): the operating points, chart lines, Pareto front and
- * sensitivity sweep read each visible series' points and GPUs per instance (`selectSeriesData`), the SLA and the
- * view, never names or prices; demand size, server prices, cloud and API prices enter at the cost step only
- * (`selectResults`, `selectSensitivity`), so editing a price recomputes costs and nothing else.
+ * What depends on what (docs/architecture.md §Store): the operating points and the sensitivity sweep read each
+ * visible series' points (`selectSeriesPoints`) and the SLA; chart lines and the Pareto front its points, GPUs per
+ * instance (`selectSeriesData`), the view and the committed SLA's verdicts; never names or prices. Demand size,
+ * server, power, cloud and API prices enter at the cost step only (`selectResults`, `selectSensitivity`), so editing a
+ * price recomputes costs and nothing else.
  */
 import { chartParetoFront, drawnConstraintIndex, effectiveView, projectSeries } from '../core/analysis/projection.ts';
 import type { ChartSeries, ProjectedSeries } from '../core/analysis/projection.ts';
@@ -84,7 +85,8 @@ export const selectAllSeries = createStatefulSelector(
   () => {
     let previous = new Map<string, ResolvedSeries>();
     return (points, series, defaults, hardware): ResolvedSeries[] => {
-      const next = resolveSeries(points, { series, defaults, hardware }).map((s) => reuseUnchanged(previous.get(s.key), s));
+      const resolved = resolveSeries(points, { series, defaults, hardware });
+      const next = resolved.map((s) => reuseUnchanged(previous.get(s.key), s));
       previous = new Map(next.map((s) => [s.key, s]));
       return next;
     };
@@ -96,27 +98,34 @@ export const selectVisibleSeries = createSelector([selectAllSeries], (all) => al
   equal: sameItems,
 });
 
-/** What the chart and the operating points read of a visible series: its points and GPUs per instance. */
+/** What the operating points and the sensitivity sweep read of a visible series: its points. */
+export type SeriesPoints = Pick<ResolvedSeries, 'key' | 'points'>;
+/** What a chart line reads of a visible series: its points and GPUs per instance (the per-GPU axes). */
 export type SeriesData = Pick<ResolvedSeries, 'key' | 'points' | 'gpusPerInstance'>;
 
-/** Each visible series' data: unchanged by a rename, a hardware or price edit, or the typed lengths. */
-export const selectSeriesData = createStatefulSelector(
-  [selectVisibleSeries],
-  () => {
-    let previous = new Map<string, SeriesData>();
-    return (series): SeriesData[] => {
-      const next = series.map(({ key, points, gpusPerInstance }) =>
-        reuseUnchanged(previous.get(key), { key, points, gpusPerInstance }),
-      );
-      previous = new Map(next.map((s) => [s.key, s]));
-      return next;
-    };
-  },
-  { equal: sameItems },
+/** A list of parts of the visible series, each kept while its fields are (so a rename or a price edit keeps it). */
+function visibleSeriesParts<T extends { key: string }>(part: (series: ResolvedSeries) => T) {
+  return createStatefulSelector(
+    [selectVisibleSeries],
+    () => {
+      let previous = new Map<string, T>();
+      return (series): T[] => {
+        const next = series.map((s) => reuseUnchanged(previous.get(s.key), part(s)));
+        previous = new Map(next.map((s) => [s.key, s]));
+        return next;
+      };
+    },
+    { equal: sameItems },
+  );
+}
+
+export const selectSeriesPoints = visibleSeriesParts(({ key, points }): SeriesPoints => ({ key, points }));
+export const selectSeriesData = visibleSeriesParts(
+  ({ key, points, gpusPerInstance }): SeriesData => ({ key, points, gpusPerInstance }),
 );
 
 /** The chart view as drawn: log x picked from the data while `logXAuto` holds (projection.ts effectiveView). */
-export const selectView = createSelector([selectRawView, selectSeriesData], (view, series) =>
+export const selectView = createSelector([selectRawView, selectSeriesPoints], (view, series) =>
   effectiveView(view, series),
 );
 
@@ -127,7 +136,9 @@ export const selectEffectiveSla = createSelector([selectSla, selectDraft], (sla,
 
 /** The same operating point: the same measured level at the same capacity, or the same reason there is none. */
 function samePick(a: OperatingPointResult, b: OperatingPointResult): boolean {
-  if (!a.meetsSla || !b.meetsSla) return !a.meetsSla && !b.meetsSla && a.reason === b.reason && a.notInFiles === b.notInFiles;
+  if (!a.meetsSla || !b.meetsSla) {
+    return !a.meetsSla && !b.meetsSla && a.reason === b.reason && a.notInFiles === b.notInFiles;
+  }
   const [x, y] = [a.operatingPoint, b.operatingPoint];
   return !x.interpolated && !y.interpolated && x.point === y.point && sameFields(x.capacity, y.capacity);
 }
@@ -138,7 +149,7 @@ function samePick(a: OperatingPointResult, b: OperatingPointResult): boolean {
  */
 function operatingPointsUnder(selectSlaInForce: (s: AppState) => SlaConstraint[]) {
   return createStatefulSelector(
-    [selectSeriesData, selectSlaInForce, selectDemandUnit, selectInterpolate, selectSlaRule],
+    [selectSeriesPoints, selectSlaInForce, selectDemandUnit, selectInterpolate, selectSlaRule],
     () => {
       let previous = new Map<string, OperatingPointResult>();
       return (series, sla, unit, interpolate, slaRule): Map<string, OperatingPointResult> => {
@@ -328,7 +339,10 @@ export { selectSettings };
 export const selectPointsById = createSelector([selectPoints], (points): Map<string, LoadPoint> => new Map(points.map((p) => [p.id, p])));
 
 /** The constraint the sensitivity chart sweeps: the one drawn on the latency chart, else the first. */
-const selectSweptConstraint = createSelector([selectSla, selectView], (sla, view) => drawnConstraintIndex(sla, view) ?? 0);
+const selectSweptConstraint = createSelector(
+  [selectSla, selectView],
+  (sla, view) => drawnConstraintIndex(sla, view) ?? 0,
+);
 
 /**
  * The expensive half of the sensitivity (docs/method.md §Sensitivity): ~100 operating points per series. Built
@@ -336,7 +350,7 @@ const selectSweptConstraint = createSelector([selectSla, selectView], (sla, view
  * Prices, demand size and names never recompute it.
  */
 export const selectSensitivitySweep = createSelector(
-  [selectSeriesData, selectSla, selectSweptConstraint, selectDemandUnit, selectInterpolate, selectSlaRule],
+  [selectSeriesPoints, selectSla, selectSweptConstraint, selectDemandUnit, selectInterpolate, selectSlaRule],
   (series, sla, index, unit, interpolate, slaRule) =>
     sensitivitySweep(series, { sla, demand: { unit }, interpolate, slaRule }, index, 100),
 );

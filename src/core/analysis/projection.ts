@@ -77,7 +77,10 @@ export function projectSeries(
 }
 
 /** The Pareto front across all given series, sorted by x for drawing as a step line. */
-export function chartParetoFront(series: ReadonlyArray<Pick<ProjectedSeries, 'points'>>, view: ChartView): ChartPoint[] {
+export function chartParetoFront(
+  series: ReadonlyArray<Pick<ProjectedSeries, 'points'>>,
+  view: ChartView,
+): ChartPoint[] {
   const all = series.flatMap((s) => s.points);
   const higherXIsBetter = SLA_METRIC_INFO[view.x.metric].direction === 'lower';
   return paretoFront(all, (p) => p.x, (p) => p.y, higherXIsBetter).sort((a, b) => a.x - b.x);

@@ -94,7 +94,9 @@ export interface SeriesScenario extends Pick<Scenario, 'series' | 'defaults'> {
 
 export function resolveSeries(points: readonly LoadPoint[], scenario: SeriesScenario): ResolvedSeries[] {
   const hardwareIds = new Set(scenario.hardware.map((h) => h.id));
-  const fallbackHardware = hardwareIds.has(scenario.defaults.hardware) ? scenario.defaults.hardware : scenario.hardware[0]?.id;
+  const fallbackHardware = hardwareIds.has(scenario.defaults.hardware)
+    ? scenario.defaults.hardware
+    : scenario.hardware[0]?.id;
   if (fallbackHardware === undefined) throw new Error('a scenario needs at least one hardware profile');
   const groups = groupBySeriesKey(points);
   const allKeys = new Set(groups.keys());
@@ -132,7 +134,8 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: SeriesScen
       sources,
       gpusPerInstance: settings?.gpusPerInstance ?? fromName ?? scenario.defaults.gpusPerInstance,
       gpusPerInstanceFromName: fromName !== undefined,
-      hardwareId: settings?.hardware !== undefined && hardwareIds.has(settings.hardware) ? settings.hardware : fallbackHardware,
+      hardwareId:
+        settings?.hardware !== undefined && hardwareIds.has(settings.hardware) ? settings.hardware : fallbackHardware,
       hidden: settings?.hidden ?? false,
       settingsIndex: own.settingsIndex,
       memberKeys: ordered,

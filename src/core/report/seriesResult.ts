@@ -43,13 +43,19 @@ export interface SeriesResult {
 }
 
 /** The series' operating point: depends on its points and the SLA only, never on prices (operatingPoint.ts). */
-export function seriesOperatingPoint(series: Pick<ResolvedSeries, 'points'>, scenario: PickScenario): OperatingPointResult {
-  const rule = scenario.slaRule ? { rule: scenario.slaRule } : {};
-  return pickOperatingPoint(series.points, scenario.sla, scenario.demand.unit, { interpolate: scenario.interpolate, ...rule });
+export function seriesOperatingPoint(
+  series: Pick<ResolvedSeries, 'points'>,
+  scenario: PickScenario,
+): OperatingPointResult {
+  const options = { interpolate: scenario.interpolate, ...(scenario.slaRule ? { rule: scenario.slaRule } : {}) };
+  return pickOperatingPoint(series.points, scenario.sla, scenario.demand.unit, options);
 }
 
-/** The server type of a series: its hardware id looked up among the scenario's (resolveSeries only gives ids of these). */
-export function hardwareOf(series: Pick<ResolvedSeries, 'hardwareId'>, hardware: readonly HardwareProfile[]): HardwareProfile {
+/** The server type of a series: its hardware id looked up among the scenario's (resolveSeries gives only these). */
+export function hardwareOf(
+  series: Pick<ResolvedSeries, 'hardwareId'>,
+  hardware: readonly HardwareProfile[],
+): HardwareProfile {
   const profile = hardware.find((h) => h.id === series.hardwareId);
   if (!profile) throw new Error(`no server type "${series.hardwareId}" among the scenario's`);
   return profile;
@@ -61,9 +67,14 @@ export function computeSeriesResult(series: ResolvedSeries, scenario: ResultScen
 }
 
 /** Sizing and costs at an operating point already picked (the cost step: prices enter here and only here). */
-export function resultAtOperatingPoint(series: ResolvedSeries, pick: OperatingPointResult, scenario: CostScenario): SeriesResult {
+export function resultAtOperatingPoint(
+  series: ResolvedSeries,
+  pick: OperatingPointResult,
+  scenario: CostScenario,
+): SeriesResult {
   const hardware = hardwareOf(series, scenario.hardware);
-  const base = { series, hardware, pick, sizing: null, costs: null, meanInputTokens: undefined, meanOutputTokens: undefined, notes: [] as string[] };
+  const none = { sizing: null, costs: null, meanInputTokens: undefined, meanOutputTokens: undefined };
+  const base = { series, hardware, pick, ...none, notes: [] as string[] };
   if (!pick.meetsSla) return { ...base, reason: `${pick.notInFiles ? 'SLA not checkable' : 'cannot meet the SLA'}: ${pick.reason}` };
 
   const { point, capacity } = pick.operatingPoint;

@@ -75,13 +75,24 @@ export function sensitivitySweep(
 }
 
 /** The cheap half: servers and costs at each swept operating point, with the scenario's demand and prices. */
-export function sensitivityCosts(sweep: SensitivitySweep, series: readonly ResolvedSeries[], scenario: CostScenario): Sensitivity {
+export function sensitivityCosts(
+  sweep: SensitivitySweep,
+  series: readonly ResolvedSeries[],
+  scenario: CostScenario,
+): Sensitivity {
   const { constraintIndex, bounds } = sweep;
   const byKey = new Map(sweep.picks.map((p) => [p.seriesKey, p.atBound]));
   const curves = series.flatMap((s): SensitivityCurve[] => {
     const picks = byKey.get(s.key);
     if (!picks) return [];
-    const curve: SensitivityCurve = { seriesKey: s.key, seriesName: s.name, capacityPerInstance: [], servers: [], costPer1MTokensUsd: [], fleetYearUsd: [] };
+    const curve: SensitivityCurve = {
+      seriesKey: s.key,
+      seriesName: s.name,
+      capacityPerInstance: [],
+      servers: [],
+      costPer1MTokensUsd: [],
+      fleetYearUsd: [],
+    };
     for (const pick of picks) {
       const result = resultAtOperatingPoint(s, pick, scenario);
       curve.capacityPerInstance.push(result.sizing?.capacityPerInstance ?? null);

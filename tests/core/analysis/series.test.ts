@@ -90,7 +90,8 @@ describe('resolveSeries: settings, hardware, merges', () => {
     const scenario = twoBoxes();
     scenario.defaults = { ...scenario.defaults, hardware: 'gone' };
     scenario.series = [{ match: 'b', hardware: 'gone too' }];
-    expect(resolveSeries([run('a', 1), run('b', 1)], scenario).map((s) => s.hardwareId)).toEqual(['dgx-h100', 'dgx-h100']);
+    const ids = resolveSeries([run('a', 1), run('b', 1)], scenario).map((s) => s.hardwareId);
+    expect(ids).toEqual(['dgx-h100', 'dgx-h100']);
     expect(() => resolveSeries([run('a', 1)], { ...scenario, hardware: [] })).toThrow('a scenario needs at least one hardware profile');
   });
 
