@@ -8,7 +8,7 @@
  * server, power, cloud and API prices enter at the cost step only (`selectResults`, `selectSensitivity`), so editing a
  * price recomputes costs and nothing else.
  */
-import { chartParetoFront, drawnConstraintIndex, effectiveView, projectSeries } from '../core/analysis/projection.ts';
+import { chartParetoFront, drawnConstraint, effectiveView, projectSeries } from '../core/analysis/projection.ts';
 import type { ChartSeries, ProjectedSeries } from '../core/analysis/projection.ts';
 import { resolveSeries } from '../core/analysis/series.ts';
 import type { ResolvedSeries } from '../core/analysis/series.ts';
@@ -341,7 +341,7 @@ export const selectPointsById = createSelector([selectPoints], (points): Map<str
 /** The constraint the sensitivity chart sweeps: the one drawn on the latency chart, else the first. */
 const selectSweptConstraint = createSelector(
   [selectSla, selectView],
-  (sla, view) => drawnConstraintIndex(sla, view) ?? 0,
+  (sla, view) => drawnConstraint(sla, view)?.index ?? 0,
 );
 
 /**

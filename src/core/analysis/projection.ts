@@ -133,8 +133,12 @@ export function effectiveView(view: ChartView, series: readonly Pick<ResolvedSer
  * first on its metric with another statistic (drawn at that statistic's bound, and labelled so). Undefined when no
  * constraint is on the axis' metric. Other constraints on the same metric and statistic are listed, not drawn.
  */
-export function drawnConstraintIndex(sla: readonly SlaConstraint[], view: Pick<ChartView, 'x'>): number | undefined {
+export function drawnConstraint(
+  sla: readonly SlaConstraint[],
+  view: Pick<ChartView, 'x'>,
+): { index: number; constraint: SlaConstraint } | undefined {
   const exact = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
   const index = exact >= 0 ? exact : sla.findIndex((c) => c.metric === view.x.metric);
-  return index >= 0 ? index : undefined;
+  const constraint = sla[index];
+  return constraint === undefined ? undefined : { index, constraint };
 }

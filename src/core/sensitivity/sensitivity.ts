@@ -27,6 +27,14 @@ export interface Sensitivity {
   curves: SensitivityCurve[];
 }
 
+/** A swept range whose largest bound exceeds this many times its smallest (a decade) is log-spaced. */
+export const LOG_SWEEP_SPAN = 10;
+
+/** Whether a sweep from `min` to `max` is spaced on a log scale (and so drawn on a log axis). */
+export function isLogSweep(min: number, max: number): boolean {
+  return max / min > LOG_SWEEP_SPAN;
+}
+
 /**
  * `steps` evenly spaced bounds from the smallest to the largest value of the constraint's metric/stat
  * among the series' points (on a log scale when that range spans more than a decade).
@@ -37,7 +45,7 @@ export function sensitivityBounds(points: readonly LoadPoint[], constraint: SlaC
   const min = Math.min(...values);
   const max = Math.max(...values);
   if (steps === 1 || min === max) return [min];
-  const log = max / min > 10;
+  const log = isLogSweep(min, max);
   return Array.from({ length: steps }, (_, i) => {
     const t = i / (steps - 1);
     return log ? Math.exp(Math.log(min) + t * (Math.log(max) - Math.log(min))) : min + t * (max - min);
