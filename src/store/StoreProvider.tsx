@@ -19,7 +19,10 @@ export function useAppStoreApi(): AppStoreApi {
   return store;
 }
 
-/** Subscribes to one selected value; selectors must be defined at module scope (stable identity). */
+/**
+ * Subscribes to one selected value; selectors must be defined at module scope (stable identity). Their memoised
+ * results live in this provider's store (memo.ts), so two providers on one page keep their own.
+ */
 export function useAppStore<T>(selector: (state: AppStore) => T): T {
   return useStore(useAppStoreApi(), selector);
 }

@@ -132,7 +132,7 @@ describe('series settings', () => {
     store.getState().setSeriesSettings(key, { hardware: 'other' });
     store.getState().removeHardware('dgx-h100');
     expect(store.getState().settings.defaults.hardware).toBe('other');
-    expect(selectAllSeries(store.getState())[0]?.hardware.id).toBe('other');
+    expect(selectAllSeries(store.getState())[0]?.hardwareId).toBe('other');
     store.getState().removeHardware('other'); // the last profile stays
     expect(store.getState().settings.hardware).toHaveLength(1);
   });
@@ -196,7 +196,7 @@ describe('series settings keep what applied before an edit', () => {
     store.getState().setSeriesSettings(fp8().key, { hidden: true });
     store.getState().setSeriesSettings(fp8().key, { hidden: false });
     expect(fp8()).toMatchObject({ name: 'FP8 TP2', gpusPerInstance: 2, hidden: false });
-    expect(fp8().hardware.id).toBe('big');
+    expect(fp8().hardwareId).toBe('big');
   });
 
   it("editing one series never changes another whose key contains the first one's", () => {

@@ -57,7 +57,10 @@ export function derivedValueNote(point: LoadPoint, metric: SlaMetric, stat: Stat
  * One note per SLA constraint that some of `points` can only answer with a derived value, so that a verdict on it
  * says so (a tool's own per-user average, the mean of per-request ratios, reads higher than the ratio of means).
  */
-export function derivedConstraintNotes(points: readonly LoadPoint[], sla: readonly SlaConstraint[]): string[] {
+export function derivedConstraintNotes(
+  points: readonly LoadPoint[],
+  sla: readonly Pick<SlaConstraint, 'metric' | 'stat'>[],
+): string[] {
   return sla.flatMap((c) => {
     const note = points.map((p) => derivedValueNote(p, c.metric, c.stat)).find((n) => n !== undefined);
     const info = SLA_METRIC_INFO[c.metric];

@@ -3,7 +3,7 @@
  * order; the Pareto front across the visible series; axis titles with units.
  */
 import type { LoadPoint } from '../model/benchmark.ts';
-import type { ChartView, YAxis } from '../model/scenario.ts';
+import type { ChartView, SlaConstraint, YAxis } from '../model/scenario.ts';
 import { SLA_METRIC_INFO, formatLoadValue, loadValue, slaMetricValue, yAxisValue } from './metrics.ts';
 import { paretoFront } from './pareto.ts';
 import type { ResolvedSeries } from './series.ts';
@@ -29,12 +29,17 @@ export interface ChartPoint {
  */
 export const MAX_LABELS_PER_SERIES = 12;
 
-export interface ChartSeries {
+/** One series' chart line: from its points, GPUs per instance and the view only (never its name or prices). */
+export interface ProjectedSeries {
   key: string;
-  name: string;
   points: ChartPoint[];
   /** Points left off because they lack the x or y metric. */
   missing: number;
+}
+
+/** A chart line with the series' display name (joined last, so a rename does not re-project the points). */
+export interface ChartSeries extends ProjectedSeries {
+  name: string;
 }
 
 export function loadLabel(point: LoadPoint): string {
@@ -53,7 +58,10 @@ export function projectPoint(point: LoadPoint, seriesKey: string, view: ChartVie
   return { seriesKey, pointId: point.id, x, y, load: loadValue(point), loadLabel: label, chartLabel: label };
 }
 
-export function projectSeries(series: ResolvedSeries, view: ChartView): ChartSeries {
+export function projectSeries(
+  series: Pick<ResolvedSeries, 'key' | 'points' | 'gpusPerInstance'>,
+  view: ChartView,
+): ProjectedSeries {
   const points: ChartPoint[] = [];
   for (const p of series.points) {
     const projected = projectPoint(p, series.key, view, series.gpusPerInstance);
@@ -65,11 +73,14 @@ export function projectSeries(series: ResolvedSeries, view: ChartView): ChartSer
       if (i % every !== 0 && i !== points.length - 1) p.chartLabel = '';
     });
   }
-  return { key: series.key, name: series.name, points, missing: series.points.length - points.length };
+  return { key: series.key, points, missing: series.points.length - points.length };
 }
 
 /** The Pareto front across all given series, sorted by x for drawing as a step line. */
-export function chartParetoFront(series: readonly ChartSeries[], view: ChartView): ChartPoint[] {
+export function chartParetoFront(
+  series: ReadonlyArray<Pick<ProjectedSeries, 'points'>>,
+  view: ChartView,
+): ChartPoint[] {
   const all = series.flatMap((s) => s.points);
   const higherXIsBetter = SLA_METRIC_INFO[view.x.metric].direction === 'lower';
   return paretoFront(all, (p) => p.x, (p) => p.y, higherXIsBetter).sort((a, b) => a.x - b.x);
@@ -115,4 +126,19 @@ export function effectiveView(view: ChartView, series: readonly Pick<ResolvedSer
   if (view.logXAuto !== true) return view;
   const logX = prefersLogX(series, view);
   return logX === view.logX ? view : { ...view, logX };
+}
+
+/**
+ * The SLA constraint the chart draws as a line on its x axis: the first on the axis' metric and statistic, else the
+ * first on its metric with another statistic (drawn at that statistic's bound, and labelled so). Undefined when no
+ * constraint is on the axis' metric. Other constraints on the same metric and statistic are listed, not drawn.
+ */
+export function drawnConstraint(
+  sla: readonly SlaConstraint[],
+  view: Pick<ChartView, 'x'>,
+): { index: number; constraint: SlaConstraint } | undefined {
+  const exact = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
+  const index = exact >= 0 ? exact : sla.findIndex((c) => c.metric === view.x.metric);
+  const constraint = sla[index];
+  return constraint === undefined ? undefined : { index, constraint };
 }

@@ -21,7 +21,11 @@ export interface ResolvedSeries {
   gpusPerInstance: number;
   /** True when gpusPerInstance was read from the files' parallelism or the folder name (tp2, tp4-pp2), not set. */
   gpusPerInstanceFromName: boolean;
-  hardware: HardwareProfile;
+  /**
+   * The id of the server type it runs on. Its prices are joined at the cost step (seriesResult.ts), so editing a
+   * price leaves the series, and everything computed from its points, as they were.
+   */
+  hardwareId: string;
   hidden: boolean;
   /** Index of the `scenario.series` entry that matched, or -1 for defaults. */
   settingsIndex: number;
@@ -83,10 +87,17 @@ export function gpusPerInstanceFromName(text: string): number | undefined {
   return tp === undefined && pp === undefined ? undefined : (tp ?? 1) * (pp ?? 1);
 }
 
-export function resolveSeries(points: readonly LoadPoint[], scenario: Pick<Scenario, 'series' | 'defaults' | 'hardware'>): ResolvedSeries[] {
-  const hardwareById = new Map(scenario.hardware.map((h) => [h.id, h]));
-  const fallbackHardware = hardwareById.get(scenario.defaults.hardware) ?? scenario.hardware[0];
-  if (!fallbackHardware) throw new Error('a scenario needs at least one hardware profile');
+/** The scenario fields series are resolved from: of the server types, only their ids. */
+export interface SeriesScenario extends Pick<Scenario, 'series' | 'defaults'> {
+  hardware: ReadonlyArray<Pick<HardwareProfile, 'id'>>;
+}
+
+export function resolveSeries(points: readonly LoadPoint[], scenario: SeriesScenario): ResolvedSeries[] {
+  const hardwareIds = new Set(scenario.hardware.map((h) => h.id));
+  const fallbackHardware = hardwareIds.has(scenario.defaults.hardware)
+    ? scenario.defaults.hardware
+    : scenario.hardware[0]?.id;
+  if (fallbackHardware === undefined) throw new Error('a scenario needs at least one hardware profile');
   const groups = groupBySeriesKey(points);
   const allKeys = new Set(groups.keys());
   // Per ingest key, once: its proposed name, files and settings entry.
@@ -123,7 +134,8 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: Pick<Scena
       sources,
       gpusPerInstance: settings?.gpusPerInstance ?? fromName ?? scenario.defaults.gpusPerInstance,
       gpusPerInstanceFromName: fromName !== undefined,
-      hardware: (settings?.hardware !== undefined ? hardwareById.get(settings.hardware) : undefined) ?? fallbackHardware,
+      hardwareId:
+        settings?.hardware !== undefined && hardwareIds.has(settings.hardware) ? settings.hardware : fallbackHardware,
       hidden: settings?.hidden ?? false,
       settingsIndex: own.settingsIndex,
       memberKeys: ordered,

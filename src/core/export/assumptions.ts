@@ -5,10 +5,9 @@
 import { describeConstraint } from '../analysis/feasibility.ts';
 import { formatNumber, formatMoney } from '../format/numbers.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { DEMAND_UNIT_NAMES } from '../sizing/demandConversion.ts';
 
 type Settings = Omit<Scenario, 'points'>;
-
-const DEMAND_UNIT_WORDS = { requestsPerSecond: 'requests/s', concurrentRequests: 'concurrent requests', outputTokensPerSecond: 'output tokens/s' } as const;
 
 /** One line each: SLA, demand, hardware prices (of the server types in use, if given), API prices. For chart captions. */
 export function assumptionLines(settings: Settings, hardwareInUse?: ReadonlySet<string>): string[] {
@@ -16,7 +15,7 @@ export function assumptionLines(settings: Settings, hardwareInUse?: ReadonlySet<
   const money = (value: number) => formatMoney(value, currency);
   const lines = [
     `SLA: ${sla.length === 0 ? 'none' : sla.map(describeConstraint).join('; ')}${interpolate ? ' (estimates between measured levels allowed)' : ''}`,
-    `Peak demand: ${formatNumber(demand.peak)} ${DEMAND_UNIT_WORDS[demand.unit]}, +${formatNumber(demand.headroomPercent)}% headroom, ${demand.spareInstances} spare instance${demand.spareInstances === 1 ? '' : 's'}; average = ${formatNumber(demand.averageToPeak * 100)}% of peak; uptime ${formatNumber(uptime * 100)}%`,
+    `Peak demand: ${formatNumber(demand.peak)} ${DEMAND_UNIT_NAMES[demand.unit]}, +${formatNumber(demand.headroomPercent)}% headroom, ${demand.spareInstances} spare instance${demand.spareInstances === 1 ? '' : 's'}; average = ${formatNumber(demand.averageToPeak * 100)}% of peak; uptime ${formatNumber(uptime * 100)}%`,
   ];
   for (const h of hardware.filter((profile) => hardwareInUse === undefined || hardwareInUse.has(profile.id))) {
     const licence = `${money(h.licence.usdPerYear)}/${h.licence.basis === 'perGpu' ? 'GPU' : 'server'}-year licence`;

@@ -23,7 +23,7 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Ce
 
 const RESULT_COLUMNS: ReadonlyArray<[string, (r: SeriesResult) => Cell]> = [
   ['configuration', (r) => r.series.name],
-  ['hardware', (r) => r.series.hardware.name],
+  ['hardware', (r) => r.hardware.name],
   ['GPUs per instance', (r) => r.series.gpusPerInstance],
   ['meets SLA', (r) => r.pick.meetsSla],
   ['reason', (r) => r.reason],
@@ -55,16 +55,16 @@ const RESULT_COLUMNS: ReadonlyArray<[string, (r: SeriesResult) => Cell]> = [
   ['hosted API per year at average traffic (USD)', (r) => r.costs?.apiYearUsd.value ?? null],
   ['break-even vs cloud (months)', (r) => r.costs?.breakEvenMonthsVsCloud.value ?? null],
   ['cheapest option', (r) => r.costs?.cheapestOption ?? null],
-  ['server price (USD)', (r) => r.series.hardware.serverPriceUsd],
-  ['GPUs per server', (r) => r.series.hardware.gpusPerServer],
-  ['depreciation (years)', (r) => r.series.hardware.depreciationYears],
-  ['licence (USD per year)', (r) => r.series.hardware.licence.usdPerYear],
-  ['licence basis', (r) => r.series.hardware.licence.basis],
-  ['hosting (USD per server-year)', (r) => r.series.hardware.hostingUsdPerServerYear],
-  ['power (kW per server)', (r) => r.series.hardware.power?.serverKw ?? null],
-  ['PUE', (r) => r.series.hardware.power?.pue ?? null],
-  ['electricity (USD per kWh)', (r) => r.series.hardware.power?.usdPerKwh ?? null],
-  ['cloud (USD per GPU-hour)', (r) => r.series.hardware.cloudUsdPerGpuHour],
+  ['server price (USD)', (r) => r.hardware.serverPriceUsd],
+  ['GPUs per server', (r) => r.hardware.gpusPerServer],
+  ['depreciation (years)', (r) => r.hardware.depreciationYears],
+  ['licence (USD per year)', (r) => r.hardware.licence.usdPerYear],
+  ['licence basis', (r) => r.hardware.licence.basis],
+  ['hosting (USD per server-year)', (r) => r.hardware.hostingUsdPerServerYear],
+  ['power (kW per server)', (r) => r.hardware.power?.serverKw ?? null],
+  ['PUE', (r) => r.hardware.power?.pue ?? null],
+  ['electricity (USD per kWh)', (r) => r.hardware.power?.usdPerKwh ?? null],
+  ['cloud (USD per GPU-hour)', (r) => r.hardware.cloudUsdPerGpuHour],
 ];
 
 export function resultsCsv(results: readonly SeriesResult[], settings: Omit<Scenario, 'points'>): string {

@@ -8,7 +8,7 @@
  * $4,500 per GPU per year, AMD presets none (ROCm is free; add your support contract). Power is counted at the
  * stated draw × PUE 1.3 × $0.10 per kWh.
  */
-import type { ApiReference, HardwareProfile } from '../model/scenario.ts';
+import type { ApiReference, HardwareProfile, PowerCost } from '../model/scenario.ts';
 
 export interface PresetSource {
   /** What the page says and how the number was taken from it. */
@@ -267,6 +267,15 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
 
 /** PUE and electricity price the presets' power cost uses (the app's defaults when power is ticked). */
 export const PRESET_POWER = { pue: 1.3, usdPerKwh: 0.1 } as const;
+
+/**
+ * The power figures a server type gets when "Include power" is ticked: an 8-GPU H100 server's maximum draw,
+ * 10.2 kW (the H100 preset's figure), at PRESET_POWER.
+ */
+export const DEFAULT_POWER: PowerCost = { serverKw: 10.2, ...PRESET_POWER };
+
+/** The rental price a server type gets when "Compare with cloud rental" is ticked, per GPU-hour (an example). */
+export const DEFAULT_CLOUD_USD_PER_GPU_HOUR = 2.5;
 
 /** A server type built from a preset, with an id not yet taken. */
 export function profileFromPreset(preset: HardwarePreset, takenIds: ReadonlySet<string>): HardwareProfile {

@@ -19,6 +19,7 @@ import type { ResolvedSeries } from '../analysis/series.ts';
 import { formatMoney, formatNumber } from '../format/numbers.ts';
 import type { Demand, RankMetric, SlaConstraint } from '../model/scenario.ts';
 import { serversFor, ceilTolerant } from '../sizing/sizeDeployment.ts';
+import { DEMAND_UNIT_NAMES } from '../sizing/demandConversion.ts';
 import type { Relaxation } from '../sensitivity/relaxation.ts';
 import { bindingRelaxation, describeRelaxation, relaxations } from '../sensitivity/relaxation.ts';
 import type { SeriesResult } from './seriesResult.ts';
@@ -29,12 +30,6 @@ export const RANK_METRIC_LABELS: Readonly<Record<RankMetric, string>> = {
   costPer1kRequestsUsd: 'cost per 1K requests',
   costPer1MTokensUsd: 'cost per 1M tokens',
 };
-
-const CAPACITY_UNITS = {
-  requestsPerSecond: 'requests/s',
-  outputTokensPerSecond: 'output tokens/s',
-  concurrentRequests: 'concurrent requests',
-} as const;
 
 export type FactorKind =
   | 'capacityPerGpu'
@@ -109,7 +104,7 @@ function parts(r: SeriesResult) {
   const { sizing, costs, series } = r;
   if (!sizing || !costs || !r.pick.meetsSla) return null;
   const gpi = series.gpusPerInstance;
-  const gps = series.hardware.gpusPerServer;
+  const gps = r.hardware.gpusPerServer;
   const serversNoSpares = serversFor(ceilTolerant(sizing.instancesExact), gpi, gps);
   const rps = r.pick.operatingPoint.point.requestsPerSecond;
   const isl = r.meanInputTokens;
@@ -194,7 +189,7 @@ export function describeFactor(f: Factor, ctx: Pick<DecisionContext, 'demand' | 
   const effect = `(${f.effect > 1 ? '+' : '−'}${percentText(f.effect)} cost)`;
   switch (f.kind) {
     case 'capacityPerGpu':
-      return `${CAPACITY_UNITS[ctx.demand.unit]} per GPU under the SLA: ${n(f.candidate)} vs ${n(f.best)} ${effect}`;
+      return `${DEMAND_UNIT_NAMES[ctx.demand.unit]} per GPU under the SLA: ${n(f.candidate)} vs ${n(f.best)} ${effect}`;
     case 'requestsPerGpu':
       return `requests/s per GPU under the SLA: ${n(f.candidate)} vs ${n(f.best)} ${effect}`;
     case 'serverCostPerGpu':
@@ -252,7 +247,7 @@ function factorReason(factor: Factor, other: string, slaText: string, ctx: Decis
   };
   switch (factor.kind) {
     case 'capacityPerGpu':
-      return `${ratio} the ${CAPACITY_UNITS[ctx.demand.unit]} per GPU of ${other} at ${slaText}`;
+      return `${ratio} the ${DEMAND_UNIT_NAMES[ctx.demand.unit]} per GPU of ${other} at ${slaText}`;
     case 'requestsPerGpu':
       return `${ratio} the requests/s per GPU of ${other} at ${slaText}`;
     case 'serverCostPerGpu':

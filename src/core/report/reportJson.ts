@@ -123,7 +123,7 @@ function reportSeries(result: SeriesResult): ReportSeries {
     name: series.name,
     sources: series.sources,
     gpusPerInstance: series.gpusPerInstance,
-    hardware: series.hardware.id,
+    hardware: series.hardwareId,
     meetsSla: pick.meetsSla,
     reason: result.reason,
     operatingPoint: point

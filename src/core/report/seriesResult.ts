@@ -8,17 +8,33 @@ import { pickOperatingPoint } from '../analysis/operatingPoint.ts';
 import type { ResolvedSeries } from '../analysis/series.ts';
 import { resolveSeries } from '../analysis/series.ts';
 import type { LoadPoint } from '../model/benchmark.ts';
-import type { Scenario } from '../model/scenario.ts';
+import type { HardwareProfile, Scenario, SlaConstraint } from '../model/scenario.ts';
 import type { Sizing } from '../sizing/sizeDeployment.ts';
 import { sizeDeployment } from '../sizing/sizeDeployment.ts';
 import type { Costs } from '../tco/tco.ts';
 import { computeCosts } from '../tco/tco.ts';
 
-/** The scenario fields the per-series chain depends on (so callers can memoise on exactly these). */
-export type CostScenario = Pick<Scenario, 'sla' | 'demand' | 'apiReference' | 'uptime' | 'interpolate'> & Partial<Pick<Scenario, 'slaRule'>>;
+/** The scenario fields an operating point depends on: the SLA, how it is applied, and the capacity's unit. */
+export type PickScenario = Pick<Scenario, 'sla' | 'interpolate'> & Partial<Pick<Scenario, 'slaRule'>> & {
+  demand: Pick<Scenario['demand'], 'unit'>;
+};
+
+/**
+ * The scenario fields sizing and costs depend on, once the operating point is known: the demand, the server types'
+ * prices (joined here by the series' hardware id), the hosted API's prices and the uptime.
+ */
+export type CostScenario = Pick<Scenario, 'demand' | 'apiReference' | 'uptime' | 'hardware'> & {
+  /** The constrained metrics and statistics (bounds are not needed here): a verdict on a derived value says so. */
+  sla?: readonly Pick<SlaConstraint, 'metric' | 'stat'>[];
+};
+
+/** Everything the per-series chain depends on (so callers can memoise on exactly these). */
+export type ResultScenario = PickScenario & CostScenario;
 
 export interface SeriesResult {
   series: ResolvedSeries;
+  /** The server type the series runs on, with the prices the costs were computed from. */
+  hardware: HardwareProfile;
   pick: OperatingPointResult;
   sizing: Sizing | null;
   costs: Costs | null;
@@ -30,11 +46,41 @@ export interface SeriesResult {
   notes: string[];
 }
 
-export function computeSeriesResult(series: ResolvedSeries, scenario: CostScenario): SeriesResult {
-  const pick = pickOperatingPoint(series.points, scenario.sla, scenario.demand.unit, { interpolate: scenario.interpolate, ...(scenario.slaRule ? { rule: scenario.slaRule } : {}) });
+/** The series' operating point: depends on its points and the SLA only, never on prices (operatingPoint.ts). */
+export function seriesOperatingPoint(
+  series: Pick<ResolvedSeries, 'points'>,
+  scenario: PickScenario,
+): OperatingPointResult {
+  const options = { interpolate: scenario.interpolate, ...(scenario.slaRule ? { rule: scenario.slaRule } : {}) };
+  return pickOperatingPoint(series.points, scenario.sla, scenario.demand.unit, options);
+}
+
+/** The server type of a series: its hardware id looked up among the scenario's (resolveSeries gives only these). */
+export function hardwareOf(
+  series: Pick<ResolvedSeries, 'hardwareId'>,
+  hardware: readonly HardwareProfile[],
+): HardwareProfile {
+  const profile = hardware.find((h) => h.id === series.hardwareId);
+  if (!profile) throw new Error(`no server type "${series.hardwareId}" among the scenario's`);
+  return profile;
+}
+
+/** The whole chain for one series: operating point → sizing → costs. */
+export function computeSeriesResult(series: ResolvedSeries, scenario: ResultScenario): SeriesResult {
+  return resultAtOperatingPoint(series, seriesOperatingPoint(series, scenario), scenario);
+}
+
+/** Sizing and costs at an operating point already picked (the cost step: prices enter here and only here). */
+export function resultAtOperatingPoint(
+  series: ResolvedSeries,
+  pick: OperatingPointResult,
+  scenario: CostScenario,
+): SeriesResult {
+  const hardware = hardwareOf(series, scenario.hardware);
+  const none = { sizing: null, costs: null, meanInputTokens: undefined, meanOutputTokens: undefined };
   // A verdict on a derived value says so, whether the SLA is met or not (the same notes in the table, JSON and CSV).
-  const derivedNotes = derivedConstraintNotes(series.points, scenario.sla);
-  const base = { series, pick, sizing: null, costs: null, meanInputTokens: undefined, meanOutputTokens: undefined, notes: derivedNotes };
+  const derivedNotes = derivedConstraintNotes(series.points, scenario.sla ?? []);
+  const base = { series, hardware, pick, ...none, notes: derivedNotes };
   if (!pick.meetsSla) return { ...base, reason: `${pick.notInFiles ? 'SLA not checkable' : 'cannot meet the SLA'}: ${pick.reason}` };
 
   const { point, capacity } = pick.operatingPoint;
@@ -46,7 +92,7 @@ export function computeSeriesResult(series: ResolvedSeries, scenario: CostScenar
     demand: scenario.demand,
     capacityPerInstance: capacity.value,
     gpusPerInstance: series.gpusPerInstance,
-    gpusPerServer: series.hardware.gpusPerServer,
+    gpusPerServer: hardware.gpusPerServer,
   });
 
   const meanInputTokens = meanTokens('input', point.inputTokens.avg, series.typedInputTokens, point.metadata.targetInputTokens, notes);
@@ -59,16 +105,15 @@ export function computeSeriesResult(series: ResolvedSeries, scenario: CostScenar
 
   const costs = computeCosts({
     sizing,
-    hardware: series.hardware,
+    hardware,
     throughput: { requestsPerSecond: point.requestsPerSecond, outputTokensPerSecond: point.outputTokensPerSecond, meanInputTokens, meanOutputTokens },
     api: scenario.apiReference,
     uptime: scenario.uptime,
     averageRequestsPerSecond,
   });
-  return { series, pick, sizing, costs, meanInputTokens, meanOutputTokens, reason: null, notes };
+  return { series, hardware, pick, sizing, costs, meanInputTokens, meanOutputTokens, reason: null, notes };
 }
 
-/** Every visible series' result, in series order. */
 /**
  * The mean sequence length the per-token costs use: measured at the operating point, else typed by the user for
  * the series, else the length the benchmark was configured to send. Which one is said in `notes`.
@@ -85,6 +130,7 @@ function meanTokens(kind: 'input' | 'output', measured: number | undefined, type
   return configured;
 }
 
+/** Every visible series' result, in series order. */
 export function computeResults(points: readonly LoadPoint[], scenario: Scenario): SeriesResult[] {
   return resolveSeries(points, scenario)
     .filter((s) => !s.hidden)

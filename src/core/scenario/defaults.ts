@@ -2,7 +2,8 @@
  * The scenario a new user starts from: the example inputs of NVIDIA's published TCO walkthrough ("LLM Inference
  * Benchmarking: How Much Does Your LLM Inference Cost?"), as editable example prices, never quotes.
  */
-import type { HardwareProfile, Scenario } from '../model/scenario.ts';
+import type { HardwareProfile, Scenario, SlaConstraint, SlaMetric } from '../model/scenario.ts';
+import { SLA_METRICS } from '../model/scenario.ts';
 
 export const EXAMPLE_HARDWARE: HardwareProfile = {
   id: 'dgx-h100',
@@ -33,4 +34,31 @@ export function defaultScenario(): Scenario {
     view: { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false, logXAuto: true },
     points: [],
   };
+}
+
+/** The bound a new constraint starts with, per metric (ms; tokens/s for tokens/s per user): a target to edit. */
+export const NEW_CONSTRAINT_BOUNDS: Readonly<Record<SlaMetric, number>> = {
+  ttft: 500,
+  itl: 50,
+  tpot: 50,
+  e2e: 10_000,
+  tpsPerUser: 20,
+};
+
+/** The statistics a new constraint is offered on, in order. */
+const NEW_CONSTRAINT_STATS = ['avg', 'p99', 'p90', 'p50'] as const;
+
+/**
+ * The constraint "Add constraint" offers: the first metric/statistic pair not in the SLA yet, statistics in the
+ * order avg, p99, p90, p50 and metrics in SLA_METRICS order, with its NEW_CONSTRAINT_BOUNDS bound. Undefined when
+ * all twenty pairs are in use.
+ */
+export function nextConstraint(sla: readonly SlaConstraint[]): SlaConstraint | undefined {
+  for (const stat of NEW_CONSTRAINT_STATS) {
+    for (const metric of SLA_METRICS) {
+      const taken = sla.some((c) => c.metric === metric && c.stat === stat);
+      if (!taken) return { metric, stat, bound: NEW_CONSTRAINT_BOUNDS[metric] };
+    }
+  }
+  return undefined;
 }

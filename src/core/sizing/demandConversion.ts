@@ -8,10 +8,18 @@
 import { formatNumber } from '../format/numbers.ts';
 import type { DemandUnit } from '../model/scenario.ts';
 
+/** Each demand unit in words, wherever a demand or a capacity is printed (forms, captions, reasons). */
 export const DEMAND_UNIT_NAMES: Readonly<Record<DemandUnit, string>> = {
   requestsPerSecond: 'requests/s',
   concurrentRequests: 'concurrent requests',
   outputTokensPerSecond: 'output tokens/s',
+};
+
+/** Each demand unit abbreviated, for formulas ("200 req/s × (1 + 20% headroom) ÷ …"). */
+export const DEMAND_UNIT_SYMBOLS: Readonly<Record<DemandUnit, string>> = {
+  requestsPerSecond: 'req/s',
+  concurrentRequests: 'concurrent requests',
+  outputTokensPerSecond: 'tok/s',
 };
 
 /** Where the figures come from, named in the explanation. */

@@ -110,3 +110,18 @@ function shownDemand(peak: number, averageRequestsPerSecond: number): EstimatedD
   const ratio = peak > 0 ? Math.min(1, Math.max(1e-6, averageRequestsPerSecond / peak)) : 1;
   return { peak: Number(peak.toPrecision(6)), averageToPeak: Number(ratio.toPrecision(3)) };
 }
+
+/** The percentiles the estimator offers for the peak of a Poisson arrival rate. */
+export const PEAK_PERCENTILES = [0.9, 0.95, 0.99, 0.999] as const;
+
+/**
+ * The estimator's starting figures: an average of 200 requests/s taken at its p95; 10,000 users sending 12 requests
+ * an hour each, the peak hour 3 × the average (→ 100 requests/s at peak, averageToPeak 1/3).
+ */
+export const PEAK_ESTIMATE_DEFAULTS = {
+  averageRequestsPerSecond: 200,
+  percentile: 0.95,
+  users: 10_000,
+  requestsPerUserPerHour: 12,
+  peakToAverage: 3,
+} as const;

@@ -6,6 +6,7 @@ import { describeLoad } from '../analysis/metrics.ts';
 import { formatMoney, formatNumber as n, formatPercent } from '../format/numbers.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { SeriesResult } from '../report/seriesResult.ts';
+import { DEMAND_UNIT_SYMBOLS } from '../sizing/demandConversion.ts';
 import { HOURS_PER_YEAR, SECONDS_PER_YEAR } from './tco.ts';
 
 export type ExplainedField =
@@ -40,7 +41,6 @@ export const EXPLAINED_LABELS: Readonly<Record<ExplainedField, string>> = {
   cloudYearUsd: 'Cloud rental per year',
 };
 
-const UNIT_SUFFIX = { requestsPerSecond: 'req/s', outputTokensPerSecond: 'tok/s', concurrentRequests: 'concurrent requests' } as const;
 
 export function explainResult(result: SeriesResult, scenario: Pick<Scenario, 'demand' | 'uptime' | 'apiReference' | 'currency'>): Partial<Record<ExplainedField, string>> {
   const usd = (value: number | null | undefined) => formatMoney(value, scenario.currency);
@@ -49,8 +49,8 @@ export function explainResult(result: SeriesResult, scenario: Pick<Scenario, 'de
   const out: Partial<Record<ExplainedField, string>> = {};
   const { demand, uptime, apiReference: api } = scenario;
   const op = pick.operatingPoint;
-  const unit = UNIT_SUFFIX[demand.unit];
-  const hw = series.hardware;
+  const unit = DEMAND_UNIT_SYMBOLS[demand.unit];
+  const hw = result.hardware;
   const gpi = series.gpusPerInstance;
   const gps = hw.gpusPerServer;
 

@@ -1,13 +1,16 @@
 /** Axis choices (docs/method.md §Chart): x metric and statistic, linear or log; y per instance or per GPU. */
 import { useId } from 'react';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
-import { Y_AXIS_INFO } from '../../core/analysis/projection.ts';
+import { LOG_AXIS_SPAN, Y_AXIS_INFO } from '../../core/analysis/projection.ts';
 import type { SlaMetric, YAxis } from '../../core/model/scenario.ts';
 import { SLA_METRICS, Y_AXES } from '../../core/model/scenario.ts';
 import { selectAvailableStats, selectView } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { StatSelect } from '../common/StatSelect.tsx';
 import { InfoTip } from '../help/InfoTip.tsx';
+
+const AUTO_LOG_HINT =
+  `Chosen from the data: log when the values span more than ${LOG_AXIS_SPAN}×. Tick or untick to decide yourself.`;
 
 export function ChartControls() {
   const view = useAppStore(selectView);
@@ -30,7 +33,7 @@ export function ChartControls() {
         </select>
       </div>
       <StatSelect value={view.x.stat} available={available[view.x.metric]} onChange={(stat) => setView({ x: { ...view.x, stat } })} />
-      <label className="checkbox" title={auto ? 'Chosen from the data: log when the values span more than 20×. Tick or untick to decide yourself.' : undefined}>
+      <label className="checkbox" title={auto ? AUTO_LOG_HINT : undefined}>
         <input type="checkbox" checked={view.logX} onChange={(e) => setView({ logX: e.target.checked, logXAuto: false })} /> Log x{auto ? ' (auto)' : ''}
       </label>
       <div className="field">

@@ -13,7 +13,7 @@
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
-import { xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
+import { drawnConstraint, xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
 import {
   selectAllSeries,
@@ -59,11 +59,10 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
   const sla = useAppStore((s) => s.settings.sla);
   const anySeries = useAppStore((s) => selectAllSeries(s).length > 0);
 
-  // The line drawn: the constraint on the axis' metric and statistic, else one on its metric with another
-  // statistic (its label then says which statistic it bounds).
-  const exact = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
-  const drawnIndex = exact >= 0 ? exact : sla.findIndex((c) => c.metric === view.x.metric);
-  const drawn = drawnIndex >= 0 ? sla[drawnIndex] : undefined;
+  // The line drawn (projection.ts drawnConstraint); its label says which statistic it bounds.
+  const drawnLine = drawnConstraint(sla, view);
+  const drawnIndex = drawnLine?.index ?? -1;
+  const drawn = drawnLine?.constraint;
 
   // The axis covers the data only: a limit far outside it is drawn at the edge (SlaHandle), not allowed to
   // squeeze every curve into a corner.

@@ -9,6 +9,7 @@ import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { describeConstraint } from '../../core/analysis/feasibility.ts';
 import { formatMoney, formatNumber, moneyTickFormatter } from '../../core/format/numbers.ts';
 import type { SensitivityCurve } from '../../core/sensitivity/sensitivity.ts';
+import { isLogSweep } from '../../core/sensitivity/sensitivity.ts';
 import { selectEffectiveSla, selectSensitivity } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 import { selectSeriesColors } from '../common/palette.ts';
@@ -68,8 +69,8 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
   const first = data.bounds[0]!;
   const last = data.bounds[data.bounds.length - 1]!;
   const measureLabel = money ? `${MEASURES[measure].label} (${currency})` : MEASURES[measure].label;
-  // The sweep is log-spaced when the measured range spans more than a decade (sensitivityBounds); so is the axis.
-  const logScale = last / first > 10;
+  // The axis is log where the sweep is log-spaced (sensitivityBounds).
+  const logScale = isLogSweep(first, last);
   const xTicks = logScale ? logTicks(first, last) : niceTicks(first, last, 6).filter((t) => t >= first && t <= last);
   return (
     <section className="panel" aria-labelledby={`${id}-title`} ref={panelRef}>

@@ -7,8 +7,10 @@
  * removing one changes only a later series that had to step past it (two keys hashing alike).
  */
 import { selectPoints } from '../../store/selectors.ts';
-import { memoizeLast } from '../../store/memo.ts';
+import { sameItems, selectorFactory } from '../../store/memo.ts';
 import type { AppState } from '../../store/appStore.ts';
+
+const { createSelector } = selectorFactory<AppState>();
 
 export const PALETTE = [
   '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9',
@@ -61,18 +63,19 @@ export function seriesStyles(keys: Iterable<string>): Map<string, SeriesStyle> {
   return styles;
 }
 
-const stylesFor = memoizeLast((points: ReturnType<typeof selectPoints>) =>
-  seriesStyles(points.map((p) => p.seriesKey)),
-);
-const colorsFor = memoizeLast((styles: Map<string, SeriesStyle>) =>
-  new Map([...styles].map(([key, s]) => [key, s.color])),
-);
+/** Every loaded series' key, in load order (kept while no series is added or removed). */
+const selectSeriesKeys = createSelector([selectPoints], (points) => [...new Set(points.map((p) => p.seriesKey))], {
+  equal: sameItems,
+});
 
 /** Colour and marker of every loaded series (hidden ones included, so showing one again changes nothing). */
-export const selectSeriesStyles = (state: AppState): Map<string, SeriesStyle> => stylesFor(selectPoints(state));
+export const selectSeriesStyles = createSelector([selectSeriesKeys], (keys) => seriesStyles(keys));
 
 /** The colour of every loaded series. */
-export const selectSeriesColors = (state: AppState): Map<string, string> => colorsFor(selectSeriesStyles(state));
+export const selectSeriesColors = createSelector(
+  [selectSeriesStyles],
+  (styles): Map<string, string> => new Map([...styles].map(([key, s]) => [key, s.color])),
+);
 
 /** An SVG path for a marker of half-size `r` centred on (cx, cy). */
 export function markerPath(shape: MarkerShape, cx: number, cy: number, r: number): string {

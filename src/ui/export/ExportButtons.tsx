@@ -39,7 +39,7 @@ export function ChartExportButtons({ chartRef, title, fileName = 'llm-tco-chart'
       const image = chartToSvg(svg, {
         title: title ?? `Latency–throughput: ${yAxisTitle(settings.view)} vs ${xAxisTitle(settings.view)}`,
         captionLines: [
-          ...assumptionLines(settings, new Set(selectVisibleSeries(store.getState()).map((s) => s.hardware.id))),
+          ...assumptionLines(settings, new Set(selectVisibleSeries(store.getState()).map((s) => s.hardwareId))),
           title === undefined ? 'Rings: operating point of each configuration under the SLA. Hollow markers: load levels that fail the SLA. Dashed grey: Pareto front. Shaded: ruled out by the SLA line.' : 'Dashed red: the limit in force.',
         ],
       }, overlays);

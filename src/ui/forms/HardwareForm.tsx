@@ -3,7 +3,13 @@
  * blank one; every preset's figures are examples with their sources, never quotes.
  */
 import { useId, useState } from 'react';
-import { HARDWARE_PRESETS, blankProfile, profileFromPreset } from '../../core/hardware/presets.ts';
+import {
+  DEFAULT_CLOUD_USD_PER_GPU_HOUR,
+  DEFAULT_POWER,
+  HARDWARE_PRESETS,
+  blankProfile,
+  profileFromPreset,
+} from '../../core/hardware/presets.ts';
 import type { HardwarePreset } from '../../core/hardware/presets.ts';
 import type { HardwareProfile, LicenceBasis } from '../../core/model/scenario.ts';
 import { RULES } from '../../core/scenario/rules.ts';
@@ -134,7 +140,12 @@ function HardwareForm({ profile, removable }: { profile: HardwareProfile; remova
         </div>
         <NumberField label="Hosting" context={profile.name} grouping unit={`${currency}/server-year`} value={profile.hostingUsdPerServerYear} rule={RULES.money} onChange={(hostingUsdPerServerYear) => set({ hostingUsdPerServerYear })} />
         <label className="checkbox">
-          <input type="checkbox" checked={power !== null} onChange={(e) => set({ power: e.target.checked ? { serverKw: 10.2, pue: 1.3, usdPerKwh: 0.1 } : null })} /> Include power
+          <input
+            type="checkbox"
+            checked={power !== null}
+            onChange={(e) => set({ power: e.target.checked ? DEFAULT_POWER : null })}
+          />{' '}
+          Include power
           <span className="visually-hidden"> for {profile.name}</span>
         </label>
         {power ? (
@@ -145,7 +156,12 @@ function HardwareForm({ profile, removable }: { profile: HardwareProfile; remova
           </>
         ) : null}
         <label className="checkbox">
-          <input type="checkbox" checked={profile.cloudUsdPerGpuHour !== null} onChange={(e) => set({ cloudUsdPerGpuHour: e.target.checked ? 2.5 : null })} /> Compare with cloud rental
+          <input
+            type="checkbox"
+            checked={profile.cloudUsdPerGpuHour !== null}
+            onChange={(e) => set({ cloudUsdPerGpuHour: e.target.checked ? DEFAULT_CLOUD_USD_PER_GPU_HOUR : null })}
+          />{' '}
+          Compare with cloud rental
           <span className="visually-hidden"> for {profile.name}</span>
         </label>
         {profile.cloudUsdPerGpuHour !== null ? (

@@ -7,19 +7,25 @@ import { useState } from 'react';
 import { formatNumber } from '../../core/format/numbers.ts';
 import { RULES } from '../../core/scenario/rules.ts';
 import type { EstimatedDemand } from '../../core/sizing/peakEstimate.ts';
-import { demandFromAverage, demandFromUsers, peakFromUsers, poissonQuantile } from '../../core/sizing/peakEstimate.ts';
+import {
+  PEAK_ESTIMATE_DEFAULTS,
+  PEAK_PERCENTILES,
+  demandFromAverage,
+  demandFromUsers,
+  peakFromUsers,
+  poissonQuantile,
+} from '../../core/sizing/peakEstimate.ts';
 import { useActions } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 
-const PERCENTILES = [0.9, 0.95, 0.99, 0.999] as const;
-
 export function PeakEstimator() {
   const { setDemand } = useActions();
-  const [average, setAverage] = useState(200);
-  const [percentile, setPercentile] = useState<number>(0.95);
-  const [users, setUsers] = useState(10_000);
-  const [perHour, setPerHour] = useState(12);
-  const [factor, setFactor] = useState(3);
+  const start = PEAK_ESTIMATE_DEFAULTS;
+  const [average, setAverage] = useState<number>(start.averageRequestsPerSecond);
+  const [percentile, setPercentile] = useState<number>(start.percentile);
+  const [users, setUsers] = useState<number>(start.users);
+  const [perHour, setPerHour] = useState<number>(start.requestsPerUserPerHour);
+  const [factor, setFactor] = useState<number>(start.peakToAverage);
   const poissonPeak = poissonQuantile(average, percentile);
   const usersPeak = peakFromUsers(users, perHour, factor);
   const use = (estimate: EstimatedDemand) => setDemand({ unit: 'requestsPerSecond', ...estimate });
@@ -32,7 +38,7 @@ export function PeakEstimator() {
         <div className="field">
           <label htmlFor="peak-percentile">Percentile</label>
           <select id="peak-percentile" value={percentile} onChange={(e) => setPercentile(Number(e.target.value))}>
-            {PERCENTILES.map((p) => (
+            {PEAK_PERCENTILES.map((p) => (
               <option key={p} value={p}>
                 p{formatNumber(p * 100, 1)}
               </option>

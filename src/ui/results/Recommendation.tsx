@@ -105,7 +105,7 @@ function Answer({ entry, why, compact }: { entry: RankedEntry; why: string; comp
           {series.name}
         </strong>
         <span className="recommendation__hardware">
-          on {series.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'}{' '}
+          on {entry.result.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'}{' '}
           per instance
         </span>
       </p>

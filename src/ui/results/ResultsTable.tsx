@@ -21,6 +21,7 @@ import type { Maybe } from '../../core/tco/tco.ts';
 import type { ExplainedField } from '../../core/tco/breakdown.ts';
 import {
   selectCheapestKeys,
+  selectConstrainedKey,
   selectDecisions,
   selectEffectiveSla,
   selectResults,
@@ -28,7 +29,6 @@ import {
   selectSettings,
 } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
-import type { AppState } from '../../store/appStore.ts';
 import { selectSeriesColors } from '../common/palette.ts';
 import { useDeferredAppStore } from '../common/useDeferredAppStore.ts';
 import { InfoTip } from '../help/InfoTip.tsx';
@@ -139,14 +139,13 @@ interface RowProps {
   gap: string | null;
 }
 
-/** The metric|stat pairs of the SLA (not the bounds): what the operating point's figures are shown for. */
-const selectSlaStats = (s: AppState) => s.settings.sla.map((c) => `${c.metric}|${c.stat}`).join(',');
 
 /** A row re-renders only when its result, badge or ranking text changes (a drag moves few of them per frame). */
 const ResultRow = memo(function ResultRow({ result, cheapest, rank, gap }: RowProps) {
   const [open, setOpen] = useState(false);
   const colors = useAppStore(selectSeriesColors);
-  const slaStats = useAppStore(selectSlaStats);
+  // The metric|stat pairs of the SLA (not the bounds): what the operating point's figures are shown for.
+  const slaStats = useAppStore(selectConstrainedKey);
   const settings = useAppStore(selectSettings);
   const { series, pick, sizing, costs } = result;
   const workload = useAppStore(selectSeriesWorkloads).get(series.key) ?? seriesWorkload(series);
@@ -156,7 +155,7 @@ const ResultRow = memo(function ResultRow({ result, cheapest, rank, gap }: RowPr
       {series.name}
       {cheapest ? <span className="badge badge--best">Cheapest</span> : null}
       <span className="results-table__meta">
-        {series.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'} per instance
+        {result.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'} per instance
       </span>
       <span className="results-table__meta" data-field="workload">
         {describeWorkload(workload)} · {describeTools(workload)}

@@ -66,7 +66,11 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
             <label htmlFor={`${id}-hw`}>
               Hardware<span className="visually-hidden"> for {series.name}</span>
             </label>
-            <select id={`${id}-hw`} value={series.hardware.id} onChange={(e) => setSeriesSettings(series.key, { hardware: e.target.value })}>
+            <select
+              id={`${id}-hw`}
+              value={series.hardwareId}
+              onChange={(e) => setSeriesSettings(series.key, { hardware: e.target.value })}
+            >
               {hardware.map((h) => (
                 <option key={h.id} value={h.id}>
                   {h.name}

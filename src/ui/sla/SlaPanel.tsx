@@ -1,19 +1,19 @@
 /**
- * The SLA set: every constraint must hold. Each bound is editable as a number; the constraint whose metric
- * and stat are on the chart's x axis is also drawn there as a draggable line.
+ * The SLA set: every constraint must hold. Each bound is editable as a number; the constraint the chart draws (on
+ * its x axis' metric: projection.ts drawnConstraint) is also a draggable line there.
  */
 import { useId } from 'react';
 import { SLA_METRIC_INFO, TPS_PER_USER_DEFINITION_LABELS } from '../../core/analysis/metrics.ts';
+import { drawnConstraint } from '../../core/analysis/projection.ts';
 import type { SlaConstraint, SlaMetric } from '../../core/model/scenario.ts';
 import { SLA_METRICS } from '../../core/model/scenario.ts';
 import { RULES } from '../../core/scenario/rules.ts';
+import { NEW_CONSTRAINT_BOUNDS, nextConstraint } from '../../core/scenario/defaults.ts';
 import { selectAvailableStats, selectEffectiveSla, selectTpsDefinitions, selectView } from '../../store/selectors.ts';
 import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { NumberField } from '../common/NumberField.tsx';
 import { StatSelect } from '../common/StatSelect.tsx';
 import { SlaRuleControl } from './SlaRuleControl.tsx';
-
-const DEFAULT_BOUNDS: Record<SlaMetric, number> = { ttft: 500, itl: 50, tpot: 50, e2e: 10_000, tpsPerUser: 20 };
 
 export function SlaPanel() {
   const sla = useAppStore(selectEffectiveSla);
@@ -21,17 +21,24 @@ export function SlaPanel() {
   const definitions = useAppStore(selectTpsDefinitions);
   const mixedTps = definitions.length > 1;
   const { addSla } = useActions();
-  // The next constraint offered is the first metric/statistic pair not in the SLA yet (avg first, then p99).
-  const next = (['avg', 'p99', 'p90', 'p50'] as const).flatMap((stat) => SLA_METRICS.map((metric) => ({ metric, stat }))).find((c) => !sla.some((x) => x.metric === c.metric && x.stat === c.stat));
-  // Only the first constraint on the x axis' metric and statistic is drawn (a second one is listed, not drawn).
-  const drawnIndex = sla.findIndex((c) => c.metric === view.x.metric && c.stat === view.x.stat);
+  const next = nextConstraint(sla);
+  // One constraint is drawn on the chart (projection.ts drawnConstraint); another of the same metric and statistic
+  // is listed, not drawn.
+  const drawn = drawnConstraint(sla, view);
+  const sameAsDrawn = (c: SlaConstraint) => c.metric === drawn?.constraint.metric && c.stat === drawn.constraint.stat;
   return (
     <section className="panel sla-panel" aria-labelledby="sla-title">
       <h2 id="sla-title">Service-level objectives</h2>
       <p className="panel__hint">A load level qualifies only if every constraint holds there.</p>
       <ul className="sla-list">
         {sla.map((c, i) => (
-          <SlaRow key={i} index={i} constraint={c} drawn={i === drawnIndex} duplicate={i !== drawnIndex && c.metric === view.x.metric && c.stat === view.x.stat} />
+          <SlaRow
+            key={i}
+            index={i}
+            constraint={c}
+            drawn={i === drawn?.index}
+            duplicate={i !== drawn?.index && sameAsDrawn(c)}
+          />
         ))}
       </ul>
       {mixedTps && sla.some((c) => c.metric === 'tpsPerUser') ? (
@@ -40,7 +47,7 @@ export function SlaPanel() {
         </p>
       ) : null}
       <SlaRuleControl />
-      <button type="button" disabled={next === undefined} onClick={() => next && addSla({ ...next, bound: DEFAULT_BOUNDS[next.metric] })}>
+      <button type="button" disabled={next === undefined} onClick={() => next && addSla(next)}>
         Add constraint
       </button>
     </section>
@@ -52,11 +59,13 @@ function SlaRow({ index, constraint, drawn, duplicate }: { index: number; constr
   const available = useAppStore(selectAvailableStats);
   const id = useId();
   const info = SLA_METRIC_INFO[constraint.metric];
+  const changeMetric = (metric: SlaMetric) =>
+    setSla(index, { ...constraint, metric, bound: NEW_CONSTRAINT_BOUNDS[metric] });
   return (
     <li className="sla-row">
       <div className="field">
         <label htmlFor={`${id}-m`}>Metric</label>
-        <select id={`${id}-m`} value={constraint.metric} onChange={(e) => setSla(index, { ...constraint, metric: e.target.value as SlaMetric, bound: DEFAULT_BOUNDS[e.target.value as SlaMetric] })}>
+        <select id={`${id}-m`} value={constraint.metric} onChange={(e) => changeMetric(e.target.value as SlaMetric)}>
           {SLA_METRICS.map((m) => (
             <option key={m} value={m}>
               {SLA_METRIC_INFO[m].label}

@@ -54,7 +54,7 @@ describe('resolveSeries: settings, hardware, merges', () => {
       sources: ['m/c8/profile.json', 'm/c2/profile.json'],
       gpusPerInstance: 2,
       gpusPerInstanceFromName: false,
-      hardware: scenario.hardware[1],
+      hardwareId: 'l40s',
       hidden: false,
       settingsIndex: -1,
       memberKeys: ['m'],
@@ -70,7 +70,7 @@ describe('resolveSeries: settings, hardware, merges', () => {
     ];
     const [s] = resolveSeries([run('alpha', 2), run('alpha', 4)], scenario); // one of two files matches
     expect(s).toMatchObject({ name: 'By path', gpusPerInstance: 4, gpusPerInstanceFromName: false, hidden: true, settingsIndex: 1 });
-    expect(s?.hardware.id).toBe('l40s');
+    expect(s?.hardwareId).toBe('l40s');
     expect([s?.typedInputTokens, s?.typedOutputTokens]).toEqual([900, 90]);
     scenario.series = [{ match: '(proposed)', name: 'By name' }];
     expect(resolveSeries([run('alpha', 2)], scenario)[0]?.name).toBe('By name');
@@ -90,7 +90,8 @@ describe('resolveSeries: settings, hardware, merges', () => {
     const scenario = twoBoxes();
     scenario.defaults = { ...scenario.defaults, hardware: 'gone' };
     scenario.series = [{ match: 'b', hardware: 'gone too' }];
-    expect(resolveSeries([run('a', 1), run('b', 1)], scenario).map((s) => s.hardware.id)).toEqual(['dgx-h100', 'dgx-h100']);
+    const ids = resolveSeries([run('a', 1), run('b', 1)], scenario).map((s) => s.hardwareId);
+    expect(ids).toEqual(['dgx-h100', 'dgx-h100']);
     expect(() => resolveSeries([run('a', 1)], { ...scenario, hardware: [] })).toThrow('a scenario needs at least one hardware profile');
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { API_PRESETS, HARDWARE_PRESETS, blankProfile, matchingApiPreset, profileFromPreset } from '../../../src/core/hardware/presets.ts';
+import {
+  API_PRESETS,
+  DEFAULT_CLOUD_USD_PER_GPU_HOUR,
+  DEFAULT_POWER,
+  HARDWARE_PRESETS,
+  blankProfile,
+  matchingApiPreset,
+  profileFromPreset,
+} from '../../../src/core/hardware/presets.ts';
 import { validateHardware } from '../../../src/core/scenario/validateScenario.ts';
 import { serverYearCost } from '../../../src/core/tco/tco.ts';
 
@@ -57,5 +65,14 @@ describe('API presets', () => {
     expect(matchingApiPreset({ usdPer1MInputTokens: 0.15, usdPer1MOutputTokens: 0.6 })?.label).toBe('OpenAI GPT-4o mini');
     expect(matchingApiPreset({ usdPer1MInputTokens: 0.15, usdPer1MOutputTokens: 0.61 })).toBeUndefined();
     for (const p of API_PRESETS) expect(p.source.url).toMatch(/^https:\/\//);
+  });
+});
+
+describe('figures a server type gets when power or cloud rental is ticked', () => {
+  it('power: 10.2 kW × 1.3 PUE × 8,760 h × $0.10/kWh = $11,615.76 a year; cloud: $2.50 per GPU-hour', () => {
+    expect(DEFAULT_POWER).toEqual({ serverKw: 10.2, pue: 1.3, usdPerKwh: 0.1 });
+    const year = serverYearCost({ ...blankProfile(new Set()), power: DEFAULT_POWER });
+    expect(year.powerUsd).toBeCloseTo(11_615.76, 6);
+    expect(DEFAULT_CLOUD_USD_PER_GPU_HOUR).toBe(2.5);
   });
 });

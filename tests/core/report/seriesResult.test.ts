@@ -7,7 +7,13 @@ import { resolveSeries } from '../../../src/core/analysis/series.ts';
 import type { LoadPoint } from '../../../src/core/model/benchmark.ts';
 import type { Scenario } from '../../../src/core/model/scenario.ts';
 import type { SeriesResult } from '../../../src/core/report/seriesResult.ts';
-import { cheapestSeriesKey, computeResults, computeSeriesResult } from '../../../src/core/report/seriesResult.ts';
+import {
+  cheapestSeriesKey,
+  computeResults,
+  computeSeriesResult,
+  resultAtOperatingPoint,
+  seriesOperatingPoint,
+} from '../../../src/core/report/seriesResult.ts';
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
 import { explainResult } from '../../../src/core/tco/breakdown.ts';
 import { point } from '../helpers.ts';
@@ -205,5 +211,39 @@ describe('a verdict on a derived value says so', () => {
     expect(columns.indexOf('meetsSla')).toBeGreaterThanOrEqual(0);
     expect(row).toContain(NOTE);
     expect(row!.split(',')[columns.indexOf('meetsSla')]).toBe('true');
+  });
+});
+
+describe('prices joined at the cost step', () => {
+  it('sizes and prices with the server type the series names by id', () => {
+    const scenario = defaultScenario();
+    scenario.hardware.push({ ...scenario.hardware[0]!, id: 'half', gpusPerServer: 4, serverPriceUsd: 160_000 });
+    scenario.series = [{ match: 'series', hardware: 'half' }];
+    const [series] = resolveSeries([only], scenario);
+    expect(series!.hardwareId).toBe('half');
+    const result = computeSeriesResult(series!, scenario);
+    expect(result.hardware.id).toBe('half');
+    // 200 req/s ÷ 10 = 20 instances of 1 GPU → 5 four-GPU servers × (40,000 + 18,000 licence + 3,000 hosting).
+    expect(result.sizing?.servers).toBe(5);
+    expect(result.costs?.fleetYearUsd).toBe(305_000);
+  });
+
+  it('prices an operating point already picked without picking it again', () => {
+    const scenario = defaultScenario();
+    const [series] = resolveSeries([only], scenario);
+    const pick = seriesOperatingPoint(series!, scenario);
+    const dearer = [{ ...scenario.hardware[0]!, serverPriceUsd: 640_000 }];
+    const result = resultAtOperatingPoint(series!, pick, { ...scenario, hardware: dearer });
+    expect(result.pick).toBe(pick);
+    // 20 instances → 3 eight-GPU servers × (160,000 + 36,000 + 3,000) = $597,000.
+    expect(result.costs?.fleetYearUsd).toBe(597_000);
+  });
+
+  it('refuses a series whose server type is not among the scenario’s', () => {
+    const scenario = defaultScenario();
+    const [series] = resolveSeries([only], scenario);
+    expect(() => computeSeriesResult({ ...series!, hardwareId: 'gone' }, scenario)).toThrow(
+      'no server type "gone" among the scenario\'s',
+    );
   });
 });

@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSeries } from '../../../src/core/analysis/series.ts';
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
-import { sensitivity, sensitivityBounds } from '../../../src/core/sensitivity/sensitivity.ts';
+import {
+  LOG_SWEEP_SPAN,
+  isLogSweep,
+  sensitivity,
+  sensitivityBounds,
+  sensitivityCosts,
+  sensitivitySweep,
+} from '../../../src/core/sensitivity/sensitivity.ts';
 import { point } from '../helpers.ts';
 
 // TTFT avg 100 / 200 / 400 ms at 10 / 18 / 30 requests/s.
@@ -76,5 +83,37 @@ describe('sensitivity', () => {
     expect(curve?.capacityPerInstance).toEqual([null, null, null]);
     expect(curve?.costPer1MTokensUsd).toEqual([null, null, null]);
     expect(curve?.fleetYearUsd).toEqual([null, null, null]);
+  });
+});
+
+describe('isLogSweep', () => {
+  it('spaces a sweep on a log scale when it spans more than a decade, not at exactly one', () => {
+    expect(LOG_SWEEP_SPAN).toBe(10);
+    expect(isLogSweep(10, 100)).toBe(false);
+    expect(isLogSweep(10, 100.1)).toBe(true);
+    expect(isLogSweep(0.5, 5.01)).toBe(true);
+  });
+});
+
+describe('the sweep in two halves: operating points, then costs', () => {
+  const scenario = defaultScenario();
+  const series = resolveSeries(sweep, scenario);
+
+  it('picks the operating point at each bound from the points and the SLA alone', () => {
+    const swept = sensitivitySweep(series, scenario, 0, 3);
+    expect(swept.bounds).toEqual([100, 250, 400]);
+    const loads = swept.picks[0]!.atBound.map((p) => (p.meetsSla ? p.operatingPoint.point.load.concurrency : null));
+    expect(loads).toEqual([1, 2, 4]);
+    expect(sensitivitySweep(series, scenario, 3, 3)).toEqual({ constraintIndex: 3, bounds: [], picks: [] });
+  });
+
+  it('prices the same operating points with other prices without sweeping again', () => {
+    const swept = sensitivitySweep(series, scenario, 0, 3);
+    // Server at $640,000 over 4 years: 160,000 + 36,000 licence + 3,000 hosting = $199,000 per server-year.
+    const dearer = { ...scenario, hardware: [{ ...scenario.hardware[0]!, serverPriceUsd: 640_000 }] };
+    const curve = sensitivityCosts(swept, series, dearer).curves[0]!;
+    expect(curve.servers).toEqual([3, 2, 1]);
+    expect(curve.fleetYearUsd).toEqual([597_000, 398_000, 199_000]);
+    expect(sensitivityCosts(swept, series, scenario)).toEqual(sensitivity(series, scenario, 0, 3));
   });
 });

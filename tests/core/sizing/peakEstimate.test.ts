@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { demandFromAverage, demandFromUsers, normalQuantile, peakFromUsers, poissonQuantile } from '../../../src/core/sizing/peakEstimate.ts';
+import {
+  PEAK_ESTIMATE_DEFAULTS,
+  PEAK_PERCENTILES,
+  demandFromAverage,
+  demandFromUsers,
+  normalQuantile,
+  peakFromUsers,
+  poissonQuantile,
+} from '../../../src/core/sizing/peakEstimate.ts';
 
 describe('poissonQuantile (scipy.stats.poisson.ppf)', () => {
   it.each([
@@ -106,5 +114,17 @@ describe('estimated demand', () => {
 
   it('keeps the ratio at 1 for a zero peak', () => {
     expect(demandFromUsers(0, 12, 3)).toEqual({ peak: 0, averageToPeak: 1 });
+  });
+});
+
+describe('the estimator’s starting figures', () => {
+  it('give 224 requests/s at p95 of 200, and 100 requests/s for 10,000 users at 12 an hour, peak 3 × average', () => {
+    const d = PEAK_ESTIMATE_DEFAULTS;
+    expect(PEAK_PERCENTILES).toEqual([0.9, 0.95, 0.99, 0.999]);
+    // poisson.ppf(0.95, 200) = 224; averageToPeak = 200 / 224 = 0.8929 → 0.893
+    expect(demandFromAverage(d.averageRequestsPerSecond, d.percentile)).toEqual({ peak: 224, averageToPeak: 0.893 });
+    // 10,000 × 12 ÷ 3600 × 3 = 100 req/s; averageToPeak = 1/3 → 0.333
+    const fromUsers = demandFromUsers(d.users, d.requestsPerUserPerHour, d.peakToAverage);
+    expect(fromUsers).toEqual({ peak: 100, averageToPeak: 0.333 });
   });
 });

@@ -242,7 +242,7 @@ describe('explainResult (docs/method.md)', () => {
     );
     expect(withoutDemandPer1k.demandCostPer1MTokensUsd).toBeUndefined();
     const withoutCloudPrice = explainResult(
-      { ...result, series: { ...result.series, hardware: { ...result.series.hardware, cloudUsdPerGpuHour: null } } },
+      { ...result, hardware: { ...result.hardware, cloudUsdPerGpuHour: null } },
       scenario,
     );
     expect(withoutCloudPrice.cloudYearUsd).toBeUndefined();
