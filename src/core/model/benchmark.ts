@@ -127,7 +127,8 @@ export interface Measurements {
    */
   itlMs: Distribution;
   /**
-   * Time per output token, ms: (E2E − TTFT) / (output tokens − 1) per request, when the tool reports it apart from ITL.
+   * Time per output token, ms: (E2E − TTFT) / (output tokens − 1) per request, when the tool reports it apart from
+   * ITL.
    */
   tpotMs: Distribution;
   /** End-to-end request latency, ms. */
