@@ -7,7 +7,7 @@ import { expect, test } from './fixtures.ts';
 
 const REAL = join(import.meta.dirname, '../fixtures/real');
 
-test('a folder of AIPerf, GenAI-Perf, vLLM, SGLang, LLMPerf, GuideLLM and inference-perf runs loads as one chart', async ({ app }) => {
+test('AIPerf, GenAI-Perf, vLLM, SGLang, LLMPerf, GuideLLM, inference-perf runs load as one chart', async ({ app }) => {
   await app.open();
   await app.chooseFolder(REAL);
   const names = app.seriesNames();

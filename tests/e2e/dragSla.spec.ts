@@ -37,7 +37,8 @@ test('dragging the SLA line with the mouse moves the bound and the table follows
 });
 
 test('the keyboard moves the SLA line: arrows step, Shift+arrows step ten times', async ({ app, page }) => {
-  await page.getByRole('checkbox', { name: /Log x/ }).uncheck(); // the sweep spans 88×, so the axis starts on log; steps here are linear
+  // the sweep spans 88×, so the axis starts on log; steps here are linear
+  await page.getByRole('checkbox', { name: /Log x/ }).uncheck();
   const handle = app.slaHandle();
   await handle.focus();
   const start = await app.slaValue();

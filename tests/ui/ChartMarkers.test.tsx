@@ -5,7 +5,7 @@ import { LatencyThroughputChart } from '../../src/ui/chart/LatencyThroughputChar
 import { renderWithStore } from './renderApp.tsx';
 
 describe('chart markers', () => {
-  it('are hollow where a load level fails the SLA, filled where it meets it, in the series colour and shape', async () => {
+  it('are hollow where a level fails the SLA, filled where it meets it, in the series colour and shape', async () => {
     renderWithStore(<LatencyThroughputChart width={900} />);
     await screen.findByRole('slider', { name: 'TTFT avg limit' });
     const markers = [...document.querySelectorAll('path.series-marker')];

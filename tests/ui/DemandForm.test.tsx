@@ -27,7 +27,8 @@ describe('DemandForm', () => {
     // Little's law at the operating point (concurrency 10, mean E2E 878.517 ms): 200 req/s × 0.8785 s = 175.7
     expect(store.getState().settings.demand).toMatchObject({ unit: 'concurrentRequests', peak: 175.7 });
     expect(screen.getByRole('status').textContent).toBe(
-      "Converted 200 requests/s: 200 requests/s × 0.879 s mean E2E latency = 175.7 concurrent requests (Little's law) — figures of nim / meta_llama3-8b-instruct-openai-chat at concurrency 10.",
+      'Converted 200 requests/s: 200 requests/s × 0.879 s mean E2E latency = 175.7 concurrent requests ' +
+        "(Little's law) — figures of nim / meta_llama3-8b-instruct-openai-chat at concurrency 10.",
     );
     // 175.7 concurrent requests at concurrency 10 per instance = 17.57 → 18 instances
     expect(selectResults(store.getState())[0]?.sizing?.instances).toBe(18);

@@ -37,7 +37,7 @@ describe('goodput in the page', () => {
     expect(within(figures()).getByText('75.5% (40 of 53)')).toBeTruthy();
   });
 
-  it('the goodput rule, chosen in the SLA panel, decides the operating point and is saved in the scenario', async () => {
+  it('the goodput rule, chosen in the SLA panel, picks the operating point and is saved in the scenario', async () => {
     const { store } = renderWithStore(
       <>
         <SlaPanel />

@@ -48,7 +48,10 @@ describe('Recommendation', () => {
     const text = region().textContent ?? '';
     expect(text).toContain('Nothing meets the SLA.');
     // The lowest measured TTFT avg is 24.624 ms (concurrency 1): shown rounded up to 24.7 ms, +147 %.
-    expect(text).toContain('TTFT avg ≤ 10 ms → ≤ 24.7 ms (+147 %): nim / meta_llama3-8b-instruct-openai-chat then qualifies at concurrency 1.');
+    expect(text).toContain(
+      'TTFT avg ≤ 10 ms → ≤ 24.7 ms (+147 %): ' +
+        'nim / meta_llama3-8b-instruct-openai-chat then qualifies at concurrency 1.',
+    );
     await userEvent.click(within(region()).getByRole('button', { name: 'Relax to 24.7 ms' }));
     expect(store.getState().settings.sla[0]?.bound).toBe(24.7);
     expect(figure('servers')).toBe('17 (134 GPUs)'); // 200 ÷ 1.4933 req/s = 133.9 → 134 instances → ceil(134 ÷ 8)

@@ -102,7 +102,10 @@ describe('a cost that cannot be computed', () => {
     // The analyze export has only p99 output lengths: no mean, so no cost per token.
     const r = await screen.findByRole('row', { name: /gpt2-analyze-sweep/ });
     const perToken = r.querySelector('[data-field="costPer1MTokensUsd"]')!;
-    expect(perToken.textContent).toBe('—not computed: the mean input and output lengths at the operating point are unknown (type them for the series)');
+    expect(perToken.textContent).toBe(
+      '—not computed: the mean input and output lengths at the operating point are unknown ' +
+        '(type them for the series)',
+    );
     expect(perToken.getAttribute('title')).toBe('Not computed: the mean input and output lengths at the operating point are unknown (type them for the series)');
   });
 });

@@ -8,7 +8,9 @@ import { selectPoints } from '../../src/store/selectors.ts';
 import { LoadMessages } from '../../src/ui/upload/LoadMessages.tsx';
 import { renderWithStore } from './renderApp.tsx';
 
-const CSV = 'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),120,1,1,1,1,1,1,1,1\n\nMetric,Value\nRequest Throughput (per sec),4\n';
+const CSV =
+  'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),120,1,1,1,1,1,1,1,1\n\n' +
+  'Metric,Value\nRequest Throughput (per sec),4\n';
 
 function mysteryRun(): ParsedRun[] {
   const outcome = parseFile({ path: 'mystery/profile_export_genai_perf.csv', text: CSV });

@@ -53,8 +53,8 @@ export function checkPoint(point: LoadPoint, sla: readonly SlaConstraint[]): Fea
 }
 
 /**
- * The goodput rule (docs/method.md §Goodput rule): feasible when at least `minPercent` % of the point's requests are good;
- * unknown when the point has no per-request data for every constrained metric (never feasible then).
+ * The goodput rule (docs/method.md §Goodput rule): feasible when at least `minPercent` % of the point's requests are
+ * good; unknown when the point has no per-request data for every constrained metric (never feasible then).
  */
 export function goodputStatus(point: LoadPoint, prepared: PreparedSla, minPercent: number): Feasibility['status'] {
   const samples = point.requests;
@@ -67,5 +67,6 @@ export function goodputStatus(point: LoadPoint, prepared: PreparedSla, minPercen
 /** "TTFT avg ≤ 250 ms" */
 export function describeConstraint(constraint: SlaConstraint): string {
   const info = SLA_METRIC_INFO[constraint.metric];
-  return `${info.label} ${constraint.stat} ${info.direction === 'upper' ? '≤' : '≥'} ${formatNumber(constraint.bound)} ${info.unit}`;
+  const sign = info.direction === 'upper' ? '≤' : '≥';
+  return `${info.label} ${constraint.stat} ${sign} ${formatNumber(constraint.bound)} ${info.unit}`;
 }

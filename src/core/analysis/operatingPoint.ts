@@ -89,7 +89,12 @@ export function pickOperatingPoint(
 /** Why no level has enough good requests: the best share measured, or what per-request data is missing. */
 function explainNoGoodLevel(sorted: LoadPoint[], sla: readonly SlaConstraint[], minPercent: number, statuses: Status[], capacityUnit: DemandUnit): string {
   if (sorted.length === 0) return 'no measured points';
-  if (statuses.some((s) => s === 'feasible')) return `the load levels with ${formatNumber(minPercent)}% good requests do not report the capacity in ${capacityUnit}`;
+  if (statuses.some((s) => s === 'feasible')) {
+    return (
+      `the load levels with ${formatNumber(minPercent)}% good requests ` +
+      `do not report the capacity in ${capacityUnit}`
+    );
+  }
   const prepared = prepareSla(sla);
   let best: { percent: number; point: LoadPoint } | undefined;
   const unknown = new Set<string>();
@@ -99,7 +104,8 @@ function explainNoGoodLevel(sorted: LoadPoint[], sla: readonly SlaConstraint[], 
     else if (best === undefined || g.percent > best.percent) best = { percent: g.percent, point };
   }
   if (best === undefined) return `the goodput rule needs per-request data: ${[...unknown].join('; ')}`;
-  const parts = [`no load level has ${formatNumber(minPercent)}% good requests (best ${formatNumber(best.percent)}% at ${describeLoad(best.point)})`];
+  const bestText = `best ${formatNumber(best.percent)}% at ${describeLoad(best.point)}`;
+  const parts = [`no load level has ${formatNumber(minPercent)}% good requests (${bestText})`];
   if (unknown.size > 0) parts.push(`some levels cannot be checked: ${[...unknown].join('; ')}`);
   return parts.join('; ');
 }
@@ -183,7 +189,10 @@ export function interpolatePoint(a: LoadPoint, b: LoadPoint, t: number, binding:
     id: `${a.id} ~ ${b.id} @ ${t.toFixed(4)}`,
     sources: [...a.sources, ...b.sources],
     load: { origin: a.load.origin },
-    notes: [`Estimate: interpolated ${(t * 100).toFixed(1)}% of the way from ${describeLoad(a)} to ${describeLoad(b)}, where ${describeConstraint(binding)} is reached.`],
+    notes: [
+      `Estimate: interpolated ${(t * 100).toFixed(1)}% of the way from ${describeLoad(a)} to ${describeLoad(b)}, ` +
+        `where ${describeConstraint(binding)} is reached.`,
+    ],
   };
   for (const key of DISTRIBUTION_FIELDS) point[key] = lerpDistribution(a[key], b[key], t);
   const concurrency = lerp(a.load.concurrency, b.load.concurrency, t);

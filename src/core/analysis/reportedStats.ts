@@ -66,7 +66,10 @@ export function adaptToReportedStats(sla: readonly SlaConstraint[], view: ChartV
     if (stat === undefined || stat === constraint.stat) return constraint;
     // Two constraints may land on one statistic: keep them both (the stricter one binds), the user sees both.
     const label = SLA_METRIC_INFO[constraint.metric].label;
-    changes.push(`${label} ${constraint.stat} is not in the loaded files: the limit now applies to ${label} ${stat}, which they report.`);
+    changes.push(
+      `${label} ${constraint.stat} is not in the loaded files: ` +
+        `the limit now applies to ${label} ${stat}, which they report.`,
+    );
     return { ...constraint, stat };
   });
   const xStat = nearestReportedStat(view.x.stat, reported(view.x.metric));

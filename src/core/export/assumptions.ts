@@ -9,21 +9,35 @@ import { DEMAND_UNIT_NAMES } from '../sizing/demandConversion.ts';
 
 type Settings = Omit<Scenario, 'points'>;
 
-/** One line each: SLA, demand, hardware prices (of the server types in use, if given), API prices. For chart captions. */
+/**
+ * One line each: SLA, demand, hardware prices (of the server types in use, if given), API prices. For chart captions.
+ */
 export function assumptionLines(settings: Settings, hardwareInUse?: ReadonlySet<string>): string[] {
   const { sla, demand, hardware, apiReference, uptime, interpolate, currency } = settings;
   const money = (value: number) => formatMoney(value, currency);
+  const slaText = sla.length === 0 ? 'none' : sla.map(describeConstraint).join('; ');
+  const spares = `${demand.spareInstances} spare instance${demand.spareInstances === 1 ? '' : 's'}`;
   const lines = [
-    `SLA: ${sla.length === 0 ? 'none' : sla.map(describeConstraint).join('; ')}${interpolate ? ' (estimates between measured levels allowed)' : ''}`,
-    `Peak demand: ${formatNumber(demand.peak)} ${DEMAND_UNIT_NAMES[demand.unit]}, +${formatNumber(demand.headroomPercent)}% headroom, ${demand.spareInstances} spare instance${demand.spareInstances === 1 ? '' : 's'}; average = ${formatNumber(demand.averageToPeak * 100)}% of peak; uptime ${formatNumber(uptime * 100)}%`,
+    `SLA: ${slaText}${interpolate ? ' (estimates between measured levels allowed)' : ''}`,
+    `Peak demand: ${formatNumber(demand.peak)} ${DEMAND_UNIT_NAMES[demand.unit]}, ` +
+      `+${formatNumber(demand.headroomPercent)}% headroom, ${spares}; ` +
+      `average = ${formatNumber(demand.averageToPeak * 100)}% of peak; uptime ${formatNumber(uptime * 100)}%`,
   ];
   for (const h of hardware.filter((profile) => hardwareInUse === undefined || hardwareInUse.has(profile.id))) {
     const licence = `${money(h.licence.usdPerYear)}/${h.licence.basis === 'perGpu' ? 'GPU' : 'server'}-year licence`;
-    const power = h.power ? `, power ${formatNumber(h.power.serverKw)} kW × PUE ${formatNumber(h.power.pue)} at ${money(h.power.usdPerKwh)}/kWh` : '';
+    const power = h.power
+      ? `, power ${formatNumber(h.power.serverKw)} kW × PUE ${formatNumber(h.power.pue)} ` +
+        `at ${money(h.power.usdPerKwh)}/kWh`
+      : '';
     const cloud = h.cloudUsdPerGpuHour === null ? '' : `, cloud ${money(h.cloudUsdPerGpuHour)}/GPU-hour`;
-    lines.push(`${h.name}: ${money(h.serverPriceUsd)} per ${h.gpusPerServer}-GPU server over ${formatNumber(h.depreciationYears)} years, ${licence}, ${money(h.hostingUsdPerServerYear)}/server-year hosting${power}${cloud}`);
+    lines.push(
+      `${h.name}: ${money(h.serverPriceUsd)} per ${h.gpusPerServer}-GPU server ` +
+        `over ${formatNumber(h.depreciationYears)} years, ${licence}, ` +
+        `${money(h.hostingUsdPerServerYear)}/server-year hosting${power}${cloud}`,
+    );
   }
-  lines.push(`API reference: ${money(apiReference.usdPer1MInputTokens)} / ${money(apiReference.usdPer1MOutputTokens)} per 1M input / output tokens`);
+  const apiPrices = `${money(apiReference.usdPer1MInputTokens)} / ${money(apiReference.usdPer1MOutputTokens)}`;
+  lines.push(`API reference: ${apiPrices} per 1M input / output tokens`);
   return lines;
 }
 

@@ -126,7 +126,10 @@ export interface Measurements {
    * per request (= TPOT); vLLM and SGLang: the gaps between streamed chunks. `notes` say which.
    */
   itlMs: Distribution;
-  /** Time per output token, ms: (E2E − TTFT) / (output tokens − 1) per request, when the tool reports it apart from ITL. */
+  /**
+   * Time per output token, ms: (E2E − TTFT) / (output tokens − 1) per request, when the tool reports it apart from
+   * ITL.
+   */
   tpotMs: Distribution;
   /** End-to-end request latency, ms. */
   e2eMs: Distribution;

@@ -113,9 +113,9 @@ export function buildRequestSamples(raw: RawSamples): RequestSamples {
 /**
  * The `p`-th percentile of ascending values by linear interpolation between the closest ranks: numpy's default
  * (`np.percentile(x, p)`, method 'linear'), which GenAI-Perf, AIPerf and vLLM use and pandas' `quantile` matches
- * (LLMPerf): h = (p/100)·(n − 1), value = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). Computed the way
- * numpy ≥ 1.22 rounds it (from the upper neighbour when the fraction is ≥ ½), so the figures agree with the
- * tools' to the bit.
+ * (LLMPerf): h = (p/100)·(n − 1), value = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
+ * Computed the way numpy ≥ 1.22 rounds it (from the upper neighbour when the fraction is ≥ ½), so the figures
+ * agree with the tools' to the bit.
  */
 export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | undefined {
   const n = sorted.length;

@@ -5,7 +5,10 @@ import type { ColumnMapping } from '../parsers/mapped/mapping.ts';
 import type { LoadPoint, Stat } from './benchmark.ts';
 
 export const SLA_METRICS = ['ttft', 'itl', 'tpot', 'e2e', 'tpsPerUser'] as const;
-/** `ttft`, `itl`, `tpot`, `e2e` are latencies (upper bounds, ms); `tpsPerUser` is output tokens/s per user (lower bound). */
+/**
+ * `ttft`, `itl`, `tpot`, `e2e` are latencies (upper bounds, ms); `tpsPerUser` is output tokens/s per user
+ * (lower bound).
+ */
 export type SlaMetric = (typeof SLA_METRICS)[number];
 
 export interface SlaConstraint {

@@ -45,7 +45,10 @@ export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint
       for (const source of merged.source) {
         errors.push({
           file: source.path,
-          reason: 'load level missing: the file does not state its concurrency or request rate, and the folder or file name has none (name the run folder like "…-concurrency16" or load the JSON of the same run)',
+          reason:
+            'load level missing: the file does not state its concurrency or request rate, ' +
+            'and the folder or file name has none ' +
+            '(name the run folder like "…-concurrency16" or load the JSON of the same run)',
         });
       }
       continue;
@@ -89,14 +92,20 @@ function joinFallbackRuns(runs: ParsedRun[]): ParsedRun[] {
   });
 }
 
-/** The folder name and the file both give a load level of one kind, and not the same: say so, and that the file's is used. */
+/**
+ * The folder name and the file both give a load level of one kind, and not the same: say so, and that the file's is
+ * used.
+ */
 function noteLoadDisagreement(run: MergedRun, fromPath: { concurrency?: number; requestRate?: number }, runPath: string): void {
   for (const kind of ['concurrency', 'requestRate'] as const) {
     const inFile = run.load?.[kind];
     const inPath = fromPath[kind];
     if (inFile === undefined || inPath === undefined || inFile === inPath) continue;
     const what = kind === 'concurrency' ? 'concurrency' : 'request rate';
-    run.notes.push(`The folder or file name ("${runPath}") says ${what} ${inPath}, the file says ${inFile}: the file's ${inFile} is used.`);
+    run.notes.push(
+      `The folder or file name ("${runPath}") says ${what} ${inPath}, ` +
+        `the file says ${inFile}: the file's ${inFile} is used.`,
+    );
   }
 }
 
@@ -180,7 +189,10 @@ function noteDisagreements(merged: MergedRun, primary: ParsedRun, other: ParsedR
   if (differences.length === 0) return;
   const listed = differences.length > 3 ? `${differences.slice(0, 3).join(', ')} and ${differences.length - 3} more` : differences.join(', ');
   const kept = baseName(primary.source.path);
-  merged.notes.push(`${kept} and ${baseName(other.source.path)} of this run disagree beyond rounding on ${listed}: the values of ${kept} are used.`);
+  merged.notes.push(
+    `${kept} and ${baseName(other.source.path)} of this run disagree beyond rounding on ${listed}: ` +
+      `the values of ${kept} are used.`,
+  );
 }
 
 function formatValue(value: number): string {
@@ -210,9 +222,9 @@ function deriveTpsPerUser(point: LoadPoint): void {
 }
 
 /**
- * What tells one deployment configuration from another (docs/file-formats.md §Runs, merges and series): tool, framework, model, dataset,
- * requested ISL/OSL, and the configuration settings (parallelism, swept parameters, labels). Each entry is
- * `[name as shown, value]`; a missing value is left out.
+ * What tells one deployment configuration from another (docs/file-formats.md §Runs, merges and series): tool,
+ * framework, model, dataset, requested ISL/OSL, and the configuration settings (parallelism, swept parameters,
+ * labels). Each entry is `[name as shown, value]`; a missing value is left out.
  */
 function configurationTraits(point: LoadPoint): Array<[string, string]> {
   const m = point.metadata;
@@ -263,7 +275,10 @@ function assignSeries(drafts: Array<{ point: LoadPoint; family: string }>): Load
 
 /** Duplicated load levels in one series are kept apart and flagged (docs/decisions.md). */
 function flagDuplicateLoads(points: LoadPoint[]): void {
-  const bySeriesAndLoad = groupBy(points, (point) => `${point.seriesKey}|${point.load.concurrency ?? ''}|${point.load.requestRate ?? ''}|${point.load.saturation ? 'sat' : ''}`);
+  const bySeriesAndLoad = groupBy(points, (point) => {
+    const { concurrency, requestRate, saturation } = point.load;
+    return `${point.seriesKey}|${concurrency ?? ''}|${requestRate ?? ''}|${saturation ? 'sat' : ''}`;
+  });
   for (const list of bySeriesAndLoad.values()) {
     if (list.length < 2) continue;
     for (const point of list) {

@@ -214,7 +214,10 @@ export function runParser(parser: BenchmarkParser, parse: () => ParseOutcome): P
   }
 }
 
-/** A file's runs pass the rules a saved scenario's points pass (runProblem), or the file is refused with the first problem. */
+/**
+ * A file's runs pass the rules a saved scenario's points pass (runProblem), or the file is refused with the first
+ * problem.
+ */
 function checked(outcome: ParseOutcome, parser: BenchmarkParser): ParseOutcome {
   if (outcome.kind !== 'runs') return outcome;
   for (const run of outcome.runs) {

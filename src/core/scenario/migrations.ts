@@ -38,10 +38,18 @@ export class MigrationError extends Error {
 export function migrateScenario(doc: Doc): Doc {
   const version = doc['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    throw new MigrationError('version', `must be a whole number (this build reads versions 0 to ${CURRENT_SCENARIO_VERSION}), got ${JSON.stringify(version) ?? 'nothing'}`);
+    throw new MigrationError(
+      'version',
+      `must be a whole number (this build reads versions 0 to ${CURRENT_SCENARIO_VERSION}), ` +
+        `got ${JSON.stringify(version) ?? 'nothing'}`,
+    );
   }
   if (version > CURRENT_SCENARIO_VERSION) {
-    throw new MigrationError('version', `${version} is newer than this build understands (up to ${CURRENT_SCENARIO_VERSION}); open it in a newer version of the app`);
+    throw new MigrationError(
+      'version',
+      `${version} is newer than this build understands (up to ${CURRENT_SCENARIO_VERSION}); ` +
+        'open it in a newer version of the app',
+    );
   }
   let current = doc;
   for (let v = version; v < CURRENT_SCENARIO_VERSION; v++) {

@@ -8,7 +8,10 @@ export interface NumberRule {
   exclusiveMin?: boolean;
   max?: number;
   integer?: boolean;
-  /** A bound no real deployment reaches: beyond it the value is a typing slip (1e308), refused without cluttering the usual message. */
+  /**
+   * A bound no real deployment reaches: beyond it the value is a typing slip (1e308), refused without cluttering the
+   * usual message.
+   */
   sanityMax?: number;
 }
 
@@ -39,7 +42,8 @@ export const RULES = {
 /** What the rule asks for, in words: "a whole number ≥ 1". */
 export function describeRule(rule: NumberRule): string {
   const { min = 0, exclusiveMin = false, max, integer = false } = rule;
-  return `${integer ? 'a whole number' : 'a number'} ${exclusiveMin ? '>' : '≥'} ${min}${max === undefined ? '' : ` and ≤ ${max}`}`;
+  const upTo = max === undefined ? '' : ` and ≤ ${max}`;
+  return `${integer ? 'a whole number' : 'a number'} ${exclusiveMin ? '>' : '≥'} ${min}${upTo}`;
 }
 
 /** Null when `value` satisfies the rule, else what is wrong ("must be a number ≥ 0, got -1"). */

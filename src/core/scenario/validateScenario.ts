@@ -40,7 +40,8 @@ export const MAX_SCENARIO_BYTES = 64 * 2 ** 20;
 /** Null when a scenario file of this size may be opened, else why not (named, with the limit). */
 export function scenarioFileSizeProblem(name: string, bytes: number): string | null {
   if (bytes <= MAX_SCENARIO_BYTES) return null;
-  return `${name}: the file is ${(bytes / 2 ** 20).toFixed(0)} MiB; a scenario is at most ${MAX_SCENARIO_BYTES / 2 ** 20} MiB.`;
+  const mib = (bytes / 2 ** 20).toFixed(0);
+  return `${name}: the file is ${mib} MiB; a scenario is at most ${MAX_SCENARIO_BYTES / 2 ** 20} MiB.`;
 }
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; field: string; message: string };

@@ -6,7 +6,8 @@
  *   gpus           = instances × gpusPerInstance
  *   servers        = ceil(instances / floor(gpusPerServer / gpusPerInstance))   if gpusPerInstance ≤ gpusPerServer
  *                  = instances × ceil(gpusPerInstance / gpusPerServer)          otherwise (an instance spans servers)
- *   serversExact   = instancesExact × gpusPerInstance / gpusPerServer           (the published examples keep fractions)
+ *   serversExact   = instancesExact × gpusPerInstance / gpusPerServer
+ *                    (the published examples keep fractions)
  */
 import type { Demand } from '../model/scenario.ts';
 

@@ -130,7 +130,12 @@ export function computeCosts(input: CostInput): Costs {
   const split = (pricePer1M: number): Maybe => {
     if (costPer1kRequestsUsd.value === null) return costPer1kRequestsUsd;
     if (refPer1k === undefined) return none(noLengths);
-    if (!(refPer1k > 0)) return none('the API reference price of this request shape is zero (prices × token counts), so there is no ratio to split input from output');
+    if (!(refPer1k > 0)) {
+      return none(
+        'the API reference price of this request shape is zero (prices × token counts), ' +
+          'so there is no ratio to split input from output',
+      );
+    }
     return ok((pricePer1M * costPer1kRequestsUsd.value) / refPer1k);
   };
 

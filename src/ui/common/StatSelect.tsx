@@ -1,6 +1,7 @@
 /**
  * A labelled choice of statistic (avg, p50, p99 …). Statistics the loaded files do not report are marked. Any other
- * percentile can be typed ("Other percentile…"): it is read from a file that has it or computed from per-request data.
+ * percentile can be typed ("Other percentile…"): it is read from a file that has it or computed from per-request
+ * data.
  */
 import { useId, useState } from 'react';
 import type { Stat } from '../../core/model/benchmark.ts';

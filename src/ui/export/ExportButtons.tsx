@@ -15,6 +15,11 @@ import { downloadBlob, downloadText } from './download.ts';
 /** Excel reads UTF-8 CSV correctly only with a byte-order mark. */
 const BOM = '\uFEFF';
 
+/** Caption line that explains the main chart's marks. */
+const MAIN_CHART_LEGEND =
+  'Rings: operating point of each configuration under the SLA. Hollow markers: load levels that fail the SLA. ' +
+  'Dashed grey: Pareto front. Shaded: ruled out by the SLA line.';
+
 interface ChartExportProps {
   chartRef: RefObject<HTMLElement | null>;
   /** Title drawn above the chart; default: the latency–throughput chart's axes. */
@@ -40,7 +45,7 @@ export function ChartExportButtons({ chartRef, title, fileName = 'llm-tco-chart'
         title: title ?? `Latency–throughput: ${yAxisTitle(settings.view)} vs ${xAxisTitle(settings.view)}`,
         captionLines: [
           ...assumptionLines(settings, new Set(selectVisibleSeries(store.getState()).map((s) => s.hardwareId))),
-          title === undefined ? 'Rings: operating point of each configuration under the SLA. Hollow markers: load levels that fail the SLA. Dashed grey: Pareto front. Shaded: ruled out by the SLA line.' : 'Dashed red: the limit in force.',
+          title === undefined ? MAIN_CHART_LEGEND : 'Dashed red: the limit in force.',
         ],
       }, overlays);
       if (format === 'svg') downloadText(image.svg, `${fileName}.svg`, 'image/svg+xml');

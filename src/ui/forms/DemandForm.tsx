@@ -36,7 +36,14 @@ export function DemandForm() {
     setConverted(
       result.ok
         ? { ok: true, text: `Converted ${from}: ${result.explanation}`, unit, peak }
-        : { ok: false, text: `Not converted: ${result.reason}. The number ${demand.peak} is kept and now means ${DEMAND_UNIT_NAMES[unit]}: check it.`, unit, peak },
+        : {
+            ok: false,
+            text:
+              `Not converted: ${result.reason}. ` +
+              `The number ${demand.peak} is kept and now means ${DEMAND_UNIT_NAMES[unit]}: check it.`,
+            unit,
+            peak,
+          },
     );
   };
   return (

@@ -83,9 +83,12 @@ export function Toolbar() {
     const what = withPoints
       ? `It holds the settings and all ${pointCount} benchmark points.`
       : pointCount > 0
-        ? 'The benchmark data is too large for a link: it carries the assumptions (SLA, demand, prices) only. Save the scenario to a file to share the data.'
+        ? 'The benchmark data is too large for a link: it carries the assumptions (SLA, demand, prices) only. ' +
+          'Save the scenario to a file to share the data.'
         : 'It holds the settings; no benchmark data is loaded.';
-    store.getState().notify('info', `${copied ? 'Share link copied.' : 'Share link ready below.'} ${what} The data stays in the link's fragment, which browsers never send to a server.`, 'share-link');
+    const done = copied ? 'Share link copied.' : 'Share link ready below.';
+    const privacy = "The data stays in the link's fragment, which browsers never send to a server.";
+    store.getState().notify('info', `${done} ${what} ${privacy}`, 'share-link');
   };
 
   return (

@@ -39,7 +39,8 @@ describe('hardware presets', () => {
   });
 
   it('prices a year of a B200 server from the preset', () => {
-    // $515,000 ÷ 4 + $4,500 × 8 GPUs + $3,000 hosting + 14.3 kW × 1.3 × 8760 h × $0.10 = 128,750 + 36,000 + 3,000 + 16,284.84
+    // $515,000 ÷ 4 + $4,500 × 8 GPUs + $3,000 hosting + 14.3 kW × 1.3 × 8760 h × $0.10
+    //   = 128,750 + 36,000 + 3,000 + 16,284.84
     expect(serverYearCost(profileFromPreset(preset('b200-8gpu'), new Set())).totalUsd).toBeCloseTo(184_034.84, 6);
   });
 

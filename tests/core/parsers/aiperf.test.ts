@@ -244,7 +244,7 @@ describe('real files together through ingestFiles', () => {
   });
 });
 
-// ─────────── layouts without a real file, built from a real file (shapes from aiperf's source) ───────────
+// ─── layouts without a real file, built from a real file (shapes from aiperf's source) ───
 
 /** A real summary with `change` applied to a deep copy. */
 function variant(name: string, change: (doc: Json) => void): string {
@@ -287,7 +287,7 @@ describe('summary JSON variants', () => {
     expect(only('p/profile_export_aiperf.json', content).load).toEqual({ concurrency: 2 });
   });
 
-  it('schema 1.3 rate phase (poisson, rate, concurrency cap) → requestRate; cap and arrival are configuration', () => {
+  it('schema 1.3 rate phase (poisson, rate, concurrency cap) → requestRate; cap, arrival are configuration', () => {
     const content = variant(QWEN, (doc) => {
       config(doc)['phases'] = [
         { name: 'warmup', type: 'concurrency', exclude_from_results: true, requests: 16, concurrency: 2 },
@@ -404,7 +404,7 @@ describe('refusals name the field', () => {
   });
 });
 
-// ─────────────── the sweep aggregate (aiperf cli_runner/_sweep_aggregate.py, aggregation/sweep.py) ───────────────
+// ─── the sweep aggregate (aiperf cli_runner/_sweep_aggregate.py, aggregation/sweep.py) ───
 
 const KIMI_LEVELS = [1, 4, 16, 64];
 /** A run's metrics as aiperf's orchestrator reads them (RunResult.summary_metrics): every field with a `unit`. */
@@ -598,7 +598,7 @@ describe('companion files are skipped, not refused', () => {
   });
 });
 
-// ─────────────────────────────────────────────── fuzzing ───────────────────────────────────────────────
+// ─── fuzzing ───
 
 /** True when the outcome is runs with only finite, non-negative numbers, or a refusal/skip with a reason. */
 function wellFormed(outcome: ParseOutcome): boolean {

@@ -109,7 +109,9 @@ describe('GenAI-Perf summary CSV', () => {
   });
 
   it('reads the very old ns rows (Num Output Token, (ns))', () => {
-    const csv = 'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ns),"25,000,000",,,,,,,,\nNum Output Token,50,,,,,,,,\n\nMetric,Value\nRequest Throughput (per sec),1.5\n';
+    const csv =
+      'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ns),"25,000,000",,,,,,,,\n' +
+      'Num Output Token,50,,,,,,,,\n\nMetric,Value\nRequest Throughput (per sec),1.5\n';
     const run = firstRun(parseFile({ path: 'c1/profile_export_genai_perf.csv', text: csv }));
     expect(run.ttftMs.avg).toBeCloseTo(25, 9);
     expect(run.outputTokens).toEqual({ avg: 50 });
@@ -136,7 +138,8 @@ describe('whole files that are not GenAI-Perf results', () => {
     ['Metric,avg,min,max,p1,p5,p25\nTime to First Token (ms),1,1,1,1,1,1', 'NVIDIA AIPerf summary CSV (profile_export_aiperf.csv): required metric missing'],
     [
       '{"hello": "world"}',
-      'a JSON document of unknown layout; read are the result files of NVIDIA GenAI-Perf, NVIDIA AIPerf, vLLM bench serve, SGLang bench_serving, LLMPerf, GuideLLM, inference-perf',
+      'a JSON document of unknown layout; read are the result files of NVIDIA GenAI-Perf, NVIDIA AIPerf, ' +
+        'vLLM bench serve, SGLang bench_serving, LLMPerf, GuideLLM, inference-perf',
     ],
     ['name,value\na,1', 'unknown format (first line: "name,value"); read are the result files of NVIDIA GenAI-Perf'],
   ])('%j → %s', (text, expected) => {
@@ -190,7 +193,9 @@ describe('grouping into series', () => {
   });
 
   it('reports a CSV whose load level cannot be found, and keeps the other files', () => {
-    const csv = 'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),1,1,1,1,1,1,1,1,1\n\nMetric,Value\nRequest Throughput (per sec),1\n';
+    const csv =
+      'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),1,1,1,1,1,1,1,1,1\n\n' +
+      'Metric,Value\nRequest Throughput (per sec),1\n';
     const result = ingestFiles([
       { path: 'mystery/profile_export_genai_perf.csv', text: csv },
       { path: 'ok-concurrency4/profile_export_genai_perf.json', text: json('m', 4) },
@@ -206,7 +211,12 @@ describe('two files of the same format claiming one run', () => {
     const result = ingestFiles([
       { path: 'artifacts/m-openai-chat-concurrency8/profile_export_genai_perf.json', text: json(10) },
       { path: 'artifacts/m-openai-chat-concurrency8/profile_export_genai_perf.json', text: json(20) },
-      { path: 'artifacts/m-openai-chat-concurrency8/profile_export_genai_perf.csv', text: 'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),1,1,1,1,1,1,1,1,1\n\nMetric,Value\nRequest Throughput (per sec),30\n' },
+      {
+        path: 'artifacts/m-openai-chat-concurrency8/profile_export_genai_perf.csv',
+        text:
+          'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),1,1,1,1,1,1,1,1,1\n\n' +
+          'Metric,Value\nRequest Throughput (per sec),30\n',
+      },
     ]);
     expect(result.points.map((p) => p.requestsPerSecond).sort()).toEqual([10, 20]);
     expect(result.points.map((p) => p.sources.length).sort()).toEqual([1, 2]); // the first JSON merged with the CSV

@@ -101,7 +101,7 @@ describe('stream parsers give the whole-text outcome', () => {
     expect(await parseStream(parser, path, chunks)).toEqual(parseFile({ path, text }));
   });
 
-  it('a vLLM result with --save-detailed arrays, cut into 1 KB chunks; its generated texts are never kept', async () => {
+  it('a vLLM result with --save-detailed arrays, in 1 KB chunks; its generated texts are never kept', async () => {
     const path = 'vllm/openai-infqps-concurrency8-opt-125m.json';
     const text = JSON.stringify(vllmDetailedResult({ requests: 50, failEvery: 7 }), null, 4);
     const parser = streamParserFor(text.slice(0, 64 * 1024), path)!;

@@ -33,7 +33,7 @@ import {
   summaryPath,
 } from '../../fixtures/generate.ts';
 
-// ───────────────────────────── helpers ─────────────────────────────
+// ─── helpers ───
 
 /** Every file under `dir` (README excluded unless asked), path relative to `dir` with `/`, sorted. */
 function listFiles(dir: string, includeReadme = false): string[] {
@@ -134,7 +134,7 @@ const isHostile = (path: string) => path.startsWith('hostile/');
 const concurrencyFamily = (config: string) => `genai-perf/${config}/artifacts/${RUN_PREFIX}-{load}`;
 const RATE_FAMILY = `genai-perf/${RATE_FOLDER}/artifacts/${RUN_PREFIX}-{load}`;
 
-// ───────────────────────────── the generator ─────────────────────────────
+// ─── the generator ───
 
 describe('synthetic fixture generator', () => {
   const temps: string[] = [];
@@ -184,7 +184,7 @@ describe('synthetic fixture generator', () => {
     expect(formatPyFixed2(1000.625, false)).toBe('1000.62');
   });
 
-  it('draws the intended curves: saturating throughput, queueing TTFT, slowly growing ITL, E2E = TTFT + ITL·(OSL−1)', () => {
+  it('intended curves: saturating throughput, queueing TTFT, slowly growing ITL, E2E = TTFT + ITL·(OSL−1)', () => {
     const at = (name: string, concurrency: number) => simulateRun(configByName(name), { concurrency }).summary;
     for (const config of CONFIGS) {
       const runs = CONCURRENCIES.map((c) => at(config.name, c));
@@ -211,7 +211,7 @@ describe('synthetic fixture generator', () => {
   });
 });
 
-// ───────────────────────────── the good sweeps ─────────────────────────────
+// ─── the good sweeps ───
 
 describe('synthetic GenAI-Perf sweeps through ingestFiles', () => {
   const good = ingestFiles(readFixtures(isGood));
@@ -241,7 +241,8 @@ describe('synthetic GenAI-Perf sweeps through ingestFiles', () => {
         const folder = /-concurrency(\d+)\//.exec(source.path)?.[1];
         expect(Number(folder)).toBe(point.load.concurrency);
       }
-      expect(point.load).toEqual({ concurrency: point.load.concurrency, origin: 'file' }); // from perf_analyzer.stimulus
+      // from perf_analyzer.stimulus
+      expect(point.load).toEqual({ concurrency: point.load.concurrency, origin: 'file' });
       expect(point.metadata.model).toBe(MODEL_NAME);
       expect(point.tpsPerUserDefinition).toBe('inverse-itl');
     }
@@ -356,7 +357,7 @@ describe('synthetic GenAI-Perf sweeps through ingestFiles', () => {
   });
 });
 
-// ───────────────────────────── the hostile files ─────────────────────────────
+// ─── the hostile files ───
 
 /** Distinctive parts of the reason each hostile file must get. */
 const HOSTILE_REASONS: Record<HostileFile, RegExp[]> = {

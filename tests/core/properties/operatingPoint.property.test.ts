@@ -181,9 +181,10 @@ describe('pickOperatingPoint: fixed counterexamples of the core bugs', () => {
   };
 
   // REGRESSION (Little's law; was pinned only by fast-check seed 5): r1 = 10 rps × 0.1 s = 1 concurrent,
-  // r2 = 0.01 rps × 3.1 s = 0.031 concurrent. E2E p90 ≤ 3100 ms crosses at t = (3100 − 100) / (6100 − 100) = 0.5,
-  // where the estimate would be 5.005 rps × 1.6 s = 8.008 concurrent, more than either level: no estimate, the
-  // pick is r1's measured 1. Raising the bound to 10 s makes r2 (0.031) feasible too: still r1's 1.
+  // r2 = 0.01 rps × 3.1 s = 0.031 concurrent. E2E p90 ≤ 3100 ms crosses at
+  // t = (3100 − 100) / (6100 − 100) = 0.5, where the estimate would be 5.005 rps × 1.6 s = 8.008 concurrent,
+  // more than either level: no estimate, the pick is r1's measured 1. Raising the bound to 10 s makes r2 (0.031)
+  // feasible too: still r1's 1.
   it('concurrent-requests estimate stays within its neighbours and loosening does not lower it', () => {
     const points = [
       point('r1', { requestRate: 1, origin: 'file' }, { requestsPerSecond: 10, e2eMs: { avg: 100, p90: 100 } }),

@@ -81,7 +81,7 @@ describe('sizeDeployment', () => {
     );
   });
 
-  it("servers = ceil(instances × gpusPerInstance / gpusPerServer) (NVIDIA's formula) when gpusPerServer is a multiple of gpusPerInstance", () => {
+  it("NVIDIA's formula servers = ceil(instances × gpusPerInstance / gpusPerServer) when the GPU counts divide", () => {
     const divisible = fc
       .record({ gpusPerInstance: fc.constantFrom(1, 2, 4, 8), multiple: fc.integer({ min: 1, max: 8 }) })
       .chain(({ gpusPerInstance, multiple }) => sizingInput.map((input): SizingInput => ({ ...input, gpusPerInstance, gpusPerServer: gpusPerInstance * multiple })));

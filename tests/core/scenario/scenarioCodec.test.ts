@@ -8,6 +8,9 @@ import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
 import { MAX_LINK_FRAGMENT_CHARS, buildScenario, decodeShareLink, encodeShareLink, parseScenarioText, scenarioToJson } from '../../../src/core/scenario/scenarioCodec.ts';
 import { point } from '../helpers.ts';
 
+/** The share-link fragment that carries this JSON text. */
+const fragmentOf = (json: string) => `#s=${LZString.compressToEncodedURIComponent(json)}`;
+
 const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record({
     sla: fc.array(fc.record({ metric: fc.constantFrom(...SLA_METRICS), stat: fc.constantFrom(...STATS), bound: fc.double({ min: 0.001, max: 1e6, noNaN: true }) }), { maxLength: 4 }),
@@ -63,10 +66,10 @@ describe('share link', () => {
     ['#other', null],
     ['#s=', 'link: damaged, it does not decompress (was it cut off when pasted?)'],
     ['#s=%%%%', 'link: damaged, it does not decompress (was it cut off when pasted?)'],
-    [`#s=${LZString.compressToEncodedURIComponent('{"format":"llm-tco-scenario","version":1,"demand":{"unit":"rps"}}')}`, 'link: demand: must be an object'],
-    [`#s=${LZString.compressToEncodedURIComponent('not json')}`, 'link: not valid JSON'],
-    [`#s=${LZString.compressToEncodedURIComponent('{"format":"llm-tco-scenario","version":1,"sla":[{"metric":"ttft","stat":"avg","bound":-1}]}')}`, 'link: sla[0].bound: must be a number > 0, got -1'],
-    [`#s=${LZString.compressToEncodedURIComponent('{"__proto__":{"polluted":true},"format":"llm-tco-scenario","version":99}')}`, 'link: version: 99 is newer'],
+    [fragmentOf('{"format":"llm-tco-scenario","version":1,"demand":{"unit":"rps"}}'), 'link: demand: must be an object'],
+    [fragmentOf('not json'), 'link: not valid JSON'],
+    [fragmentOf('{"format":"llm-tco-scenario","version":1,"sla":[{"metric":"ttft","stat":"avg","bound":-1}]}'), 'link: sla[0].bound: must be a number > 0, got -1'],
+    [fragmentOf('{"__proto__":{"polluted":true},"format":"llm-tco-scenario","version":99}'), 'link: version: 99 is newer'],
   ])('refuses a malformed or hostile fragment %#', (fragment, message) => {
     const decoded = decodeShareLink(fragment);
     if (message === null) {

@@ -38,8 +38,18 @@ describe('validateScenario (docs/scenario.md)', () => {
     ['comparable workloads', (d) => (d['comparableWorkloads'] = 1), 'comparableWorkloads: must be true or false, got 1'],
     ['ranking cost', (d) => (d['rankBy'] = 'servers'), 'rankBy: must be one of fleetYearUsd, costPer1kRequestsUsd, costPer1MTokensUsd, got "servers"'],
     ['unknown SLA metric', (d) => (d['sla'] = [{ metric: 'ttfb', stat: 'avg', bound: 1 }]), 'sla[0].metric: must be one of ttft, itl, tpot, e2e, tpsPerUser, got "ttfb"'],
-    ['unknown stat', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'median', bound: 1 }]), 'sla[0].stat: must be one of avg, min, max, p1, p5, p10, p25, p50, p75, p90, p95, p99, p99.9 or a percentile p<N> with 0 < N < 100, got "median"'],
-    ['percentile out of range', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'p100', bound: 1 }]), 'sla[0].stat: must be one of avg, min, max, p1, p5, p10, p25, p50, p75, p90, p95, p99, p99.9 or a percentile p<N> with 0 < N < 100, got "p100"'],
+    [
+      'unknown stat',
+      (d) => (d['sla'] = [{ metric: 'ttft', stat: 'median', bound: 1 }]),
+      'sla[0].stat: must be one of avg, min, max, p1, p5, p10, p25, p50, p75, p90, p95, p99, p99.9 ' +
+        'or a percentile p<N> with 0 < N < 100, got "median"',
+    ],
+    [
+      'percentile out of range',
+      (d) => (d['sla'] = [{ metric: 'ttft', stat: 'p100', bound: 1 }]),
+      'sla[0].stat: must be one of avg, min, max, p1, p5, p10, p25, p50, p75, p90, p95, p99, p99.9 ' +
+        'or a percentile p<N> with 0 < N < 100, got "p100"',
+    ],
     ['goodput rule without a share', (d) => (d['slaRule'] = { kind: 'goodput' }), 'slaRule.minPercent: must be a number > 0 and ≤ 100, got nothing'],
     ['goodput share above 100', (d) => (d['slaRule'] = { kind: 'goodput', minPercent: 101 }), 'slaRule.minPercent: must be a number > 0 and ≤ 100, got 101'],
     ['unknown rule', (d) => (d['slaRule'] = { kind: 'median' }), 'slaRule.kind: must be one of statistic, goodput, got "median"'],
@@ -62,7 +72,12 @@ describe('validateScenario (docs/scenario.md)', () => {
     ['empty match', (d) => (d['series'] = [{ match: '' }]), 'series[0].match: must be a non-empty text, got ""'],
     ['uptime above 1', (d) => (d['uptime'] = 1.5), 'uptime: must be a number > 0 and ≤ 1, got 1.5'],
     ['interpolate text', (d) => (d['interpolate'] = 'yes'), 'interpolate: must be true or false, got "yes"'],
-    ['view axis', (d) => ((d['view'] as Record<string, unknown>)['y'] = 'gpus'), 'view.y: must be one of requestsPerSecond, requestsPerSecondPerGpu, outputTokensPerSecond, outputTokensPerSecondPerGpu, got "gpus"'],
+    [
+      'view axis',
+      (d) => ((d['view'] as Record<string, unknown>)['y'] = 'gpus'),
+      'view.y: must be one of requestsPerSecond, requestsPerSecondPerGpu, outputTokensPerSecond, ' +
+        'outputTokensPerSecondPerGpu, got "gpus"',
+    ],
     ['API price', (d) => ((d['apiReference'] as Record<string, unknown>)['usdPer1MOutputTokens'] = null), 'apiReference.usdPer1MOutputTokens: must be a number ≥ 0, got null'],
     ['point without load', (d) => (d['points'] = [{ id: 'p', series: 's', load: {} }]), 'points[0].load: needs a concurrency, a requestRate or saturation: true'],
     ['point with NaN-ish value', (d) => (d['points'] = [{ id: 'p', series: 's', load: { concurrency: 1 }, ttftMs: { avg: 'NaN' } }]), 'points[0].ttftMs.avg: must be a number ≥ 0, got "NaN"'],

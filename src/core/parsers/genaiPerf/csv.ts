@@ -81,7 +81,8 @@ function readDistributionRow(run: ParsedRun, row: string[], header: string[], li
   if (spec.kind === 'time') {
     const ms = unit === undefined ? undefined : msPerTimeUnit(unit);
     if (ms === undefined) {
-      throw new ParseFailure(`line ${line}: "${truncate(label, 60)}" has ${unit === undefined ? 'no unit' : `the unknown unit "${unit}"`}; a time in ms, s, us or ns is expected`);
+      const what = unit === undefined ? 'no unit' : `the unknown unit "${unit}"`;
+      throw new ParseFailure(`line ${line}: "${truncate(label, 60)}" has ${what}; a time in ms, s, us or ns is expected`);
     }
     factor = ms;
   } else if (spec.kind === 'tokens' && !isTokenCountUnit(unit)) {

@@ -82,8 +82,9 @@ function parse(file: SniffedFile): ParseOutcome {
   run.inputTokens = tokens(successes, ['prompt_len', 'prompt_tokens']);
   run.outputTokens = tokens(successes, ['output_len', 'output_tokens']);
   run.notes.push(
-    'inference-perf times are in seconds, converted to ms. TPOT: (last token − first token) ÷ (output tokens − 1) ' +
-      'per request; ITL: every gap between consecutive output tokens, pooled over requests (tokens that arrive in ' +
+    'inference-perf times are in seconds, converted to ms. ' +
+      'TPOT: (last token − first token) ÷ (output tokens − 1) per request; ' +
+      'ITL: every gap between consecutive output tokens, pooled over requests (tokens that arrive in ' +
       'one chunk are gaps of ~0, so its median can be near 0).',
   );
 

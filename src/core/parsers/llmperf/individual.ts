@@ -27,6 +27,9 @@ const FIELDS = [
   'outputTokens',
 ] as const satisfies readonly SampleField[];
 
+const NO_TIMESTAMPS_NOTE =
+  'LLMPerf’s per-request file has no timestamps: requests/s and the load level come from its summary.';
+
 function detect(file: SniffedFile): boolean {
   const doc = file.json;
   if (!Array.isArray(doc)) return false;
@@ -75,7 +78,7 @@ function parse(file: SniffedFile): ParseOutcome {
     },
   });
   run.tpsPerUserDefinition = 'osl-over-e2e';
-  run.notes.push('LLMPerf’s per-request file has no timestamps: requests/s and the load level come from its summary.');
+  run.notes.push(NO_TIMESTAMPS_NOTE);
   return { kind: 'runs', runs: [run] };
 }
 

@@ -3,8 +3,8 @@
  * `<model>_<in>_<out>_summary.json`, one flat object (the tool's `flatten_dict` of its metadata and results),
  * every latency in SECONDS:
  *
- *   {"version": "2023-08-31", "name": "…_summary", "model": "…", "mean_input_tokens": 550, "mean_output_tokens": 150,
- *    "num_concurrent_requests": 5,
+ *   {"version": "2023-08-31", "name": "…_summary", "model": "…",
+ *    "mean_input_tokens": 550, "mean_output_tokens": 150, "num_concurrent_requests": 5,
  *    "results_ttft_s_quantiles_p25" … "_p99", "results_ttft_s_mean", "_min", "_max", "_stddev",   (same for
  *      end_to_end_latency_s, inter_token_latency_s, request_output_throughput_token_per_s, number_input_tokens,
  *      number_output_tokens)
