@@ -212,7 +212,9 @@ describe('computeSeriesResult / buildReport: the whole chain', () => {
             .filter((s) => w.series.includes(s.name) && s.cost !== null)
             .map((s) => [s.cost?.fleetYearUsd ?? Infinity, s.cost?.costPer1kRequestsUsd ?? Infinity] as const)
             .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-          const fullTie = priced.length > 1 && priced[0]![0] === priced[1]![0] && priced[0]![1] === priced[1]![1];
+          // Equal means equal up to floating-point noise (1e-9 relative), as the ranking reads it (docs/decisions.md).
+          const same = (x: number, y: number) => x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+          const fullTie = priced.length > 1 && same(priced[0]![0], priced[1]![0]) && same(priced[0]![1], priced[1]![1]);
           expect(w.cheapest === null).toBe(priced.length === 0 || fullTie);
         }
         if (report.cheapestByWorkload.length !== 1) expect(report.cheapest).toBeNull();
