@@ -205,8 +205,10 @@ describe('pointsCsv', () => {
 describe('records of a point with per-request data', () => {
   // Four completed requests: TTFT 100, 200, 300, 400 ms. The file printed only TTFT avg 250.
   const samples = buildRequestSamples({ ok: [true, true, true, true], columns: { ttftMs: [100, 200, 300, 400] } });
-  const withRequests = (rps?: number) =>
-    point({ id: 'r', concurrency: 4, ttftMs: { avg: 250 }, requests: samples, ...(rps ? { requestsPerSecond: rps } : {}) });
+  const withRequests = (rps?: number) => {
+    const throughput = rps === undefined ? {} : { requestsPerSecond: rps };
+    return point({ id: 'r', concurrency: 4, ttftMs: { avg: 250 }, requests: samples, ...throughput });
+  };
 
   it('completes the printed statistics with those of the requests', () => {
     // numpy-style linear percentiles of 100…400: p50 250, p90 370, p99 397; min 100, max 400.
