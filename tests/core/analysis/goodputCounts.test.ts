@@ -4,6 +4,7 @@
  * dragged bound itself, gives a wrong count. Bounds equal to a request's value count as met (≤ and ≥).
  */
 import { describe, expect, it } from 'vitest';
+import { goodputStatus } from '../../../src/core/analysis/feasibility.ts';
 import { goodCount, pointGoodput, prepareSla } from '../../../src/core/analysis/goodput.ts';
 import type { RawSamples } from '../../../src/core/model/requestSamples.ts';
 import { buildRequestSamples } from '../../../src/core/model/requestSamples.ts';
@@ -146,3 +147,24 @@ describe('pointGoodput when it cannot count, or counts nothing', () => {
     });
   });
 });
+
+describe('goodputStatus: the goodput rule on one level', () => {
+  const sla = prepareSla([ttft(250)]);
+  const withRequests = (raw: RawSamples) => point({ concurrency: 4, requests: buildRequestSamples(raw) });
+
+  it('is feasible from the required share up, infeasible below', () => {
+    // TTFT ≤ 250: 3 good of 6 requests = 50 %.
+    const level = withRequests(sixRequests());
+    expect(goodputStatus(level, sla, 50)).toBe('feasible');
+    expect(goodputStatus(level, sla, 51)).toBe('infeasible');
+  });
+
+  it('is unknown without requests, or without the constrained metric', () => {
+    expect(goodputStatus(point({ concurrency: 4 }), sla, 50)).toBe('unknown');
+    // A per-request file without requests says nothing, even with no constraint to check.
+    expect(goodputStatus(withRequests({ ok: [], columns: { ttftMs: [] } }), sla, 0)).toBe('unknown');
+    expect(goodputStatus(withRequests({ ok: [], columns: { ttftMs: [] } }), prepareSla([]), 0)).toBe('unknown');
+    expect(goodputStatus(withRequests({ ok: [true], columns: { e2eMs: [100] } }), sla, 0)).toBe('unknown');
+  });
+});
+

@@ -148,3 +148,36 @@ describe('cheapestSeriesKey', () => {
     expect(cheapestSeriesKey([made('y', 200, 0.1), made('x', 100, 0.1)])).toBe('x');
   });
 });
+
+describe('the scenario options reach the operating point', () => {
+  // c1: TTFT 100 ms at 10 req/s; c2: TTFT 300 ms at 20 req/s. TTFT avg ≤ 200 ms is crossed half-way:
+  // interpolated capacity 10 + 0.5 × (20 − 10) = 15 req/s; without interpolation, c1's 10 req/s.
+  const levels = [
+    point({ concurrency: 1, ttftMs: { avg: 100 }, requestsPerSecond: 10 }),
+    point({ concurrency: 2, ttftMs: { avg: 300 }, requestsPerSecond: 20 }),
+  ];
+
+  it('interpolates between load levels when the scenario asks for it', () => {
+    const scenario = defaultScenario();
+    scenario.sla = [{ metric: 'ttft', stat: 'avg', bound: 200 }];
+    scenario.interpolate = true;
+    const [series] = resolveSeries(levels, scenario);
+    const result = computeSeriesResult(series!, scenario);
+    expect(result.pick.meetsSla && result.pick.operatingPoint.capacity.value).toBe(15);
+    // 200 ÷ 15 = 13.33 → 14 instances.
+    expect(result.sizing?.instances).toBe(14);
+    scenario.interpolate = false;
+    const measured = computeSeriesResult(series!, scenario);
+    expect(measured.pick.meetsSla && measured.pick.operatingPoint.capacity.value).toBe(10);
+  });
+});
+
+describe('cheapestSeriesKey without a priced series', () => {
+  it('names none when nothing could be sized', () => {
+    const failing = point({ concurrency: 1, seriesKey: 'f', ttftMs: { avg: 900 }, requestsPerSecond: 10 });
+    const results = computeResults([failing], defaultScenario());
+    expect(results[0]!.costs).toBeNull();
+    expect(cheapestSeriesKey(results)).toBeNull();
+  });
+});
+
