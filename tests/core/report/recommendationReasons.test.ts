@@ -291,6 +291,19 @@ describe('ties and tie-breakers', () => {
     expect(decisions[0]!.verdict.kind).toBe('tie');
   });
 
+  it('treats yearly costs equal up to rounding noise as equal, however large', () => {
+    // Servers priced 0.1 + 0.2 million (300,000.00000000006) and 300,000: three each for 200 ÷ 10 = 20
+    // instances, $900,000 a year give or take 1e-10: a tie, not a winner by rounding noise.
+    const { decisions } = run([
+      { key: 'x', rps: 10, hw: server('noisy', (0.1 + 0.2) * 1e6) },
+      { key: 'y', rps: 10, hw: server('round', 300_000) },
+    ]);
+    const [first, second] = decisions[0]!.ranked;
+    expect(first!.value).not.toBe(second!.value);
+    expect(first!.value).toBeCloseTo(900_000, 6);
+    expect(decisions[0]!.verdict.kind).toBe('tie');
+  });
+
   it('lists only the tied configurations, not a dearer third', () => {
     // a and b: $357,000 each; c: 200 ÷ 8 = 25 instances → 4 servers = $476,000.
     const { decisions, ctx } = run([
