@@ -47,6 +47,16 @@ describe('goodput rule: no level has enough good requests', () => {
     });
   });
 
+  it('lists each kind of unchecked level once', () => {
+    const noTtft = point({ concurrency: 16, requests: buildRequestSamples({ ok: [true], columns: { e2eMs: [100] } }) });
+    const levels = [c1, c2, level(8, undefined), noTtft, level(32, undefined)];
+    expect(pickOperatingPoint(levels, sla, 'requestsPerSecond', goodput(90))).toMatchObject({
+      reason:
+        'no load level has 90% good requests (best 40% at concurrency 2); ' +
+        `some levels cannot be checked: ${NO_REQUESTS}; the per-request data has no TTFT`,
+    });
+  });
+
   it('lists every missing kind of per-request data when no level can be checked', () => {
     const noTtft = point({ concurrency: 2, requests: buildRequestSamples({ ok: [true], columns: { e2eMs: [100] } }) });
     expect(pickOperatingPoint([level(1, undefined), noTtft], sla, 'requestsPerSecond', goodput(90))).toEqual({
