@@ -53,6 +53,13 @@ describe('relaxations', () => {
     expect(describeRelaxation(list[0]!)).toBe('relaxing TTFT avg ≤ 100 ms alone is not enough');
   });
 
+  it('for an upper bound, the smallest value, wherever it comes in the list', () => {
+    // A needs TTFT ≤ 150 ms, B only 120 ms: B is named although it comes second.
+    const [r] = relaxations(series(level('A', 1, 150, 40), level('B', 1, 120, 40)), [ttft(100)], 'requestsPerSecond');
+    expect(r!.needed?.bound).toBe(120);
+    expect(r!.needed?.seriesKey).toBe('B');
+  });
+
   it('keeps the first series on a tie, for an upper and for a lower bound', () => {
     const two = series(level('A', 1, 120, 40), level('B', 1, 120, 40));
     const upper = relaxations(two, [ttft(100)], 'requestsPerSecond');
