@@ -76,7 +76,7 @@ describe('goodput rule: no level has enough good requests', () => {
 
   it('says when the levels with enough good requests lack the capacity', () => {
     // c1 is 100 % good but reports no requests/s; c2 (20 % good) is not enough.
-    const fast = level(1, [100, 100], { requestsPerSecond: undefined });
+    const { requestsPerSecond: _rps, ...fast } = level(1, [100, 100]);
     const slow = level(2, [100, 300, 300, 300, 300]);
     expect(pickOperatingPoint([fast, slow], sla, 'requestsPerSecond', goodput(50))).toEqual({
       meetsSla: false,
