@@ -216,6 +216,15 @@ describe('records of a point with per-request data', () => {
     expect(ttft).toMatchObject({ avg: 250, min: 100, max: 400, p50: 250, p90: 370, p99: 397 });
   });
 
+  it('keeps printed statistics the requests do not give, and adds no empty ones', () => {
+    // p97.5 is not among the usual statistics: kept as printed. The requests have no ITL: ITL stays as printed
+    // (nothing), without keys left undefined.
+    const p = point({ id: 'r', concurrency: 4, ttftMs: { avg: 250, 'p97.5': 395 }, requests: samples });
+    const record = pointRecord(p, series);
+    expect(record.ttftMs['p97.5']).toBe(395);
+    expect(record.itlMs).toStrictEqual({});
+  });
+
   it('counts goodput against the SLA when there is one, and only then', () => {
     // TTFT ≤ 250: 2 of 4 good = 50 %; at 8 req/s, 8 × 2 ÷ 4 = 4 good requests/s.
     const sla = prepareSla([{ metric: 'ttft', stat: 'avg', bound: 250 }]);

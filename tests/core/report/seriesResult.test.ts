@@ -8,6 +8,7 @@ import type { LoadPoint } from '../../../src/core/model/benchmark.ts';
 import type { Scenario } from '../../../src/core/model/scenario.ts';
 import type { SeriesResult } from '../../../src/core/report/seriesResult.ts';
 import { cheapestSeriesKey, computeResults, computeSeriesResult } from '../../../src/core/report/seriesResult.ts';
+import { buildRequestSamples } from '../../../src/core/model/requestSamples.ts';
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
 import { explainResult } from '../../../src/core/tco/breakdown.ts';
 import { point } from '../helpers.ts';
@@ -169,6 +170,28 @@ describe('the scenario options reach the operating point', () => {
     scenario.interpolate = false;
     const measured = computeSeriesResult(series!, scenario);
     expect(measured.pick.meetsSla && measured.pick.operatingPoint.capacity.value).toBe(10);
+  });
+});
+
+describe('the goodput rule reaches the operating point', () => {
+  it('picks the level with enough good requests, not the one whose average passes', () => {
+    // c1: TTFT 100–130 ms, every request good at ≤ 500 ms; c8: 150, 160, 170, 900, 950 ms, 3 of 5 good (60 %),
+    // average 466 ms ≤ 500. By the statistic the operating point is c8 (9 req/s); by 95 % good requests, c1 (2).
+    const fast = buildRequestSamples({ ok: [true, true, true, true], columns: { ttftMs: [100, 110, 120, 130] } });
+    const mixedTtfts = [150, 160, 170, 900, 950];
+    const mixed = buildRequestSamples({ ok: mixedTtfts.map(() => true), columns: { ttftMs: mixedTtfts } });
+    const levels = [
+      point({ concurrency: 1, requestsPerSecond: 2, ttftMs: { avg: 115 }, requests: fast }),
+      point({ concurrency: 8, requestsPerSecond: 9, ttftMs: { avg: 466 }, requests: mixed }),
+    ];
+    const scenario = defaultScenario();
+    scenario.sla = [{ metric: 'ttft', stat: 'avg', bound: 500 }];
+    const [series] = resolveSeries(levels, scenario);
+    const statistic = computeSeriesResult(series!, scenario);
+    expect(statistic.pick.meetsSla && statistic.pick.operatingPoint.capacity.value).toBe(9);
+    scenario.slaRule = { kind: 'goodput', minPercent: 95 };
+    const goodput = computeSeriesResult(series!, scenario);
+    expect(goodput.pick.meetsSla && goodput.pick.operatingPoint.capacity.value).toBe(2);
   });
 });
 
