@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LoadPoint } from '../../../src/core/model/benchmark.ts';
+import { prepareSla } from '../../../src/core/analysis/goodput.ts';
+import { buildRequestSamples } from '../../../src/core/model/requestSamples.ts';
 import { pointRecord, pointRecords, pointsCsv } from '../../../src/core/report/pointsReport.ts';
 import { point } from '../helpers.ts';
 
@@ -199,3 +201,56 @@ describe('pointsCsv', () => {
     expect(header.filter((h) => /^(ttft|ttst|itl|tpot|e2e)Ms\.|PerUser\./.test(h))).toEqual(['ttftMs.p90']);
   });
 });
+
+describe('records of a point with per-request data', () => {
+  // Four completed requests: TTFT 100, 200, 300, 400 ms. The file printed only TTFT avg 250.
+  const samples = buildRequestSamples({ ok: [true, true, true, true], columns: { ttftMs: [100, 200, 300, 400] } });
+  const withRequests = (rps?: number) => {
+    const throughput = rps === undefined ? {} : { requestsPerSecond: rps };
+    return point({ id: 'r', concurrency: 4, ttftMs: { avg: 250 }, requests: samples, ...throughput });
+  };
+
+  it('completes the printed statistics with those of the requests', () => {
+    // numpy-style linear percentiles of 100…400: p50 250, p90 370, p99 397; min 100, max 400.
+    const ttft = pointRecord(withRequests(), series).ttftMs;
+    expect(ttft).toMatchObject({ avg: 250, min: 100, max: 400, p50: 250, p90: 370, p99: 397 });
+  });
+
+  it('keeps printed statistics the requests do not give, and adds no empty ones', () => {
+    // p97.5 is not among the usual statistics: kept as printed. The requests have no ITL: ITL stays as printed
+    // (nothing), without keys left undefined.
+    const p = point({ id: 'r', concurrency: 4, ttftMs: { avg: 250, 'p97.5': 395 }, requests: samples });
+    const record = pointRecord(p, series);
+    expect(record.ttftMs['p97.5']).toBe(395);
+    expect(record.itlMs).toStrictEqual({});
+  });
+
+  it('counts goodput against the SLA when there is one, and only then', () => {
+    // TTFT ≤ 250: 2 of 4 good = 50 %; at 8 req/s, 8 × 2 ÷ 4 = 4 good requests/s.
+    const sla = prepareSla([{ metric: 'ttft', stat: 'avg', bound: 250 }]);
+    expect(pointRecord(withRequests(8), series, sla).slaGoodput).toEqual({ percent: 50, requestsPerSecond: 4 });
+    expect(pointRecord(withRequests(), series, sla).slaGoodput).toEqual({ percent: 50, requestsPerSecond: null });
+    expect(pointRecord(withRequests(8), series).slaGoodput).toBeNull();
+    expect(pointRecord(withRequests(8), series, prepareSla([])).slaGoodput).toBeNull();
+    // Without the constrained metric in the requests: unknown, so no figure.
+    const e2e = prepareSla([{ metric: 'e2e', stat: 'avg', bound: 1000 }]);
+    expect(pointRecord(withRequests(8), series, e2e).slaGoodput).toBeNull();
+  });
+
+  it('writes the goodput figures into their CSV columns', () => {
+    const sla = prepareSla([{ metric: 'ttft', stat: 'avg', bound: 250 }]);
+    const [header, row] = pointsCsv([pointRecord(withRequests(8), series, sla)]).split('\r\n');
+    const cells = new Map(header!.split(',').map((h, i) => [h, row!.split(',')[i]]));
+    expect(cells.get('slaGoodput.percent')).toBe('50');
+    expect(cells.get('slaGoodput.requestsPerSecond')).toBe('4');
+  });
+
+  it('orders stat columns avg, min, max, then percentiles, whatever order the points list them in', () => {
+    const a = pointRecord(point({ id: 'a', concurrency: 1, ttftMs: { p99: 9, p50: 5 } }), series);
+    const b = pointRecord(point({ id: 'b', concurrency: 2, ttftMs: { max: 10, avg: 6 } }), series);
+    const header = pointsCsv([a, b]).split('\r\n')[0]!.split(',');
+    const ttft = header.filter((h) => h.startsWith('ttftMs.'));
+    expect(ttft).toEqual(['ttftMs.avg', 'ttftMs.max', 'ttftMs.p50', 'ttftMs.p99']);
+  });
+});
+

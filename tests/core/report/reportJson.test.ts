@@ -305,3 +305,17 @@ describe('reportCsv', () => {
     );
   });
 });
+
+describe('buildReport on a tie', () => {
+  it('names no cheapest when the best two cost the same', () => {
+    // Two identical configurations: 200 ÷ 10 = 20 instances → 3 servers → $357,000 each.
+    const scenario = defaultScenario();
+    const level = (key: string) =>
+      point({ concurrency: 8, seriesKey: key, seriesName: key, ttftMs: { avg: 100 }, requestsPerSecond: 10 });
+    const results = resolveSeries([level('x'), level('y')], scenario).map((s) => computeSeriesResult(s, scenario));
+    const r = buildReport(results, [], []);
+    expect(r.cheapestByWorkload.map((w) => [w.series, w.cheapest])).toEqual([[['x', 'y'], null]]);
+    expect(r.cheapest).toBeNull();
+  });
+});
+

@@ -14,6 +14,7 @@ import {
   resultAtOperatingPoint,
   seriesOperatingPoint,
 } from '../../../src/core/report/seriesResult.ts';
+import { buildRequestSamples } from '../../../src/core/model/requestSamples.ts';
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
 import { explainResult } from '../../../src/core/tco/breakdown.ts';
 import { point } from '../helpers.ts';
@@ -247,3 +248,58 @@ describe('prices joined at the cost step', () => {
     );
   });
 });
+
+describe('the scenario options reach the operating point', () => {
+  // c1: TTFT 100 ms at 10 req/s; c2: TTFT 300 ms at 20 req/s. TTFT avg ≤ 200 ms is crossed half-way:
+  // interpolated capacity 10 + 0.5 × (20 − 10) = 15 req/s; without interpolation, c1's 10 req/s.
+  const levels = [
+    point({ concurrency: 1, ttftMs: { avg: 100 }, requestsPerSecond: 10 }),
+    point({ concurrency: 2, ttftMs: { avg: 300 }, requestsPerSecond: 20 }),
+  ];
+
+  it('interpolates between load levels when the scenario asks for it', () => {
+    const scenario = defaultScenario();
+    scenario.sla = [{ metric: 'ttft', stat: 'avg', bound: 200 }];
+    scenario.interpolate = true;
+    const [series] = resolveSeries(levels, scenario);
+    const result = computeSeriesResult(series!, scenario);
+    expect(result.pick.meetsSla && result.pick.operatingPoint.capacity.value).toBe(15);
+    // 200 ÷ 15 = 13.33 → 14 instances.
+    expect(result.sizing?.instances).toBe(14);
+    scenario.interpolate = false;
+    const measured = computeSeriesResult(series!, scenario);
+    expect(measured.pick.meetsSla && measured.pick.operatingPoint.capacity.value).toBe(10);
+  });
+});
+
+describe('the goodput rule reaches the operating point', () => {
+  it('picks the level with enough good requests, not the one whose average passes', () => {
+    // c1: TTFT 100–130 ms, every request good at ≤ 500 ms; c8: 150, 160, 170, 900, 950 ms, 3 of 5 good (60 %),
+    // average 466 ms ≤ 500. By the statistic the operating point is c8 (9 req/s); by 95 % good requests, c1 (2).
+    const fast = buildRequestSamples({ ok: [true, true, true, true], columns: { ttftMs: [100, 110, 120, 130] } });
+    const mixedTtfts = [150, 160, 170, 900, 950];
+    const mixed = buildRequestSamples({ ok: mixedTtfts.map(() => true), columns: { ttftMs: mixedTtfts } });
+    const levels = [
+      point({ concurrency: 1, requestsPerSecond: 2, ttftMs: { avg: 115 }, requests: fast }),
+      point({ concurrency: 8, requestsPerSecond: 9, ttftMs: { avg: 466 }, requests: mixed }),
+    ];
+    const scenario = defaultScenario();
+    scenario.sla = [{ metric: 'ttft', stat: 'avg', bound: 500 }];
+    const [series] = resolveSeries(levels, scenario);
+    const statistic = computeSeriesResult(series!, scenario);
+    expect(statistic.pick.meetsSla && statistic.pick.operatingPoint.capacity.value).toBe(9);
+    scenario.slaRule = { kind: 'goodput', minPercent: 95 };
+    const goodput = computeSeriesResult(series!, scenario);
+    expect(goodput.pick.meetsSla && goodput.pick.operatingPoint.capacity.value).toBe(2);
+  });
+});
+
+describe('cheapestSeriesKey without a priced series', () => {
+  it('names none when nothing could be sized', () => {
+    const failing = point({ concurrency: 1, seriesKey: 'f', ttftMs: { avg: 900 }, requestsPerSecond: 10 });
+    const results = computeResults([failing], defaultScenario());
+    expect(results[0]!.costs).toBeNull();
+    expect(cheapestSeriesKey(results)).toBeNull();
+  });
+});
+

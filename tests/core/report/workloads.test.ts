@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesWorkload } from '../../../src/core/report/workloads.ts';
-import { describeWorkload, groupWorkloads, sameWorkload, seriesWorkload } from '../../../src/core/report/workloads.ts';
+import {
+  describeTools,
+  describeWorkload,
+  groupWorkloads,
+  sameWorkload,
+  seriesWorkload,
+} from '../../../src/core/report/workloads.ts';
 import { resolveSeries } from '../../../src/core/analysis/series.ts';
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
 import { point } from '../helpers.ts';
@@ -60,3 +66,40 @@ describe('groupWorkloads', () => {
     expect(all?.label).toBe('all configurations, declared comparable');
   });
 });
+
+describe('workload edges', () => {
+  it('accepts lengths exactly 10 % of the larger apart', () => {
+    // 100 and 90: |100 − 90| = 10 = 0.1 × 100 (and more than 0.1 × 90 = 9).
+    expect(sameWorkload(w('m', 100, 58), w('m', 90, 58))).toBe(true);
+    expect(sameWorkload(w('m', 200, 100), w('m', 200, 90))).toBe(true);
+    expect(sameWorkload(w('m', 100, 58), w('m', 89, 58))).toBe(false);
+  });
+
+  it('takes the model from the first level that names one', () => {
+    const points = [point({ concurrency: 1 }), point({ concurrency: 2, metadata: { model: 'm' } })];
+    expect(seriesWorkload({ points }).model).toBe('m');
+  });
+
+  it('says the lengths are configured when either one comes from a target', () => {
+    const islTarget = point({ concurrency: 1, outputTokens: { avg: 58 }, metadata: { targetInputTokens: 200 } });
+    expect(seriesWorkload({ points: [islTarget] }).lengthsFromTarget).toBe(true);
+    const oslTarget = point({ concurrency: 1, inputTokens: { avg: 200 }, metadata: { targetOutputTokens: 58 } });
+    expect(seriesWorkload({ points: [oslTarget] }).lengthsFromTarget).toBe(true);
+    const measured = point({ concurrency: 1, inputTokens: { avg: 200 }, outputTokens: { avg: 58 } });
+    expect(seriesWorkload({ points: [measured] }).lengthsFromTarget).toBe(false);
+    // Neither measured nor configured: unknown, not "configured".
+    expect(seriesWorkload({ points: [point({ concurrency: 1 })] }).lengthsFromTarget).toBe(false);
+  });
+
+  it('names the tools of a series as people know them', () => {
+    const tools = describeTools({ ...w('m', 1, 1), tools: ['genai-perf', 'vllm'] });
+    expect(tools).toBe('NVIDIA GenAI-Perf + vLLM bench serve');
+  });
+
+  it('keeps the workload label of a single configuration declared comparable', () => {
+    const only = point({ concurrency: 1, inputTokens: { avg: 200 }, outputTokens: { avg: 58 } });
+    const one = resolveSeries([only], defaultScenario());
+    expect(groupWorkloads(one, true)[0]?.label).toBe('model not named in the files · ISL ≈ 200 · OSL ≈ 58 tokens');
+  });
+});
+
