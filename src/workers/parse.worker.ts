@@ -17,6 +17,7 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
     post({ type: 'scenario', result: await readScenarioBlob(message.file) });
     return;
   }
+  post({ type: 'sizes', sizes: message.files.map((f) => f.file.size) });
   await parseFiles(message.files, {
     start: (index) => post({ type: 'start', index }),
     bytes: (index, bytes) => post({ type: 'bytes', index, bytes }),

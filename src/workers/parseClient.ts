@@ -52,7 +52,13 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
   const { mappings } = options;
   const result: ParseBatchResult = { runs: [], errors: [], skipped: [] };
   const done = new Array<boolean>(files.length).fill(false);
-  const progress: ParseProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0) };
+  // Sizes come from the worker (reading them here would block the page: see 'sizes' in protocol.ts); 0 until then.
+  const sizes = new Array<number>(files.length).fill(0);
+  const progress: ParseProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: 0 };
+  const setSizes = (from: number, known: readonly number[]) => {
+    known.forEach((size, i) => (sizes[from + i] = size));
+    progress.bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
+  };
   let bytesOfDoneFiles = 0;
   let lastReport = 0;
   const report = (bytesOfCurrent: number, force = false) => {
@@ -68,7 +74,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
     if (!entry || done[index]) return;
     done[index] = true;
     progress.filesDone++;
-    bytesOfDoneFiles += entry.file.size;
+    bytesOfDoneFiles += sizes[index] ?? 0;
     if (outcome.kind === 'runs') result.runs.push(...outcome.runs);
     else (outcome.kind === 'error' ? result.errors : result.skipped).push({ file: entry.path, reason: outcome.reason });
     report(0, progress.filesDone === files.length);
@@ -76,6 +82,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
 
   const first = files.length > 0 ? createWorker() : undefined;
   if (first === undefined) {
+    setSizes(0, files.map((f) => f.file.size)); // all on this thread anyway
     // Loaded only here, so the parsers stay in the worker's chunk and out of the page's initial JavaScript.
     return import('./parseFiles.ts')
       .then(({ parseFiles }) => parseFiles(files, { start: () => undefined, bytes: (_index, bytes) => report(bytes), file: record }, { mappings }))
@@ -103,6 +110,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         if (next < 0) resolve(result);
         else if (replacement) run(replacement, next);
         else {
+          setSizes(next, files.slice(next).map((f) => f.file.size));
           void import('./parseFiles.ts')
             .then(({ parseFiles }) =>
               parseFiles(files.slice(next), { start: () => undefined, bytes: () => undefined, file: (i, o) => record(next + i, o) }, { mappings }),
@@ -125,7 +133,10 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
       }
       worker.onmessage = (event) => {
         const message = event.data;
-        if (message.type === 'start') {
+        if (message.type === 'sizes') {
+          setSizes(from, message.sizes);
+          report(0, true);
+        } else if (message.type === 'start') {
           current = from + message.index;
           arm();
         } else if (message.type === 'bytes') {

@@ -46,6 +46,11 @@ export type ToWorker =
   | { type: 'parse'; files: FileToParse[]; mappings?: readonly ColumnMapping[] | undefined }
   | { type: 'scenario'; file: Blob };
 export type FromWorker =
+  /**
+   * The sizes of the files the worker was given, in their order, sent first. Reading a chosen file's size asks the
+   * file system (a blocking call per file the first time): a thousand of them on the page's thread froze it ~1 s.
+   */
+  | { type: 'sizes'; sizes: number[] }
   /** Reading of files[index] begins (the page's time budget for it starts). */
   | { type: 'start'; index: number }
   /** Bytes of files[index] read so far. */

@@ -25,6 +25,7 @@ class FakeWorker implements WorkerLike {
   }
   postMessage(message: ToWorker): void {
     if (message.type !== 'parse') throw new Error('this fake reads benchmark files only');
+    this.post({ type: 'sizes', sizes: message.files.map((f) => f.file.size) });
     void (async () => {
       for (const [index, file] of message.files.entries()) {
         if (!this.alive) return;
@@ -69,6 +70,28 @@ describe('parseInBackground', () => {
     expect(result.errors[0]?.reason).toBe('the parser stopped while reading it (Out of memory); the other files were read');
     expect(FakeWorker.started).toBe(4);
     expect(progress.at(-1)).toBe(6);
+  });
+
+  it("never reads a file's size on the page's thread when a worker runs: the worker sends the sizes", async () => {
+    // A chosen file's size is a blocking file-system call the first time; a thousand of them froze the page ~1 s.
+    const unsized = (path: string) => ({ path, file: { get size(): number { throw new Error(`size of ${path} read on the page`); } } as unknown as Blob });
+    const sizesOnly: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      onmessageerror: null,
+      postMessage(message) {
+        if (message.type !== 'parse') return;
+        const answer = (data: FromWorker) => setTimeout(() => this.onmessage?.({ data } as MessageEvent<FromWorker>), 0);
+        answer({ type: 'sizes', sizes: message.files.map((_, i) => 1000 * (i + 1)) });
+        message.files.forEach((_, index) => answer({ type: 'file', index, outcome: { kind: 'skipped', reason: 'fake' } }));
+        answer({ type: 'done' });
+      },
+      terminate: () => undefined,
+    };
+    const totals: number[] = [];
+    const result = await parseInBackground([unsized('a.json'), unsized('b.json')], (p) => totals.push(p.bytesTotal), { createWorker: () => sizesOnly });
+    expect(result.skipped.map((s) => s.file)).toEqual(['a.json', 'b.json']);
+    expect(totals.at(-1)).toBe(3000);
   });
 
   it('gives every file an answer when no worker can be started again', async () => {
