@@ -9,6 +9,7 @@ import type { ParseOutcome } from '../core/parsers/types.ts';
 import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
 import { readScenarioBlob } from './readScenario.ts';
 import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress, ToWorker } from './protocol.ts';
+import { HANDOVER_FILES } from './protocol.ts';
 
 /**
  * How long one file may go without progress (a 64 MiB per-request export takes about 2 s to parse once read). While
@@ -96,7 +97,9 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
     const run = (worker: WorkerLike, from: number) => {
       let current = from;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let alive = true;
       const finish = () => {
+        alive = false;
         clearTimeout(timer);
         worker.onmessage = worker.onerror = worker.onmessageerror = null;
         worker.terminate();
@@ -134,7 +137,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
       worker.onmessage = (event) => {
         const message = event.data;
         if (message.type === 'sizes') {
-          setSizes(from, message.sizes);
+          setSizes(from + message.from, message.sizes);
           report(0, true);
         } else if (message.type === 'start') {
           current = from + message.index;
@@ -154,8 +157,18 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         stop(`the parser stopped while reading it (${event.message || 'out of memory or a crash'}); the other files were read`);
       };
       worker.onmessageerror = () => stop('its result could not be passed back to the page; the other files were read');
-      worker.postMessage({ type: 'parse', files: files.slice(from), mappings });
-      arm(); // a worker that never starts is stopped too
+      // The files go over in parts, the page yielding between them (HANDOVER_FILES); the budget runs from each part
+      // too, so a worker waiting for the next part is not taken for a stuck one.
+      const handOver = async () => {
+        for (let at = from; at < files.length; at += HANDOVER_FILES) {
+          if (at > from) await new Promise((resolve) => setTimeout(resolve, 0));
+          if (!alive) return;
+          const end = Math.min(files.length, at + HANDOVER_FILES);
+          worker.postMessage({ type: 'parse', files: files.slice(at, end), mappings, last: end === files.length });
+          arm(); // a worker that never starts is stopped too
+        }
+      };
+      void handOver();
     };
     run(first, 0);
   });
