@@ -12,7 +12,8 @@ let current: AbortController | null = null;
 export async function loadFiles(store: AppStoreApi, files: FileToParse[]): Promise<void> {
   if (files.length === 0) return;
   const { setLoading, addLoaded } = store.getState();
-  setLoading({ filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.file.size, 0) });
+  // Bytes are counted once the worker has the files' sizes (parseClient.ts): reading them here blocks the page.
+  setLoading({ filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: 0 });
   const controller = new AbortController();
   current = controller;
   // Marks for measuring the page's responsiveness while files are parsed (e2e: no long task in between).

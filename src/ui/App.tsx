@@ -8,6 +8,7 @@ import { loadDemo } from '../store/loading.ts';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider.tsx';
 import { ChartControls } from './chart/ChartControls.tsx';
 import { LatencyThroughputChart } from './chart/LatencyThroughputChart.tsx';
+import { ReleaseChartMemory } from './chart/ReleaseChartMemory.tsx';
 import { SensitivityChart } from './chart/SensitivityChart.tsx';
 import { GoodputChart } from './chart/GoodputChart.tsx';
 import { ErrorBoundary } from './common/ErrorBoundary.tsx';
@@ -32,6 +33,10 @@ export function App() {
   const origin = useAppStore((s) => s.origin);
   const clearData = useAppStore((s) => s.clearData);
   const hasData = useAppStore((s) => s.runs.length + s.embeddedPoints.length > 0);
+  // What shows the data is mounted anew when the data is all removed: React keeps each component's previous render
+  // (its alternate fiber) with the values it read, so the removed data set stayed reachable through a component
+  // that only re-rendered empty.
+  const dataKey = hasData ? 'data' : 'empty';
   const chartRef = useRef<HTMLElement>(null);
   return (
     <PageDropTarget>
@@ -48,7 +53,7 @@ export function App() {
       <main className="app__main">
         <div className="app__decision">
           <ErrorBoundary area="recommendation">
-            <Recommendation />
+            <Recommendation key={dataKey} />
           </ErrorBoundary>
           <DemandForm />
           <SlaPanel />
@@ -60,8 +65,9 @@ export function App() {
           </div>
           <ChartControls />
           <ErrorBoundary area="chart">
-            <LatencyThroughputChart />
+            <LatencyThroughputChart key={dataKey} />
           </ErrorBoundary>
+          {hasData ? null : <ReleaseChartMemory />}
         </section>
         <aside className="app__data" aria-label="Benchmark data">
           <DropZone />
@@ -71,7 +77,7 @@ export function App() {
             <h2 id="series-title" tabIndex={-1}>
               Configurations
             </h2>
-            <SeriesList />
+            <SeriesList key={dataKey} />
             <div className="row">
               {origin !== 'demo' ? (
                 <button type="button" onClick={() => void loadDemo(store)}>
@@ -88,13 +94,13 @@ export function App() {
         </aside>
         <div className="app__analysis">
           <ErrorBoundary area="goodput chart">
-            <GoodputChart />
+            <GoodputChart key={dataKey} />
           </ErrorBoundary>
           <ErrorBoundary area="results table">
-            <ResultsTable exportButtons={<TableExportButtons />} />
+            <ResultsTable key={dataKey} exportButtons={<TableExportButtons />} />
           </ErrorBoundary>
           <ErrorBoundary area="sensitivity chart">
-            <SensitivityChart />
+            <SensitivityChart key={dataKey} />
           </ErrorBoundary>
           <div className="app__inputs">
             <HardwareForms />

@@ -9,6 +9,7 @@ import type { ParseOutcome } from '../core/parsers/types.ts';
 import type { ScenarioResult } from '../core/scenario/validateScenario.ts';
 import { readScenarioBlob } from './readScenario.ts';
 import type { FileToParse, FromWorker, ParseBatchResult, ParseProgress, ToWorker } from './protocol.ts';
+import { HANDOVER_FILES } from './protocol.ts';
 
 /**
  * How long one file may go without progress (a 64 MiB per-request export takes about 2 s to parse once read). While
@@ -52,7 +53,13 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
   const { mappings } = options;
   const result: ParseBatchResult = { runs: [], errors: [], skipped: [] };
   const done = new Array<boolean>(files.length).fill(false);
-  const progress: ParseProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0) };
+  // Sizes come from the worker (reading them here would block the page: see 'sizes' in protocol.ts); 0 until then.
+  const sizes = new Array<number>(files.length).fill(0);
+  const progress: ParseProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: 0 };
+  const setSizes = (from: number, known: readonly number[]) => {
+    known.forEach((size, i) => (sizes[from + i] = size));
+    progress.bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
+  };
   let bytesOfDoneFiles = 0;
   let lastReport = 0;
   const report = (bytesOfCurrent: number, force = false) => {
@@ -68,7 +75,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
     if (!entry || done[index]) return;
     done[index] = true;
     progress.filesDone++;
-    bytesOfDoneFiles += entry.file.size;
+    bytesOfDoneFiles += sizes[index] ?? 0;
     if (outcome.kind === 'runs') result.runs.push(...outcome.runs);
     else (outcome.kind === 'error' ? result.errors : result.skipped).push({ file: entry.path, reason: outcome.reason });
     report(0, progress.filesDone === files.length);
@@ -76,6 +83,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
 
   const first = files.length > 0 ? createWorker() : undefined;
   if (first === undefined) {
+    setSizes(0, files.map((f) => f.file.size)); // all on this thread anyway
     // Loaded only here, so the parsers stay in the worker's chunk and out of the page's initial JavaScript.
     return import('./parseFiles.ts')
       .then(({ parseFiles }) => parseFiles(files, { start: () => undefined, bytes: (_index, bytes) => report(bytes), file: record }, { mappings }))
@@ -89,7 +97,9 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
     const run = (worker: WorkerLike, from: number) => {
       let current = from;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let alive = true;
       const finish = () => {
+        alive = false;
         clearTimeout(timer);
         worker.onmessage = worker.onerror = worker.onmessageerror = null;
         worker.terminate();
@@ -103,6 +113,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         if (next < 0) resolve(result);
         else if (replacement) run(replacement, next);
         else {
+          setSizes(next, files.slice(next).map((f) => f.file.size));
           void import('./parseFiles.ts')
             .then(({ parseFiles }) =>
               parseFiles(files.slice(next), { start: () => undefined, bytes: () => undefined, file: (i, o) => record(next + i, o) }, { mappings }),
@@ -125,7 +136,10 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
       }
       worker.onmessage = (event) => {
         const message = event.data;
-        if (message.type === 'start') {
+        if (message.type === 'sizes') {
+          setSizes(from + message.from, message.sizes);
+          report(0, true);
+        } else if (message.type === 'start') {
           current = from + message.index;
           arm();
         } else if (message.type === 'bytes') {
@@ -143,8 +157,18 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         stop(`the parser stopped while reading it (${event.message || 'out of memory or a crash'}); the other files were read`);
       };
       worker.onmessageerror = () => stop('its result could not be passed back to the page; the other files were read');
-      worker.postMessage({ type: 'parse', files: files.slice(from), mappings });
-      arm(); // a worker that never starts is stopped too
+      // The files go over in parts, the page yielding between them (HANDOVER_FILES); the budget runs from each part
+      // too, so a worker waiting for the next part is not taken for a stuck one.
+      const handOver = async () => {
+        for (let at = from; at < files.length; at += HANDOVER_FILES) {
+          if (at > from) await new Promise((resolve) => setTimeout(resolve, 0));
+          if (!alive) return;
+          const end = Math.min(files.length, at + HANDOVER_FILES);
+          worker.postMessage({ type: 'parse', files: files.slice(at, end), mappings, last: end === files.length });
+          arm(); // a worker that never starts is stopped too
+        }
+      };
+      void handOver();
     };
     run(first, 0);
   });

@@ -41,11 +41,24 @@ export function transferables(outcome: ParseOutcome): ArrayBuffer[] {
   return [...buffers];
 }
 
-/** `mappings`: the scenario's column mappings, for files no built-in parser reads. */
+/**
+ * Files are handed to the worker in parts of HANDOVER_FILES, the page yielding between parts: passing a chosen file
+ * costs the page a blocking file-system call (its size and date), ~1 ms each on a busy machine, so 1,000 files in
+ * one message froze the page for a second. The worker appends each part to its batch and numbers files across
+ * parts; `last` marks the final part.
+ */
+export const HANDOVER_FILES = 32;
+
+/** `mappings`: the scenario's column mappings, for files no built-in parser reads (sent with the first part). */
 export type ToWorker =
-  | { type: 'parse'; files: FileToParse[]; mappings?: readonly ColumnMapping[] | undefined }
+  | { type: 'parse'; files: FileToParse[]; mappings?: readonly ColumnMapping[] | undefined; last: boolean }
   | { type: 'scenario'; file: Blob };
 export type FromWorker =
+  /**
+   * The sizes of files[from…] (one part), sent as the part arrives. Reading a chosen file's size asks the file
+   * system (a blocking call per file the first time): a thousand of them on the page's thread froze it ~1 s.
+   */
+  | { type: 'sizes'; from: number; sizes: number[] }
   /** Reading of files[index] begins (the page's time budget for it starts). */
   | { type: 'start'; index: number }
   /** Bytes of files[index] read so far. */

@@ -35,6 +35,11 @@ interface CaseReport {
   title: string;
   outcome: string;
   longestTaskMs: number;
+  /**
+   * What ran in the longest task, from the Long Animation Frames API: the scripts' entry points by time (a worker's
+   * message, a timer, an input's change) and the style and layout that followed in the same frame.
+   */
+  longestTaskWhat?: string;
   /** The case added or replaced data, so its longest task includes drawing it. */
   addsData: boolean;
   /** Wall time from the action to the page being quiet again. */
@@ -68,6 +73,14 @@ async function watch(page: Page): Promise<void> {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
+    const frames: LongFrame[] = [];
+    (window as unknown as { __frames: LongFrame[] }).__frames = frames;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as LongAnimationFrameEntry[]) {
+        const layoutMs = entry.styleAndLayoutStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0;
+        frames.push({ start: entry.startTime, duration: entry.duration, layoutMs, scripts: entry.scripts.map((x) => ({ invoker: x.invoker, duration: x.duration })) });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
     const PageWorker = window.Worker;
     window.Worker = class extends PageWorker {
       constructor(url: string | URL, options?: WorkerOptions) {
@@ -120,12 +133,36 @@ function checkTask(id: string, longest: number, addsData: boolean): void {
   const bound = addsData ? RENDER_MAX_MS : INPUT_MAX_MS;
   expect.soft(longest, `${id}: longest main-thread task (${addsData ? 'drawing new data' : 'handling the input'})`).toBeLessThanOrEqual(bound);
 }
-/** The longest main-thread task that started at or after `since`, once the page has painted twice more. */
-async function longestTaskSince(page: Page, since: number): Promise<number> {
+/** The parts of a PerformanceLongAnimationFrameTiming read here (not yet in TypeScript's DOM types). */
+interface LongAnimationFrameEntry {
+  startTime: number;
+  duration: number;
+  styleAndLayoutStart: number;
+  scripts: Array<{ invoker: string; duration: number }>;
+}
+interface LongFrame {
+  start: number;
+  duration: number;
+  layoutMs: number;
+  scripts: Array<{ invoker: string; duration: number }>;
+}
+
+/**
+ * The longest main-thread task that ended at or after `since`, once the page has painted twice more, and what ran
+ * in it (the long animation frame that holds it: its scripts by entry point, and its style and layout).
+ */
+async function longestTaskSince(page: Page, since: number): Promise<{ ms: number; what: string }> {
   return page.evaluate(async (t0) => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const tasks = (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
-    return Math.round(Math.max(0, ...tasks.filter((t) => t.start + t.duration >= t0).map((t) => t.duration)));
+    const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }>; __frames: LongFrame[] };
+    const tasks = w.__longTasks.filter((t) => t.start + t.duration >= t0);
+    const longest = tasks.reduce<{ start: number; duration: number } | undefined>((a, t) => (a && a.duration >= t.duration ? a : t), undefined);
+    if (!longest) return { ms: 0, what: '' };
+    const frame = w.__frames.find((f) => f.start <= longest.start + 1 && f.start + f.duration >= longest.start + longest.duration - 1);
+    const scripts = [...(frame?.scripts ?? [])].sort((a, b) => b.duration - a.duration).slice(0, 3);
+    const parts = scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms`);
+    if (frame && frame.layoutMs >= 1) parts.push(`style and layout ${Math.round(frame.layoutMs)} ms`);
+    return { ms: Math.round(longest.duration), what: parts.join('; ') || 'no script (the browser itself)' };
   }, since);
 }
 
@@ -183,7 +220,7 @@ test('every hostile file: a named error or a correct parse, nothing lost, no lon
     const errors = await load(app, c);
     // The storage write (half a second after a change) of the 1,000 points belongs to that case.
     await quiet(page, c.files.length > 100 ? 650 : 150);
-    const longest = await longestTaskSince(page, t0);
+    const { ms: longest, what } = await longestTaskSince(page, t0);
     for (const [file, reason] of listedErrors(c)) {
       const text = errors.find((t) => t.startsWith(`${c.id}/${file}:`));
       expect(text, `${c.id}: error for ${file}`).toMatch(reason);
@@ -193,7 +230,7 @@ test('every hostile file: a named error or a correct parse, nothing lost, no lon
     }
     if (c.expect.tool !== undefined && errors.length > 0) expect(errors.join('\n')).toMatch(c.expect.tool);
     const elapsedMs = Math.round((await clock(page)) - t0);
-    report.push({ kind: 'file', id: c.id, title: c.title, outcome: errors.length > 0 ? errors.join(' | ').slice(0, 300) : 'read', longestTaskMs: longest, addsData, elapsedMs });
+    report.push({ kind: 'file', id: c.id, title: c.title, outcome: errors.length > 0 ? errors.join(' | ').slice(0, 300) : 'read', longestTaskMs: longest, longestTaskWhat: what, addsData, elapsedMs });
     checkTask(c.id, longest, addsData);
     // The page groups files by reason: dismissed after each case, each case's files are listed with their own.
     const dismiss = page.locator('.load-messages > button.link');
@@ -230,14 +267,14 @@ test('every hostile scenario file: opened, or refused with its reason and nothin
     const notice = notices(page, c.expect.ok ? `Opened ${c.id}.json.` : `${c.id}.json could not be opened`);
     await expect(notice.last()).toBeVisible({ timeout: 30_000 });
     await quiet(page, 150);
-    const longest = await longestTaskSince(page, t0);
+    const { ms: longest, what } = await longestTaskSince(page, t0);
     const text = await notice.last().innerText();
     if (!c.expect.ok) {
       expect(text).toMatch(c.expect.message);
       expect(text).toContain('Nothing was changed.');
       expect(await app.resultRows().count(), `${c.id}: the data is still there`).toBe(rowsBefore);
     }
-    report.push({ kind: 'scenario', id: c.id, title: c.title, outcome: text.slice(0, 300), longestTaskMs: longest, addsData: c.expect.ok });
+    report.push({ kind: 'scenario', id: c.id, title: c.title, outcome: text.slice(0, 300), longestTaskMs: longest, longestTaskWhat: what, addsData: c.expect.ok });
     checkTask(c.id, longest, c.expect.ok);
     await page.locator('.notice button[aria-label="Dismiss message"]').first().click();
     if (c.id === 'names-of-spaces' || c.id === 'deep-unknown-20') {
@@ -265,11 +302,11 @@ test('every hostile share link: opened or refused, taken out of the address bar 
     const notice = notices(page, c.expect.ok ? 'Opened the shared scenario' : 'This share link could not be opened');
     await expect(notice.last()).toBeVisible({ timeout: 30_000 });
     await quiet(page, 150);
-    const longest = await longestTaskSince(page, t0);
+    const { ms: longest, what } = await longestTaskSince(page, t0);
     const text = await notice.last().innerText();
     if (!c.expect.ok) expect(text).toMatch(c.expect.message);
     expect(await page.evaluate(() => window.location.hash), `${c.id}: the link left the address bar`).toBe('');
-    report.push({ kind: 'link', id: c.id, title: c.title, outcome: text.slice(0, 300), longestTaskMs: longest, addsData: c.expect.ok });
+    report.push({ kind: 'link', id: c.id, title: c.title, outcome: text.slice(0, 300), longestTaskMs: longest, longestTaskWhat: what, addsData: c.expect.ok });
     checkTask(c.id, longest, c.expect.ok);
     await page.locator('.notice button[aria-label="Dismiss message"]').first().click();
   }
@@ -296,11 +333,11 @@ test('a full storage is reported as it happens, and a reload brings back what wa
   await field?.fill('700');
   await expect(notices(page, 'does not fit in this browser’s storage')).toBeVisible();
   await quiet(page, 650);
-  const longest = await longestTaskSince(page, t0);
+  const { ms: longest, what } = await longestTaskSince(page, t0);
   await expect(page.getByText('After a reload your settings come back, the data does not.')).toBeVisible();
   await page.reload();
   await expect(page.getByText(/^Your settings came back; the 21 load levels loaded last time did not/)).toBeVisible();
   await expect(page.getByLabel('TTFT avg at most')).toHaveValue('700');
-  report.push({ kind: 'storage', id: 'quota', title: 'storage full for the data (6,000 characters)', outcome: 'reported at once; after reload the settings came back, the data did not, as promised', longestTaskMs: longest, addsData: true });
+  report.push({ kind: 'storage', id: 'quota', title: 'storage full for the data (6,000 characters)', outcome: 'reported at once; after reload the settings came back, the data did not, as promised', longestTaskMs: longest, longestTaskWhat: what, addsData: true });
   checkTask('storage quota', longest, true);
 });

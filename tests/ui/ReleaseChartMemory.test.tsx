@@ -1,0 +1,33 @@
+// @vitest-environment happy-dom
+/**
+ * After "Remove all data" the removed data set must not stay reachable (issue 11, heap after load/remove cycles).
+ * recharts keeps each module-level selector's last result (reselect's `lastResult`) until it computes again, so the
+ * chart's scatter points outlived the chart; the page then draws an empty chart of each kind once.
+ */
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/App.tsx';
+import { renderWithStore } from './renderApp.tsx';
+
+/** recharts' selector as the page's `import 'recharts'` resolves it here (Node takes the package's CommonJS main). */
+async function scatterPointsSelector(): Promise<{ lastResult(): unknown }> {
+  const path = 'recharts/lib/state/selectors/scatterSelectors.js';
+  const selectors = (await import(path)) as { selectScatterPoints: { lastResult(): unknown } };
+  return selectors.selectScatterPoints;
+}
+
+describe('Remove all data', () => {
+  it("lets go of the chart's last scatter points: an empty chart of each kind is drawn once, then removed", async () => {
+    const selectScatterPoints = await scatterPointsSelector();
+    const { store } = renderWithStore(<App />);
+    await waitFor(() => expect(document.querySelectorAll('path.series-marker').length).toBeGreaterThan(0));
+    const drawn = selectScatterPoints.lastResult();
+    expect(Array.isArray(drawn) && drawn.length).toBeGreaterThan(0);
+
+    act(() => store.getState().clearData());
+    expect(screen.getByTestId('release-chart-memory').querySelectorAll('.recharts-wrapper')).toHaveLength(2);
+    await waitFor(() => expect(screen.queryByTestId('release-chart-memory')).toBeNull(), { timeout: 3000 });
+    const left = selectScatterPoints.lastResult();
+    expect(left === undefined || (Array.isArray(left) && left.length === 0)).toBe(true);
+  });
+});
