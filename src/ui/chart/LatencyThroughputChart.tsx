@@ -48,7 +48,9 @@ function NoShape() {
 
 export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }) {
   const [containerRef, measuredWidth] = useElementWidth<HTMLDivElement>(fixedWidth ?? 800);
-  const [overlay, setOverlay] = useState<SVGSVGElement | null>(null);
+  // The overlay's two layers, rings under the SLA line: what a drag moves is drawn there (SlaHandle).
+  const [ringLayer, setRingLayer] = useState<SVGGElement | null>(null);
+  const [handleLayer, setHandleLayer] = useState<SVGGElement | null>(null);
   const width = fixedWidth ?? measuredWidth;
   const chartSeries = useAppStore(selectChartSeries);
   const front = useAppStore(selectParetoFront);
@@ -210,7 +212,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
         {seriesLayers}
         {frontLayer}
         <LoadLabelsLayer />
-        <OperatingPointsLayer />
+        <OperatingPointsLayer overlay={ringLayer} />
         {drawn ? (
           <SlaHandle
             index={drawnIndex}
@@ -218,18 +220,15 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
             domain={xDomain}
             log={view.logX}
             axisStat={view.x.stat}
-            overlay={overlay}
+            overlay={handleLayer}
           />
         ) : null}
         <ChartLegend items={legendItems} top={legendTop} />
       </ScatterChart>
-      <svg
-        ref={setOverlay}
-        className="chart__overlay"
-        width={width}
-        height={HEIGHT + topMargin}
-        aria-hidden={drawn ? undefined : true}
-      />
+      <svg className="chart__overlay" width={width} height={HEIGHT + topMargin}>
+        <g ref={setRingLayer} />
+        <g ref={setHandleLayer} />
+      </svg>
       {drawn === undefined && sla.length > 0 ? (
         <p className="chart__note">
           No SLA constraint is on {SLA_METRIC_INFO[view.x.metric].label}: pick another x axis, or “Show on the

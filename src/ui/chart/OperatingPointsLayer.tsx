@@ -2,16 +2,19 @@
  * Rings around each series' operating point, drawn through the chart's scales rather than as a recharts
  * <Scatter>: its data changes on every drag frame, and a Scatter's data feeds recharts' axis-domain
  * computation, which would re-render every series layer each frame. This layer subscribes to the results
- * itself, so a drag re-renders only it.
+ * itself, so a drag re-renders only it, and it is drawn into the chart's overlay (as the SLA line is, SlaHandle):
+ * moving a ring repaints the overlay only, not the dots and curves under it.
  */
 import { useMemo } from 'react';
-import { useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
+import { createPortal } from 'react-dom';
+import { useXAxisScale, useYAxisScale } from 'recharts';
 import { projectPoint } from '../../core/analysis/projection.ts';
 import { selectResults, selectView } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 import { selectSeriesColors } from '../common/palette.ts';
 
-export function OperatingPointsLayer() {
+/** `overlay`: the rings' layer in the <svg> laid over the chart's, in its coordinates (null until mounted). */
+export function OperatingPointsLayer({ overlay }: { overlay: SVGGElement | null }) {
   const results = useAppStore(selectResults);
   const view = useAppStore(selectView);
   const colors = useAppStore(selectSeriesColors);
@@ -26,10 +29,9 @@ export function OperatingPointsLayer() {
       }),
     [results, view, colors],
   );
-  if (!xScale || !yScale) return null;
-  return (
-    <ZIndexLayer zIndex={1400}>
-      <g className="operating-points" pointerEvents="none">
+  if (!xScale || !yScale || !overlay) return null;
+  return createPortal(
+    <g className="operating-points" pointerEvents="none">
         {rings.map((ring) => {
           const cx = xScale(ring.x);
           const cy = yScale(ring.y);
@@ -41,7 +43,7 @@ export function OperatingPointsLayer() {
             </g>
           );
         })}
-      </g>
-    </ZIndexLayer>
+    </g>,
+    overlay,
   );
 }

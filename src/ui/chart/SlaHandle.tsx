@@ -38,8 +38,8 @@ interface Props {
   log: boolean;
   /** The statistic the axis shows; when the constraint bounds another one, the label says so. */
   axisStat?: Stat;
-  /** The overlay <svg> laid over the chart's, in the same coordinates (null until it is mounted). */
-  overlay: SVGSVGElement | null;
+  /** Its layer in the overlay <svg> laid over the chart's, in the same coordinates (null until it is mounted). */
+  overlay: SVGGElement | null;
 }
 
 /** The lowest limit the keyboard reaches (Home): the axis minimum, or one step above zero on a linear axis. */
