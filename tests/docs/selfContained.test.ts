@@ -2,27 +2,10 @@
  * The repository explains itself: no file in it points to documents outside it (a clone has only this
  * repository), and every relative link of the README and docs/*.md reaches a file, and a heading where it names one.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-/** Tracked files plus new ones not ignored, so a reference is caught before it is committed. */
-function repositoryFiles(): string[] {
-  const args = ['ls-files', '--cached', '--others', '--exclude-standard', '-z'];
-  const out = execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
-  return out
-    .split('\0')
-    .filter((path) => path !== '' && existsSync(join(ROOT, path)) && statSync(join(ROOT, path)).isFile());
-}
-
-/** Text files only: a NUL byte in the first 8 KB marks a binary file (images). */
-function readText(path: string): string | undefined {
-  const bytes = readFileSync(join(ROOT, path));
-  return bytes.subarray(0, 8192).includes(0) ? undefined : bytes.toString('utf8');
-}
+import { readText, repositoryFiles, ROOT } from './repositoryFiles.ts';
 
 // Spelled in pieces so that this file does not match itself.
 const FORBIDDEN = [['..', 'shared'].join('/'), ['', 'work', 'shared'].join('/'), ['DESIGN', 'md'].join('.')];
