@@ -5,9 +5,18 @@ import tseslint from 'typescript-eslint';
 
 /** Modules that must never reach the pure core (docs/architecture.md §Layers: plain functions over plain data). */
 const coreForbidden = [
-  { group: ['react', 'react-*', 'react/*', 'zustand', 'zustand/*', 'recharts', 'recharts/*'], message: 'src/core is pure TypeScript: no UI or state libraries.' },
-  { group: ['**/ui/**', '**/ui', '**/store/**', '**/store', '**/workers/**', '**/cli/**'], message: 'src/core must not depend on the layers above it.' },
-  { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core runs in the browser and in Node: no Node built-ins.' },
+  {
+    group: ['react', 'react-*', 'react/*', 'zustand', 'zustand/*', 'recharts', 'recharts/*'],
+    message: 'src/core is pure TypeScript: no UI or state libraries.',
+  },
+  {
+    group: ['**/ui/**', '**/ui', '**/store/**', '**/store', '**/workers/**', '**/cli/**'],
+    message: 'src/core must not depend on the layers above it.',
+  },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+    message: 'src/core runs in the browser and in Node: no Node built-ins.',
+  },
 ];
 
 export default tseslint.config(
@@ -39,7 +48,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: coreForbidden }],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'fetch', 'process', 'Buffer'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'fetch',
+        'process',
+        'Buffer',
+      ],
       'no-console': 'error',
     },
   },

@@ -91,7 +91,10 @@ export function findInputs(paths: readonly string[]): Inputs {
       info = statSync(path); // follows the link
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = link && code === 'ENOENT' ? 'broken symbolic link: what it points to does not exist' : errnoReason(error, 'file or folder');
+      const reason =
+        link && code === 'ENOENT'
+          ? 'broken symbolic link: what it points to does not exist'
+          : errnoReason(error, 'file or folder');
       found.errors.push({ file: label, reason });
       return;
     }
@@ -104,7 +107,10 @@ export function findInputs(paths: readonly string[]): Inputs {
         return;
       }
       if (open.has(real)) {
-        found.errors.push({ file: label, reason: 'symbolic link loop: it points to a folder that contains it; not followed' });
+        found.errors.push({
+          file: label,
+          reason: 'symbolic link loop: it points to a folder that contains it; not followed',
+        });
         return;
       }
       if (read.has(real)) {
@@ -114,7 +120,9 @@ export function findInputs(paths: readonly string[]): Inputs {
       read.add(real);
       open.add(real);
       try {
-        const entries = readdirSync(path).filter((e) => !e.startsWith('.')).sort();
+        const entries = readdirSync(path)
+          .filter((e) => !e.startsWith('.'))
+          .sort();
         for (const entry of entries) walk(join(path, entry), false);
       } catch (error) {
         found.errors.push({ file: label, reason: errnoReason(error, 'folder') });
@@ -163,7 +171,8 @@ export async function readAndParse({ path, label }: FoundFile, options: ReadOpti
 export function readScenarioFile(path: string): ScenarioResult {
   let bytes: Buffer;
   try {
-    if (statSync(path).size > MAX_FILE_BYTES) return { ok: false, field: 'file', message: `the file is over ${MAX_FILE_BYTES / 2 ** 20} MiB` };
+    if (statSync(path).size > MAX_FILE_BYTES)
+      return { ok: false, field: 'file', message: `the file is over ${MAX_FILE_BYTES / 2 ** 20} MiB` };
     bytes = readFileSync(path);
   } catch (error) {
     return { ok: false, field: 'file', message: errnoReason(error, 'file') };

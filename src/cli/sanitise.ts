@@ -29,7 +29,10 @@ export function terminalText(text: string): string {
  * here they are written as `\u…` escapes, which are the same JSON: the data is unchanged, only its spelling.
  */
 export function terminalJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(
+    RAW_IN_JSON,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** A copy of plain data (a report, point records) with every string made terminal-safe, for CSV output. */
@@ -37,7 +40,9 @@ export function withTerminalText<T>(value: T): T {
   if (typeof value === 'string') return terminalText(value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => withTerminalText(item)) as T;
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [terminalText(key), withTerminalText(item)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [terminalText(key), withTerminalText(item)]),
+    ) as T;
   }
   return value;
 }

@@ -111,7 +111,8 @@ export async function main(
       return 0;
     }
     const scenario = loadScenario(args.scenarioPath);
-    if (args.paths.length === 0 && scenario.points.length === 0) throw new UsageError('no benchmark files or folders given (and the scenario embeds no points)');
+    if (args.paths.length === 0 && scenario.points.length === 0)
+      throw new UsageError('no benchmark files or folders given (and the scenario embeds no points)');
 
     const mappings = [...args.mappingPaths.flatMap(loadMappings), ...(scenario.mappings ?? [])];
     const inputs = findInputs(args.paths);
@@ -167,12 +168,18 @@ export async function main(
 
 // Run only when executed directly (tests import `main`).
 if (process.argv[1] !== undefined && /tco\.ts$/.test(process.argv[1])) {
-  main(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t)).then(
+  main(
+    process.argv.slice(2),
+    (t) => process.stdout.write(t),
+    (t) => process.stderr.write(t),
+  ).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`tco: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `tco: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 3;
     },
   );

@@ -48,7 +48,8 @@ export function jsonShapeProblem(text: string, limits: JsonLimits): string | nul
       if (depth > 0) depth--;
     } else if (code === COMMA && depth > 0) {
       const count = (items[depth] ?? 0) + 1;
-      if (count > limits.maxItems) return `a list with more than ${limits.maxItems.toLocaleString('en-US')} items (at character ${i + 1})`;
+      if (count > limits.maxItems)
+        return `a list with more than ${limits.maxItems.toLocaleString('en-US')} items (at character ${i + 1})`;
       items[depth] = count;
     }
   }

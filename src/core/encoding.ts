@@ -12,7 +12,10 @@ export type SniffedEncoding = { kind: 'text'; encoding: TextEncodingLabel } | { 
 export const SNIFF_BYTES = 512;
 
 const SIGNATURES: ReadonlyArray<{ bytes: readonly number[]; what: string }> = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a zip archive (an .xlsx workbook is one too): unzip it and load the files inside' },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    what: 'a zip archive (an .xlsx workbook is one too): unzip it and load the files inside',
+  },
   { bytes: [0x50, 0x4b, 0x05, 0x06], what: 'an empty zip archive' },
   { bytes: [0x1f, 0x8b], what: 'a gzip-compressed file: decompress it (gunzip) and load the result' },
   { bytes: [0x28, 0xb5, 0x2f, 0xfd], what: 'a zstd-compressed file: decompress it and load the result' },

@@ -29,7 +29,12 @@ const DEMO_SERIES: SeriesSettings[] = [
     gpusPerInstance: 1,
     hardware: 'dgx-h100',
   },
-  { match: 'synthetic-demo-llama3-8b-tp2', name: 'Llama-3-8B · TP2 (synthetic demo)', gpusPerInstance: 2, hardware: 'dgx-h100' },
+  {
+    match: 'synthetic-demo-llama3-8b-tp2',
+    name: 'Llama-3-8B · TP2 (synthetic demo)',
+    gpusPerInstance: 2,
+    hardware: 'dgx-h100',
+  },
   {
     match: 'synthetic-demo-llama3-8b-h200',
     name: 'Llama-3-8B · larger GPU (synthetic demo)',
@@ -59,7 +64,8 @@ export function demoRuns(): ParsedRun[] {
   const runs: ParsedRun[] = [];
   for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     const outcome = parseFile({ path: `demo/${path.replace(/^\.\/data\//, '')}`, text });
-    if (outcome.kind !== 'runs') throw new Error(`demo file ${path}: ${outcome.kind === 'error' ? outcome.reason : 'skipped'}`);
+    if (outcome.kind !== 'runs')
+      throw new Error(`demo file ${path}: ${outcome.kind === 'error' ? outcome.reason : 'skipped'}`);
     runs.push(...outcome.runs);
   }
   return runs;

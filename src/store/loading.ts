@@ -19,10 +19,14 @@ export async function loadFiles(store: AppStoreApi, files: FileToParse[]): Promi
   // Marks for measuring the page's responsiveness while files are parsed (e2e: no long task in between).
   performance.mark('llm-tco:parse-start');
   try {
-    const result = await parseInBackground(files, (progress) => (controller.signal.aborted ? undefined : setLoading(progress)), {
-      signal: controller.signal,
-      mappings: store.getState().settings.mappings,
-    });
+    const result = await parseInBackground(
+      files,
+      (progress) => (controller.signal.aborted ? undefined : setLoading(progress)),
+      {
+        signal: controller.signal,
+        mappings: store.getState().settings.mappings,
+      },
+    );
     performance.mark('llm-tco:parse-end');
     addLoaded(result, 'files');
     await keepMappableFiles(store, files, result.errors);

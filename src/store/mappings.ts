@@ -34,7 +34,10 @@ export async function keepMappableFiles(
  * Saves a mapping in the scenario and reads the refused files it applies to with it (one undoable step).
  * Resolves to how many of those files it read and how many it could not.
  */
-export async function saveMapping(store: AppStoreApi, mapping: ColumnMapping): Promise<{ read: number; refused: number }> {
+export async function saveMapping(
+  store: AppStoreApi,
+  mapping: ColumnMapping,
+): Promise<{ read: number; refused: number }> {
   const state = store.getState();
   const again = state.refused.filter((file) => pathMatches(mapping.appliesTo, file.path));
   const batch = again.map(({ path, text }) => ({ path, file: new Blob([text]) }));

@@ -41,17 +41,33 @@ export function restoreScenario(store: AppStoreApi, storage: KeyValueStorage): b
   // The same reader as a scenario file or a share link: one validation on every way in.
   const result = parseScenarioText(text);
   if (result.ok) {
-    const { origin, pendingFiles, pointsDropped, ...scenario } = result.scenario as typeof result.scenario & StorageFields;
+    const { origin, pendingFiles, pointsDropped, ...scenario } = result.scenario as typeof result.scenario &
+      StorageFields;
     const dropped = typeof pointsDropped === 'number' && pointsDropped > 0 ? pointsDropped : 0;
-    const restoredOrigin: DataOrigin = dropped > 0 && scenario.points.length === 0 ? 'empty' : origin === 'demo' || origin === 'empty' ? origin : 'files';
+    const restoredOrigin: DataOrigin =
+      dropped > 0 && scenario.points.length === 0
+        ? 'empty'
+        : origin === 'demo' || origin === 'empty'
+          ? origin
+          : 'files';
     openScenario(store, scenario, restoredOrigin);
     if (dropped > 0) {
-      store.getState().notify('info', `Your settings came back; the ${dropped} load level${dropped === 1 ? '' : 's'} loaded last time did not, as they were too large for this browser’s storage. Load the files again (or open a saved scenario file) to see them.`);
+      store
+        .getState()
+        .notify(
+          'info',
+          `Your settings came back; the ${dropped} load level${dropped === 1 ? '' : 's'} loaded last time did not, as they were too large for this browser’s storage. Load the files again (or open a saved scenario file) to see them.`,
+        );
     }
     // Runs still waiting for a load level are not points, so they were not kept: say which.
     const pending = Array.isArray(pendingFiles) ? pendingFiles.filter((f): f is string => typeof f === 'string') : [];
     if (pending.length > 0) {
-      store.getState().notify('info', `Not kept from the last visit, as their load level had not been entered: ${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ` and ${pending.length - 5} more` : ''}. Load them again to use them.`);
+      store
+        .getState()
+        .notify(
+          'info',
+          `Not kept from the last visit, as their load level had not been entered: ${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ` and ${pending.length - 5} more` : ''}. Load them again to use them.`,
+        );
     }
     return true;
   }
@@ -61,7 +77,12 @@ export function restoreScenario(store: AppStoreApi, storage: KeyValueStorage): b
   } catch {
     // Could not move it: it will be overwritten by the next save, which is the best left to do.
   }
-  store.getState().notify('error', `The scenario saved in this browser could not be restored (${result.message}). It was set aside under "${SET_ASIDE_KEY}" and the demo opened instead.`);
+  store
+    .getState()
+    .notify(
+      'error',
+      `The scenario saved in this browser could not be restored (${result.message}). It was set aside under "${SET_ASIDE_KEY}" and the demo opened instead.`,
+    );
   return false;
 }
 
@@ -71,8 +92,12 @@ function persistedParts(state: AppState) {
 
 /** A storage error in words: a full storage is the usual one. */
 function describeStorageError(error: unknown): string {
-  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? (error as Error).name : '';
-  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return 'its storage for this page is full';
+  const name =
+    error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException)
+      ? (error as Error).name
+      : '';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED')
+    return 'its storage for this page is full';
   return `it refused to store (${error instanceof Error ? error.message || error.name : String(error)})`;
 }
 
@@ -101,11 +126,18 @@ export function startPersisting(
     status = next;
     const notify = store.getState().notify;
     if (next === 'everything') {
-      if (previous !== 'everything') notify('info', 'Saving in this browser works again: after a reload, your data and settings come back.');
+      if (previous !== 'everything')
+        notify('info', 'Saving in this browser works again: after a reload, your data and settings come back.');
     } else if (next === 'settings only') {
-      notify('info', `The loaded data (${pointCount} load level${pointCount === 1 ? '' : 's'}) does not fit in this browser’s storage: ${problem}. After a reload your settings come back, the data does not. Save the scenario to a file to keep it.`);
+      notify(
+        'info',
+        `The loaded data (${pointCount} load level${pointCount === 1 ? '' : 's'}) does not fit in this browser’s storage: ${problem}. After a reload your settings come back, the data does not. Save the scenario to a file to keep it.`,
+      );
     } else {
-      notify('error', `This browser did not save your work: ${problem}. After a reload, your latest changes will not come back. Save the scenario to a file to keep them.`);
+      notify(
+        'error',
+        `This browser did not save your work: ${problem}. After a reload, your latest changes will not come back. Save the scenario to a file to keep them.`,
+      );
     }
   };
 
@@ -128,7 +160,10 @@ export function startPersisting(
         return;
       }
       try {
-        storage.setItem(STORAGE_KEY, JSON.stringify({ ...scenario, points: [], ...base, pointsDropped: scenario.points.length }));
+        storage.setItem(
+          STORAGE_KEY,
+          JSON.stringify({ ...scenario, points: [], ...base, pointsDropped: scenario.points.length }),
+        );
         report('settings only', problem, scenario.points.length);
       } catch (second) {
         report('nothing', describeStorageError(second), 0);

@@ -24,7 +24,10 @@ export function openScenario(store: AppStoreApi, scenario: Scenario, origin: Dat
   const points = embedded.map(({ series: _name, ...point }) => point);
   const state = store.getState();
   if (points.length > 0) store.getState().replaceAll({ settings, runs: [], embeddedPoints: points, origin });
-  else store.getState().replaceAll({ settings, runs: state.runs, embeddedPoints: state.embeddedPoints, origin: state.origin });
+  else
+    store
+      .getState()
+      .replaceAll({ settings, runs: state.runs, embeddedPoints: state.embeddedPoints, origin: state.origin });
 }
 
 /** Reads a scenario file as the CLI reads one (UTF-8 with or without a byte-order mark, or UTF-16), off the page's thread. */

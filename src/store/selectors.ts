@@ -63,14 +63,18 @@ const selectBuilt = createSelector([selectRuns], (runs) => buildLoadPoints(runs)
 /** The constrained metric|stat pairs, without bounds: kept while a bound moves (what the cost step's notes need). */
 export const selectConstrainedKey = (s: AppState) => s.settings.sla.map((c) => `${c.metric}|${c.stat}`).join(',');
 const selectConstrained = createSelector([selectConstrainedKey], (key) =>
-  key === '' ? [] : key.split(',').map((pair) => {
-    const [metric, stat] = pair.split('|') as [SlaConstraint['metric'], SlaConstraint['stat']];
-    return { metric, stat };
-  }),
+  key === ''
+    ? []
+    : key.split(',').map((pair) => {
+        const [metric, stat] = pair.split('|') as [SlaConstraint['metric'], SlaConstraint['stat']];
+        return { metric, stat };
+      }),
 );
 
 /** Every loaded point: embedded ones first, then those built from parsed runs. */
-export const selectPoints = createSelector([selectEmbedded, selectBuilt], (embedded, built): LoadPoint[] => (embedded.length === 0 ? built.points : [...embedded, ...built.points]));
+export const selectPoints = createSelector([selectEmbedded, selectBuilt], (embedded, built): LoadPoint[] =>
+  embedded.length === 0 ? built.points : [...embedded, ...built.points],
+);
 
 /** Files that could not be used. */
 export const selectLoadErrors = (s: AppState): FileError[] => s.loadErrors;
@@ -79,11 +83,9 @@ export const selectLoadErrors = (s: AppState): FileError[] => s.loadErrors;
 export const selectUnresolvedRuns = createSelector([selectBuilt], (built) => built.unresolved);
 
 /** The server types' ids (what resolving series reads of them): kept while only their prices change. */
-const selectHardwareIds = createSelector(
-  [selectHardware],
-  (hardware) => hardware.map((h) => ({ id: h.id })),
-  { equal: (a, b) => a.length === b.length && a.every((h, i) => h.id === b[i]?.id) },
-);
+const selectHardwareIds = createSelector([selectHardware], (hardware) => hardware.map((h) => ({ id: h.id })), {
+  equal: (a, b) => a.length === b.length && a.every((h, i) => h.id === b[i]?.id),
+});
 
 /**
  * All series, hidden ones included (the series list shows them). A series that did not change keeps its object,
@@ -129,9 +131,11 @@ function visibleSeriesParts<T extends { key: string }>(part: (series: ResolvedSe
 }
 
 export const selectSeriesPoints = visibleSeriesParts(({ key, points }): SeriesPoints => ({ key, points }));
-export const selectSeriesData = visibleSeriesParts(
-  ({ key, points, gpusPerInstance }): SeriesData => ({ key, points, gpusPerInstance }),
-);
+export const selectSeriesData = visibleSeriesParts(({ key, points, gpusPerInstance }): SeriesData => ({
+  key,
+  points,
+  gpusPerInstance,
+}));
 
 /** The chart view as drawn: log x picked from the data while `logXAuto` holds (projection.ts effectiveView). */
 export const selectView = createSelector([selectRawView, selectSeriesPoints], (view, series) =>
@@ -229,12 +233,15 @@ export const selectCommittedResults = (s: AppState): SeriesResult[] =>
   s.slaDraft === null ? selectResults(s) : selectCommittedResultsWhileDragging(s);
 
 /** Each visible series' workload (model, mean ISL/OSL, tools), by key. */
-export const selectSeriesWorkloads = createSelector([selectVisibleSeries], (series) =>
-  new Map(series.map((s) => [s.key, seriesWorkload(s)])),
+export const selectSeriesWorkloads = createSelector(
+  [selectVisibleSeries],
+  (series) => new Map(series.map((s) => [s.key, seriesWorkload(s)])),
 );
 
 /** Whether any loaded point has per-request data (the goodput rule and chart need it). */
-export const selectHasRequests = createSelector([selectPoints], (points) => points.some((p) => p.requests !== undefined));
+export const selectHasRequests = createSelector([selectPoints], (points) =>
+  points.some((p) => p.requests !== undefined),
+);
 
 export interface SeriesGoodput {
   key: string;
@@ -247,19 +254,26 @@ export interface SeriesGoodput {
  * Goodput of every visible point with per-request data against the SLA in force (the dragged bound included):
  * recomputed on each drag frame, a binary search per point (docs/method.md §Goodput rule).
  */
-export const selectGoodput = createSelector([selectVisibleSeries, selectEffectiveSla], (series, sla): SeriesGoodput[] => {
-  const prepared = prepareSla(sla);
-  return series
-    .map((s) => ({
-      key: s.key,
-      name: s.name,
-      points: s.points
-        .filter((p) => p.requests !== undefined)
-        .map((p) => ({ pointId: p.id, load: loadValue(p), loadLabel: loadLabel(p), goodput: pointGoodput(p, prepared) })),
-    }))
-    .filter((s) => s.points.length > 0);
-});
-
+export const selectGoodput = createSelector(
+  [selectVisibleSeries, selectEffectiveSla],
+  (series, sla): SeriesGoodput[] => {
+    const prepared = prepareSla(sla);
+    return series
+      .map((s) => ({
+        key: s.key,
+        name: s.name,
+        points: s.points
+          .filter((p) => p.requests !== undefined)
+          .map((p) => ({
+            pointId: p.id,
+            load: loadValue(p),
+            loadLabel: loadLabel(p),
+            goodput: pointGoodput(p, prepared),
+          })),
+      }))
+      .filter((s) => s.points.length > 0);
+  },
+);
 
 /** Configurations grouped by workload (same model and ISL/OSL within ±10 %, or all when declared comparable). */
 export const selectWorkloadGroups = createSelector([selectVisibleSeries, selectComparable], (series, comparable) =>
@@ -268,7 +282,15 @@ export const selectWorkloadGroups = createSelector([selectVisibleSeries, selectC
 
 /** Per workload: the ranking by the chosen cost and the recommendation (or why there is none). */
 export const selectDecisions = createSelector(
-  [selectWorkloadGroups, selectResults, selectVisibleSeries, selectRankBy, selectEffectiveSla, selectDemand, selectCurrency],
+  [
+    selectWorkloadGroups,
+    selectResults,
+    selectVisibleSeries,
+    selectRankBy,
+    selectEffectiveSla,
+    selectDemand,
+    selectCurrency,
+  ],
   (groups, results, series, metric, sla, demand, currency): WorkloadDecision[] =>
     decide(groups, results, series, { metric, sla, demand, currency }),
 );
@@ -303,11 +325,14 @@ export const selectDemandConversionBasis = createSelector(
  * on release, not every frame (the shaded region shows the limit being dragged): a thousand markers redrawn per
  * frame would break the drag's frame budget.
  */
-export const selectPointStatuses = createSelector([selectPoints, selectSla, selectSlaRule], (points, sla, rule): Map<string, Feasibility['status']> => {
-  if (rule.kind === 'statistic') return new Map(points.map((p) => [p.id, feasibilityStatus(p, sla)]));
-  const prepared = prepareSla(sla);
-  return new Map(points.map((p) => [p.id, goodputStatus(p, prepared, rule.minPercent)]));
-});
+export const selectPointStatuses = createSelector(
+  [selectPoints, selectSla, selectSlaRule],
+  (points, sla, rule): Map<string, Feasibility['status']> => {
+    if (rule.kind === 'statistic') return new Map(points.map((p) => [p.id, feasibilityStatus(p, sla)]));
+    const prepared = prepareSla(sla);
+    return new Map(points.map((p) => [p.id, goodputStatus(p, prepared, rule.minPercent)]));
+  },
+);
 
 /**
  * Chart lines, each point with its verdict under the committed SLA (markers are hollow when it fails): a drag
@@ -346,7 +371,10 @@ export const selectParetoFront = createSelector([selectProjectedSeries, selectVi
 export { selectSettings };
 
 /** Points by id, for tooltips. */
-export const selectPointsById = createSelector([selectPoints], (points): Map<string, LoadPoint> => new Map(points.map((p) => [p.id, p])));
+export const selectPointsById = createSelector(
+  [selectPoints],
+  (points): Map<string, LoadPoint> => new Map(points.map((p) => [p.id, p])),
+);
 
 /** The constraint the sensitivity chart sweeps: the one drawn on the latency chart, else the first. */
 const selectSweptConstraint = createSelector(
@@ -379,10 +407,17 @@ export const selectTpsDefinitions = createSelector([selectVisibleSeries], (serie
 
 /** For each SLA metric, the statistics the visible points report (the menus mark the others). */
 export const selectAvailableStats = createSelector([selectVisibleSeries], (series): Record<SlaMetric, Set<Stat>> => {
-  const available: Record<SlaMetric, Set<Stat>> = { ttft: new Set(), itl: new Set(), tpot: new Set(), e2e: new Set(), tpsPerUser: new Set() };
+  const available: Record<SlaMetric, Set<Stat>> = {
+    ttft: new Set(),
+    itl: new Set(),
+    tpot: new Set(),
+    e2e: new Set(),
+    tpsPerUser: new Set(),
+  };
   for (const s of series) {
     for (const p of s.points) {
-      for (const metric of SLA_METRICS) for (const stat of STATS) if (slaMetricValue(p, metric, stat) !== undefined) available[metric].add(stat);
+      for (const metric of SLA_METRICS)
+        for (const stat of STATS) if (slaMetricValue(p, metric, stat) !== undefined) available[metric].add(stat);
     }
   }
   return available;

@@ -44,7 +44,8 @@ export function App() {
         <div>
           <h1>LLM inference sizing &amp; TCO</h1>
           <p className="app__tagline">
-            Benchmark sweep → SLA → servers → yearly cost. <span className="app__privacy">Files never leave this tab.</span>
+            Benchmark sweep → SLA → servers → yearly cost.{' '}
+            <span className="app__privacy">Files never leave this tab.</span>
           </p>
         </div>
         <Toolbar />

@@ -25,12 +25,17 @@ async function readBatch(): Promise<void> {
     while (index >= batch.length && !complete) await new Promise<void>((resolve) => (arrived = resolve));
     const file = batch[index];
     if (file === undefined) break;
-    await parseFiles([file], {
-      start: () => post({ type: 'start', index }),
-      bytes: (_i, bytes) => post({ type: 'bytes', index, bytes }),
-      // Per-request columns are moved to the page, not copied: only compact arrays cross.
-      file: (_i, outcome) => scope.postMessage({ type: 'file', index, outcome } satisfies FromWorker, transferables(outcome)),
-    }, { mappings });
+    await parseFiles(
+      [file],
+      {
+        start: () => post({ type: 'start', index }),
+        bytes: (_i, bytes) => post({ type: 'bytes', index, bytes }),
+        // Per-request columns are moved to the page, not copied: only compact arrays cross.
+        file: (_i, outcome) =>
+          scope.postMessage({ type: 'file', index, outcome } satisfies FromWorker, transferables(outcome)),
+      },
+      { mappings },
+    );
   }
   post({ type: 'done' });
 }

@@ -47,7 +47,11 @@ function defaultWorker(): WorkerLike | undefined {
   }
 }
 
-export function parseInBackground(files: FileToParse[], onProgress: (progress: ParseProgress) => void, options: ParseOptions = {}): Promise<ParseBatchResult> {
+export function parseInBackground(
+  files: FileToParse[],
+  onProgress: (progress: ParseProgress) => void,
+  options: ParseOptions = {},
+): Promise<ParseBatchResult> {
   const budgetMs = options.budgetMs ?? FILE_TIME_BUDGET_MS;
   const createWorker = options.createWorker ?? defaultWorker;
   const { mappings } = options;
@@ -83,10 +87,19 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
 
   const first = files.length > 0 ? createWorker() : undefined;
   if (first === undefined) {
-    setSizes(0, files.map((f) => f.file.size)); // all on this thread anyway
+    setSizes(
+      0,
+      files.map((f) => f.file.size),
+    ); // all on this thread anyway
     // Loaded only here, so the parsers stay in the worker's chunk and out of the page's initial JavaScript.
     return import('./parseFiles.ts')
-      .then(({ parseFiles }) => parseFiles(files, { start: () => undefined, bytes: (_index, bytes) => report(bytes), file: record }, { mappings }))
+      .then(({ parseFiles }) =>
+        parseFiles(
+          files,
+          { start: () => undefined, bytes: (_index, bytes) => report(bytes), file: record },
+          { mappings },
+        ),
+      )
       .then(() => result);
   }
 
@@ -113,17 +126,27 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         if (next < 0) resolve(result);
         else if (replacement) run(replacement, next);
         else {
-          setSizes(next, files.slice(next).map((f) => f.file.size));
+          setSizes(
+            next,
+            files.slice(next).map((f) => f.file.size),
+          );
           void import('./parseFiles.ts')
             .then(({ parseFiles }) =>
-              parseFiles(files.slice(next), { start: () => undefined, bytes: () => undefined, file: (i, o) => record(next + i, o) }, { mappings }),
+              parseFiles(
+                files.slice(next),
+                { start: () => undefined, bytes: () => undefined, file: (i, o) => record(next + i, o) },
+                { mappings },
+              ),
             )
             .then(() => resolve(result));
         }
       };
       const arm = () => {
         clearTimeout(timer);
-        timer = setTimeout(() => stop(`reading it took longer than ${budgetMs / 1000} s, so it was stopped; the other files were read`), budgetMs);
+        timer = setTimeout(
+          () => stop(`reading it took longer than ${budgetMs / 1000} s, so it was stopped; the other files were read`),
+          budgetMs,
+        );
       };
       cancel = () => {
         finish();
@@ -145,8 +168,7 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
         } else if (message.type === 'bytes') {
           arm(); // a file being read is alive
           report(message.bytes);
-        }
-        else if (message.type === 'file') record(from + message.index, message.outcome);
+        } else if (message.type === 'file') record(from + message.index, message.outcome);
         else {
           finish();
           resolve(result);
@@ -154,7 +176,9 @@ export function parseInBackground(files: FileToParse[], onProgress: (progress: P
       };
       worker.onerror = (event) => {
         event.preventDefault();
-        stop(`the parser stopped while reading it (${event.message || 'out of memory or a crash'}); the other files were read`);
+        stop(
+          `the parser stopped while reading it (${event.message || 'out of memory or a crash'}); the other files were read`,
+        );
       };
       worker.onmessageerror = () => stop('its result could not be passed back to the page; the other files were read');
       // The files go over in parts, the page yielding between them (HANDOVER_FILES); the budget runs from each part
@@ -189,15 +213,28 @@ export function readScenarioInBackground(file: Blob, options: ParseOptions = {})
       worker.terminate();
       resolve(result);
     };
-    const timer = setTimeout(() => end({ ok: false, field: 'file', message: `reading it took longer than ${budgetMs / 1000} s, so it was stopped` }), budgetMs);
+    const timer = setTimeout(
+      () =>
+        end({
+          ok: false,
+          field: 'file',
+          message: `reading it took longer than ${budgetMs / 1000} s, so it was stopped`,
+        }),
+      budgetMs,
+    );
     worker.onmessage = (event) => {
       if (event.data.type === 'scenario') end(event.data.result);
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      end({ ok: false, field: 'file', message: `the reader stopped while reading it (${event.message || 'out of memory or a crash'})` });
+      end({
+        ok: false,
+        field: 'file',
+        message: `the reader stopped while reading it (${event.message || 'out of memory or a crash'})`,
+      });
     };
-    worker.onmessageerror = () => end({ ok: false, field: 'file', message: 'its content could not be passed back to the page' });
+    worker.onmessageerror = () =>
+      end({ ok: false, field: 'file', message: 'its content could not be passed back to the page' });
     worker.postMessage({ type: 'scenario', file });
   });
 }

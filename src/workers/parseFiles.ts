@@ -9,7 +9,13 @@
 import { SNIFF_BYTES, decodeFile, sniffEncoding } from '../core/encoding.ts';
 import type { ParseOptions } from '../core/parsers/registry.ts';
 import { MAX_FILE_BYTES, parseFile } from '../core/parsers/registry.ts';
-import { HEAD_BYTES, MAX_STREAM_BYTES, STREAM_FROM_BYTES, parseStream, streamParserFor } from '../core/parsers/stream/streamParsers.ts';
+import {
+  HEAD_BYTES,
+  MAX_STREAM_BYTES,
+  STREAM_FROM_BYTES,
+  parseStream,
+  streamParserFor,
+} from '../core/parsers/stream/streamParsers.ts';
 import type { ParseOutcome } from '../core/parsers/types.ts';
 import type { FileToParse } from './protocol.ts';
 
@@ -29,7 +35,8 @@ export interface ParseEvents {
  */
 async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<{ text: string } | { binary: string }> {
   // A summary file (KBs) is read in one go: a thousand of them would otherwise pay two reads each.
-  if (blob.size <= STREAM_ABOVE_BYTES) return decodeFile(new Uint8Array(await blob.arrayBuffer()), (label) => new TextDecoder(label));
+  if (blob.size <= STREAM_ABOVE_BYTES)
+    return decodeFile(new Uint8Array(await blob.arrayBuffer()), (label) => new TextDecoder(label));
   const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
   const sniffed = sniffEncoding(head);
   if (sniffed.kind === 'binary') return { binary: sniffed.what };
@@ -56,7 +63,11 @@ const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MiB`;
  * A large file a stream parser claims, read chunk by chunk; undefined when none claims it (it is then read whole,
  * if it is under MAX_FILE_BYTES).
  */
-async function readStreamed(blob: Blob, path: string, onBytes: (bytes: number) => void): Promise<ParseOutcome | undefined> {
+async function readStreamed(
+  blob: Blob,
+  path: string,
+  onBytes: (bytes: number) => void,
+): Promise<ParseOutcome | undefined> {
   if (typeof blob.stream !== 'function') return undefined;
   const head = new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer());
   const sniffed = sniffEncoding(head.subarray(0, SNIFF_BYTES));
@@ -64,7 +75,10 @@ async function readStreamed(blob: Blob, path: string, onBytes: (bytes: number) =
   const parser = streamParserFor(new TextDecoder(sniffed.encoding).decode(head), path);
   if (!parser) return undefined;
   if (blob.size > MAX_STREAM_BYTES) {
-    return { kind: 'error', reason: `the file is ${mib(blob.size)}; ${parser.label} is read up to ${mib(MAX_STREAM_BYTES)}` };
+    return {
+      kind: 'error',
+      reason: `the file is ${mib(blob.size)}; ${parser.label} is read up to ${mib(MAX_STREAM_BYTES)}`,
+    };
   }
   const decoder = new TextDecoder(sniffed.encoding);
   const reader = blob.stream().getReader();
@@ -83,7 +97,11 @@ async function readStreamed(blob: Blob, path: string, onBytes: (bytes: number) =
   return parseStream(parser, path, chunks());
 }
 
-async function readAndParse({ file, path }: FileToParse, onBytes: (bytes: number) => void, options: ParseOptions): Promise<ParseOutcome> {
+async function readAndParse(
+  { file, path }: FileToParse,
+  onBytes: (bytes: number) => void,
+  options: ParseOptions,
+): Promise<ParseOutcome> {
   try {
     const streamed = file.size >= STREAM_FROM_BYTES ? await readStreamed(file, path, onBytes) : undefined;
     if (streamed) return streamed;
@@ -107,17 +125,25 @@ async function readAndParse({ file, path }: FileToParse, onBytes: (bytes: number
   }
 }
 
-export async function parseFiles(files: readonly FileToParse[], events: ParseEvents, options: ParseOptions = {}): Promise<void> {
+export async function parseFiles(
+  files: readonly FileToParse[],
+  events: ParseEvents,
+  options: ParseOptions = {},
+): Promise<void> {
   for (const [index, file] of files.entries()) {
     events.start(index);
     let lastReport = 0;
-    const outcome = await readAndParse(file, (bytes) => {
-      const now = Date.now();
-      if (now - lastReport > 50) {
-        lastReport = now;
-        events.bytes(index, bytes);
-      }
-    }, options);
+    const outcome = await readAndParse(
+      file,
+      (bytes) => {
+        const now = Date.now();
+        if (now - lastReport > 50) {
+          lastReport = now;
+          events.bytes(index, bytes);
+        }
+      },
+      options,
+    );
     events.file(index, outcome);
   }
 }

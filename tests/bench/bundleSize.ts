@@ -21,7 +21,11 @@ for (const file of initial) {
   total += kb;
   console.log(`initial   ${file.padEnd(44)} ${kb.toFixed(1)} KB gzip`);
 }
-for (const f of readdirSync(join(DIST, 'assets')).filter((name) => name.endsWith('.js') && !initial.includes(`assets/${name}`))) {
+for (const f of readdirSync(join(DIST, 'assets')).filter(
+  (name) => name.endsWith('.js') && !initial.includes(`assets/${name}`),
+)) {
   console.log(`on demand assets/${f.padEnd(37)} ${gz(`assets/${f}`).toFixed(1)} KB gzip`);
 }
-console.log(`\ninitial JavaScript: ${total.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB: ${total <= BUDGET_KB ? 'within' : 'OVER'})`);
+console.log(
+  `\ninitial JavaScript: ${total.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB: ${total <= BUDGET_KB ? 'within' : 'OVER'})`,
+);

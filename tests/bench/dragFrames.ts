@@ -73,13 +73,19 @@ const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--stric
 });
 try {
   await new Promise((r) => setTimeout(r, 2500));
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--disable-gpu'],
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.locator('table.results-table tbody tr[data-series]').first().waitFor();
   const loadStart = Date.now();
   await page.getByLabel('Benchmark folder').setInputFiles(join(root, 'sweep'));
-  await page.locator('table.results-table tbody tr[data-series]').nth(SERIES - 1).waitFor({ timeout: 60_000 });
+  await page
+    .locator('table.results-table tbody tr[data-series]')
+    .nth(SERIES - 1)
+    .waitFor({ timeout: 60_000 });
   console.log(`loaded ${SERIES} series × ${LEVELS} points (1,024 files) in ${Date.now() - loadStart} ms`);
 
   const handle = page.getByRole('slider', { name: 'TTFT avg limit' });
@@ -116,15 +122,21 @@ try {
     await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
     if (i === moves / 2) {
       const firstRow = page.locator('table.results-table tbody tr[data-series]').first();
-      console.log(`mid-drag: bound ${await handle.getAttribute('aria-valuenow')} ms; first row operating point ${(await firstRow.locator('[data-field="operatingPoint"]').innerText()).split('\n')[0]}`);
+      console.log(
+        `mid-drag: bound ${await handle.getAttribute('aria-valuenow')} ms; first row operating point ${(await firstRow.locator('[data-field="operatingPoint"]').innerText()).split('\n')[0]}`,
+      );
     }
   }
   await page.mouse.up();
   if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
-  const frames = (await page.evaluate('(() => { window.__recording = false; return window.__frames.slice(1); })()')) as number[];
+  const frames = (await page.evaluate(
+    '(() => { window.__recording = false; return window.__frames.slice(1); })()',
+  )) as number[];
   frames.sort((a, b) => a - b);
   const q = (p: number) => frames[Math.min(frames.length - 1, Math.floor(p * frames.length))] ?? NaN;
-  console.log(`drag: ${frames.length} frames; p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${frames[frames.length - 1]?.toFixed(1)} ms (budget p95 ≤ 20 ms: ${q(0.95) <= 20 ? 'within' : 'OVER'})`);
+  console.log(
+    `drag: ${frames.length} frames; p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${frames[frames.length - 1]?.toFixed(1)} ms (budget p95 ≤ 20 ms: ${q(0.95) <= 20 ? 'within' : 'OVER'})`,
+  );
   console.log(`final bound ${await handle.getAttribute('aria-valuenow')} ms`);
   await browser.close();
 } finally {

@@ -25,7 +25,15 @@ const SWEEPS = 16;
 const LEVELS = 64;
 const REPO = join(import.meta.dirname, '../..');
 
-const nim = JSON.parse(readFileSync(join(REPO, 'tests/fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-250/meta_llama3-8b-instruct-openai-chat-concurrency10.profile_export_genai_perf.json'), 'utf8')) as {
+const nim = JSON.parse(
+  readFileSync(
+    join(
+      REPO,
+      'tests/fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-250/meta_llama3-8b-instruct-openai-chat-concurrency10.profile_export_genai_perf.json',
+    ),
+    'utf8',
+  ),
+) as {
   input_config: Record<string, unknown>;
 };
 const root = mkdtempSync(join(tmpdir(), 'heap-bench-'));
@@ -33,15 +41,25 @@ for (let s = 0; s < SWEEPS; s++) {
   for (let c = 1; c <= LEVELS; c++) {
     const dir = join(root, 'sweeps', `sweep-${s}`, `run-c${c}`);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'profile_export_genai_perf.json'), JSON.stringify({ ...nim, input_config: { ...nim.input_config, concurrency: c } }));
+    writeFileSync(
+      join(dir, 'profile_export_genai_perf.json'),
+      JSON.stringify({ ...nim, input_config: { ...nim.input_config, concurrency: c } }),
+    );
   }
 }
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: REPO, stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+  cwd: REPO,
+  stdio: 'ignore',
+  detached: true,
+});
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
 try {
   await new Promise((r) => setTimeout(r, 2500));
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--disable-gpu'],
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   const cdp = await page.context().newCDPSession(page);
   const heap = async () => {
@@ -57,8 +75,14 @@ try {
     cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
     await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-    const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
-    const { node_fields: fields, node_types: [types] } = snapshot.snapshot.meta;
+    const snapshot = JSON.parse(chunks.join('')) as {
+      snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+      nodes: number[];
+    };
+    const {
+      node_fields: fields,
+      node_types: [types],
+    } = snapshot.snapshot.meta;
     const typeAt = fields.indexOf('type');
     const sizeAt = fields.indexOf('self_size');
     let code = 0;
@@ -99,11 +123,14 @@ try {
   }
   const end = after.at(-1) ?? start;
   const endSplit = await breakdown();
-  const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} % of the start (${ratio <= 1.2 ? 'within' : 'OVER'} the 120 % bound)`;
+  const percent = (ratio: number) =>
+    `${(ratio * 100).toFixed(1)} % of the start (${ratio <= 1.2 ? 'within' : 'OVER'} the 120 % bound)`;
   console.log(`with 1,024 files loaded: ${mb(loaded)} MB`);
   console.log(`after ${CYCLES} cycles: ${mb(end)} MB used = ${percent(end / start)}`);
   console.log(`  compiled code (snapshot): ${mb(startSplit.code)} MB at the start, ${mb(endSplit.code)} MB at the end`);
-  console.log(`  the rest of the JS heap (snapshot): ${mb(startSplit.rest)} MB at the start, ${mb(endSplit.rest)} MB at the end = ${percent(endSplit.rest / startSplit.rest)}`);
+  console.log(
+    `  the rest of the JS heap (snapshot): ${mb(startSplit.rest)} MB at the start, ${mb(endSplit.rest)} MB at the end = ${percent(endSplit.rest / startSplit.rest)}`,
+  );
   await browser.close();
 } finally {
   if (server.pid !== undefined) process.kill(-server.pid);

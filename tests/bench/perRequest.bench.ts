@@ -103,7 +103,11 @@ function pointsWithRequests(): LoadPoint[] {
     const ok = Array.from({ length: n }, () => random() > 0.01);
     const samples = buildRequestSamples({
       ok,
-      columns: { ttftMs: around(point.ttftMs.avg ?? 0), itlMs: around(point.itlMs.avg ?? 0), e2eMs: around(point.e2eMs.avg ?? 0) },
+      columns: {
+        ttftMs: around(point.ttftMs.avg ?? 0),
+        itlMs: around(point.itlMs.avg ?? 0),
+        e2eMs: around(point.e2eMs.avg ?? 0),
+      },
     });
     return { ...point, requests: samples };
   });
@@ -145,7 +149,10 @@ function goodputRecount(): void {
   time('  same, plus the operating points under the goodput rule (95 %)', (b) => {
     const s = sla(b, 20);
     for (const series of bySeries.values()) {
-      const r = pickOperatingPoint(series, s, 'requestsPerSecond', { interpolate: false, rule: { kind: 'goodput', minPercent: 95 } });
+      const r = pickOperatingPoint(series, s, 'requestsPerSecond', {
+        interpolate: false,
+        rule: { kind: 'goodput', minPercent: 95 },
+      });
       sink += r.meetsSla ? 1 : 0;
     }
     sink += pointGoodput(points[0]!, prepareSla(s)).known ? 1 : 0;
@@ -154,7 +161,9 @@ function goodputRecount(): void {
   const start = performance.now();
   const prepared = prepareSla(sla(300, 25));
   for (const p of points) sink += goodCount(p.requests!, prepared) ?? 0;
-  console.log(`${'  first recount after switching to another line (builds the filtered columns)'.padEnd(70)} ${(performance.now() - start).toFixed(2)} ms`);
+  console.log(
+    `${'  first recount after switching to another line (builds the filtered columns)'.padEnd(70)} ${(performance.now() - start).toFixed(2)} ms`,
+  );
   if (sink < 0) console.log(sink);
 }
 

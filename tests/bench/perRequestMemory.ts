@@ -6,7 +6,10 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { parseStream, streamParserFor } from '../../src/core/parsers/stream/streamParsers.ts';
 
 function status(field: 'VmRSS' | 'VmHWM'): number {
-  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith(`${field}:`)) ?? '';
+  const line =
+    readFileSync('/proc/self/status', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${field}:`)) ?? '';
   return Number(/(\d+)/.exec(line)?.[1] ?? NaN) * 1024;
 }
 
@@ -23,7 +26,8 @@ const parser = streamParserFor(head, path);
 if (!parser) throw new Error(`no stream parser claims ${path}`);
 async function* chunks() {
   const decoder = new TextDecoder('utf-8');
-  for await (const bytes of createReadStream(path, { highWaterMark: 1024 * 1024 })) yield decoder.decode(bytes as Buffer, { stream: true });
+  for await (const bytes of createReadStream(path, { highWaterMark: 1024 * 1024 }))
+    yield decoder.decode(bytes as Buffer, { stream: true });
   yield decoder.decode();
 }
 const outcome = await parseStream(parser, path, chunks());

@@ -42,24 +42,44 @@ scenario.hardware[0]!.cloudUsdPerGpuHour = 4;
 // The recompute a settings change triggers: series are grouped once when files load (resolveSeries), then each
 // edit re-picks operating points and re-prices them.
 const series = resolveSeries(points, scenario);
-measure('operating points + sizing + TCO, 16 series × 64 points', 500, () => series.map((x) => computeSeriesResult(x, scenario)), 1);
+measure(
+  'operating points + sizing + TCO, 16 series × 64 points',
+  500,
+  () => series.map((x) => computeSeriesResult(x, scenario)),
+  1,
+);
 let bound = 100;
-measure('  same, with a new SLA bound each run (a drag frame)', 500, () => {
-  bound = bound >= 900 ? 100 : bound + 7;
-  const sla = [{ metric: 'ttft' as const, stat: 'avg' as const, bound }, scenario.sla[1]!];
-  return series.map((x) => computeSeriesResult(x, { ...scenario, sla }));
-}, 1);
+measure(
+  '  same, with a new SLA bound each run (a drag frame)',
+  500,
+  () => {
+    bound = bound >= 900 ? 100 : bound + 7;
+    const sla = [{ metric: 'ttft' as const, stat: 'avg' as const, bound }, scenario.sla[1]!];
+    return series.map((x) => computeSeriesResult(x, { ...scenario, sla }));
+  },
+  1,
+);
 
 measure('sensitivity: 100 bounds × 16 series', 50, () => sensitivity(series, scenario, 0, 100), 20);
 
 // 1,000 summary files: the real NIM sweep's 14 summaries, repeated under distinct run folders.
 const nim = join(import.meta.dirname, '../fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-250');
 const templates = [1, 2, 5, 10, 50, 100, 250].flatMap((c) =>
-  ['json', 'csv'].map((ext) => ({ c, ext, text: readFileSync(join(nim, `meta_llama3-8b-instruct-openai-chat-concurrency${c}.profile_export_genai_perf.${ext}`), 'utf8') })),
+  ['json', 'csv'].map((ext) => ({
+    c,
+    ext,
+    text: readFileSync(
+      join(nim, `meta_llama3-8b-instruct-openai-chat-concurrency${c}.profile_export_genai_perf.${ext}`),
+      'utf8',
+    ),
+  })),
 );
 const files = Array.from({ length: 1000 }, (_, i) => {
   const t = templates[i % templates.length]!;
-  return { path: `cfg${Math.floor(i / templates.length)}/m-openai-chat-concurrency${t.c}/profile_export_genai_perf.${t.ext}`, text: t.text };
+  return {
+    path: `cfg${Math.floor(i / templates.length)}/m-openai-chat-concurrency${t.c}/profile_export_genai_perf.${t.ext}`,
+    text: t.text,
+  };
 });
 measure('ingest 1,000 GenAI-Perf summary files (parse + merge + group)', 10, () => ingestFiles(files), 2000);
 

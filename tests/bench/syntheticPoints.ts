@@ -16,10 +16,24 @@ export function syntheticSweep(seriesCount: number, levels: number): LoadPoint[]
       const ttft = 20 + 4 * c + Math.max(0, c - 2 * knee) ** 2 * 0.8;
       const osl = 200;
       const e2e = ttft + itl * (osl - 1);
-      const dist = (v: number) => ({ avg: v, p50: v * 0.98, p90: v * 1.1, p95: v * 1.15, p99: v * 1.3, min: v * 0.7, max: v * 1.4 });
+      const dist = (v: number) => ({
+        avg: v,
+        p50: v * 0.98,
+        p90: v * 1.1,
+        p95: v * 1.15,
+        p99: v * 1.3,
+        min: v * 0.7,
+        max: v * 1.4,
+      });
       points.push({
         id: `cfg${s}/c${c}`,
-        sources: [{ path: `cfg${s}/m-concurrency${c}/profile_export_genai_perf.json`, tool: 'genai-perf', format: 'genai-perf-json' }],
+        sources: [
+          {
+            path: `cfg${s}/m-concurrency${c}/profile_export_genai_perf.json`,
+            tool: 'genai-perf',
+            format: 'genai-perf-json',
+          },
+        ],
         seriesKey: `cfg${s}`,
         seriesName: `config ${s}`,
         load: { concurrency: c, origin: 'file' },

@@ -81,7 +81,14 @@ describe('docs/scenario.schema.json accepts what the validator accepts', () => {
     ['version 0 without its old fields', (d) => (d['version'] = 0)],
     ['a point keyed by `series`', (d) => (d['points'] = [{ ...point, seriesKey: null, load: { saturation: true } }])],
     ['the largest sane values', (d) => Object.assign(d['demand'] as Json, { peak: 1e12, spareInstances: 1e5 })],
-    ['any percentile', (d) => (d['sla'] = [{ metric: 'ttft', stat: 'p99.99', bound: 1 }, { metric: 'e2e', stat: 'p0.5', bound: 2 }])],
+    [
+      'any percentile',
+      (d) =>
+        (d['sla'] = [
+          { metric: 'ttft', stat: 'p99.99', bound: 1 },
+          { metric: 'e2e', stat: 'p0.5', bound: 2 },
+        ]),
+    ],
     ['the goodput rule', (d) => (d['slaRule'] = { kind: 'goodput', minPercent: 95 })],
     ['a point with p97.5', (d) => (d['points'] = [{ ...point, ttftMs: { 'p97.5': 1 } }])],
   ])('%s', (_, patch) => {

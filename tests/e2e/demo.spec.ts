@@ -2,7 +2,9 @@ import { expect, test } from './fixtures.ts';
 
 test('the demo shows the whole flow without any upload', async ({ app, page }) => {
   await app.open();
-  await expect(page.getByText('Demo data: one real GenAI-Perf sweep and two synthetic demo configurations')).toBeVisible();
+  await expect(
+    page.getByText('Demo data: one real GenAI-Perf sweep and two synthetic demo configurations'),
+  ).toBeVisible();
   await expect(app.seriesNames()).toHaveCount(3);
   await expect(app.chart.locator('.recharts-scatter-symbol').first()).toBeVisible();
   await expect(app.slaHandle()).toHaveAttribute('aria-valuenow', '250');
@@ -19,12 +21,19 @@ test('a cost figure unfolds into its formula', async ({ app, page }) => {
   // Rows are ranked (the H200 configuration first): unfold each.
   const unfold = page.getByRole('button', { name: 'How was this computed?' });
   while ((await unfold.count()) > 0) await unfold.first().click();
-  await expect(page.getByText(/\$320,000 ÷ 4 years \+ \$4,500 licence × 8 GPUs \+ \$3,000 hosting = \$119,000 per server-year/).first()).toBeVisible();
+  await expect(
+    page
+      .getByText(/\$320,000 ÷ 4 years \+ \$4,500 licence × 8 GPUs \+ \$3,000 hosting = \$119,000 per server-year/)
+      .first(),
+  ).toBeVisible();
 });
 
 test('metric definitions are one click away', async ({ app, page }) => {
   await app.open();
-  await page.getByRole('button', { name: /What is ITL|What is TTFT/ }).first().click();
+  await page
+    .getByRole('button', { name: /What is ITL|What is TTFT/ })
+    .first()
+    .click();
   await expect(page.getByRole('tooltip')).toContainText('first');
 });
 

@@ -31,34 +31,41 @@ test('the chart downloads as a 2× PNG that is not blank', async ({ app }, testI
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const width = png.readUInt32BE(16);
   const height = png.readUInt32BE(20);
-  const chartWidth = await app.chart.locator('svg.recharts-surface').evaluate((svg) => Math.round(svg.getBoundingClientRect().width));
+  const chartWidth = await app.chart
+    .locator('svg.recharts-surface')
+    .evaluate((svg) => Math.round(svg.getBoundingClientRect().width));
   expect(width).toBe(chartWidth * 2);
   expect(height).toBeGreaterThan(1000);
   // Decode it in the browser and count what is drawn: white background, curves, text.
-  const stats = await app.page.evaluate(async (dataUrl) => {
-    const img = new Image();
-    img.src = dataUrl;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const { data } = ctx.getImageData(0, 0, img.width, img.height);
-    let nonWhite = 0;
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 7) {
-      if (data[i]! < 245 || data[i + 1]! < 245 || data[i + 2]! < 245) nonWhite++;
-      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    }
-    return { nonWhite, colours: colours.size, corner: [data[0], data[1], data[2], data[3]] };
-  }, `data:image/png;base64,${png.toString('base64')}`);
+  const stats = await app.page.evaluate(
+    async (dataUrl) => {
+      const img = new Image();
+      img.src = dataUrl;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, img.width, img.height);
+      let nonWhite = 0;
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 7) {
+        if (data[i]! < 245 || data[i + 1]! < 245 || data[i + 2]! < 245) nonWhite++;
+        colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      }
+      return { nonWhite, colours: colours.size, corner: [data[0], data[1], data[2], data[3]] };
+    },
+    `data:image/png;base64,${png.toString('base64')}`,
+  );
   expect(stats.corner).toEqual([255, 255, 255, 255]); // a white background, not transparent
   expect(stats.nonWhite).toBeGreaterThan(2000);
   expect(stats.colours).toBeGreaterThan(20);
 });
 
-test('the chart downloads as SVG with the SLA line, legend, operating points and assumptions', async ({ app }, testInfo) => {
+test('the chart downloads as SVG with the SLA line, legend, operating points and assumptions', async ({
+  app,
+}, testInfo) => {
   await app.open();
   const svg = readFileSync(await download(app, 'Export SVG', testInfo.outputDir, 'Export chart'), 'utf8');
   expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
@@ -77,7 +84,10 @@ test('the results CSV parses back to the numbers in the table, with its assumpti
   await app.open();
   await setTtftBound(app, 700);
   const text = readFileSync(await download(app, 'Download results CSV', testInfo.outputDir), 'utf8');
-  const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+  const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
   expect(rows).toHaveLength(3);
   for (const row of rows) {
     const name = row['configuration']!;
@@ -91,7 +101,10 @@ test('the results CSV parses back to the numbers in the table, with its assumpti
   expect(Papa.parse(points.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data).toHaveLength(21);
 });
 
-test('a saved scenario reopens to the same table in a fresh browser, and the CLI reproduces it', async ({ app, browser }, testInfo) => {
+test('a saved scenario reopens to the same table in a fresh browser, and the CLI reproduces it', async ({
+  app,
+  browser,
+}, testInfo) => {
   await app.open();
   await setTtftBound(app, 700);
   await app.typeNumber(app.page.getByLabel('Peak', { exact: true }), 350);
@@ -106,8 +119,14 @@ test('a saved scenario reopens to the same table in a fresh browser, and the CLI
   await expect.poll(() => tableText(fresh)).toEqual(before);
   await context.close();
 
-  const report = JSON.parse(execFileSync('npm', ['run', '--silent', 'tco', '--', '--scenario', saved], { cwd: REPO, encoding: 'utf8' })) as {
-    series: Array<{ name: string; sizing: { servers: number } | null; cost: { costPer1MTokensUsd: number; fleetYearUsd: number } | null }>;
+  const report = JSON.parse(
+    execFileSync('npm', ['run', '--silent', 'tco', '--', '--scenario', saved], { cwd: REPO, encoding: 'utf8' }),
+  ) as {
+    series: Array<{
+      name: string;
+      sizing: { servers: number } | null;
+      cost: { costPer1MTokensUsd: number; fleetYearUsd: number } | null;
+    }>;
   };
   expect(report.series).toHaveLength(3);
   for (const s of report.series) {
@@ -125,7 +144,9 @@ test('a share link opens the same table in a fresh browser', async ({ app, brows
   await app.page.getByRole('button', { name: 'Copy share link' }).click();
   const link = await app.page.getByLabel('Share link').inputValue();
   expect(link).toMatch(/#s=[A-Za-z0-9+\-$]+$/);
-  await expect(app.page.getByRole('status').filter({ hasText: 'It holds the settings and all 21 benchmark points' })).toBeVisible();
+  await expect(
+    app.page.getByRole('status').filter({ hasText: 'It holds the settings and all 21 benchmark points' }),
+  ).toBeVisible();
 
   const context = await browser.newContext();
   const fresh = new AppPage(await context.newPage());
@@ -170,9 +191,13 @@ test('the scenario survives a reload; a corrupt stored one is set aside with a m
   await expect(app.slaHandle()).toHaveAttribute('aria-valuenow', '480');
   await expect(app.resultRows()).toHaveCount(3);
 
-  await page.evaluate(() => localStorage.setItem('llm-tco-planner/scenario', '{"format":"llm-tco-scenario","version":1,"hardware":"oops"}'));
+  await page.evaluate(() =>
+    localStorage.setItem('llm-tco-planner/scenario', '{"format":"llm-tco-scenario","version":1,"hardware":"oops"}'),
+  );
   await page.reload();
-  await expect(page.getByRole('alert').filter({ hasText: 'could not be restored (hardware: must be a list' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'could not be restored (hardware: must be a list' }),
+  ).toBeVisible();
   await expect(app.resultRows()).toHaveCount(3);
   expect(await page.evaluate(() => localStorage.getItem('llm-tco-planner/scenario:set-aside'))).toContain('oops');
 });

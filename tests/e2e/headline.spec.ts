@@ -11,13 +11,23 @@ const SYNTHETIC = join(import.meta.dirname, '../fixtures/synthetic/genai-perf');
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-test('after loading a sweep, the recommendation with servers and yearly cost is inside the viewport', async ({ app, page }) => {
+test('after loading a sweep, the recommendation with servers and yearly cost is inside the viewport', async ({
+  app,
+  page,
+}) => {
   await app.open();
   await app.chooseFolder(NIM_DIR);
   await expect(app.resultRows()).toHaveCount(1);
   await expect(app.figure('servers')).toHaveText('3 (18 GPUs)');
   await expect(app.figure('fleetYearUsd')).toHaveText('$357,000');
-  for (const what of [app.recommendation, app.figure('servers'), app.figure('fleetYearUsd'), app.slaHandle(), page.getByLabel('Peak', { exact: true }), page.getByLabel('TTFT avg at most')]) {
+  for (const what of [
+    app.recommendation,
+    app.figure('servers'),
+    app.figure('fleetYearUsd'),
+    app.slaHandle(),
+    page.getByLabel('Peak', { exact: true }),
+    page.getByLabel('TTFT avg at most'),
+  ]) {
     await expect(what).toBeInViewport({ ratio: 1 });
   }
   const chart = (await app.chart.boundingBox())!;
@@ -50,8 +60,13 @@ test('two workloads loaded: an answer each, and no Cheapest across them', async 
   await expect(app.recommendation.locator('[data-verdict="recommended"]')).toHaveCount(2);
   await expect(page.locator('.badge--best')).toHaveCount(0);
   const groups = (await page.locator('.results-table__group').allInnerTexts()).sort();
-  expect(groups).toEqual(['Workload: meta/llama3-8b-instruct · ISL ≈ 200 · OSL ≈ 200 tokens', 'Workload: meta/llama3-8b-instruct · ISL ≈ 200 · OSL ≈ 58 tokens']);
-  await expect(page.getByRole('note').filter({ hasText: 'These configurations serve 2 different workloads' })).toBeVisible();
+  expect(groups).toEqual([
+    'Workload: meta/llama3-8b-instruct · ISL ≈ 200 · OSL ≈ 200 tokens',
+    'Workload: meta/llama3-8b-instruct · ISL ≈ 200 · OSL ≈ 58 tokens',
+  ]);
+  await expect(
+    page.getByRole('note').filter({ hasText: 'These configurations serve 2 different workloads' }),
+  ).toBeVisible();
 });
 
 test("adding or removing a series leaves the other series' colours and markers as they were", async ({ app, page }) => {
@@ -61,7 +76,9 @@ test("adding or removing a series leaves the other series' colours and markers a
   // A series' swatch in the list, and its first marker on the chart (colour and shape).
   const style = (name: string) =>
     page.evaluate((prefix) => {
-      const row = [...document.querySelectorAll('.series-row')].find((r) => r.querySelector('input')?.value.startsWith(prefix));
+      const row = [...document.querySelectorAll('.series-row')].find((r) =>
+        r.querySelector('input')?.value.startsWith(prefix),
+      );
       const marker = document.querySelector(`.series-marker[data-series-key^="${prefix}"]`);
       return {
         swatch: row ? getComputedStyle(row.querySelector('.swatch')!).backgroundColor : null,
@@ -83,7 +100,9 @@ test("adding or removing a series leaves the other series' colours and markers a
 
 test('files dropped anywhere on the page load, not only on the drop zone', async ({ app, page }) => {
   await app.open();
-  const files = [1, 2, 5, 10, 50].map((c) => join(NIM_DIR, `meta_llama3-8b-instruct-openai-chat-concurrency${c}.profile_export_genai_perf.json`));
+  const files = [1, 2, 5, 10, 50].map((c) =>
+    join(NIM_DIR, `meta_llama3-8b-instruct-openai-chat-concurrency${c}.profile_export_genai_perf.json`),
+  );
   await page.locator('.app__analysis').drop({ files });
   await expect(app.seriesNames()).toHaveCount(1);
   await expect(app.resultRows()).toHaveCount(1);

@@ -58,7 +58,10 @@ test.afterAll(() => {
   mkdirSync(join(REPORT, '..'), { recursive: true });
   const earlier = existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as CaseReport[]) : [];
   const ids = new Set(report.map((r) => `${r.kind}/${r.id}`));
-  writeFileSync(REPORT, `${JSON.stringify([...earlier.filter((r) => !ids.has(`${r.kind}/${r.id}`)), ...report], null, 1)}\n`);
+  writeFileSync(
+    REPORT,
+    `${JSON.stringify([...earlier.filter((r) => !ids.has(`${r.kind}/${r.id}`)), ...report], null, 1)}\n`,
+  );
 });
 
 /**
@@ -77,8 +80,14 @@ async function watch(page: Page): Promise<void> {
     (window as unknown as { __frames: LongFrame[] }).__frames = frames;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as unknown as LongAnimationFrameEntry[]) {
-        const layoutMs = entry.styleAndLayoutStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0;
-        frames.push({ start: entry.startTime, duration: entry.duration, layoutMs, scripts: entry.scripts.map((x) => ({ invoker: x.invoker, duration: x.duration })) });
+        const layoutMs =
+          entry.styleAndLayoutStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0;
+        frames.push({
+          start: entry.startTime,
+          duration: entry.duration,
+          layoutMs,
+          scripts: entry.scripts.map((x) => ({ invoker: x.invoker, duration: x.duration })),
+        });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
     const PageWorker = window.Worker;
@@ -131,7 +140,9 @@ async function quiet(page: Page, ms: number): Promise<void> {
 /** Checks a case's longest task against the bound that applies to it. */
 function checkTask(id: string, longest: number, addsData: boolean): void {
   const bound = addsData ? RENDER_MAX_MS : INPUT_MAX_MS;
-  expect.soft(longest, `${id}: longest main-thread task (${addsData ? 'drawing new data' : 'handling the input'})`).toBeLessThanOrEqual(bound);
+  expect
+    .soft(longest, `${id}: longest main-thread task (${addsData ? 'drawing new data' : 'handling the input'})`)
+    .toBeLessThanOrEqual(bound);
 }
 /** The parts of a PerformanceLongAnimationFrameTiming read here (not yet in TypeScript's DOM types). */
 interface LongAnimationFrameEntry {
@@ -156,9 +167,14 @@ async function longestTaskSince(page: Page, since: number): Promise<{ ms: number
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }>; __frames: LongFrame[] };
     const tasks = w.__longTasks.filter((t) => t.start + t.duration >= t0);
-    const longest = tasks.reduce<{ start: number; duration: number } | undefined>((a, t) => (a && a.duration >= t.duration ? a : t), undefined);
+    const longest = tasks.reduce<{ start: number; duration: number } | undefined>(
+      (a, t) => (a && a.duration >= t.duration ? a : t),
+      undefined,
+    );
     if (!longest) return { ms: 0, what: '' };
-    const frame = w.__frames.find((f) => f.start <= longest.start + 1 && f.start + f.duration >= longest.start + longest.duration - 1);
+    const frame = w.__frames.find(
+      (f) => f.start <= longest.start + 1 && f.start + f.duration >= longest.start + longest.duration - 1,
+    );
     const scripts = [...(frame?.scripts ?? [])].sort((a, b) => b.duration - a.duration).slice(0, 3);
     const parts = scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms`);
     if (frame && frame.layoutMs >= 1) parts.push(`style and layout ${Math.round(frame.layoutMs)} ms`);
@@ -174,7 +190,8 @@ async function storedPoints(page: Page): Promise<StoredPoint[]> {
   const text = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
   return text === null ? [] : ((JSON.parse(text) as { points?: StoredPoint[] }).points ?? []);
 }
-const ofCase = (points: StoredPoint[], id: string) => points.filter((p) => p.sources.some((s) => s.path.startsWith(`${id}/`)));
+const ofCase = (points: StoredPoint[], id: string) =>
+  points.filter((p) => p.sources.some((s) => s.path.startsWith(`${id}/`)));
 
 async function errorTexts(app: AppPage): Promise<string[]> {
   return app.loadErrorLines();
@@ -187,7 +204,8 @@ const batchesDone = (page: Page) => page.evaluate(() => (window as unknown as { 
  * levels to enter", naming the file). Those are checked there.
  */
 const asksForLoad = (reason: RegExp) => reason.source.includes('load level missing');
-const listedErrors = (c: FileCase) => Object.entries(c.expect.errors ?? {}).filter(([, reason]) => !asksForLoad(reason));
+const listedErrors = (c: FileCase) =>
+  Object.entries(c.expect.errors ?? {}).filter(([, reason]) => !asksForLoad(reason));
 
 /** Loads a case's folder and waits until its batch is read and the page shows the case's errors. */
 async function load(app: AppPage, c: FileCase): Promise<string[]> {
@@ -208,7 +226,10 @@ async function load(app: AppPage, c: FileCase): Promise<string[]> {
   return errors;
 }
 
-test('every hostile file: a named error or a correct parse, nothing lost, no long task, restorable', async ({ app, page }) => {
+test('every hostile file: a named error or a correct parse, nothing lost, no long task, restorable', async ({
+  app,
+  page,
+}) => {
   test.setTimeout(180_000);
   await watch(page);
   await app.open();
@@ -230,7 +251,16 @@ test('every hostile file: a named error or a correct parse, nothing lost, no lon
     }
     if (c.expect.tool !== undefined && errors.length > 0) expect(errors.join('\n')).toMatch(c.expect.tool);
     const elapsedMs = Math.round((await clock(page)) - t0);
-    report.push({ kind: 'file', id: c.id, title: c.title, outcome: errors.length > 0 ? errors.join(' | ').slice(0, 300) : 'read', longestTaskMs: longest, longestTaskWhat: what, addsData, elapsedMs });
+    report.push({
+      kind: 'file',
+      id: c.id,
+      title: c.title,
+      outcome: errors.length > 0 ? errors.join(' | ').slice(0, 300) : 'read',
+      longestTaskMs: longest,
+      longestTaskWhat: what,
+      addsData,
+      elapsedMs,
+    });
     checkTask(c.id, longest, addsData);
     // The page groups files by reason: dismissed after each case, each case's files are listed with their own.
     const dismiss = page.locator('.load-messages > button.link');
@@ -239,7 +269,9 @@ test('every hostile file: a named error or a correct parse, nothing lost, no lon
   // Markup in names stayed text.
   expect(await page.locator('img[src="x"], svg[onload]').count()).toBe(0);
   // Every case's points were kept (nothing loaded earlier was lost) and stored.
-  await expect.poll(async () => (await storedPoints(page)).length, { timeout: 10_000 }).toBe(files.reduce((n, c) => n + (c.expect.tool ? 0 : c.expect.points), 0));
+  await expect
+    .poll(async () => (await storedPoints(page)).length, { timeout: 10_000 })
+    .toBe(files.reduce((n, c) => n + (c.expect.tool ? 0 : c.expect.points), 0));
   const stored = await storedPoints(page);
   for (const c of files) {
     const points = ofCase(stored, c.id);
@@ -274,7 +306,15 @@ test('every hostile scenario file: opened, or refused with its reason and nothin
       expect(text).toContain('Nothing was changed.');
       expect(await app.resultRows().count(), `${c.id}: the data is still there`).toBe(rowsBefore);
     }
-    report.push({ kind: 'scenario', id: c.id, title: c.title, outcome: text.slice(0, 300), longestTaskMs: longest, longestTaskWhat: what, addsData: c.expect.ok });
+    report.push({
+      kind: 'scenario',
+      id: c.id,
+      title: c.title,
+      outcome: text.slice(0, 300),
+      longestTaskMs: longest,
+      longestTaskWhat: what,
+      addsData: c.expect.ok,
+    });
     checkTask(c.id, longest, c.expect.ok);
     await page.locator('.notice button[aria-label="Dismiss message"]').first().click();
     if (c.id === 'names-of-spaces' || c.id === 'deep-unknown-20') {
@@ -289,7 +329,10 @@ test('every hostile scenario file: opened, or refused with its reason and nothin
   }
 });
 
-test('every hostile share link: opened or refused, taken out of the address bar first, never twice', async ({ app, page }) => {
+test('every hostile share link: opened or refused, taken out of the address bar first, never twice', async ({
+  app,
+  page,
+}) => {
   test.setTimeout(120_000);
   await watch(page);
   await app.open();
@@ -306,7 +349,15 @@ test('every hostile share link: opened or refused, taken out of the address bar 
     const text = await notice.last().innerText();
     if (!c.expect.ok) expect(text).toMatch(c.expect.message);
     expect(await page.evaluate(() => window.location.hash), `${c.id}: the link left the address bar`).toBe('');
-    report.push({ kind: 'link', id: c.id, title: c.title, outcome: text.slice(0, 300), longestTaskMs: longest, longestTaskWhat: what, addsData: c.expect.ok });
+    report.push({
+      kind: 'link',
+      id: c.id,
+      title: c.title,
+      outcome: text.slice(0, 300),
+      longestTaskMs: longest,
+      longestTaskWhat: what,
+      addsData: c.expect.ok,
+    });
     checkTask(c.id, longest, c.expect.ok);
     await page.locator('.notice button[aria-label="Dismiss message"]').first().click();
   }
@@ -317,7 +368,10 @@ test('every hostile share link: opened or refused, taken out of the address bar 
   await expect(page.getByText('Opened the shared scenario')).toHaveCount(0);
 });
 
-test('a full storage is reported as it happens, and a reload brings back what was promised: the settings', async ({ app, page }) => {
+test('a full storage is reported as it happens, and a reload brings back what was promised: the settings', async ({
+  app,
+  page,
+}) => {
   await watch(page);
   // A browser whose storage holds 6,000 characters for this page: the settings fit, the demo's points do not.
   await page.addInitScript(() => {
@@ -338,6 +392,14 @@ test('a full storage is reported as it happens, and a reload brings back what wa
   await page.reload();
   await expect(page.getByText(/^Your settings came back; the 21 load levels loaded last time did not/)).toBeVisible();
   await expect(page.getByLabel('TTFT avg at most')).toHaveValue('700');
-  report.push({ kind: 'storage', id: 'quota', title: 'storage full for the data (6,000 characters)', outcome: 'reported at once; after reload the settings came back, the data did not, as promised', longestTaskMs: longest, longestTaskWhat: what, addsData: true });
+  report.push({
+    kind: 'storage',
+    id: 'quota',
+    title: 'storage full for the data (6,000 characters)',
+    outcome: 'reported at once; after reload the settings came back, the data did not, as promised',
+    longestTaskMs: longest,
+    longestTaskWhat: what,
+    addsData: true,
+  });
   checkTask('storage quota', longest, true);
 });

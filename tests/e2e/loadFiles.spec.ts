@@ -5,11 +5,15 @@ import { expect, test } from './fixtures.ts';
 
 const SYNTHETIC = join(import.meta.dirname, '../fixtures/synthetic/genai-perf');
 
-test('choosing the real fixture folder replaces the demo with its series; a second folder adds one', async ({ app }) => {
+test('choosing the real fixture folder replaces the demo with its series; a second folder adds one', async ({
+  app,
+}) => {
   await app.open();
   await app.chooseFolder(NIM_DIR);
   await expect(app.seriesNames()).toHaveCount(1);
-  await expect(app.seriesNames().first()).toHaveValue('nim-llama3-8b-sweep-c1-250 / meta_llama3-8b-instruct-openai-chat');
+  await expect(app.seriesNames().first()).toHaveValue(
+    'nim-llama3-8b-sweep-c1-250 / meta_llama3-8b-instruct-openai-chat',
+  );
   await expect(app.page.getByText(/skipped on purpose/)).toHaveCount(0); // the raw per-request export joins its run
   const expected = expectedNimRow([{ metric: 'ttft', stat: 'avg', bound: 250 }])!;
   expect(await app.cell(/meta_llama3/, 'costPer1MTokensUsd')).toBe(expected.costPer1MTokensUsd);
@@ -21,7 +25,9 @@ test('choosing the real fixture folder replaces the demo with its series; a seco
 
 test('dropping files onto the drop zone adds their series', async ({ app }) => {
   await app.open();
-  const files = [1, 2, 5, 10, 50].map((c) => join(NIM_DIR, `meta_llama3-8b-instruct-openai-chat-concurrency${c}.profile_export_genai_perf.csv`));
+  const files = [1, 2, 5, 10, 50].map((c) =>
+    join(NIM_DIR, `meta_llama3-8b-instruct-openai-chat-concurrency${c}.profile_export_genai_perf.csv`),
+  );
   await app.dropZone.drop({ files });
   await expect(app.seriesNames()).toHaveCount(1);
   await expect(app.resultRows()).toHaveCount(1);
@@ -30,11 +36,25 @@ test('dropping files onto the drop zone adds their series', async ({ app }) => {
 
 test('a bad file shows its name and reason while everything loaded stays', async ({ app, page }) => {
   await app.open();
-  const good = readFileSync(join(NIM_DIR, 'meta_llama3-8b-instruct-openai-chat-concurrency10.profile_export_genai_perf.json'));
+  const good = readFileSync(
+    join(NIM_DIR, 'meta_llama3-8b-instruct-openai-chat-concurrency10.profile_export_genai_perf.json'),
+  );
   await app.dropZone.drop({
     files: [
       { name: 'broken_genai_perf.json', mimeType: 'application/json', buffer: good.subarray(0, 300) },
-      { name: 'vllm-result.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ date: '20250101-000000', backend: 'vllm', model_id: 'm', completed: 0, request_throughput: 0 })) },
+      {
+        name: 'vllm-result.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(
+          JSON.stringify({
+            date: '20250101-000000',
+            backend: 'vllm',
+            model_id: 'm',
+            completed: 0,
+            request_throughput: 0,
+          }),
+        ),
+      },
       { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
     ],
   });
@@ -57,6 +77,8 @@ test('a file over the size limit is refused with the limit stated, off the main 
   ftruncateSync(fd, 65 * 1024 * 1024); // a sparse 65 MiB file: over the 64 MiB limit
   closeSync(fd);
   await app.page.getByLabel('Benchmark files').setInputFiles(path);
-  await expect(app.loadErrors().filter({ hasText: 'huge-concurrency8_genai_perf.json' })).toContainText('the file is 65 MiB; the limit is 64 MiB');
+  await expect(app.loadErrors().filter({ hasText: 'huge-concurrency8_genai_perf.json' })).toContainText(
+    'the file is 65 MiB; the limit is 64 MiB',
+  );
   await expect(app.resultRows()).toHaveCount(3);
 });

@@ -19,7 +19,10 @@ test.beforeAll(() => {
   writeFileSync(FILE, aiperfRecordsJsonl(100 * 1024 * 1024));
 });
 
-test('a 100 MB AIPerf profile_export.jsonl: progress, Cancel, then goodput that follows the SLA line', async ({ app, page }) => {
+test('a 100 MB AIPerf profile_export.jsonl: progress, Cancel, then goodput that follows the SLA line', async ({
+  app,
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.addInitScript(() => {
     const w = window as unknown as { longTasks: Array<{ start: number; duration: number }> };
@@ -36,7 +39,9 @@ test('a 100 MB AIPerf profile_export.jsonl: progress, Cancel, then goodput that 
   // Cancel while it is read: nothing is loaded, the file is listed as not read.
   await input.setInputFiles(DIR);
   await expect(progress).toBeVisible();
-  await expect.poll(async () => Number(await page.getByLabel('Reading files').getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.getByLabel('Reading files').getAttribute('value')), { timeout: 60_000 })
+    .toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toBeHidden();
   await expect(page.getByText('1 file not read: cancelled by you — drop it again to load it')).toBeVisible();
@@ -50,7 +55,9 @@ test('a 100 MB AIPerf profile_export.jsonl: progress, Cancel, then goodput that 
     const start = performance.getEntriesByName('llm-tco:parse-start').at(-1)?.startTime ?? 0;
     const end = performance.getEntriesByName('llm-tco:parse-end').at(-1)?.startTime ?? Infinity;
     const w = window as unknown as { longTasks: Array<{ start: number; duration: number }> };
-    return w.longTasks.filter((t) => t.start >= start && t.start + t.duration <= end).map((t) => `${Math.round(t.duration)} ms at +${Math.round(t.start - start)} of ${Math.round(end - start)}`);
+    return w.longTasks
+      .filter((t) => t.start >= start && t.start + t.duration <= end)
+      .map((t) => `${Math.round(t.duration)} ms at +${Math.round(t.start - start)} of ${Math.round(end - start)}`);
   });
   // A long task is measured in wall time: on a machine whose cores are all busy with other processes the page's
   // thread is descheduled and even small tasks read long. The check holds where the load leaves a core free; under
@@ -59,7 +66,12 @@ test('a 100 MB AIPerf profile_export.jsonl: progress, Cancel, then goodput that 
   if (load !== undefined && load <= cpus().length - 1) {
     expect(longDuringParse, 'main-thread tasks over 50 ms while the file was parsed').toEqual([]);
   } else {
-    test.info().annotations.push({ type: 'long tasks under load', description: `load ${load?.toFixed(1)} on ${cpus().length} cores: ${longDuringParse.join('; ') || 'none'}` });
+    test
+      .info()
+      .annotations.push({
+        type: 'long tasks under load',
+        description: `load ${load?.toFixed(1)} on ${cpus().length} cores: ${longDuringParse.join('; ') || 'none'}`,
+      });
   }
 
   // Goodput follows the SLA line (TTFT avg, drawn on the chart): lowest bound, then highest.
@@ -67,7 +79,8 @@ test('a 100 MB AIPerf profile_export.jsonl: progress, Cancel, then goodput that 
   const handle = app.slaHandle();
   await handle.focus();
   await handle.press('Home');
-  const share = async () => Number(/^([\d.]+)%/.exec((await figures.locator('tbody td:nth-child(3)').first().textContent()) ?? '')?.[1]);
+  const share = async () =>
+    Number(/^([\d.]+)%/.exec((await figures.locator('tbody td:nth-child(3)').first().textContent()) ?? '')?.[1]);
   const atLowest = await share();
   await handle.press('End');
   // A looser TTFT limit: more of the ~20,900 requests are good.

@@ -38,7 +38,9 @@ function loadedStore() {
 describe('loading', () => {
   it('merges a CSV loaded after its JSON into the same point', () => {
     const store = createAppStore();
-    store.getState().addLoaded({ runs: nimRuns((f) => f.endsWith('genai_perf.json')), errors: [], skipped: [] }, 'files');
+    store
+      .getState()
+      .addLoaded({ runs: nimRuns((f) => f.endsWith('genai_perf.json')), errors: [], skipped: [] }, 'files');
     store.getState().addLoaded({ runs: nimRuns((f) => f.endsWith('.csv')), errors: [], skipped: [] }, 'files');
     const points = selectPoints(store.getState());
     expect(points).toHaveLength(7);
@@ -47,7 +49,9 @@ describe('loading', () => {
 
   it('keeps what was loaded when a later batch brings only errors', () => {
     const store = loadedStore();
-    store.getState().addLoaded({ runs: [], errors: [{ file: 'bad.json', reason: 'invalid JSON' }], skipped: [] }, 'files');
+    store
+      .getState()
+      .addLoaded({ runs: [], errors: [{ file: 'bad.json', reason: 'invalid JSON' }], skipped: [] }, 'files');
     expect(selectPoints(store.getState())).toHaveLength(7);
     expect(selectLoadErrors(store.getState())).toEqual([{ file: 'bad.json', reason: 'invalid JSON' }]);
     expect(store.getState().origin).toBe('files');
@@ -59,13 +63,19 @@ describe('loading', () => {
     store.getState().addLoaded({ runs: nimRuns((f) => f.includes('concurrency2.')), errors: [], skipped: [] }, 'files');
     expect(selectPoints(store.getState()).map((p) => p.load.concurrency)).toEqual([2]);
     store.getState().addLoaded({ runs: nimRuns((f) => f.includes('concurrency5.')), errors: [], skipped: [] }, 'files');
-    expect(selectPoints(store.getState()).map((p) => p.load.concurrency).sort()).toEqual([2, 5]);
+    expect(
+      selectPoints(store.getState())
+        .map((p) => p.load.concurrency)
+        .sort(),
+    ).toEqual([2, 5]);
   });
 
   it('keeps the demo when dropped files bring only errors', () => {
     const store = createAppStore();
     store.getState().addLoaded({ runs: nimRuns((f) => f.includes('concurrency1.')), errors: [], skipped: [] }, 'demo');
-    store.getState().addLoaded({ runs: [], errors: [{ file: 'x.json', reason: 'the file is empty' }], skipped: [] }, 'files');
+    store
+      .getState()
+      .addLoaded({ runs: [], errors: [{ file: 'x.json', reason: 'the file is empty' }], skipped: [] }, 'files');
     expect(selectPoints(store.getState())).toHaveLength(1);
     expect(store.getState().origin).toBe('demo');
   });
@@ -95,7 +105,9 @@ describe('SLA preview and commit', () => {
     expect(store.getState().settings.sla).toBe(committed);
     expect(selectEffectiveSla(store.getState())).toEqual([{ metric: 'ttft', stat: 'avg', bound: 700 }]);
     // TTFT avg ≤ 700 ms: concurrency 50 (627 ms) is the best point
-    expect(selectResults(store.getState())[0]?.sizing?.capacityPerInstance).toBe(selectPoints(store.getState()).find((p) => p.load.concurrency === 50)?.requestsPerSecond);
+    expect(selectResults(store.getState())[0]?.sizing?.capacityPerInstance).toBe(
+      selectPoints(store.getState()).find((p) => p.load.concurrency === 50)?.requestsPerSecond,
+    );
     store.getState().setSla(0, { metric: 'ttft', stat: 'avg', bound: 700 });
     expect(store.getState().slaDraft).toBeNull();
     expect(store.getState().settings.sla).toEqual([{ metric: 'ttft', stat: 'avg', bound: 700 }]);
@@ -142,7 +154,15 @@ describe('selectors', () => {
   it('return the identical reference for the same state', () => {
     const store = loadedStore();
     const state = store.getState();
-    for (const select of [selectPoints, selectAllSeries, selectResults, selectChartSeries, selectParetoFront, selectEffectiveSla, selectLoadErrors]) {
+    for (const select of [
+      selectPoints,
+      selectAllSeries,
+      selectResults,
+      selectChartSeries,
+      selectParetoFront,
+      selectEffectiveSla,
+      selectLoadErrors,
+    ]) {
       expect(select(state)).toBe(select(state));
     }
   });
@@ -181,7 +201,10 @@ describe('series settings keep what applied before an edit', () => {
   function twoSweeps() {
     const runs = nimRuns().slice(0, 3);
     const store = createAppStore({
-      runs: [...runs.map((r) => ({ ...r, runPath: `sweep/${r.runPath}` })), ...runs.map((r) => ({ ...r, runPath: `fp8-sweep/${r.runPath}` }))],
+      runs: [
+        ...runs.map((r) => ({ ...r, runPath: `sweep/${r.runPath}` })),
+        ...runs.map((r) => ({ ...r, runPath: `fp8-sweep/${r.runPath}` })),
+      ],
       origin: 'files',
     });
     return store;
@@ -190,7 +213,12 @@ describe('series settings keep what applied before an edit', () => {
   it('hiding and showing a series configured by a pattern keeps its GPUs, name and hardware', () => {
     const store = twoSweeps();
     store.getState().addHardware({ ...store.getState().settings.hardware[0]!, id: 'big', name: 'Big' });
-    store.getState().replaceSettings({ ...store.getState().settings, series: [{ match: 'fp8', name: 'FP8 TP2', gpusPerInstance: 2, hardware: 'big' }] });
+    store
+      .getState()
+      .replaceSettings({
+        ...store.getState().settings,
+        series: [{ match: 'fp8', name: 'FP8 TP2', gpusPerInstance: 2, hardware: 'big' }],
+      });
     const fp8 = () => selectAllSeries(store.getState()).find((s) => s.key.startsWith('fp8'))!;
     expect(fp8()).toMatchObject({ name: 'FP8 TP2', gpusPerInstance: 2 });
     store.getState().setSeriesSettings(fp8().key, { hidden: true });
@@ -201,7 +229,9 @@ describe('series settings keep what applied before an edit', () => {
 
   it("editing one series never changes another whose key contains the first one's", () => {
     const store = twoSweeps();
-    const [plain, fp8] = ['sweep/', 'fp8-sweep/'].map((prefix) => selectAllSeries(store.getState()).find((s) => s.key.startsWith(prefix))!);
+    const [plain, fp8] = ['sweep/', 'fp8-sweep/'].map((prefix) =>
+      selectAllSeries(store.getState()).find((s) => s.key.startsWith(prefix))!,
+    );
     expect(fp8!.key.includes(plain!.key)).toBe(true); // the trap: 'fp8-sweep/…' contains 'sweep/…'
     store.getState().setSeriesSettings(plain!.key, { name: 'BF16', gpusPerInstance: 4 });
     const after = selectAllSeries(store.getState());
@@ -219,14 +249,23 @@ describe('a second folder with the same paths', () => {
     const series = selectAllSeries(store.getState());
     expect(series).toHaveLength(2);
     expect(series.map((s) => s.points.length)).toEqual([7, 7]);
-    expect(series.map((s) => s.name).sort()).toEqual(['load 2 / nim / meta_llama3-8b-instruct-openai-chat', 'nim / meta_llama3-8b-instruct-openai-chat']);
+    expect(series.map((s) => s.name).sort()).toEqual([
+      'load 2 / nim / meta_llama3-8b-instruct-openai-chat',
+      'nim / meta_llama3-8b-instruct-openai-chat',
+    ]);
   });
 });
 
 describe('merging series', () => {
   it('makes one configuration of two folders, sized from all their points, and splits back', () => {
-    const low = nimRuns((f) => /concurrency(1|2|5|10)\.profile_export_genai_perf\.json$/.test(f)).map((r) => ({ ...r, runPath: `part1/${r.runPath}` }));
-    const high = nimRuns((f) => /concurrency(50|100|250)\.profile_export_genai_perf\.json$/.test(f)).map((r) => ({ ...r, runPath: `part2/${r.runPath}` }));
+    const low = nimRuns((f) => /concurrency(1|2|5|10)\.profile_export_genai_perf\.json$/.test(f)).map((r) => ({
+      ...r,
+      runPath: `part1/${r.runPath}`,
+    }));
+    const high = nimRuns((f) => /concurrency(50|100|250)\.profile_export_genai_perf\.json$/.test(f)).map((r) => ({
+      ...r,
+      runPath: `part2/${r.runPath}`,
+    }));
     const store = createAppStore({ runs: [...low, ...high], origin: 'files' });
     const [first, second] = selectAllSeries(store.getState());
     expect(selectAllSeries(store.getState())).toHaveLength(2);

@@ -3,13 +3,22 @@ import { createAppStore } from '../../src/store/appStore.ts';
 import { selectChartSeries, selectView } from '../../src/store/selectors.ts';
 import { nimRuns } from './nimRuns.ts';
 
-const statuses = (store: ReturnType<typeof createAppStore>) => selectChartSeries(store.getState())[0]!.points.map((p) => `${p.loadLabel} ${p.status}`);
+const statuses = (store: ReturnType<typeof createAppStore>) =>
+  selectChartSeries(store.getState())[0]!.points.map((p) => `${p.loadLabel} ${p.status}`);
 
 describe('chart points carry their verdict under the committed SLA', () => {
   it('marks the load levels over the limit as failing, and follows a drag on release only', () => {
     const store = createAppStore({ runs: nimRuns(), origin: 'files' });
     // TTFT avg: c=1 24.6, c=2 35.0, c=5 79.3, c=10 145.5, c=50 627.3, c=100 1019.7, c=250 2156.0 ms; limit 250 ms
-    expect(statuses(store)).toEqual(['c=1 feasible', 'c=2 feasible', 'c=5 feasible', 'c=10 feasible', 'c=50 infeasible', 'c=100 infeasible', 'c=250 infeasible']);
+    expect(statuses(store)).toEqual([
+      'c=1 feasible',
+      'c=2 feasible',
+      'c=5 feasible',
+      'c=10 feasible',
+      'c=50 infeasible',
+      'c=100 infeasible',
+      'c=250 infeasible',
+    ]);
     const before = selectChartSeries(store.getState());
     store.getState().previewSla(0, 700);
     expect(selectChartSeries(store.getState())).toBe(before); // a drag frame rebuilds nothing

@@ -68,7 +68,12 @@ describe('undo and redo', () => {
   it('undoes loading data, and a new edit clears the redo list', () => {
     const { store } = storeWithClock();
     const runs = store.getState().runs;
-    store.getState().addLoaded({ runs: runs.map((r) => ({ ...r, runPath: `again/${r.runPath}` })), errors: [], skipped: [] }, 'files');
+    store
+      .getState()
+      .addLoaded(
+        { runs: runs.map((r) => ({ ...r, runPath: `again/${r.runPath}` })), errors: [], skipped: [] },
+        'files',
+      );
     expect(store.getState().runs.length).toBe(14);
     store.getState().undo();
     expect(store.getState().runs.length).toBe(7);

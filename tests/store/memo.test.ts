@@ -16,7 +16,10 @@ describe('selectorFactory', () => {
   });
 
   it('keeps one result per store: two stores never evict each other', () => {
-    const [a, b] = [{ caches: new SelectorCaches(), items: [1, 2] }, { caches: new SelectorCaches(), items: [5] }];
+    const [a, b] = [
+      { caches: new SelectorCaches(), items: [1, 2] },
+      { caches: new SelectorCaches(), items: [5] },
+    ];
     const first = selectSum(a);
     expect(selectSum(b)).toEqual({ sum: 5 });
     expect(selectSum(a)).toBe(first); // not recomputed after b's call

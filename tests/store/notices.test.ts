@@ -30,6 +30,8 @@ describe('Open the demo', () => {
       ['dgx-h100', 250_000],
       ['hgx-h200', 420_000],
     ]);
-    expect(selectAllSeries(store.getState()).map((x) => x.name)).toContain('Llama-3-8B NIM · TP1 (real GenAI-Perf sweep)');
+    expect(selectAllSeries(store.getState()).map((x) => x.name)).toContain(
+      'Llama-3-8B NIM · TP1 (real GenAI-Perf sweep)',
+    );
   });
 });

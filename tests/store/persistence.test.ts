@@ -1,7 +1,13 @@
 /** The scenario survives a reload; writes are throttled; a corrupt store is set aside and reported. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/store/appStore.ts';
-import { SET_ASIDE_KEY, STORAGE_KEY, WRITE_INTERVAL_MS, restoreScenario, startPersisting } from '../../src/store/persistence.ts';
+import {
+  SET_ASIDE_KEY,
+  STORAGE_KEY,
+  WRITE_INTERVAL_MS,
+  restoreScenario,
+  startPersisting,
+} from '../../src/store/persistence.ts';
 import type { KeyValueStorage } from '../../src/store/persistence.ts';
 import { selectResults } from '../../src/store/selectors.ts';
 import { nimRuns } from './nimRuns.ts';
@@ -71,7 +77,9 @@ describe('persistence', () => {
     expect(restoreScenario(store, storage)).toBe(false);
     expect(storage.data.has(STORAGE_KEY)).toBe(false);
     expect(storage.data.get(SET_ASIDE_KEY)).toContain('"users"');
-    expect(store.getState().notices[0]?.text).toMatch(/could not be restored \(demand\.unit: must be one of .*\)\. It was set aside/);
+    expect(store.getState().notices[0]?.text).toMatch(
+      /could not be restored \(demand\.unit: must be one of .*\)\. It was set aside/,
+    );
   });
 
   it('survives storage that is not JSON or throws on access', () => {
@@ -106,7 +114,10 @@ describe('what is not kept', () => {
 
   it('names the files still waiting for a load level after a reload', async () => {
     const { parseFile } = await import('../../src/core/parsers/registry.ts');
-    const outcome = parseFile({ path: 'lost/profile_export_genai_perf.csv', text: 'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),1,1,1,1,1,1,1,1,1\n\nMetric,Value\nRequest Throughput (per sec),4\n' });
+    const outcome = parseFile({
+      path: 'lost/profile_export_genai_perf.csv',
+      text: 'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),1,1,1,1,1,1,1,1,1\n\nMetric,Value\nRequest Throughput (per sec),4\n',
+    });
     const storage = memoryStorage();
     const first = createAppStore({ runs: outcome.kind === 'runs' ? outcome.runs : [], origin: 'files' });
     const stop = startPersisting(first, storage);
@@ -114,6 +125,8 @@ describe('what is not kept', () => {
     stop(); // flushes
     const second = createAppStore();
     expect(restoreScenario(second, storage)).toBe(true);
-    expect(second.getState().notices[0]?.text).toContain('Not kept from the last visit, as their load level had not been entered: lost/profile_export_genai_perf.csv');
+    expect(second.getState().notices[0]?.text).toContain(
+      'Not kept from the last visit, as their load level had not been entered: lost/profile_export_genai_perf.csv',
+    );
   });
 });

@@ -77,13 +77,13 @@ const actions: fc.Arbitrary<Action> = fc.oneof(
     may: NONE,
     run: (s: AppStore) => s.setHardware(id, { power: { serverKw: 10, pue: 1.3, usdPerKwh } }),
   })),
-  fc.tuple(fc.double({ min: 0.01, max: 30, noNaN: true }), fc.double({ min: 0.01, max: 30, noNaN: true })).map(
-    ([input, output]) => ({
+  fc
+    .tuple(fc.double({ min: 0.01, max: 30, noNaN: true }), fc.double({ min: 0.01, max: 30, noNaN: true }))
+    .map(([input, output]) => ({
       name: `API ${input}/${output}`,
       may: NONE,
       run: (s: AppStore) => s.setApiReference({ usdPer1MInputTokens: input, usdPer1MOutputTokens: output }),
-    }),
-  ),
+    })),
   fc.tuple(seriesIndex, fc.string({ minLength: 1, maxLength: 8 })).map(([i, name]) => ({
     name: `rename ${i} ${name}`,
     may: NONE,

@@ -15,7 +15,11 @@ describe('chart markers', () => {
     expect(failing).toHaveLength(3);
     expect(failing.every((m) => m.getAttribute('fill') === '#ffffff')).toBe(true);
     const stroke = markers[0]!.getAttribute('stroke');
-    expect(markers.filter((m) => m.classList.contains('series-marker--feasible')).every((m) => m.getAttribute('fill') === stroke)).toBe(true);
+    expect(
+      markers
+        .filter((m) => m.classList.contains('series-marker--feasible'))
+        .every((m) => m.getAttribute('fill') === stroke),
+    ).toBe(true);
     expect(new Set(markers.map((m) => m.getAttribute('data-shape'))).size).toBe(1);
   });
 });

@@ -17,7 +17,9 @@ describe('DemandForm', () => {
     expect(selectResults(store.getState())[0]?.sizing?.instances).toBe(9);
     await userEvent.clear(peak);
     await userEvent.type(peak, '-1');
-    expect((await screen.findByRole('alert')).textContent).toContain('Peak must be a number ≥ 0, got -1; still using 100.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Peak must be a number ≥ 0, got -1; still using 100.',
+    );
     expect(store.getState().settings.demand.peak).toBe(100);
   });
 
@@ -46,6 +48,10 @@ describe('DemandForm', () => {
     expect(screen.getByText('224 requests/s')).toBeTruthy(); // poisson.ppf(0.95, 200)
     await userEvent.click(screen.getAllByRole('button', { name: 'Use as peak' })[0]!);
     // average ÷ peak = 200 / 224 = 0.8929, kept to three significant digits
-    expect(store.getState().settings.demand).toMatchObject({ unit: 'requestsPerSecond', peak: 224, averageToPeak: 0.893 });
+    expect(store.getState().settings.demand).toMatchObject({
+      unit: 'requestsPerSecond',
+      peak: 224,
+      averageToPeak: 0.893,
+    });
   });
 });

@@ -30,7 +30,10 @@ const figures = () => screen.getByTestId('goodput-figures');
 
 describe('goodput in the page', () => {
   it('shows goodput per load level and follows a bound being dragged', () => {
-    const { store } = renderWithStore(<GoodputChart width={700} />, { runs: [...nimRuns(), rawRun()], origin: 'files' });
+    const { store } = renderWithStore(<GoodputChart width={700} />, {
+      runs: [...nimRuns(), rawRun()],
+      origin: 'files',
+    });
     // Default SLA TTFT avg ≤ 250 ms: all 53 requests of concurrency 1 are good (TTFT ≤ 26.3 ms).
     expect(within(figures()).getByText('100% (53 of 53)')).toBeTruthy();
     act(() => store.getState().previewSla(0, 25)); // a drag frame: 40 of 53 (tests/fixtures/perRequestOracle.py)

@@ -11,13 +11,23 @@ describe('Add server type', () => {
     const { store } = renderWithStore(<HardwareForms />);
     await userEvent.selectOptions(screen.getByLabelText('New server type from'), '8-GPU B200 server (example)');
     const summary = screen.getByTestId('preset-summary');
-    expect(summary.textContent).toContain('Example: 8 GPUs per server, $515,000 per server, 14.3 kW, $8.60 per GPU-hour in the cloud.');
+    expect(summary.textContent).toContain(
+      'Example: 8 GPUs per server, $515,000 per server, 14.3 kW, $8.60 per GPU-hour in the cloud.',
+    );
     expect(within(summary).getAllByRole('link', { name: 'source' })).toHaveLength(3);
     await userEvent.click(screen.getByRole('button', { name: 'Add server type' }));
     const added = store.getState().settings.hardware[1]!;
-    expect(added).toMatchObject({ id: 'b200-8gpu', name: '8-GPU B200 server (example prices)', serverPriceUsd: 515_000, cloudUsdPerGpuHour: 8.6, power: { serverKw: 14.3 } });
+    expect(added).toMatchObject({
+      id: 'b200-8gpu',
+      name: '8-GPU B200 server (example prices)',
+      serverPriceUsd: 515_000,
+      cloudUsdPerGpuHour: 8.6,
+      power: { serverKw: 14.3 },
+    });
     // Its fields carry its name for screen readers, and the price shows thousands separators.
-    expect((screen.getByLabelText('Server price for 8-GPU B200 server (example prices)') as HTMLInputElement).value).toBe('515,000');
+    expect(
+      (screen.getByLabelText('Server price for 8-GPU B200 server (example prices)') as HTMLInputElement).value,
+    ).toBe('515,000');
   });
 
   it('starts blank when asked', async () => {
@@ -25,7 +35,12 @@ describe('Add server type', () => {
     await userEvent.selectOptions(screen.getByLabelText('New server type from'), 'Blank: enter your own figures');
     expect(screen.queryByTestId('preset-summary')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Add server type' }));
-    expect(store.getState().settings.hardware[1]).toMatchObject({ id: 'server', name: 'New server type', serverPriceUsd: 0, power: null });
+    expect(store.getState().settings.hardware[1]).toMatchObject({
+      id: 'server',
+      name: 'New server type',
+      serverPriceUsd: 0,
+      power: null,
+    });
   });
 
   it('takes a price typed with thousands separators', async () => {
@@ -43,6 +58,8 @@ describe('API reference prices', () => {
     expect(screen.getByText(/NVIDIA's worked example: reference prices of the TCO walkthrough/)).toBeTruthy();
     await userEvent.selectOptions(screen.getByLabelText('Example prices'), 'OpenAI GPT-4o mini');
     expect(store.getState().settings.apiReference).toEqual({ usdPer1MInputTokens: 0.15, usdPer1MOutputTokens: 0.6 });
-    expect(screen.getByText(/OpenAI GPT-4o mini: standard tier/).textContent).toContain('2026-05. An example, not a quote.');
+    expect(screen.getByText(/OpenAI GPT-4o mini: standard tier/).textContent).toContain(
+      '2026-05. An example, not a quote.',
+    );
   });
 });

@@ -20,7 +20,9 @@ describe('LoadMessages', () => {
     renderWithStore(<LoadMessages />, { runs: [], origin: 'files', loadErrors: errors, skipped });
     const alert = screen.getByRole('alert');
     expect(within(alert).getByText('4 files could not be used')).toBeTruthy();
-    const groups = within(alert).getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('file-reasons'));
+    const groups = within(alert)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement?.classList.contains('file-reasons'));
     expect(groups.map((g) => g.textContent)).toEqual([
       `3 files: ${unknown}a.txtb.txtc.txt`,
       'broken.json: invalid JSON: Unexpected end of JSON input (the file looks truncated)',

@@ -7,7 +7,17 @@ import { RULES } from '../../src/core/scenario/rules.ts';
 import { NumberField } from '../../src/ui/common/NumberField.tsx';
 import './renderApp.tsx';
 
-function Harness({ initial, rule, grouping = false, onApply }: { initial: number; rule: (typeof RULES)[keyof typeof RULES]; grouping?: boolean; onApply?: (v: number) => void }) {
+function Harness({
+  initial,
+  rule,
+  grouping = false,
+  onApply,
+}: {
+  initial: number;
+  rule: (typeof RULES)[keyof typeof RULES];
+  grouping?: boolean;
+  onApply?: (v: number) => void;
+}) {
   const [value, setValue] = useState(initial);
   return (
     <>
@@ -64,7 +74,9 @@ describe('NumberField', () => {
     const input = screen.getByLabelText('GPUs per server');
     await userEvent.clear(input);
     await userEvent.type(input, '0');
-    expect((await screen.findByRole('alert')).textContent).toBe('GPUs per server must be a whole number ≥ 1, got 0; still using 8.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'GPUs per server must be a whole number ≥ 1, got 0; still using 8.',
+    );
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByTestId('applied').textContent).toBe('8');
     await userEvent.tab();

@@ -9,18 +9,26 @@ import { ResultsTable } from '../../src/ui/results/ResultsTable.tsx';
 import { nimRuns, renderWithStore } from './renderApp.tsx';
 
 /** The NIM runs again under another folder, optionally serving longer outputs (another workload). */
-const copy = (folder: string, patch: Partial<ParsedRun> = {}): ParsedRun[] => nimRuns().map((r) => ({ ...r, ...patch, runPath: `${folder}/${r.runPath}` }));
+const copy = (folder: string, patch: Partial<ParsedRun> = {}): ParsedRun[] =>
+  nimRuns().map((r) => ({ ...r, ...patch, runPath: `${folder}/${r.runPath}` }));
 /** Runs with names per folder (ingest would name every copy after the same file pattern). */
 const named = (runs: ParsedRun[], names: Record<string, string>) => {
   const base = initialState().settings;
-  return { runs, origin: 'files' as const, settings: { ...base, series: Object.entries(names).map(([match, name]) => ({ match, name })) } };
+  return {
+    runs,
+    origin: 'files' as const,
+    settings: { ...base, series: Object.entries(names).map(([match, name]) => ({ match, name })) },
+  };
 };
 const region = () => screen.getByRole('region', { name: 'Recommendation' });
 const figure = (name: string) => region().querySelector(`[data-figure="${name}"] dd`)?.textContent;
 
 describe('Recommendation', () => {
   it('names the configuration to buy with its servers, GPUs, yearly cost and unit costs, and why', async () => {
-    const { store } = renderWithStore(<Recommendation />, named([...nimRuns(), ...copy('tp2')], { 'tp2/': 'TP2', 'nim/': 'TP1' }));
+    const { store } = renderWithStore(
+      <Recommendation />,
+      named([...nimRuns(), ...copy('tp2')], { 'tp2/': 'TP2', 'nim/': 'TP1' }),
+    );
     // The copy's folder is named tp2: 2 GPUs per instance, 5 servers instead of 3 (see the core tests for the numbers).
     expect(within(region()).getByText('TP1')).toBeTruthy();
     expect(figure('servers')).toBe('3 (18 GPUs)');
@@ -38,7 +46,9 @@ describe('Recommendation', () => {
 
   it('names no winner on a tie', () => {
     renderWithStore(<Recommendation />, named([...copy('a'), ...copy('b')], { 'a/': 'A', 'b/': 'B' }));
-    expect(region().textContent).toContain('No single answer: A and B cost the same ($357,000 a year, $0.05527 per 1K requests).');
+    expect(region().textContent).toContain(
+      'No single answer: A and B cost the same ($357,000 a year, $0.05527 per 1K requests).',
+    );
     expect(region().querySelector('[data-figure]')).toBeNull();
   });
 
@@ -65,8 +75,14 @@ describe('Recommendation', () => {
       </>,
       { runs: [...nimRuns(), ...copy('long', { outputTokens: { avg: 200 } })], origin: 'files' },
     );
-    expect(region().textContent).toContain('2 workloads are loaded: one answer each, as their costs are not comparable.');
-    expect(within(region()).getAllByText(/^Workload: /).map((e) => e.textContent)).toEqual([
+    expect(region().textContent).toContain(
+      '2 workloads are loaded: one answer each, as their costs are not comparable.',
+    );
+    expect(
+      within(region())
+        .getAllByText(/^Workload: /)
+        .map((e) => e.textContent),
+    ).toEqual([
       'Workload: meta/llama3-8b-instruct · ISL ≈ 200 · OSL ≈ 200 tokens',
       'Workload: meta/llama3-8b-instruct · ISL ≈ 200 · OSL ≈ 58 tokens',
     ]);
@@ -84,7 +100,10 @@ describe('Recommendation', () => {
   });
 
   it('ranks by the cost chosen beside it', async () => {
-    const { store } = renderWithStore(<Recommendation />, named([...nimRuns(), ...copy('tp2')], { 'tp2/': 'TP2', 'nim/': 'TP1' }));
+    const { store } = renderWithStore(
+      <Recommendation />,
+      named([...nimRuns(), ...copy('tp2')], { 'tp2/': 'TP2', 'nim/': 'TP1' }),
+    );
     await userEvent.selectOptions(screen.getByLabelText('Rank by'), 'cost per 1M tokens');
     expect(store.getState().settings.rankBy).toBe('costPer1MTokensUsd');
     expect(region().querySelector('.recommendation__why')?.textContent).toBe(
@@ -94,7 +113,9 @@ describe('Recommendation', () => {
 
   it('offers the demo when nothing is loaded', () => {
     renderWithStore(<Recommendation />, { runs: [], origin: 'empty' });
-    expect(region().textContent).toContain('Load a benchmark sweep — drop its files or folders anywhere on this page — or open the demo.');
+    expect(region().textContent).toContain(
+      'Load a benchmark sweep — drop its files or folders anywhere on this page — or open the demo.',
+    );
     expect(within(region()).getByRole('button', { name: 'Open the demo' })).toBeTruthy();
   });
 });

@@ -54,7 +54,9 @@ describe('ResultsTable', () => {
     await userEvent.clear(input);
     await userEvent.type(input, '10');
     await userEvent.tab();
-    expect(row(/meta_llama3/).textContent).toContain('cannot meet the SLA: even at the lowest load (concurrency 1) TTFT avg ≤ 10 ms but measured 24.6');
+    expect(row(/meta_llama3/).textContent).toContain(
+      'cannot meet the SLA: even at the lowest load (concurrency 1) TTFT avg ≤ 10 ms but measured 24.6',
+    );
   });
 
   it('marks the cheapest of several configurations and recomputes when a price is edited', async () => {
@@ -67,8 +69,20 @@ describe('ResultsTable', () => {
     );
     // A second configuration: the same runs as TP2 on a dearer server type
     const key = selectAllSeries(store.getState())[0]!.key;
-    store.getState().addHardware({ ...store.getState().settings.hardware[0]!, id: 'dear', name: 'Dear server', serverPriceUsd: 900_000 });
-    store.getState().addLoaded({ runs: store.getState().runs.map((r) => ({ ...r, runPath: `copy/${r.runPath}` })), errors: [], skipped: [] }, 'files');
+    store
+      .getState()
+      .addHardware({
+        ...store.getState().settings.hardware[0]!,
+        id: 'dear',
+        name: 'Dear server',
+        serverPriceUsd: 900_000,
+      });
+    store
+      .getState()
+      .addLoaded(
+        { runs: store.getState().runs.map((r) => ({ ...r, runPath: `copy/${r.runPath}` })), errors: [], skipped: [] },
+        'files',
+      );
     const copyKey = selectAllSeries(store.getState()).find((s) => s.key !== key)!.key;
     store.getState().setSeriesSettings(copyKey, { name: 'Copy on dear hardware', hardware: 'dear' });
     expect(await screen.findByText('Cheapest')).toBeTruthy();
@@ -84,7 +98,9 @@ describe('ResultsTable', () => {
   it('unfolds the formula behind the numbers', async () => {
     renderWithStore(<ResultsTable />);
     await userEvent.click(screen.getByRole('button', { name: 'How was this computed?' }));
-    expect(screen.getByText('$320,000 ÷ 4 years + $4,500 licence × 8 GPUs + $3,000 hosting = $119,000 per server-year')).toBeTruthy();
+    expect(
+      screen.getByText('$320,000 ÷ 4 years + $4,500 licence × 8 GPUs + $3,000 hosting = $119,000 per server-year'),
+    ).toBeTruthy();
     expect(screen.getByText('3 servers × $119,000 = $357,000 per year')).toBeTruthy();
   });
 });
@@ -94,7 +110,10 @@ describe('a cost that cannot be computed', () => {
     const { parseFile } = await import('../../src/core/parsers/registry.ts');
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const text = readFileSync(join(import.meta.dirname, '../fixtures/real/genai-perf/gpt2-analyze-sweep.analyze_export_genai_perf.csv'), 'utf8');
+    const text = readFileSync(
+      join(import.meta.dirname, '../fixtures/real/genai-perf/gpt2-analyze-sweep.analyze_export_genai_perf.csv'),
+      'utf8',
+    );
     const outcome = parseFile({ path: 'gpt2-analyze-sweep.analyze_export_genai_perf.csv', text });
     const runs = outcome.kind === 'runs' ? outcome.runs : [];
     const { store } = renderWithStore(<ResultsTable />, { runs, origin: 'files' });
@@ -106,7 +125,9 @@ describe('a cost that cannot be computed', () => {
       '—not computed: the mean input and output lengths at the operating point are unknown ' +
         '(type them for the series)',
     );
-    expect(perToken.getAttribute('title')).toBe('Not computed: the mean input and output lengths at the operating point are unknown (type them for the series)');
+    expect(perToken.getAttribute('title')).toBe(
+      'Not computed: the mean input and output lengths at the operating point are unknown (type them for the series)',
+    );
   });
 });
 
@@ -114,7 +135,18 @@ describe('tokens/s per user defined differently by the loaded files', () => {
   it('warns on a tokens/s-per-user constraint', async () => {
     const { store } = renderWithStore(<SlaPanel />);
     // The NIM JSONs report OSL ÷ E2E; add a copy that reports 1 ÷ ITL.
-    store.getState().addLoaded({ runs: store.getState().runs.map((r) => ({ ...r, runPath: `new/${r.runPath}`, tpsPerUserDefinition: 'inverse-itl' as const })), errors: [], skipped: [] }, 'files');
+    store
+      .getState()
+      .addLoaded(
+        {
+          runs: store
+            .getState()
+            .runs.map((r) => ({ ...r, runPath: `new/${r.runPath}`, tpsPerUserDefinition: 'inverse-itl' as const })),
+          errors: [],
+          skipped: [],
+        },
+        'files',
+      );
     expect(screen.queryByRole('note')).toBeNull();
     store.getState().addSla({ metric: 'tpsPerUser', stat: 'avg', bound: 20 });
     const note = (await screen.findByRole('note')).textContent ?? '';
@@ -139,6 +171,8 @@ describe('currency', () => {
     expect(screen.getAllByText('EUR/year').length).toBeGreaterThan(0);
     const { resultsCsv } = await import('../../src/core/export/csvTables.ts');
     const { selectResults: results } = await import('../../src/store/selectors.ts');
-    expect(resultsCsv(results(store.getState()), store.getState().settings).split('\r\n')[0]).toContain('fleet cost per year (EUR)');
+    expect(resultsCsv(results(store.getState()), store.getState().settings).split('\r\n')[0]).toContain(
+      'fleet cost per year (EUR)',
+    );
   });
 });

@@ -8,7 +8,10 @@ import { nimRuns, renderWithStore } from './renderApp.tsx';
 
 function twoFolders() {
   const runs = nimRuns();
-  return [...runs.slice(0, 3).map((r) => ({ ...r, runPath: `a/${r.runPath}` })), ...runs.slice(3).map((r) => ({ ...r, runPath: `b-tp2/${r.runPath}` }))];
+  return [
+    ...runs.slice(0, 3).map((r) => ({ ...r, runPath: `a/${r.runPath}` })),
+    ...runs.slice(3).map((r) => ({ ...r, runPath: `b-tp2/${r.runPath}` })),
+  ];
 }
 
 describe('SeriesList', () => {

@@ -18,7 +18,10 @@ describe('SLA handle on the chart', () => {
     const { store } = renderWithStore(<LatencyThroughputChart width={900} />);
     act(() => store.getState().setView({ logX: false, logXAuto: false })); // a linear axis: steps of a fixed size
     const handle = await screen.findByRole('slider', { name: 'TTFT avg limit' });
-    const [min, max] = paddedDomain(store.getState().runs.map((r) => r.ttftMs.avg ?? 0), false);
+    const [min, max] = paddedDomain(
+      store.getState().runs.map((r) => r.ttftMs.avg ?? 0),
+      false,
+    );
     const step = niceStep(max - min);
     act(() => void fireEvent.keyDown(handle, { key: 'ArrowRight' }));
     expect(Number(handle.getAttribute('aria-valuenow'))).toBeCloseTo(250 + step, 9);
@@ -26,9 +29,10 @@ describe('SLA handle on the chart', () => {
     expect(Number(handle.getAttribute('aria-valuenow'))).toBeCloseTo(250 + step - 10 * step, 9);
     expect(store.getState().settings.sla[0]?.bound).toBeCloseTo(250 - 9 * step, 9);
     // 250 − 9 × 20 = 70 ms: only concurrency 1 (24.6 ms) and 2 (35.0 ms) qualify → concurrency 2
-    expect(selectResults(store.getState())[0]?.pick.meetsSla && selectResults(store.getState())[0]?.sizing?.capacityPerInstance).toBe(
-      store.getState().runs.find((r) => r.load?.concurrency === 2)?.requestsPerSecond,
-    );
+    expect(
+      selectResults(store.getState())[0]?.pick.meetsSla &&
+        selectResults(store.getState())[0]?.sizing?.capacityPerInstance,
+    ).toBe(store.getState().runs.find((r) => r.load?.concurrency === 2)?.requestsPerSecond);
   });
 
   it('does not let the keyboard event reach recharts (its tooltip keys)', async () => {

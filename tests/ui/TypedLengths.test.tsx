@@ -31,7 +31,11 @@ describe('typed mean lengths', () => {
     expect(store.getState().notices.map((n) => n.text)).toContain(
       'TTFT avg is not in the loaded files: the limit now applies to TTFT p99, which they report.',
     );
-    renderWithStore(<SeriesList />, { runs: store.getState().runs, settings: store.getState().settings, origin: 'files' });
+    renderWithStore(<SeriesList />, {
+      runs: store.getState().runs,
+      settings: store.getState().settings,
+      origin: 'files',
+    });
     expect(screen.queryByLabelText(/Mean input tokens/)).toBeNull(); // the file's ISL column is the configured length
     const output = screen.getByLabelText(/Mean output tokens/);
     expect(selectResults(store.getState())[0]?.costs?.costPer1MTokensUsd.value).toBeNull();
@@ -42,7 +46,11 @@ describe('typed mean lengths', () => {
   it('stores the typed length in the series entry and clears it again', async () => {
     const first = createAppStore();
     first.getState().addLoaded({ runs: analyzeRuns(), errors: [], skipped: [] }, 'files');
-    const { store } = renderWithStore(<SeriesList />, { runs: first.getState().runs, settings: first.getState().settings, origin: 'files' });
+    const { store } = renderWithStore(<SeriesList />, {
+      runs: first.getState().runs,
+      settings: first.getState().settings,
+      origin: 'files',
+    });
     const output = screen.getByLabelText(/Mean output tokens/);
     await userEvent.type(output, '125');
     const series = selectAllSeries(store.getState())[0]!;
@@ -50,7 +58,10 @@ describe('typed mean lengths', () => {
     expect(store.getState().settings.series[0]).toMatchObject({ match: series.key, outputTokens: 125 });
     const result = selectResults(store.getState())[0]!;
     // Per 1M tokens = per 1K requests × 1000 ÷ (ISL 200 + OSL 125).
-    expect(result.costs?.costPer1MTokensUsd.value).toBeCloseTo(((result.costs?.costPer1kRequestsUsd.value ?? NaN) * 1000) / 325, 12);
+    expect(result.costs?.costPer1MTokensUsd.value).toBeCloseTo(
+      ((result.costs?.costPer1kRequestsUsd.value ?? NaN) * 1000) / 325,
+      12,
+    );
     await userEvent.clear(output);
     expect(selectAllSeries(store.getState())[0]?.typedOutputTokens).toBeUndefined();
     expect('outputTokens' in (store.getState().settings.series[0] ?? {})).toBe(false);

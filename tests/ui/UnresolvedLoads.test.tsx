@@ -44,7 +44,11 @@ describe('a run without a load level', () => {
 
 describe('two runs with the same file name', () => {
   it('are asked for one by one: a level given to one does not apply to the other', async () => {
-    const twice = [...mysteryRun(), ...mysteryRun()].map((r) => ({ ...r, runPath: 'profile_export_genai_perf.csv', source: { ...r.source, path: 'profile_export_genai_perf.csv' } }));
+    const twice = [...mysteryRun(), ...mysteryRun()].map((r) => ({
+      ...r,
+      runPath: 'profile_export_genai_perf.csv',
+      source: { ...r.source, path: 'profile_export_genai_perf.csv' },
+    }));
     const { store } = renderWithStore(<LoadMessages />, { runs: [], origin: 'files' });
     act(() => store.getState().addLoaded({ runs: twice, errors: [], skipped: [] }, 'files'));
     expect(screen.getByText('2 runs without a load level')).toBeTruthy();

@@ -25,7 +25,9 @@ export interface Feasibility {
 }
 
 export function meetsBound(value: number, constraint: SlaConstraint): boolean {
-  return SLA_METRIC_INFO[constraint.metric].direction === 'upper' ? value <= constraint.bound : value >= constraint.bound;
+  return SLA_METRIC_INFO[constraint.metric].direction === 'upper'
+    ? value <= constraint.bound
+    : value >= constraint.bound;
 }
 
 /**
@@ -48,7 +50,11 @@ export function checkPoint(point: LoadPoint, sla: readonly SlaConstraint[]): Fea
     if (value === undefined) return { constraint, value, status: 'unknown' };
     return { constraint, value, status: meetsBound(value, constraint) ? 'pass' : 'fail' };
   });
-  const status = checks.some((c) => c.status === 'fail') ? 'infeasible' : checks.some((c) => c.status === 'unknown') ? 'unknown' : 'feasible';
+  const status = checks.some((c) => c.status === 'fail')
+    ? 'infeasible'
+    : checks.some((c) => c.status === 'unknown')
+      ? 'unknown'
+      : 'feasible';
   return { status, checks };
 }
 

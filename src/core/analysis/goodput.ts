@@ -42,7 +42,12 @@ export function prepareSla(sla: readonly SlaConstraint[]): PreparedSla {
   }
   const bounds = [...byField.values()].sort((a, b) => (a.field < b.field ? -1 : 1));
   const text = (b: Bound) => `${b.field}${b.upper ? '<=' : '>='}${b.bound}`;
-  const othersKey = bounds.map((_, i) => bounds.filter((__, j) => j !== i).map(text).join('&'));
+  const othersKey = bounds.map((_, i) =>
+    bounds
+      .filter((__, j) => j !== i)
+      .map(text)
+      .join('&'),
+  );
   return { bounds, othersKey, key: bounds.map(text).join('&') };
 }
 

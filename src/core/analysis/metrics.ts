@@ -65,7 +65,9 @@ export function derivedConstraintNotes(
     const note = points.map((p) => derivedValueNote(p, c.metric, c.stat)).find((n) => n !== undefined);
     const info = SLA_METRIC_INFO[c.metric];
     if (note === undefined) return [];
-    return [`${info.label} ${c.stat} is checked on a derived value (${note}): the file reports no per-user distribution.`];
+    return [
+      `${info.label} ${c.stat} is checked on a derived value (${note}): the file reports no per-user distribution.`,
+    ];
   });
 }
 
@@ -117,7 +119,9 @@ export function capacityOf(point: LoadPoint, unit: DemandUnit): Capacity | undef
     case 'requestsPerSecond':
       return point.requestsPerSecond === undefined ? undefined : { value: point.requestsPerSecond, derived: false };
     case 'outputTokensPerSecond':
-      return point.outputTokensPerSecond === undefined ? undefined : { value: point.outputTokensPerSecond, derived: false };
+      return point.outputTokensPerSecond === undefined
+        ? undefined
+        : { value: point.outputTokensPerSecond, derived: false };
     case 'concurrentRequests': {
       if (point.load.concurrency !== undefined) return { value: point.load.concurrency, derived: false };
       const e2e = point.e2eMs.avg;

@@ -36,8 +36,7 @@ export interface OperatingPoint {
  * (e.g. TTFT avg over files that carry only p99): the SLA cannot be checked, which is not failing it.
  */
 export type OperatingPointResult =
-  | { meetsSla: true; operatingPoint: OperatingPoint }
-  | { meetsSla: false; reason: string; notInFiles: boolean };
+  { meetsSla: true; operatingPoint: OperatingPoint } | { meetsSla: false; reason: string; notInFiles: boolean };
 
 type Status = Feasibility['status'];
 
@@ -64,7 +63,9 @@ export function pickOperatingPoint(
   const sorted = sortByLoad(points);
   const rule = options.rule ?? { kind: 'statistic' };
   const prepared = rule.kind === 'goodput' ? prepareSla(sla) : undefined;
-  const statuses = sorted.map((p) => (prepared && rule.kind === 'goodput' ? goodputStatus(p, prepared, rule.minPercent) : feasibilityStatus(p, sla)));
+  const statuses = sorted.map((p) =>
+    prepared && rule.kind === 'goodput' ? goodputStatus(p, prepared, rule.minPercent) : feasibilityStatus(p, sla),
+  );
 
   let best: OperatingPoint | undefined;
   sorted.forEach((point, i) => {
@@ -82,12 +83,21 @@ export function pickOperatingPoint(
 
   if (best) return { meetsSla: true, operatingPoint: best };
   const notInFiles = statuses.length > 0 && statuses.every((s) => s === 'unknown');
-  const reason = rule.kind === 'goodput' ? explainNoGoodLevel(sorted, sla, rule.minPercent, statuses, capacityUnit) : explainNoFeasiblePoint(sorted, sla, capacityUnit);
+  const reason =
+    rule.kind === 'goodput'
+      ? explainNoGoodLevel(sorted, sla, rule.minPercent, statuses, capacityUnit)
+      : explainNoFeasiblePoint(sorted, sla, capacityUnit);
   return { meetsSla: false, reason, notInFiles };
 }
 
 /** Why no level has enough good requests: the best share measured, or what per-request data is missing. */
-function explainNoGoodLevel(sorted: LoadPoint[], sla: readonly SlaConstraint[], minPercent: number, statuses: Status[], capacityUnit: DemandUnit): string {
+function explainNoGoodLevel(
+  sorted: LoadPoint[],
+  sla: readonly SlaConstraint[],
+  minPercent: number,
+  statuses: Status[],
+  capacityUnit: DemandUnit,
+): string {
   if (sorted.length === 0) return 'no measured points';
   if (statuses.some((s) => s === 'feasible')) {
     return (
@@ -132,7 +142,12 @@ function interpolateAtBound(
 }
 
 /** Where between a feasible `lower` and an infeasible `upper` the first constraint reaches its bound. */
-function estimateBetween(lower: LoadPoint, upper: LoadPoint, sla: readonly SlaConstraint[], capacityUnit: DemandUnit): OperatingPoint | undefined {
+function estimateBetween(
+  lower: LoadPoint,
+  upper: LoadPoint,
+  sla: readonly SlaConstraint[],
+  capacityUnit: DemandUnit,
+): OperatingPoint | undefined {
   if (loadValue(upper) <= loadValue(lower)) return undefined; // duplicate load levels: nothing to interpolate along
   let fraction = 1;
   let binding: SlaConstraint | undefined;
@@ -223,7 +238,9 @@ function explainNoFeasiblePoint(sorted: LoadPoint[], sla: readonly SlaConstraint
     if (i === 0) {
       const failed = f.checks.filter((c) => c.status === 'fail');
       if (failed.length > 0) {
-        failingAtLowest = failed.map((c) => `${describeConstraint(c.constraint)} but measured ${round(c.value ?? 0)}`).join('; ');
+        failingAtLowest = failed
+          .map((c) => `${describeConstraint(c.constraint)} but measured ${round(c.value ?? 0)}`)
+          .join('; ');
       }
     }
   });
@@ -242,9 +259,11 @@ function explainNoFeasiblePoint(sorted: LoadPoint[], sla: readonly SlaConstraint
       .join('; ');
   }
   const parts: string[] = [];
-  if (failingAtLowest !== undefined && sorted[0]) parts.push(`even at the lowest load (${describeLoad(sorted[0])}) ${failingAtLowest}`);
+  if (failingAtLowest !== undefined && sorted[0])
+    parts.push(`even at the lowest load (${describeLoad(sorted[0])}) ${failingAtLowest}`);
   else parts.push('no measured load level meets every constraint');
-  if (unknown.size > 0) parts.push(`the files do not report ${[...unknown].join(', ')}, so those constraints cannot be checked`);
+  if (unknown.size > 0)
+    parts.push(`the files do not report ${[...unknown].join(', ')}, so those constraints cannot be checked`);
   return parts.join('; ');
 }
 

@@ -50,7 +50,12 @@ export function loadLabel(point: LoadPoint): string {
 }
 
 /** The chart coordinates of one point, or undefined when it lacks either metric. */
-export function projectPoint(point: LoadPoint, seriesKey: string, view: ChartView, gpusPerInstance: number): ChartPoint | undefined {
+export function projectPoint(
+  point: LoadPoint,
+  seriesKey: string,
+  view: ChartView,
+  gpusPerInstance: number,
+): ChartPoint | undefined {
   const x = slaMetricValue(point, view.x.metric, view.x.stat);
   const y = yAxisValue(point, view.y, gpusPerInstance);
   if (x === undefined || y === undefined || (view.logX && x <= 0)) return undefined;
@@ -83,10 +88,17 @@ export function chartParetoFront(
 ): ChartPoint[] {
   const all = series.flatMap((s) => s.points);
   const higherXIsBetter = SLA_METRIC_INFO[view.x.metric].direction === 'lower';
-  return paretoFront(all, (p) => p.x, (p) => p.y, higherXIsBetter).sort((a, b) => a.x - b.x);
+  return paretoFront(
+    all,
+    (p) => p.x,
+    (p) => p.y,
+    higherXIsBetter,
+  ).sort((a, b) => a.x - b.x);
 }
 
-export const Y_AXIS_INFO: Readonly<Record<YAxis, { label: string; unit: string; perGpu: boolean; family: 'requests' | 'tokens' }>> = {
+export const Y_AXIS_INFO: Readonly<
+  Record<YAxis, { label: string; unit: string; perGpu: boolean; family: 'requests' | 'tokens' }>
+> = {
   requestsPerSecond: { label: 'Requests/s per instance', unit: 'req/s', perGpu: false, family: 'requests' },
   requestsPerSecondPerGpu: { label: 'Requests/s per GPU', unit: 'req/s', perGpu: true, family: 'requests' },
   outputTokensPerSecond: { label: 'Output tokens/s per instance', unit: 'tok/s', perGpu: false, family: 'tokens' },

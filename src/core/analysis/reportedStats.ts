@@ -52,7 +52,11 @@ export interface StatAdaptation {
  * Moves each SLA constraint, and the chart's x statistic, whose statistic no loaded point reports to the nearest
  * statistic they do report (the bound is kept). Null when nothing needs to move (or nothing is loaded).
  */
-export function adaptToReportedStats(sla: readonly SlaConstraint[], view: ChartView, points: readonly LoadPoint[]): StatAdaptation | null {
+export function adaptToReportedStats(
+  sla: readonly SlaConstraint[],
+  view: ChartView,
+  points: readonly LoadPoint[],
+): StatAdaptation | null {
   if (points.length === 0) return null;
   const changes: string[] = [];
   const cache = new Map<SlaMetric, Set<Stat>>();

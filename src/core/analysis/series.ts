@@ -47,10 +47,20 @@ export function groupBySeriesKey(points: readonly LoadPoint[]): Map<string, Load
  * series' key belongs to that series alone and is never used as a pattern: `sweep/m-{load}` must not also
  * configure `fp8-sweep/m-{load}`.
  */
-export function findSettings(settings: readonly SeriesSettings[], key: string, proposedName: string, sources: readonly string[], allKeys: ReadonlySet<string> = new Set()): number {
+export function findSettings(
+  settings: readonly SeriesSettings[],
+  key: string,
+  proposedName: string,
+  sources: readonly string[],
+  allKeys: ReadonlySet<string> = new Set(),
+): number {
   const exact = settings.findIndex((s) => s.match === key);
   if (exact >= 0) return exact;
-  return settings.findIndex((s) => !allKeys.has(s.match) && (key.includes(s.match) || proposedName.includes(s.match) || sources.some((p) => p.includes(s.match))));
+  return settings.findIndex(
+    (s) =>
+      !allKeys.has(s.match) &&
+      (key.includes(s.match) || proposedName.includes(s.match) || sources.some((p) => p.includes(s.match))),
+  );
 }
 
 /**
@@ -105,7 +115,15 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: SeriesScen
     [...groups].map(([key, members]) => {
       const proposedName = members[0]?.seriesName ?? key;
       const sources = [...new Set(members.flatMap((p) => p.sources.map((s) => s.path)))];
-      return [key, { members, proposedName, sources, settingsIndex: findSettings(scenario.series, key, proposedName, sources, allKeys) }];
+      return [
+        key,
+        {
+          members,
+          proposedName,
+          sources,
+          settingsIndex: findSettings(scenario.series, key, proposedName, sources, allKeys),
+        },
+      ];
     }),
   );
   const mergeTarget = (key: string) => scenario.series[info.get(key)?.settingsIndex ?? -1]?.mergeInto;
@@ -113,7 +131,8 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: SeriesScen
   const merged = new Map<string, string[]>();
   for (const key of groups.keys()) {
     const target = mergeTarget(key);
-    const into = target !== undefined && target !== key && groups.has(target) && mergeTarget(target) === undefined ? target : key;
+    const into =
+      target !== undefined && target !== key && groups.has(target) && mergeTarget(target) === undefined ? target : key;
     merged.set(into, [...(merged.get(into) ?? []), key]);
   }
   const result: ResolvedSeries[] = [];
@@ -121,10 +140,15 @@ export function resolveSeries(points: readonly LoadPoint[], scenario: SeriesScen
     const own = info.get(key);
     if (!own || !memberKeys.includes(key)) continue;
     const ordered = [key, ...memberKeys.filter((k) => k !== key)];
-    const sorted = ordered.length === 1 ? sortByLoad(own.members) : sortByLoad(ordered.flatMap((k) => info.get(k)?.members ?? []));
-    const sources = ordered.length === 1 ? own.sources : [...new Set(ordered.flatMap((k) => info.get(k)?.sources ?? []))];
+    const sorted =
+      ordered.length === 1 ? sortByLoad(own.members) : sortByLoad(ordered.flatMap((k) => info.get(k)?.members ?? []));
+    const sources =
+      ordered.length === 1 ? own.sources : [...new Set(ordered.flatMap((k) => info.get(k)?.sources ?? []))];
     const settings = scenario.series[own.settingsIndex];
-    const fromName = settings?.gpusPerInstance === undefined ? (gpusPerInstanceFromConfiguration(sorted) ?? gpusPerInstanceFromName(key)) : undefined;
+    const fromName =
+      settings?.gpusPerInstance === undefined
+        ? (gpusPerInstanceFromConfiguration(sorted) ?? gpusPerInstanceFromName(key))
+        : undefined;
     result.push({
       ...(settings?.inputTokens !== undefined ? { typedInputTokens: settings.inputTokens } : {}),
       ...(settings?.outputTokens !== undefined ? { typedOutputTokens: settings.outputTokens } : {}),

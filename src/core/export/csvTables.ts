@@ -18,7 +18,10 @@ export type Cell = string | number | boolean | null;
 export const FORMULA_TRIGGER = /^[=+\-@\t\r\0]/;
 
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
-  return Papa.unparse({ fields: [...header], data: rows.map((r) => [...r]) }, { escapeFormulae: FORMULA_TRIGGER, newline: '\r\n' });
+  return Papa.unparse(
+    { fields: [...header], data: rows.map((r) => [...r]) },
+    { escapeFormulae: FORMULA_TRIGGER, newline: '\r\n' },
+  );
 }
 
 const RESULT_COLUMNS: ReadonlyArray<[string, (r: SeriesResult) => Cell]> = [
@@ -27,12 +30,24 @@ const RESULT_COLUMNS: ReadonlyArray<[string, (r: SeriesResult) => Cell]> = [
   ['GPUs per instance', (r) => r.series.gpusPerInstance],
   ['meets SLA', (r) => r.pick.meetsSla],
   ['reason', (r) => r.reason],
-  ['operating point: concurrency', (r) => (r.pick.meetsSla ? (r.pick.operatingPoint.point.load.concurrency ?? null) : null)],
-  ['operating point: request rate (req/s)', (r) => (r.pick.meetsSla ? (r.pick.operatingPoint.point.load.requestRate ?? null) : null)],
+  [
+    'operating point: concurrency',
+    (r) => (r.pick.meetsSla ? (r.pick.operatingPoint.point.load.concurrency ?? null) : null),
+  ],
+  [
+    'operating point: request rate (req/s)',
+    (r) => (r.pick.meetsSla ? (r.pick.operatingPoint.point.load.requestRate ?? null) : null),
+  ],
   ['operating point is an estimate', (r) => (r.pick.meetsSla ? r.pick.operatingPoint.interpolated : null)],
   ['capacity per instance (demand unit)', (r) => r.sizing?.capacityPerInstance ?? null],
-  ['throughput per instance (req/s)', (r) => (r.pick.meetsSla ? (r.pick.operatingPoint.point.requestsPerSecond ?? null) : null)],
-  ['output throughput per instance (tok/s)', (r) => (r.pick.meetsSla ? (r.pick.operatingPoint.point.outputTokensPerSecond ?? null) : null)],
+  [
+    'throughput per instance (req/s)',
+    (r) => (r.pick.meetsSla ? (r.pick.operatingPoint.point.requestsPerSecond ?? null) : null),
+  ],
+  [
+    'output throughput per instance (tok/s)',
+    (r) => (r.pick.meetsSla ? (r.pick.operatingPoint.point.outputTokensPerSecond ?? null) : null),
+  ],
   ['mean input tokens', (r) => r.meanInputTokens ?? null],
   ['mean output tokens', (r) => r.meanOutputTokens ?? null],
   ['instances (exact)', (r) => r.sizing?.instancesExact ?? null],
@@ -70,7 +85,12 @@ const RESULT_COLUMNS: ReadonlyArray<[string, (r: SeriesResult) => Cell]> = [
 export function resultsCsv(results: readonly SeriesResult[], settings: Omit<Scenario, 'points'>): string {
   const assumptions = assumptionColumns(settings);
   // Amounts are in the scenario's currency: the headers say which.
-  const header = [...RESULT_COLUMNS.map(([name]) => name), ...assumptions.map(([name]) => name)].map((name) => name.replaceAll('USD', settings.currency));
-  const rows = results.map((r) => [...RESULT_COLUMNS.map(([, get]) => get(r)), ...assumptions.map(([, value]) => value)]);
+  const header = [...RESULT_COLUMNS.map(([name]) => name), ...assumptions.map(([name]) => name)].map((name) =>
+    name.replaceAll('USD', settings.currency),
+  );
+  const rows = results.map((r) => [
+    ...RESULT_COLUMNS.map(([, get]) => get(r)),
+    ...assumptions.map(([, value]) => value),
+  ]);
   return toCsv(header, rows);
 }

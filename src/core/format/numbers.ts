@@ -32,7 +32,8 @@ export function formatMoney(value: number | null | undefined, currency = 'USD'):
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   const abs = Math.abs(value);
   if (abs >= 1000) return formatter({ style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
-  if (abs >= 1 || abs === 0) return formatter({ style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  if (abs >= 1 || abs === 0)
+    return formatter({ style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
   return formatter({ style: 'currency', currency, maximumSignificantDigits: 4 }).format(value);
 }
 
@@ -44,7 +45,10 @@ export function moneyTickFormatter(ticks: readonly number[], currency = 'USD'): 
   const sorted = [...ticks].sort((a, b) => a - b);
   const max = Math.max(0, ...sorted.map(Math.abs));
   const [scale, suffix] = max >= 1e6 ? [1e6, 'M'] : max >= 1e4 ? [1e3, 'K'] : [1, ''];
-  const gaps = sorted.slice(1).map((v, i) => v - sorted[i]!).filter((g) => g > 0);
+  const gaps = sorted
+    .slice(1)
+    .map((v, i) => v - sorted[i]!)
+    .filter((g) => g > 0);
   const step = gaps.length > 0 ? Math.min(...gaps) / scale : max / scale || 1;
   let decimals = Math.min(6, Math.max(0, Math.ceil(-Math.log10(step) - 1e-9)));
   const make = (d: number) => {

@@ -4,7 +4,8 @@
  * or folder never breaks an export. Tabs and line breaks become spaces; the rest becomes U+FFFD.
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
-const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSHOWABLE =
+  /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function displayName(text: string): string {
   return text.replace(UNSHOWABLE, (c) => (c === '\t' || c === '\n' || c === '\r' ? ' ' : '\uFFFD'));

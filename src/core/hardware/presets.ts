@@ -130,7 +130,7 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
         date: READ,
       },
       power: {
-        note: 'NVIDIA DGX B300: 14.5 kW (as reported from NVIDIA\'s documentation)',
+        note: "NVIDIA DGX B300: 14.5 kW (as reported from NVIDIA's documentation)",
         url: 'https://thedailyscout.com/s/mS-qfkbCluI',
         date: READ,
       },

@@ -8,7 +8,21 @@ import type { RequestSamples } from './requestSamples.ts';
  * The statistics offered in menus, columns and file formats. A distribution may also carry any other percentile
  * `p<N>` (0 < N < 100, written as the shortest decimal: `p97.5`, `p99.99`), e.g. computed from per-request data.
  */
-export const STATS = ['avg', 'min', 'max', 'p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'p99.9'] as const;
+export const STATS = [
+  'avg',
+  'min',
+  'max',
+  'p1',
+  'p5',
+  'p10',
+  'p25',
+  'p50',
+  'p75',
+  'p90',
+  'p95',
+  'p99',
+  'p99.9',
+] as const;
 export type NamedStat = (typeof STATS)[number];
 export type Stat = NamedStat | `p${number}`;
 
@@ -41,7 +55,16 @@ export function compareStats(a: Stat, b: Stat): number {
 export type Distribution = Partial<Record<NamedStat, number>> & { [percentile: `p${number}`]: number };
 
 /** The benchmark tools whose files are read; `mapped` is any file read through a user-defined column mapping. */
-export const TOOL_IDS = ['genai-perf', 'aiperf', 'vllm', 'sglang', 'llmperf', 'guidellm', 'inference-perf', 'mapped'] as const;
+export const TOOL_IDS = [
+  'genai-perf',
+  'aiperf',
+  'vllm',
+  'sglang',
+  'llmperf',
+  'guidellm',
+  'inference-perf',
+  'mapped',
+] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 
 /** What a person calls each tool, for labels and messages. */
@@ -161,7 +184,16 @@ export interface Measurements {
 }
 
 /** The distribution fields of Measurements, for code that treats them alike (merging, interpolation, validation). */
-export const DISTRIBUTION_FIELDS = ['ttftMs', 'ttstMs', 'itlMs', 'tpotMs', 'e2eMs', 'outputTokensPerSecondPerUser', 'inputTokens', 'outputTokens'] as const;
+export const DISTRIBUTION_FIELDS = [
+  'ttftMs',
+  'ttstMs',
+  'itlMs',
+  'tpotMs',
+  'e2eMs',
+  'outputTokensPerSecondPerUser',
+  'inputTokens',
+  'outputTokens',
+] as const;
 /** The optional scalar fields of Measurements. */
 export const SCALAR_FIELDS = [
   'outputTokensPerSecond',

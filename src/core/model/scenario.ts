@@ -72,7 +72,12 @@ export interface ApiReference {
   usdPer1MOutputTokens: number;
 }
 
-export const Y_AXES = ['requestsPerSecond', 'requestsPerSecondPerGpu', 'outputTokensPerSecond', 'outputTokensPerSecondPerGpu'] as const;
+export const Y_AXES = [
+  'requestsPerSecond',
+  'requestsPerSecondPerGpu',
+  'outputTokensPerSecond',
+  'outputTokensPerSecondPerGpu',
+] as const;
 export type YAxis = (typeof Y_AXES)[number];
 
 export interface ChartView {

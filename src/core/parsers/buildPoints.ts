@@ -22,7 +22,11 @@ export interface UnresolvedRun {
  * Merges runs that share a runPath, resolves load levels and series keys. Pure and order-independent
  * in its result (inputs are sorted by path first), so re-running it over everything loaded so far is safe.
  */
-export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint[]; errors: FileError[]; unresolved: UnresolvedRun[] } {
+export function buildLoadPoints(runs: readonly ParsedRun[]): {
+  points: LoadPoint[];
+  errors: FileError[];
+  unresolved: UnresolvedRun[];
+} {
   const byRun = groupBy(joinFallbackRuns(separateSamePathRuns(runs)), (run) => run.runPath);
 
   const errors: FileError[] = [];
@@ -38,7 +42,12 @@ export function buildLoadPoints(runs: readonly ParsedRun[]): { points: LoadPoint
       load = { ...merged.load, origin: givenByUser ? 'user' : 'file' };
       if (!givenByUser) noteLoadDisagreement(merged, fromPath, runPath);
     } else if (fromPath.concurrency !== undefined || fromPath.requestRate !== undefined) {
-      load = { ...(fromPath.concurrency !== undefined ? { concurrency: fromPath.concurrency } : { requestRate: fromPath.requestRate ?? 0 }), origin: 'path' };
+      load = {
+        ...(fromPath.concurrency !== undefined
+          ? { concurrency: fromPath.concurrency }
+          : { requestRate: fromPath.requestRate ?? 0 }),
+        origin: 'path',
+      };
       merged.notes.push(`Load level read from the path ("${runPath}"): the file does not state it.`);
     } else {
       unresolved.push({ runPath, files: merged.source.map((source) => source.path) });
@@ -75,7 +84,10 @@ export function separateSamePathRuns(runs: readonly ParsedRun[]): ParsedRun[] {
       ...run,
       runPath: `${run.runPath} (${count})`,
       familyPath: run.familyPath ?? loadFromPath(run.runPath).familyPath,
-      notes: [...run.notes, `Another ${run.source.format} file has the same path (${run.source.path}): this one is kept as its own point.`],
+      notes: [
+        ...run.notes,
+        `Another ${run.source.format} file has the same path (${run.source.path}): this one is kept as its own point.`,
+      ],
     };
   });
 }
@@ -96,7 +108,11 @@ function joinFallbackRuns(runs: ParsedRun[]): ParsedRun[] {
  * The folder name and the file both give a load level of one kind, and not the same: say so, and that the file's is
  * used.
  */
-function noteLoadDisagreement(run: MergedRun, fromPath: { concurrency?: number; requestRate?: number }, runPath: string): void {
+function noteLoadDisagreement(
+  run: MergedRun,
+  fromPath: { concurrency?: number; requestRate?: number },
+  runPath: string,
+): void {
   for (const kind of ['concurrency', 'requestRate'] as const) {
     const inFile = run.load?.[kind];
     const inPath = fromPath[kind];
@@ -145,7 +161,8 @@ function mergeRuns(group: ParsedRun[]): MergedRun {
         takeFrom(other, key);
       }
     }
-    if (merged.tpsPerUserDefinition === undefined && other.tpsPerUserDefinition !== undefined) merged.tpsPerUserDefinition = other.tpsPerUserDefinition;
+    if (merged.tpsPerUserDefinition === undefined && other.tpsPerUserDefinition !== undefined)
+      merged.tpsPerUserDefinition = other.tpsPerUserDefinition;
     if (merged.load === null) merged.load = other.load;
     merged.metadata = { ...other.metadata, ...merged.metadata };
     for (const note of other.notes) if (!merged.notes.includes(note)) merged.notes.push(note);
@@ -163,7 +180,9 @@ function mergeRuns(group: ParsedRun[]): MergedRun {
 function narrowDiffering(merged: MergedRun, perRequest: ParsedRun, samples: RequestSamples): RequestSamples {
   if (samples.differsFromSummary.length === 0) return samples;
   const computed = (field: SampleField) => merged[field] === perRequest[field] && samples.statsFilled.includes(field);
-  const differs = samples.differsFromSummary.filter((field) => Object.keys(merged[field]).length > 0 && !computed(field));
+  const differs = samples.differsFromSummary.filter(
+    (field) => Object.keys(merged[field]).length > 0 && !computed(field),
+  );
   return differs.length === samples.differsFromSummary.length ? samples : { ...samples, differsFromSummary: differs };
 }
 
@@ -177,17 +196,25 @@ function noteDisagreements(merged: MergedRun, primary: ParsedRun, other: ParsedR
   const compare = (field: string, a: number | undefined, b: number | undefined) => {
     if (a === undefined || b === undefined) return;
     const gap = Math.abs(a - b);
-    if (gap > 0.01 && gap > 0.01 * Math.max(Math.abs(a), Math.abs(b))) differences.push(`${field} (${formatValue(a)} vs ${formatValue(b)})`);
+    if (gap > 0.01 && gap > 0.01 * Math.max(Math.abs(a), Math.abs(b)))
+      differences.push(`${field} (${formatValue(a)} vs ${formatValue(b)})`);
   };
   for (const key of SCALAR_FIELDS) compare(key, primary[key], other[key]);
   // A per-request file says which fields it defines otherwise than the summary: those differ by design.
-  const apart = new Set([...(primary.requests?.differsFromSummary ?? []), ...(other.requests?.differsFromSummary ?? [])]);
+  const apart = new Set([
+    ...(primary.requests?.differsFromSummary ?? []),
+    ...(other.requests?.differsFromSummary ?? []),
+  ]);
   for (const key of DISTRIBUTION_FIELDS) {
     if (apart.has(key)) continue;
-    for (const stat of Object.keys(primary[key]) as Array<keyof (typeof primary)[typeof key]>) compare(`${key}.${stat}`, primary[key][stat], other[key][stat]);
+    for (const stat of Object.keys(primary[key]) as Array<keyof (typeof primary)[typeof key]>)
+      compare(`${key}.${stat}`, primary[key][stat], other[key][stat]);
   }
   if (differences.length === 0) return;
-  const listed = differences.length > 3 ? `${differences.slice(0, 3).join(', ')} and ${differences.length - 3} more` : differences.join(', ');
+  const listed =
+    differences.length > 3
+      ? `${differences.slice(0, 3).join(', ')} and ${differences.length - 3} more`
+      : differences.join(', ');
   const kept = baseName(primary.source.path);
   merged.notes.push(
     `${kept} and ${baseName(other.source.path)} of this run disagree beyond rounding on ${listed}: ` +
@@ -200,7 +227,15 @@ function formatValue(value: number): string {
 }
 
 function toPoint(run: MergedRun, load: LoadLevel, runPath: string): LoadPoint {
-  const { runPath: _runPath, familyPath: _familyPath, formatRank: _rank, fallbackRunPaths: _fallbacks, source, load: _load, ...measurements } = run;
+  const {
+    runPath: _runPath,
+    familyPath: _familyPath,
+    formatRank: _rank,
+    fallbackRunPaths: _fallbacks,
+    source,
+    load: _load,
+    ...measurements
+  } = run;
   const point: LoadPoint = { ...measurements, id: runPath, sources: source, seriesKey: '', seriesName: '', load };
   deriveTpsPerUser(point);
   return point;
@@ -218,7 +253,9 @@ function deriveTpsPerUser(point: LoadPoint): void {
   point.outputTokensPerSecondPerUser = { avg: osl / (e2e / 1000) };
   point.tpsPerUserDefinition = 'derived-mean-ratio';
   point.derived = [...point.derived, 'outputTokensPerSecondPerUser'];
-  point.notes.push('Tokens/s per user (avg) derived as mean output tokens ÷ mean E2E latency: the file has no per-user distribution.');
+  point.notes.push(
+    'Tokens/s per user (avg) derived as mean output tokens ÷ mean E2E latency: the file has no per-user distribution.',
+  );
 }
 
 /**
@@ -257,14 +294,21 @@ function assignSeries(drafts: Array<{ point: LoadPoint; family: string }>): Load
   for (const [family, members] of families) {
     const traitsOf = new Map(members.map(({ point }) => [point, new Map(configurationTraits(point))]));
     const names = new Set([...traitsOf.values()].flatMap((traits) => [...traits.keys()]));
-    const differing = [...names].filter((name) => new Set([...traitsOf.values()].map((t) => t.get(name) ?? '')).size > 1);
+    const differing = [...names].filter(
+      (name) => new Set([...traitsOf.values()].map((t) => t.get(name) ?? '')).size > 1,
+    );
     const familyName = seriesNameFromFamily(family);
     for (const { point } of members) {
       const traits = traitsOf.get(point) ?? new Map<string, string>();
-      const described = differing.filter((name) => traits.has(name)).map((name) => describeTrait(name, traits.get(name) ?? ''));
+      const described = differing
+        .filter((name) => traits.has(name))
+        .map((name) => describeTrait(name, traits.get(name) ?? ''));
       const signature = differing.map((name) => `${name}=${traits.get(name) ?? ''}`).join('|');
       point.seriesKey = differing.length > 0 ? `${family}|${signature}` : family;
-      const name = differing.length > 0 ? `${familyName} (${described.length > 0 ? described.join(', ') : 'no metadata'})` : familyName;
+      const name =
+        differing.length > 0
+          ? `${familyName} (${described.length > 0 ? described.join(', ') : 'no metadata'})`
+          : familyName;
       point.seriesName = displayName(name); // folder names and model names may hold control characters
       points.push(point);
     }
@@ -283,7 +327,9 @@ function flagDuplicateLoads(points: LoadPoint[]): void {
     if (list.length < 2) continue;
     for (const point of list) {
       point.duplicateLoadRuns = list.length;
-      point.notes.push(`Duplicate load level: ${list.length} runs of this series share it; each is kept as its own point.`);
+      point.notes.push(
+        `Duplicate load level: ${list.length} runs of this series share it; each is kept as its own point.`,
+      );
     }
   }
 }

@@ -19,7 +19,10 @@ const NUMBER = '(\\d+(?:\\.\\d+)?)';
 
 const PATTERNS: ReadonlyArray<{ kind: 'concurrency' | 'requestRate'; re: RegExp }> = [
   { kind: 'concurrency', re: new RegExp(`${SEP_BEFORE}(?:concurrency|conc|c)[-_=]?${NUMBER}${SEP_AFTER}`, 'gi') },
-  { kind: 'requestRate', re: new RegExp(`${SEP_BEFORE}(?:request[-_]?rate|rate|qps|rps)[-_=]?${NUMBER}${SEP_AFTER}`, 'gi') },
+  {
+    kind: 'requestRate',
+    re: new RegExp(`${SEP_BEFORE}(?:request[-_]?rate|rate|qps|rps)[-_=]?${NUMBER}${SEP_AFTER}`, 'gi'),
+  },
 ];
 
 /**
@@ -35,12 +38,15 @@ export function loadFromPath(path: string): PathLoad {
       // The rule a saved point's load obeys: a folder named c1000000000000000000000 gives no load level.
       if (numberProblem(value, RULES.loadLevel) !== null) continue;
       if (kind === 'concurrency' && !Number.isInteger(value)) continue;
-      if (best === undefined || match.index > best.index) best = { kind, value, index: match.index, length: match[0].length };
+      if (best === undefined || match.index > best.index)
+        best = { kind, value, index: match.index, length: match[0].length };
     }
   }
   if (best === undefined) return { familyPath: path };
   const familyPath = collapseNestedRuns(path, best.index, best.length, best.kind);
-  return best.kind === 'concurrency' ? { concurrency: best.value, familyPath } : { requestRate: best.value, familyPath };
+  return best.kind === 'concurrency'
+    ? { concurrency: best.value, familyPath }
+    : { requestRate: best.value, familyPath };
 }
 
 type PathKind = 'concurrency' | 'requestRate';
@@ -81,7 +87,12 @@ const GENERIC_SEGMENTS = new Set(['artifacts', 'results', 'output', 'outputs', '
 export function seriesNameFromFamily(familyPath: string): string {
   const segments = familyPath
     .split(/[\\/]/)
-    .map((s) => s.replace(/[-_.]?\{load\}/, '').replace(/\{load\}[-_.]?/, '').replace(/^[-_.]+|[-_.]+$/g, ''))
+    .map((s) =>
+      s
+        .replace(/[-_.]?\{load\}/, '')
+        .replace(/\{load\}[-_.]?/, '')
+        .replace(/^[-_.]+|[-_.]+$/g, ''),
+    )
     .filter((s) => s !== '' && !GENERIC_SEGMENTS.has(s.toLowerCase()));
   if (segments.length === 0) return familyPath.replace('{load}', '').trim() || 'benchmark';
   // A batch prefix given to a second folder with the same paths ("load 2/…", see the store) stays visible.

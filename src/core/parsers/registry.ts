@@ -90,8 +90,9 @@ export const COMPANION_PARSERS: readonly BenchmarkParser[] = [
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** The tools whose files are read, for messages (each tool's layouts: docs/file-formats.md). */
-const SUPPORTED_TOOLS = TOOL_IDS.filter((id) => id !== 'mapped').map((id) => TOOL_NAMES[id]).join(', ');
-
+const SUPPORTED_TOOLS = TOOL_IDS.filter((id) => id !== 'mapped')
+  .map((id) => TOOL_NAMES[id])
+  .join(', ');
 
 /** Parses the text once into what every detector needs. */
 export function sniff(file: InputFile): SniffedFile {
@@ -172,13 +173,19 @@ export function parseFile(file: InputFile, options: ParseOptions = {}): ParseOut
   const config = CONFIG_FILES.exec(file.path);
   if (config) return notAResult(config[1]);
   if (looksLikeScenario(sniffed.json)) {
-    return { kind: 'error', reason: 'this is a scenario saved by this app, not a benchmark result: open it with "Open scenario…"' };
+    return {
+      kind: 'error',
+      reason: 'this is a scenario saved by this app, not a benchmark result: open it with "Open scenario…"',
+    };
   }
   if (sniffed.jsonError !== undefined) {
     const hint = looksTruncated(sniffed.jsonError, sniffed.text) ? ' (the file looks truncated)' : '';
     return { kind: 'error', reason: `invalid JSON: ${truncate(sniffed.jsonError, 160)}${hint}` };
   }
-  const what = sniffed.json !== undefined ? 'a JSON document of unknown layout' : `unknown format (first line: "${truncate(sniffed.firstLine, 60)}")`;
+  const what =
+    sniffed.json !== undefined
+      ? 'a JSON document of unknown layout'
+      : `unknown format (first line: "${truncate(sniffed.firstLine, 60)}")`;
   return { kind: 'error', reason: `${what}; read are the result files of ${SUPPORTED_TOOLS}` };
 }
 
@@ -192,7 +199,8 @@ export function parseSniffed(sniffed: SniffedFile, options: ParseOptions = {}): 
   if (!parser) return undefined;
   const outcome = runParser(parser, () => parser.parse(sniffed));
   if (outcome.kind === 'runs' && sniffed.jsonLinesCutOff) {
-    for (const run of outcome.runs) run.notes.push("The file's last record is cut off (the file looks truncated): it was left out.");
+    for (const run of outcome.runs)
+      run.notes.push("The file's last record is cut off (the file looks truncated): it was left out.");
   }
   return outcome;
 }
@@ -210,7 +218,10 @@ export function runParser(parser: BenchmarkParser, parse: () => ParseOutcome): P
   } catch (error) {
     if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
     // A parser bug must not take the other files down; say what happened.
-    return { kind: 'error', reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      kind: 'error',
+      reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
 }
 

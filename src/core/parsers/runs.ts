@@ -14,7 +14,9 @@ export function emptyRun(runPath: string, source: PointSource): ParsedRun {
 /** Every point must at least carry a throughput to be placed on a curve. */
 export function requireThroughput(run: ParsedRun): void {
   if (run.requestsPerSecond === undefined && run.outputTokensPerSecond === undefined) {
-    throw new ParseFailure('required metric missing: neither request throughput nor output token throughput is present');
+    throw new ParseFailure(
+      'required metric missing: neither request throughput nor output token throughput is present',
+    );
   }
 }
 

@@ -54,9 +54,7 @@ export interface ParsedRun extends Measurements {
 
 /** Outcome of parsing one file. `skipped` is for companion files a tool writes that carry no results. */
 export type ParseOutcome =
-  | { kind: 'runs'; runs: ParsedRun[] }
-  | { kind: 'skipped'; reason: string }
-  | { kind: 'error'; reason: string };
+  { kind: 'runs'; runs: ParsedRun[] } | { kind: 'skipped'; reason: string } | { kind: 'error'; reason: string };
 
 export interface BenchmarkParser {
   /** Layout id, e.g. `genai-perf-json`. */

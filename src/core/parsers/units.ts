@@ -10,7 +10,7 @@ const MS_PER_TIME_UNIT: Readonly<Record<string, number>> = {
   ns: 1e-6,
   nanoseconds: 1e-6,
   us: 1e-3,
-  'µs': 1e-3,
+  µs: 1e-3,
   microseconds: 1e-3,
   ms: 1,
   milliseconds: 1,

@@ -167,7 +167,9 @@ const TRAILING_COLUMNS = [
  */
 export function pointsCsv(records: readonly PointRecord[]): string {
   const statColumns = DISTRIBUTION_COLUMNS.flatMap((field) =>
-    [...new Set(records.flatMap((r) => Object.keys(r[field]) as Stat[]))].sort(compareStats).map((stat) => ({ field, stat })),
+    [...new Set(records.flatMap((r) => Object.keys(r[field]) as Stat[]))]
+      .sort(compareStats)
+      .map((stat) => ({ field, stat })),
   );
   const header = [
     ...LEADING_COLUMNS,

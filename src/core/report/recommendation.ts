@@ -32,13 +32,7 @@ export const RANK_METRIC_LABELS: Readonly<Record<RankMetric, string>> = {
 };
 
 export type FactorKind =
-  | 'capacityPerGpu'
-  | 'requestsPerGpu'
-  | 'serverCostPerGpu'
-  | 'rounding'
-  | 'spares'
-  | 'packing'
-  | 'tokensPerRequest';
+  'capacityPerGpu' | 'requestsPerGpu' | 'serverCostPerGpu' | 'rounding' | 'spares' | 'packing' | 'tokensPerRequest';
 
 /** One multiplicative part of a cost ratio. `effect` > 1: this part makes the candidate dearer than the best. */
 export interface Factor {
@@ -286,7 +280,11 @@ export function decideWorkload(
       const why = `the SLA cannot be checked on this workload's files: ${reasons}`;
       return { group, ranked, unranked, verdict: { kind: 'none', why, relaxations: [], binding: undefined } };
     }
-    const list = relaxations(series.filter((s) => group.seriesKeys.includes(s.key)), ctx.sla, ctx.demand.unit);
+    const list = relaxations(
+      series.filter((s) => group.seriesKeys.includes(s.key)),
+      ctx.sla,
+      ctx.demand.unit,
+    );
     const binding = bindingRelaxation(list);
     const why = binding
       ? `nothing meets the SLA; the binding constraint is ${describeRelaxation(binding)}`

@@ -23,7 +23,10 @@ export function flatten(value: unknown, prefix = '', out: Map<string, Cell> = ne
 }
 
 /** Rows of flat records → CSV text; headers are the leading ones, then the union of keys in first-seen order. */
-export function recordsToCsv(records: ReadonlyArray<Map<string, Cell>>, leadingHeaders: readonly string[] = []): string {
+export function recordsToCsv(
+  records: ReadonlyArray<Map<string, Cell>>,
+  leadingHeaders: readonly string[] = [],
+): string {
   const headers: string[] = [...leadingHeaders];
   const seen = new Set<string>(leadingHeaders);
   for (const record of records) {
@@ -34,18 +37,52 @@ export function recordsToCsv(records: ReadonlyArray<Map<string, Cell>>, leadingH
       }
     }
   }
-  return toCsv(headers, records.map((r) => headers.map((h) => r.get(h) ?? null)));
+  return toCsv(
+    headers,
+    records.map((r) => headers.map((h) => r.get(h) ?? null)),
+  );
 }
 
 /** Column order of the fixed fields, so a series without sizing still has every column (empty). */
-const SIZING_FIELDS = ['capacityPerInstance', 'instancesExact', 'instances', 'gpus', 'serversExact', 'servers'] as const;
-const COST_FIELDS = [
-  'serverYearUsd', 'fleetYearUsd', 'fleetYearExactUsd', 'capexUsd', 'lifetimeUsd', 'costPer1kRequestsUsd', 'costPer1kRequestsExactUsd',
-  'costPer1MTokensUsd', 'costPer1MInputTokensUsd', 'costPer1MOutputTokensUsd', 'costPer1MOutputTokensOnlyUsd', 'demandCostPer1kRequestsUsd',
-  'demandCostPer1MTokensUsd', 'cloudYearUsd', 'cloudPer1kRequestsUsd', 'cloudPer1MTokensUsd', 'breakEvenMonthsVsCloud', 'apiPer1kRequestsUsd',
-  'apiYearUsd', 'cheapestOption',
+const SIZING_FIELDS = [
+  'capacityPerInstance',
+  'instancesExact',
+  'instances',
+  'gpus',
+  'serversExact',
+  'servers',
 ] as const;
-const POINT_FIELDS = ['concurrency', 'requestRate', 'requestsPerSecond', 'outputTokensPerSecond', 'inputTokens', 'outputTokens', 'interpolated'] as const;
+const COST_FIELDS = [
+  'serverYearUsd',
+  'fleetYearUsd',
+  'fleetYearExactUsd',
+  'capexUsd',
+  'lifetimeUsd',
+  'costPer1kRequestsUsd',
+  'costPer1kRequestsExactUsd',
+  'costPer1MTokensUsd',
+  'costPer1MInputTokensUsd',
+  'costPer1MOutputTokensUsd',
+  'costPer1MOutputTokensOnlyUsd',
+  'demandCostPer1kRequestsUsd',
+  'demandCostPer1MTokensUsd',
+  'cloudYearUsd',
+  'cloudPer1kRequestsUsd',
+  'cloudPer1MTokensUsd',
+  'breakEvenMonthsVsCloud',
+  'apiPer1kRequestsUsd',
+  'apiYearUsd',
+  'cheapestOption',
+] as const;
+const POINT_FIELDS = [
+  'concurrency',
+  'requestRate',
+  'requestsPerSecond',
+  'outputTokensPerSecond',
+  'inputTokens',
+  'outputTokens',
+  'interpolated',
+] as const;
 
 export function reportCsv(report: Report): string {
   const leading = [

@@ -93,9 +93,15 @@ export function buildReport(
   skipped: readonly FileError[],
   options: { comparableWorkloads?: boolean } = {},
 ): Report {
-  const groups = groupWorkloads(results.map((r) => r.series), options.comparableWorkloads ?? false);
+  const groups = groupWorkloads(
+    results.map((r) => r.series),
+    options.comparableWorkloads ?? false,
+  );
   const cheapestByWorkload = groups.map((group) => {
-    const { ranked } = rankResults(results.filter((r) => group.seriesKeys.includes(r.series.key)), 'fleetYearUsd');
+    const { ranked } = rankResults(
+      results.filter((r) => group.seriesKeys.includes(r.series.key)),
+      'fleetYearUsd',
+    );
     const tie = ranked.length > 1 && ranked[1]!.rank === ranked[0]!.rank;
     const names = results.filter((r) => group.seriesKeys.includes(r.series.key)).map((r) => r.series.name);
     return { workload: group.label, series: names, cheapest: tie ? null : (ranked[0]?.result.series.name ?? null) };

@@ -15,9 +15,10 @@ import type { Costs } from '../tco/tco.ts';
 import { computeCosts } from '../tco/tco.ts';
 
 /** The scenario fields an operating point depends on: the SLA, how it is applied, and the capacity's unit. */
-export type PickScenario = Pick<Scenario, 'sla' | 'interpolate'> & Partial<Pick<Scenario, 'slaRule'>> & {
-  demand: Pick<Scenario['demand'], 'unit'>;
-};
+export type PickScenario = Pick<Scenario, 'sla' | 'interpolate'> &
+  Partial<Pick<Scenario, 'slaRule'>> & {
+    demand: Pick<Scenario['demand'], 'unit'>;
+  };
 
 /**
  * The scenario fields sizing and costs depend on, once the operating point is known: the demand, the server types'
@@ -81,12 +82,15 @@ export function resultAtOperatingPoint(
   // A verdict on a derived value says so, whether the SLA is met or not (the same notes in the table, JSON and CSV).
   const derivedNotes = derivedConstraintNotes(series.points, scenario.sla ?? []);
   const base = { series, hardware, pick, ...none, notes: derivedNotes };
-  if (!pick.meetsSla) return { ...base, reason: `${pick.notInFiles ? 'SLA not checkable' : 'cannot meet the SLA'}: ${pick.reason}` };
+  if (!pick.meetsSla)
+    return { ...base, reason: `${pick.notInFiles ? 'SLA not checkable' : 'cannot meet the SLA'}: ${pick.reason}` };
 
   const { point, capacity } = pick.operatingPoint;
-  if (!(capacity.value > 0)) return { ...base, reason: 'the capacity at the operating point is 0, so no number of instances serves the demand' };
+  if (!(capacity.value > 0))
+    return { ...base, reason: 'the capacity at the operating point is 0, so no number of instances serves the demand' };
   const notes: string[] = [...derivedNotes];
-  if (capacity.derived) notes.push("Capacity in concurrent requests derived by Little's law: requests/s × mean E2E latency.");
+  if (capacity.derived)
+    notes.push("Capacity in concurrent requests derived by Little's law: requests/s × mean E2E latency.");
 
   const sizing = sizeDeployment({
     demand: scenario.demand,
@@ -95,18 +99,36 @@ export function resultAtOperatingPoint(
     gpusPerServer: hardware.gpusPerServer,
   });
 
-  const meanInputTokens = meanTokens('input', point.inputTokens.avg, series.typedInputTokens, point.metadata.targetInputTokens, notes);
-  const meanOutputTokens = meanTokens('output', point.outputTokens.avg, series.typedOutputTokens, point.metadata.targetOutputTokens, notes);
+  const meanInputTokens = meanTokens(
+    'input',
+    point.inputTokens.avg,
+    series.typedInputTokens,
+    point.metadata.targetInputTokens,
+    notes,
+  );
+  const meanOutputTokens = meanTokens(
+    'output',
+    point.outputTokens.avg,
+    series.typedOutputTokens,
+    point.metadata.targetOutputTokens,
+    notes,
+  );
 
   // Average traffic in requests/s: the demand's average in its own unit, converted at the operating point's
   // ratio of requests/s to capacity (1 for requests/s, 1/OSL-ish for tokens/s, 1/latency for concurrency).
   const averageDemand = scenario.demand.peak * scenario.demand.averageToPeak;
-  const averageRequestsPerSecond = point.requestsPerSecond === undefined ? undefined : (averageDemand * point.requestsPerSecond) / capacity.value;
+  const averageRequestsPerSecond =
+    point.requestsPerSecond === undefined ? undefined : (averageDemand * point.requestsPerSecond) / capacity.value;
 
   const costs = computeCosts({
     sizing,
     hardware,
-    throughput: { requestsPerSecond: point.requestsPerSecond, outputTokensPerSecond: point.outputTokensPerSecond, meanInputTokens, meanOutputTokens },
+    throughput: {
+      requestsPerSecond: point.requestsPerSecond,
+      outputTokensPerSecond: point.outputTokensPerSecond,
+      meanInputTokens,
+      meanOutputTokens,
+    },
     api: scenario.apiReference,
     uptime: scenario.uptime,
     averageRequestsPerSecond,
@@ -118,14 +140,22 @@ export function resultAtOperatingPoint(
  * The mean sequence length the per-token costs use: measured at the operating point, else typed by the user for
  * the series, else the length the benchmark was configured to send. Which one is said in `notes`.
  */
-function meanTokens(kind: 'input' | 'output', measured: number | undefined, typed: number | undefined, configured: number | undefined, notes: string[]): number | undefined {
+function meanTokens(
+  kind: 'input' | 'output',
+  measured: number | undefined,
+  typed: number | undefined,
+  configured: number | undefined,
+  notes: string[],
+): number | undefined {
   if (measured !== undefined) return measured;
   if (typed !== undefined) {
     notes.push(`Mean ${kind} length ${typed} tokens as typed for this series: the file has no measured mean.`);
     return typed;
   }
   if (configured !== undefined) {
-    notes.push(`Mean ${kind} length taken from the configured ${kind === 'input' ? 'ISL' : 'OSL'}: the file has no measured mean.`);
+    notes.push(
+      `Mean ${kind} length taken from the configured ${kind === 'input' ? 'ISL' : 'OSL'}: the file has no measured mean.`,
+    );
   }
   return configured;
 }
@@ -145,7 +175,11 @@ export function computeResults(points: readonly LoadPoint[], scenario: Scenario)
 export function cheapestSeriesKey(results: readonly SeriesResult[]): string | null {
   const priced = results
     .filter((r) => r.costs !== null)
-    .map((r) => ({ key: r.series.key, fleet: r.costs?.fleetYearUsd ?? Infinity, perRequest: r.costs?.costPer1kRequestsUsd.value ?? Infinity }))
+    .map((r) => ({
+      key: r.series.key,
+      fleet: r.costs?.fleetYearUsd ?? Infinity,
+      perRequest: r.costs?.costPer1kRequestsUsd.value ?? Infinity,
+    }))
     .sort((a, b) => a.fleet - b.fleet || a.perRequest - b.perRequest);
   const [best, second] = priced;
   if (!best) return null;

@@ -55,8 +55,16 @@ function meanLength(
 }
 
 export function seriesWorkload(series: Pick<ResolvedSeries, 'points'>): SeriesWorkload {
-  const isl = meanLength(series.points, (p) => p.inputTokens, (p) => p.metadata.targetInputTokens);
-  const osl = meanLength(series.points, (p) => p.outputTokens, (p) => p.metadata.targetOutputTokens);
+  const isl = meanLength(
+    series.points,
+    (p) => p.inputTokens,
+    (p) => p.metadata.targetInputTokens,
+  );
+  const osl = meanLength(
+    series.points,
+    (p) => p.outputTokens,
+    (p) => p.metadata.targetOutputTokens,
+  );
   return {
     model: series.points.find((p) => p.metadata.model !== undefined)?.metadata.model,
     meanInputTokens: isl.value,

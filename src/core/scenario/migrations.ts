@@ -21,7 +21,13 @@ function v0ToV1(doc: Doc): Doc {
   const next: Doc = { ...rest, version: 1 };
   if (ttftAvgMs !== undefined) next['sla'] = [{ metric: 'ttft', stat: 'avg', bound: ttftAvgMs }];
   if (peakRequestsPerSecond !== undefined) {
-    next['demand'] = { unit: 'requestsPerSecond', peak: peakRequestsPerSecond, headroomPercent: 0, spareInstances: 0, averageToPeak: 1 };
+    next['demand'] = {
+      unit: 'requestsPerSecond',
+      peak: peakRequestsPerSecond,
+      headroomPercent: 0,
+      spareInstances: 0,
+      averageToPeak: 1,
+    };
   }
   return next;
 }
@@ -30,7 +36,10 @@ function v0ToV1(doc: Doc): Doc {
 const MIGRATIONS: ReadonlyArray<(doc: Doc) => Doc> = [v0ToV1];
 
 export class MigrationError extends Error {
-  constructor(readonly field: string, problem: string) {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
     super(`${field}: ${problem}`);
   }
 }

@@ -51,7 +51,11 @@ export function numberProblem(value: unknown, rule: NumberRule): string | null {
   const { min = 0, exclusiveMin = false, max, integer = false } = rule;
   const wanted = describeRule(rule);
   if (typeof value !== 'number' || !Number.isFinite(value)) return `must be ${wanted}`;
-  if ((exclusiveMin ? value <= min : value < min) || (max !== undefined && value > max) || (integer && !Number.isInteger(value))) {
+  if (
+    (exclusiveMin ? value <= min : value < min) ||
+    (max !== undefined && value > max) ||
+    (integer && !Number.isInteger(value))
+  ) {
     return `must be ${wanted}, got ${value}`;
   }
   if (rule.sanityMax !== undefined && value > rule.sanityMax) {

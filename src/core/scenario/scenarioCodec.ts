@@ -16,8 +16,15 @@ import { validateScenario } from './validateScenario.ts';
  * The scenario of a view: its settings and every point, each tagged with its series' display name. Per-request data
  * stays out (a file of it can be hundreds of MB): a saved scenario, a link and a reload keep the summaries.
  */
-export function buildScenario(settings: Omit<Scenario, 'points'>, points: readonly LoadPoint[], seriesNames: ReadonlyMap<string, string>): Scenario {
-  const embedded = points.map(({ requests: _requests, ...p }): EmbeddedPoint => ({ ...p, series: seriesNames.get(p.seriesKey) ?? p.seriesName }));
+export function buildScenario(
+  settings: Omit<Scenario, 'points'>,
+  points: readonly LoadPoint[],
+  seriesNames: ReadonlyMap<string, string>,
+): Scenario {
+  const embedded = points.map(({ requests: _requests, ...p }): EmbeddedPoint => ({
+    ...p,
+    series: seriesNames.get(p.seriesKey) ?? p.seriesName,
+  }));
   return { ...settings, format: 'llm-tco-scenario', version: 1, points: embedded };
 }
 
@@ -44,7 +51,11 @@ export function parseScenarioText(input: string): ScenarioResult {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, field: 'file', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      field: 'file',
+      message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   return validateScenario(raw);
 }
@@ -72,20 +83,30 @@ export interface ShareLink {
 
 export function encodeShareLink(scenario: Scenario, maxChars = MAX_LINK_FRAGMENT_CHARS): ShareLink {
   const full = FRAGMENT_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify(scenario));
-  if (full.length <= maxChars || scenario.points.length === 0) return { fragment: full, withPoints: scenario.points.length > 0 };
-  return { fragment: FRAGMENT_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ ...scenario, points: [] })), withPoints: false };
+  if (full.length <= maxChars || scenario.points.length === 0)
+    return { fragment: full, withPoints: scenario.points.length > 0 };
+  return {
+    fragment: FRAGMENT_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ ...scenario, points: [] })),
+    withPoints: false,
+  };
 }
 
 /** Null when the fragment is not a share link at all; otherwise the validated scenario or what is wrong with it. */
 export function decodeShareLink(fragment: string): ScenarioResult | null {
   if (!fragment.startsWith(FRAGMENT_PREFIX)) return null;
   const data = fragment.slice(FRAGMENT_PREFIX.length);
-  if (data.length > MAX_FRAGMENT_CHARS) return { ok: false, field: 'link', message: `link: too long to be one of ours (${data.length} characters)` };
+  if (data.length > MAX_FRAGMENT_CHARS)
+    return { ok: false, field: 'link', message: `link: too long to be one of ours (${data.length} characters)` };
   const decoded = decompressUriComponentBounded(data, MAX_DECOMPRESSED_CHARS);
   if (!decoded.ok && decoded.reason === 'too-large') {
-    return { ok: false, field: 'link', message: `link: decompresses to more than ${MAX_DECOMPRESSED_CHARS.toLocaleString('en-US')} characters, refused` };
+    return {
+      ok: false,
+      field: 'link',
+      message: `link: decompresses to more than ${MAX_DECOMPRESSED_CHARS.toLocaleString('en-US')} characters, refused`,
+    };
   }
-  if (!decoded.ok || decoded.text === '') return { ok: false, field: 'link', message: 'link: damaged, it does not decompress (was it cut off when pasted?)' };
+  if (!decoded.ok || decoded.text === '')
+    return { ok: false, field: 'link', message: 'link: damaged, it does not decompress (was it cut off when pasted?)' };
   const result = parseScenarioText(decoded.text);
   return result.ok ? result : { ok: false, field: result.field, message: `link: ${result.message}` };
 }

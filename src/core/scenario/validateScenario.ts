@@ -11,7 +11,17 @@
 import type { Distribution, LoadLevel, LoadPoint, Measurements } from '../model/benchmark.ts';
 import { DISTRIBUTION_FIELDS, SCALAR_FIELDS, STATS, TOOL_IDS, emptyMeasurements, isStat } from '../model/benchmark.ts';
 import type { Stat } from '../model/benchmark.ts';
-import type { ApiReference, ChartView, Demand, EmbeddedPoint, HardwareProfile, Scenario, SeriesSettings, SlaConstraint, SlaRule } from '../model/scenario.ts';
+import type {
+  ApiReference,
+  ChartView,
+  Demand,
+  EmbeddedPoint,
+  HardwareProfile,
+  Scenario,
+  SeriesSettings,
+  SlaConstraint,
+  SlaRule,
+} from '../model/scenario.ts';
 import { DEMAND_UNITS, LICENCE_BASES, RANK_METRICS, SLA_METRICS, SLA_RULE_KINDS, Y_AXES } from '../model/scenario.ts';
 import { defaultScenario } from './defaults.ts';
 import { isCurrencyCode } from '../format/numbers.ts';
@@ -68,7 +78,8 @@ function show(value: unknown): string {
 }
 
 function object(value: unknown, field: string): Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Invalid(field, `must be an object, got ${show(value)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Invalid(field, `must be an object, got ${show(value)}`);
   return value as Obj;
 }
 
@@ -79,7 +90,11 @@ function list(value: unknown, field: string): unknown[] {
 
 function number(value: unknown, field: string, rule: NumberRule = RULES.measurement): number {
   const problem = numberProblem(value, rule);
-  if (problem !== null) throw new Invalid(field, typeof value === 'number' && Number.isFinite(value) ? problem : `${problem}, got ${show(value)}`);
+  if (problem !== null)
+    throw new Invalid(
+      field,
+      typeof value === 'number' && Number.isFinite(value) ? problem : `${problem}, got ${show(value)}`,
+    );
   return value as number;
 }
 
@@ -92,7 +107,8 @@ function oneOf<T extends string>(value: unknown, field: string, allowed: readonl
 
 /** A string; by default at least one character long (spaces count: a file may be named "   .json"). */
 function text(value: unknown, field: string, { nonEmpty = true } = {}): string {
-  if (typeof value !== 'string' || (nonEmpty && value === '')) throw new Invalid(field, `must be ${nonEmpty ? 'a non-empty ' : ''}text, got ${show(value)}`);
+  if (typeof value !== 'string' || (nonEmpty && value === ''))
+    throw new Invalid(field, `must be ${nonEmpty ? 'a non-empty ' : ''}text, got ${show(value)}`);
   return value;
 }
 
@@ -104,7 +120,11 @@ function name(value: unknown, field: string): string {
 function limitedList(value: unknown, field: keyof typeof SCENARIO_LIMITS): unknown[] {
   const items = list(value, field);
   const limit = SCENARIO_LIMITS[field];
-  if (items.length > limit) throw new Invalid(field, `holds ${items.length.toLocaleString('en-US')} entries; at most ${limit.toLocaleString('en-US')} are accepted`);
+  if (items.length > limit)
+    throw new Invalid(
+      field,
+      `holds ${items.length.toLocaleString('en-US')} entries; at most ${limit.toLocaleString('en-US')} are accepted`,
+    );
   return items;
 }
 
@@ -124,7 +144,11 @@ function withUnknown<T extends object>(source: Obj, known: T): T {
 
 /** One of STATS, or any percentile `p<N>` with 0 < N < 100 (`p97.5`, `p99.99`). */
 function stat(value: unknown, field: string): Stat {
-  if (!isStat(value)) throw new Invalid(field, `must be one of ${STATS.join(', ')} or a percentile p<N> with 0 < N < 100, got ${show(value)}`);
+  if (!isStat(value))
+    throw new Invalid(
+      field,
+      `must be one of ${STATS.join(', ')} or a percentile p<N> with 0 < N < 100, got ${show(value)}`,
+    );
   return value;
 }
 
@@ -179,8 +203,19 @@ export function validateHardware(value: unknown, field: string): HardwareProfile
           usdPerKwh: number(powerObject['usdPerKwh'], `${field}.power.usdPerKwh`, RULES.money),
         });
   const cloud = o['cloudUsdPerGpuHour'];
-  const cloudUsdPerGpuHour = cloud === null || cloud === undefined ? null : number(cloud, `${field}.cloudUsdPerGpuHour`, RULES.money);
-  return withUnknown(o, { id, name: hardwareName, serverPriceUsd, gpusPerServer, depreciationYears, licence, hostingUsdPerServerYear, power, cloudUsdPerGpuHour });
+  const cloudUsdPerGpuHour =
+    cloud === null || cloud === undefined ? null : number(cloud, `${field}.cloudUsdPerGpuHour`, RULES.money);
+  return withUnknown(o, {
+    id,
+    name: hardwareName,
+    serverPriceUsd,
+    gpusPerServer,
+    depreciationYears,
+    licence,
+    hostingUsdPerServerYear,
+    power,
+    cloudUsdPerGpuHour,
+  });
 }
 
 export function validateApiReference(value: unknown, field = 'apiReference'): ApiReference {
@@ -195,12 +230,15 @@ function validateSeriesSettings(value: unknown, field: string): SeriesSettings {
   const o = object(value, field);
   const out: SeriesSettings = { match: text(o['match'], `${field}.match`) };
   if (o['name'] !== undefined) out.name = name(o['name'], `${field}.name`);
-  if (o['gpusPerInstance'] !== undefined) out.gpusPerInstance = number(o['gpusPerInstance'], `${field}.gpusPerInstance`, RULES.gpusPerInstance);
+  if (o['gpusPerInstance'] !== undefined)
+    out.gpusPerInstance = number(o['gpusPerInstance'], `${field}.gpusPerInstance`, RULES.gpusPerInstance);
   if (o['hardware'] !== undefined) out.hardware = text(o['hardware'], `${field}.hardware`);
   if (o['hidden'] !== undefined) out.hidden = boolean(o['hidden'], `${field}.hidden`);
   if (o['mergeInto'] !== undefined) out.mergeInto = text(o['mergeInto'], `${field}.mergeInto`);
-  if (o['inputTokens'] !== undefined) out.inputTokens = number(o['inputTokens'], `${field}.inputTokens`, RULES.sequenceTokens);
-  if (o['outputTokens'] !== undefined) out.outputTokens = number(o['outputTokens'], `${field}.outputTokens`, RULES.sequenceTokens);
+  if (o['inputTokens'] !== undefined)
+    out.inputTokens = number(o['inputTokens'], `${field}.inputTokens`, RULES.sequenceTokens);
+  if (o['outputTokens'] !== undefined)
+    out.outputTokens = number(o['outputTokens'], `${field}.outputTokens`, RULES.sequenceTokens);
   return withUnknown(o, out);
 }
 
@@ -221,7 +259,8 @@ function validateDistribution(value: unknown, field: string): Distribution {
   const o = object(value, field);
   const out: Distribution = {};
   for (const [key, raw] of Object.entries(o)) {
-    if (!isStat(key)) throw new Invalid(`${field}.${key}`, `is not a statistic (${STATS.join(', ')}, or p<N> with 0 < N < 100)`);
+    if (!isStat(key))
+      throw new Invalid(`${field}.${key}`, `is not a statistic (${STATS.join(', ')}, or p<N> with 0 < N < 100)`);
     out[key] = number(raw, `${field}.${key}`);
   }
   return out;
@@ -231,8 +270,10 @@ function validateDistribution(value: unknown, field: string): Distribution {
 function validateLoad(value: unknown, field: string): Omit<LoadLevel, 'origin'> {
   const load = object(value, field);
   const out: Omit<LoadLevel, 'origin'> = {};
-  if (load['concurrency'] !== undefined) out.concurrency = number(load['concurrency'], `${field}.concurrency`, RULES.loadLevel);
-  if (load['requestRate'] !== undefined) out.requestRate = number(load['requestRate'], `${field}.requestRate`, RULES.loadLevel);
+  if (load['concurrency'] !== undefined)
+    out.concurrency = number(load['concurrency'], `${field}.concurrency`, RULES.loadLevel);
+  if (load['requestRate'] !== undefined)
+    out.requestRate = number(load['requestRate'], `${field}.requestRate`, RULES.loadLevel);
   if (load['saturation'] === true) out.saturation = true;
   if (out.concurrency === undefined && out.requestRate === undefined && !out.saturation) {
     throw new Invalid(field, 'needs a concurrency, a requestRate or saturation: true');
@@ -243,23 +284,35 @@ function validateLoad(value: unknown, field: string): Omit<LoadLevel, 'origin'> 
 /** What a run measured: every number finite and in range, distributions of known statistics only. */
 function validateMeasurements(o: Obj, field: string): Measurements {
   const m = emptyMeasurements();
-  m.notes = list(o['notes'] ?? [], `${field}.notes`).map((n, i) => text(n, `${field}.notes[${i}]`, { nonEmpty: false }));
+  m.notes = list(o['notes'] ?? [], `${field}.notes`).map((n, i) =>
+    text(n, `${field}.notes[${i}]`, { nonEmpty: false }),
+  );
   for (const key of DISTRIBUTION_FIELDS) m[key] = validateDistribution(o[key], `${field}.${key}`);
   for (const key of SCALAR_FIELDS) if (o[key] !== undefined) m[key] = number(o[key], `${field}.${key}`);
   const tps = o['tpsPerUserDefinition'];
-  if (tps !== undefined) m.tpsPerUserDefinition = oneOf(tps, `${field}.tpsPerUserDefinition`, ['osl-over-e2e', 'inverse-itl', 'derived-mean-ratio'] as const);
+  if (tps !== undefined)
+    m.tpsPerUserDefinition = oneOf(tps, `${field}.tpsPerUserDefinition`, [
+      'osl-over-e2e',
+      'inverse-itl',
+      'derived-mean-ratio',
+    ] as const);
   const meta = o['metadata'] === undefined ? {} : object(o['metadata'], `${field}.metadata`);
   if (typeof meta['model'] === 'string') m.metadata.model = meta['model'];
   if (typeof meta['backend'] === 'string') m.metadata.backend = meta['backend'];
   if (typeof meta['endpointType'] === 'string') m.metadata.endpointType = meta['endpointType'];
-  if (meta['targetInputTokens'] !== undefined) m.metadata.targetInputTokens = number(meta['targetInputTokens'], `${field}.metadata.targetInputTokens`);
-  if (meta['targetOutputTokens'] !== undefined) m.metadata.targetOutputTokens = number(meta['targetOutputTokens'], `${field}.metadata.targetOutputTokens`);
+  if (meta['targetInputTokens'] !== undefined)
+    m.metadata.targetInputTokens = number(meta['targetInputTokens'], `${field}.metadata.targetInputTokens`);
+  if (meta['targetOutputTokens'] !== undefined)
+    m.metadata.targetOutputTokens = number(meta['targetOutputTokens'], `${field}.metadata.targetOutputTokens`);
   if (typeof meta['framework'] === 'string') m.metadata.framework = meta['framework'];
   if (typeof meta['dataset'] === 'string') m.metadata.dataset = meta['dataset'];
   if (meta['configuration'] !== undefined) {
     const configuration = object(meta['configuration'], `${field}.metadata.configuration`);
     m.metadata.configuration = Object.fromEntries(
-      Object.entries(configuration).map(([k, v]) => [k, text(v, `${field}.metadata.configuration.${k}`, { nonEmpty: false })]),
+      Object.entries(configuration).map(([k, v]) => [
+        k,
+        text(v, `${field}.metadata.configuration.${k}`, { nonEmpty: false }),
+      ]),
     );
   }
   m.derived = list(o['derived'] ?? [], `${field}.derived`).map((n, i) => text(n, `${field}.derived[${i}]`));
@@ -275,7 +328,11 @@ function validatePoint(value: unknown, field: string): EmbeddedPoint {
     id: text(o['id'], `${field}.id`),
     sources: list(o['sources'] ?? [], `${field}.sources`).map((s, i) => {
       const so = object(s, `${field}.sources[${i}]`);
-      return { path: text(so['path'], `${field}.sources[${i}].path`), tool: oneOf(so['tool'], `${field}.sources[${i}].tool`, TOOL_IDS), format: text(so['format'], `${field}.sources[${i}].format`) };
+      return {
+        path: text(so['path'], `${field}.sources[${i}].path`),
+        tool: oneOf(so['tool'], `${field}.sources[${i}].tool`, TOOL_IDS),
+        format: text(so['format'], `${field}.sources[${i}].format`),
+      };
     }),
     seriesKey: text(o['seriesKey'] ?? o['series'], `${field}.seriesKey`),
     seriesName: name(o['seriesName'] ?? o['series'], `${field}.seriesName`),
@@ -312,18 +369,26 @@ export function validateScenario(raw: unknown): ScenarioResult {
     const doc = object(raw, 'scenario');
     // A JSON without the marker is some other file (often a benchmark result opened as a scenario): say so first.
     if (doc['format'] === undefined) {
-      throw new Invalid('format', 'missing: this JSON is not a scenario file (a scenario has "format": "llm-tco-scenario")');
+      throw new Invalid(
+        'format',
+        'missing: this JSON is not a scenario file (a scenario has "format": "llm-tco-scenario")',
+      );
     }
     const migrated = migrateScenario(doc);
     const o = migrated;
-    if (o['format'] !== 'llm-tco-scenario') throw new Invalid('format', `must be "llm-tco-scenario", got ${show(o['format'])}`);
+    if (o['format'] !== 'llm-tco-scenario')
+      throw new Invalid('format', `must be "llm-tco-scenario", got ${show(o['format'])}`);
     const d = defaultScenario();
     // Sections are checked in the order a saved file lists them (docs/scenario.md), so the first bad field
     // in the file is the one named.
-    const sla = o['sla'] === undefined ? d.sla : limitedList(o['sla'], 'sla').map((c, i) => validateSla(c, `sla[${i}]`));
+    const sla =
+      o['sla'] === undefined ? d.sla : limitedList(o['sla'], 'sla').map((c, i) => validateSla(c, `sla[${i}]`));
     const slaRule = o['slaRule'] === undefined ? d.slaRule : validateSlaRule(o['slaRule']);
     const demand = o['demand'] === undefined ? d.demand : validateDemand(o['demand']);
-    const hardware = o['hardware'] === undefined ? d.hardware : limitedList(o['hardware'], 'hardware').map((h, i) => validateHardware(h, `hardware[${i}]`));
+    const hardware =
+      o['hardware'] === undefined
+        ? d.hardware
+        : limitedList(o['hardware'], 'hardware').map((h, i) => validateHardware(h, `hardware[${i}]`));
     if (hardware.length === 0) throw new Invalid('hardware', 'must list at least one hardware profile');
     const ids = new Set<string>();
     hardware.forEach((h, i) => {
@@ -332,7 +397,8 @@ export function validateScenario(raw: unknown): ScenarioResult {
     });
     const apiReference = o['apiReference'] === undefined ? d.apiReference : validateApiReference(o['apiReference']);
     const currency = o['currency'] === undefined ? d.currency : text(o['currency'], 'currency');
-    if (!isCurrencyCode(currency)) throw new Invalid('currency', `must be an ISO 4217 code such as USD or EUR, got ${show(currency)}`);
+    if (!isCurrencyCode(currency))
+      throw new Invalid('currency', `must be an ISO 4217 code such as USD or EUR, got ${show(currency)}`);
     const defaultsObj = o['defaults'] === undefined ? undefined : object(o['defaults'], 'defaults');
     const defaults = defaultsObj
       ? withUnknown(defaultsObj, {
@@ -340,10 +406,18 @@ export function validateScenario(raw: unknown): ScenarioResult {
           hardware: text(defaultsObj['hardware'], 'defaults.hardware'),
         })
       : { ...d.defaults, hardware: hardware[0]?.id ?? d.defaults.hardware };
-    if (!ids.has(defaults.hardware)) throw new Invalid('defaults.hardware', `"${defaults.hardware}" is not the id of a hardware profile (${[...ids].join(', ')})`);
-    const series = o['series'] === undefined ? [] : limitedList(o['series'], 'series').map((entry, i) => validateSeriesSettings(entry, `series[${i}]`));
+    if (!ids.has(defaults.hardware))
+      throw new Invalid(
+        'defaults.hardware',
+        `"${defaults.hardware}" is not the id of a hardware profile (${[...ids].join(', ')})`,
+      );
+    const series =
+      o['series'] === undefined
+        ? []
+        : limitedList(o['series'], 'series').map((entry, i) => validateSeriesSettings(entry, `series[${i}]`));
     series.forEach((entry, i) => {
-      if (entry.hardware !== undefined && !ids.has(entry.hardware)) throw new Invalid(`series[${i}].hardware`, `"${entry.hardware}" is not the id of a hardware profile`);
+      if (entry.hardware !== undefined && !ids.has(entry.hardware))
+        throw new Invalid(`series[${i}].hardware`, `"${entry.hardware}" is not the id of a hardware profile`);
     });
     const scenario: Scenario = withUnknown(o, {
       format: 'llm-tco-scenario',
@@ -360,14 +434,18 @@ export function validateScenario(raw: unknown): ScenarioResult {
       interpolate: o['interpolate'] === undefined ? d.interpolate : boolean(o['interpolate'], 'interpolate'),
       view: o['view'] === undefined ? d.view : validateView(o['view']),
       ...(o['mappings'] === undefined ? {} : { mappings: validateMappings(o['mappings'], 'mappings') }),
-      points: o['points'] === undefined ? [] : limitedList(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
+      points:
+        o['points'] === undefined
+          ? []
+          : limitedList(o['points'], 'points').map((p, i) => validatePoint(p, `points[${i}]`)),
     } satisfies Scenario);
     const comparable = o['comparableWorkloads'];
     if (comparable !== undefined) scenario.comparableWorkloads = boolean(comparable, 'comparableWorkloads');
     if (o['rankBy'] !== undefined) scenario.rankBy = oneOf(o['rankBy'], 'rankBy', RANK_METRICS);
     return { ok: true, scenario };
   } catch (error) {
-    if (error instanceof Invalid || error instanceof MigrationError || error instanceof MappingError) return { ok: false, field: error.field, message: error.message };
+    if (error instanceof Invalid || error instanceof MigrationError || error instanceof MappingError)
+      return { ok: false, field: error.field, message: error.message };
     throw error;
   }
 }

@@ -40,7 +40,9 @@ export function isLogSweep(min: number, max: number): boolean {
  * among the series' points (on a log scale when that range spans more than a decade).
  */
 export function sensitivityBounds(points: readonly LoadPoint[], constraint: SlaConstraint, steps: number): number[] {
-  const values = points.map((p) => slaMetricValue(p, constraint.metric, constraint.stat)).filter((v): v is number => v !== undefined && v > 0);
+  const values = points
+    .map((p) => slaMetricValue(p, constraint.metric, constraint.stat))
+    .filter((v): v is number => v !== undefined && v > 0);
   if (values.length === 0 || steps < 1) return [];
   const min = Math.min(...values);
   const max = Math.max(...values);
@@ -71,7 +73,11 @@ export function sensitivitySweep(
 ): SensitivitySweep {
   const constraint = scenario.sla[constraintIndex];
   if (!constraint) return { constraintIndex, bounds: [], picks: [] };
-  const bounds = sensitivityBounds(series.flatMap((s) => s.points), constraint, steps);
+  const bounds = sensitivityBounds(
+    series.flatMap((s) => s.points),
+    constraint,
+    steps,
+  );
   const picks = series.map((s) => ({
     seriesKey: s.key,
     atBound: bounds.map((bound) => {

@@ -50,7 +50,10 @@ export function poissonQuantile(lambda: number, q: number): number {
 
 /** ln Γ(x) (Lanczos, g = 7): ln k! = logGamma(k + 1) without summing k terms. */
 function logGamma(x: number): number {
-  const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7];
+  const c = [
+    0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406,
+    12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let sum = c[0]!;
@@ -61,12 +64,18 @@ function logGamma(x: number): number {
 
 /** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
 export function normalQuantile(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const low = 0.02425;
-  const poly = (coefficients: number[], x: number) => coefficients.reduce((acc, coefficient) => acc * x + coefficient, 0);
+  const poly = (coefficients: number[], x: number) =>
+    coefficients.reduce((acc, coefficient) => acc * x + coefficient, 0);
   if (p < low) {
     const q = Math.sqrt(-2 * Math.log(p));
     return poly(c, q) / (poly(d, q) * q + 1);

@@ -36,13 +36,16 @@ export const EXPLAINED_LABELS: Readonly<Record<ExplainedField, string>> = {
   costPer1MTokensUsd: 'Cost per 1M tokens',
   costPer1MInputTokensUsd: 'Cost per 1M input tokens',
   costPer1MOutputTokensUsd: 'Cost per 1M output tokens',
-  costPer1MOutputTokensOnlyUsd: 'Cost per 1M output tokens, all cost on output (as dashboards such as InferenceX report it)',
+  costPer1MOutputTokensOnlyUsd:
+    'Cost per 1M output tokens, all cost on output (as dashboards such as InferenceX report it)',
   demandCostPer1MTokensUsd: 'Demand cost',
   cloudYearUsd: 'Cloud rental per year',
 };
 
-
-export function explainResult(result: SeriesResult, scenario: Pick<Scenario, 'demand' | 'uptime' | 'apiReference' | 'currency'>): Partial<Record<ExplainedField, string>> {
+export function explainResult(
+  result: SeriesResult,
+  scenario: Pick<Scenario, 'demand' | 'uptime' | 'apiReference' | 'currency'>,
+): Partial<Record<ExplainedField, string>> {
   const usd = (value: number | null | undefined) => formatMoney(value, scenario.currency);
   const { pick, sizing, costs, series } = result;
   if (!pick.meetsSla || !sizing || !costs) return {};
@@ -54,7 +57,9 @@ export function explainResult(result: SeriesResult, scenario: Pick<Scenario, 'de
   const gpi = series.gpusPerInstance;
   const gps = hw.gpusPerServer;
 
-  const how = op.interpolated ? 'Estimated between measured levels at' : 'Highest-capacity load level meeting every SLA:';
+  const how = op.interpolated
+    ? 'Estimated between measured levels at'
+    : 'Highest-capacity load level meeting every SLA:';
   const littlesLaw = op.capacity.derived ? " (Little's law: req/s × mean E2E)" : '';
   out.operatingPoint =
     `${how} ${describeLoad(op.point)} → ${n(sizing.capacityPerInstance)} ${unit} per instance` + littlesLaw;

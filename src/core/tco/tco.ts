@@ -27,8 +27,16 @@ export function serverYearCost(hardware: HardwareProfile): ServerYearCost {
   const depreciationUsd = hardware.serverPriceUsd / hardware.depreciationYears;
   const licenceUsd = hardware.licence.usdPerYear * (hardware.licence.basis === 'perGpu' ? hardware.gpusPerServer : 1);
   const hostingUsd = hardware.hostingUsdPerServerYear;
-  const powerUsd = hardware.power ? hardware.power.serverKw * hardware.power.pue * HOURS_PER_YEAR * hardware.power.usdPerKwh : 0;
-  return { depreciationUsd, licenceUsd, hostingUsd, powerUsd, totalUsd: depreciationUsd + licenceUsd + hostingUsd + powerUsd };
+  const powerUsd = hardware.power
+    ? hardware.power.serverKw * hardware.power.pue * HOURS_PER_YEAR * hardware.power.usdPerKwh
+    : 0;
+  return {
+    depreciationUsd,
+    licenceUsd,
+    hostingUsd,
+    powerUsd,
+    totalUsd: depreciationUsd + licenceUsd + hostingUsd + powerUsd,
+  };
 }
 
 /** What the operating point delivers per instance, and the mean request shape there. */
@@ -112,7 +120,12 @@ export function computeCosts(input: CostInput): Costs {
   const fleetYearUsd = sizing.servers * serverYear.totalUsd;
   const fleetYearExactUsd = sizing.serversExact * serverYear.totalUsd;
   const capexUsd = sizing.servers * hardware.serverPriceUsd;
-  const { requestsPerSecond: rps, outputTokensPerSecond: otps, meanInputTokens: isl, meanOutputTokens: osl } = throughput;
+  const {
+    requestsPerSecond: rps,
+    outputTokensPerSecond: otps,
+    meanInputTokens: isl,
+    meanOutputTokens: osl,
+  } = throughput;
 
   const noRps = 'the operating point has no request throughput';
   const costPer1kRequestsUsd = !positive(rps)
@@ -124,9 +137,16 @@ export function computeCosts(input: CostInput): Costs {
   const tokensPerRequest = positive(isl) && osl !== undefined && osl >= 0 ? isl + osl : undefined;
   const noLengths = 'the mean input and output lengths at the operating point are unknown (type them for the series)';
   const per1MTokens = (per1k: Maybe): Maybe =>
-    per1k.value === null ? per1k : tokensPerRequest === undefined ? none(noLengths) : ok((per1k.value * 1000) / tokensPerRequest);
+    per1k.value === null
+      ? per1k
+      : tokensPerRequest === undefined
+        ? none(noLengths)
+        : ok((per1k.value * 1000) / tokensPerRequest);
 
-  const refPer1k = tokensPerRequest === undefined || isl === undefined || osl === undefined ? undefined : (isl * api.usdPer1MInputTokens + osl * api.usdPer1MOutputTokens) / 1000;
+  const refPer1k =
+    tokensPerRequest === undefined || isl === undefined || osl === undefined
+      ? undefined
+      : (isl * api.usdPer1MInputTokens + osl * api.usdPer1MOutputTokens) / 1000;
   const split = (pricePer1M: number): Maybe => {
     if (costPer1kRequestsUsd.value === null) return costPer1kRequestsUsd;
     if (refPer1k === undefined) return none(noLengths);
@@ -139,14 +159,20 @@ export function computeCosts(input: CostInput): Costs {
     return ok((pricePer1M * costPer1kRequestsUsd.value) / refPer1k);
   };
 
-  const demandPer1k =
-    !positive(averageRequestsPerSecond)
-      ? none('the average traffic in requests/s is unknown')
-      : ok((fleetYearUsd / (averageRequestsPerSecond * SECONDS_PER_YEAR)) * 1000);
+  const demandPer1k = !positive(averageRequestsPerSecond)
+    ? none('the average traffic in requests/s is unknown')
+    : ok((fleetYearUsd / (averageRequestsPerSecond * SECONDS_PER_YEAR)) * 1000);
 
-  const cloudYearUsd = hardware.cloudUsdPerGpuHour === null ? none('no cloud $/GPU-hour is set for this hardware') : ok(sizing.gpus * hardware.cloudUsdPerGpuHour * HOURS_PER_YEAR);
+  const cloudYearUsd =
+    hardware.cloudUsdPerGpuHour === null
+      ? none('no cloud $/GPU-hour is set for this hardware')
+      : ok(sizing.gpus * hardware.cloudUsdPerGpuHour * HOURS_PER_YEAR);
   const cloudPer1k =
-    cloudYearUsd.value === null ? cloudYearUsd : costPer1kRequestsUsd.value === null ? costPer1kRequestsUsd : ok((cloudYearUsd.value / (sizing.instances * (rps ?? 0) * SECONDS_PER_YEAR * uptime)) * 1000);
+    cloudYearUsd.value === null
+      ? cloudYearUsd
+      : costPer1kRequestsUsd.value === null
+        ? costPer1kRequestsUsd
+        : ok((cloudYearUsd.value / (sizing.instances * (rps ?? 0) * SECONDS_PER_YEAR * uptime)) * 1000);
 
   const runningYearUsd = fleetYearUsd - (sizing.servers * hardware.serverPriceUsd) / hardware.depreciationYears;
   const breakEven =
@@ -172,7 +198,9 @@ export function computeCosts(input: CostInput): Costs {
     ['cloud', cloudYearUsd.value],
     ['api', apiYearUsd.value],
   ];
-  const cheapestOption = options.reduce((best, option) => (option[1] !== null && (best[1] === null || option[1] < best[1]) ? option : best))[0];
+  const cheapestOption = options.reduce((best, option) =>
+    option[1] !== null && (best[1] === null || option[1] < best[1]) ? option : best,
+  )[0];
 
   return {
     serverYear,
@@ -183,7 +211,11 @@ export function computeCosts(input: CostInput): Costs {
     costPer1kRequestsUsd,
     costPer1kRequestsExactUsd: !positive(rps)
       ? none(noRps)
-      : ok((serverYear.totalUsd / (rps * (hardware.gpusPerServer / sizing.gpusPerInstance) * SECONDS_PER_YEAR * uptime)) * 1000),
+      : ok(
+          (serverYear.totalUsd /
+            (rps * (hardware.gpusPerServer / sizing.gpusPerInstance) * SECONDS_PER_YEAR * uptime)) *
+            1000,
+        ),
     costPer1MTokensUsd: per1MTokens(costPer1kRequestsUsd),
     costPer1MInputTokensUsd: split(api.usdPer1MInputTokens),
     costPer1MOutputTokensUsd: split(api.usdPer1MOutputTokens),

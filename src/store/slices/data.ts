@@ -264,4 +264,3 @@ function withinPointLimit(state: AppState, loaded: LoadedBatch, origin: DataOrig
   if (droppedPoints > 0) errors.push({ file: 'scenario', reason: `${droppedPoints} embedded points ${reason}` });
   return { ...loaded, runs, points, errors };
 }
-

@@ -56,11 +56,7 @@ export interface SliceContext {
   editSettings(update: (settings: Settings) => Settings, key?: string | null): void;
 }
 
-export function sliceContext(
-  set: SliceContext['set'],
-  get: SliceContext['get'],
-  now: () => number,
-): SliceContext {
+export function sliceContext(set: SliceContext['set'], get: SliceContext['get'], now: () => number): SliceContext {
   const edit: SliceContext['edit'] = (change, key = null) => {
     const state = get();
     const patch = change(state);

@@ -161,16 +161,19 @@ export function settingsSlice({ set, get, editSettings }: SliceContext): Setting
     },
     setSeriesSettings(seriesKey, patch) {
       const current = selectAllSeries(get()).find((series) => series.key === seriesKey);
-      editSettings((s) => {
-        // A series' own entry is the one matching exactly its key. A new one starts from what applies to the
-        // series now (a demo or scenario entry matched by pattern, or the defaults), so one edit changes one thing.
-        const index = s.series.findIndex((entry) => entry.match === seriesKey);
-        if (index >= 0) {
-          return { ...s, series: s.series.map((entry, i) => (i === index ? withPatch(entry, patch) : entry)) };
-        }
-        const added = [withPatch(current ? ownSettings(current) : { match: seriesKey }, patch), ...s.series];
-        return { ...s, series: added.length > SCENARIO_LIMITS.series ? withoutStaleEntries(added, get()) : added };
-      }, `series:${seriesKey}:${keysOf(patch)}`);
+      editSettings(
+        (s) => {
+          // A series' own entry is the one matching exactly its key. A new one starts from what applies to the
+          // series now (a demo or scenario entry matched by pattern, or the defaults), so one edit changes one thing.
+          const index = s.series.findIndex((entry) => entry.match === seriesKey);
+          if (index >= 0) {
+            return { ...s, series: s.series.map((entry, i) => (i === index ? withPatch(entry, patch) : entry)) };
+          }
+          const added = [withPatch(current ? ownSettings(current) : { match: seriesKey }, patch), ...s.series];
+          return { ...s, series: added.length > SCENARIO_LIMITS.series ? withoutStaleEntries(added, get()) : added };
+        },
+        `series:${seriesKey}:${keysOf(patch)}`,
+      );
     },
     mergeSeries(seriesKey, intoKey) {
       if (seriesKey === intoKey) return;
@@ -245,4 +248,3 @@ function withoutStaleEntries(entries: SeriesSettings[], state: AppState): Series
   }
   return entries.filter((_, i) => !drop.has(i));
 }
-

@@ -9,8 +9,7 @@ import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { StatSelect } from '../common/StatSelect.tsx';
 import { InfoTip } from '../help/InfoTip.tsx';
 
-const AUTO_LOG_HINT =
-  `Chosen from the data: log when the values span more than ${LOG_AXIS_SPAN}×. Tick or untick to decide yourself.`;
+const AUTO_LOG_HINT = `Chosen from the data: log when the values span more than ${LOG_AXIS_SPAN}×. Tick or untick to decide yourself.`;
 
 export function ChartControls() {
   const view = useAppStore(selectView);
@@ -24,7 +23,11 @@ export function ChartControls() {
         <label htmlFor={`${id}-x`}>
           X axis <InfoTip term={view.x.metric} />
         </label>
-        <select id={`${id}-x`} value={view.x.metric} onChange={(e) => setView({ x: { ...view.x, metric: e.target.value as SlaMetric } })}>
+        <select
+          id={`${id}-x`}
+          value={view.x.metric}
+          onChange={(e) => setView({ x: { ...view.x, metric: e.target.value as SlaMetric } })}
+        >
           {SLA_METRICS.map((m) => (
             <option key={m} value={m}>
               {SLA_METRIC_INFO[m].label} ({SLA_METRIC_INFO[m].unit})
@@ -32,9 +35,18 @@ export function ChartControls() {
           ))}
         </select>
       </div>
-      <StatSelect value={view.x.stat} available={available[view.x.metric]} onChange={(stat) => setView({ x: { ...view.x, stat } })} />
+      <StatSelect
+        value={view.x.stat}
+        available={available[view.x.metric]}
+        onChange={(stat) => setView({ x: { ...view.x, stat } })}
+      />
       <label className="checkbox" title={auto ? AUTO_LOG_HINT : undefined}>
-        <input type="checkbox" checked={view.logX} onChange={(e) => setView({ logX: e.target.checked, logXAuto: false })} /> Log x{auto ? ' (auto)' : ''}
+        <input
+          type="checkbox"
+          checked={view.logX}
+          onChange={(e) => setView({ logX: e.target.checked, logXAuto: false })}
+        />{' '}
+        Log x{auto ? ' (auto)' : ''}
       </label>
       <div className="field">
         <label htmlFor={`${id}-y`}>

@@ -54,7 +54,12 @@ export function ChartLegend({ items, top }: { items: readonly LegendItem[]; top:
           {item.kind === 'series' ? (
             <>
               <line x1={0} x2={16} y1={6} y2={6} stroke={item.color} strokeWidth={2} />
-              <path d={markerPath(item.shape ?? 'circle', 8, 6, 4.5)} fill={item.color} stroke={item.color} strokeWidth={1} />
+              <path
+                d={markerPath(item.shape ?? 'circle', 8, 6, 4.5)}
+                fill={item.color}
+                stroke={item.color}
+                strokeWidth={1}
+              />
             </>
           ) : item.kind === 'failing' ? (
             <circle cx={8} cy={6} r={4.5} fill="#ffffff" stroke={item.color} strokeWidth={1.8} />

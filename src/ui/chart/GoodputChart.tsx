@@ -54,7 +54,11 @@ export function GoodputChart({ width: fixedWidth }: { width?: number }) {
     [series, measure, colors],
   );
   if (series.length === 0) return null;
-  const legendItems: LegendItem[] = series.map((s) => ({ label: s.name, color: colors.get(s.key) ?? '#000', kind: 'series' }));
+  const legendItems: LegendItem[] = series.map((s) => ({
+    label: s.name,
+    color: colors.get(s.key) ?? '#000',
+    kind: 'series',
+  }));
   const top = legendHeight(legendItems, Math.max(200, width - 110)) + 16;
   const { label, format } = MEASURES[measure];
   return (
@@ -88,17 +92,45 @@ export function GoodputChart({ width: fixedWidth }: { width?: number }) {
             domain={['dataMin', 'dataMax']}
             allowDuplicatedCategory={false}
             tickFormatter={(v: number) => formatNumber(v)}
-            label={{ value: 'Load level (concurrency or req/s)', position: 'insideBottom', offset: -26, fill: '#222', fontSize: 13 }}
+            label={{
+              value: 'Load level (concurrency or req/s)',
+              position: 'insideBottom',
+              offset: -26,
+              fill: '#222',
+              fontSize: 13,
+            }}
           />
           <YAxis
             {...(measure === 'percent' ? { domain: [0, 100] } : {})}
             tickFormatter={(v: number) => format(v)}
             width={70}
-            label={{ value: label, angle: -90, position: 'insideLeft', offset: -10, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }}
+            label={{
+              value: label,
+              angle: -90,
+              position: 'insideLeft',
+              offset: -10,
+              fill: '#222',
+              fontSize: 13,
+              style: { textAnchor: 'middle' },
+            }}
           />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : 'not known')} labelFormatter={(v) => `load ${formatNumber(Number(v))}`} isAnimationActive={false} />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' ? format(v) : 'not known')}
+            labelFormatter={(v) => `load ${formatNumber(Number(v))}`}
+            isAnimationActive={false}
+          />
           {measure === 'percent' && rule.kind === 'goodput' ? (
-            <ReferenceLine y={rule.minPercent} stroke="#b71c1c" strokeDasharray="6 4" label={{ value: `needed: ${formatNumber(rule.minPercent)}%`, fill: '#b71c1c', fontSize: 12, position: 'insideTopRight' }} />
+            <ReferenceLine
+              y={rule.minPercent}
+              stroke="#b71c1c"
+              strokeDasharray="6 4"
+              label={{
+                value: `needed: ${formatNumber(rule.minPercent)}%`,
+                fill: '#b71c1c',
+                fontSize: 12,
+                position: 'insideTopRight',
+              }}
+            />
           ) : null}
           {lines}
           <ChartLegend items={legendItems} top={8} />
@@ -129,7 +161,11 @@ function GoodputFigures({ series }: { series: SeriesGoodput[] }) {
               <tr key={p.pointId}>
                 <td>{s.name}</td>
                 <td>{p.loadLabel}</td>
-                <td>{p.goodput.known ? `${formatNumber(p.goodput.percent, 1)}% (${p.goodput.good} of ${p.goodput.total})` : p.goodput.reason}</td>
+                <td>
+                  {p.goodput.known
+                    ? `${formatNumber(p.goodput.percent, 1)}% (${p.goodput.good} of ${p.goodput.total})`
+                    : p.goodput.reason}
+                </td>
                 <td>{p.goodput.known ? formatNumber(p.goodput.requestsPerSecond) : '—'}</td>
               </tr>
             )),

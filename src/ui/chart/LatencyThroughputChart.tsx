@@ -69,7 +69,11 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
   // The axis covers the data only: a limit far outside it is drawn at the edge (SlaHandle), not allowed to
   // squeeze every curve into a corner.
   const xDomain = useMemo(
-    () => paddedDomain(chartSeries.flatMap((s) => s.points.map((p) => p.x)), view.logX),
+    () =>
+      paddedDomain(
+        chartSeries.flatMap((s) => s.points.map((p) => p.x)),
+        view.logX,
+      ),
     [chartSeries, view.logX],
   );
   const xTicks = useMemo(() => {
@@ -231,8 +235,8 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
       </svg>
       {drawn === undefined && sla.length > 0 ? (
         <p className="chart__note">
-          No SLA constraint is on {SLA_METRIC_INFO[view.x.metric].label}: pick another x axis, or “Show on the
-          chart” beside a constraint, to drag its limit here.
+          No SLA constraint is on {SLA_METRIC_INFO[view.x.metric].label}: pick another x axis, or “Show on the chart”
+          beside a constraint, to drag its limit here.
         </p>
       ) : null}
       {missing.length > 0 ? (

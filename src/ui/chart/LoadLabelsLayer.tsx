@@ -58,10 +58,13 @@ export function LoadLabelsLayer() {
   const area = usePlotArea();
   const labels = useMemo(() => {
     if (!xScale || !yScale || !area) return [];
-    const rings = ringKey === '' ? [] : ringKey.split(';').map((pair) => {
-      const [x, y] = pair.split(',').map(Number) as [number, number];
-      return { x: xScale(x) ?? NaN, y: yScale(y) ?? NaN };
-    });
+    const rings =
+      ringKey === ''
+        ? []
+        : ringKey.split(';').map((pair) => {
+            const [x, y] = pair.split(',').map(Number) as [number, number];
+            return { x: xScale(x) ?? NaN, y: yScale(y) ?? NaN };
+          });
     const placed: Array<Box & { key: string; text: string }> = [];
     const inside = (b: Box) =>
       b.x - b.w / 2 >= area.x - 4 && b.x + b.w / 2 <= area.x + area.width + 4 && b.y - HEIGHT / 2 >= area.y;

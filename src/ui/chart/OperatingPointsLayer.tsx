@@ -25,24 +25,42 @@ export function OperatingPointsLayer({ overlay }: { overlay: SVGGElement | null 
       results.flatMap((r) => {
         if (!r.pick.meetsSla) return [];
         const p = projectPoint(r.pick.operatingPoint.point, r.series.key, view, r.series.gpusPerInstance);
-        return p ? [{ key: r.series.key, x: p.x, y: p.y, color: colors.get(r.series.key) ?? '#000', estimate: r.pick.operatingPoint.interpolated }] : [];
+        return p
+          ? [
+              {
+                key: r.series.key,
+                x: p.x,
+                y: p.y,
+                color: colors.get(r.series.key) ?? '#000',
+                estimate: r.pick.operatingPoint.interpolated,
+              },
+            ]
+          : [];
       }),
     [results, view, colors],
   );
   if (!xScale || !yScale || !overlay) return null;
   return createPortal(
     <g className="operating-points" pointerEvents="none">
-        {rings.map((ring) => {
-          const cx = xScale(ring.x);
-          const cy = yScale(ring.y);
-          if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
-          return (
-            <g key={ring.key} className="operating-point" data-series-key={ring.key}>
-              <circle cx={cx} cy={cy} r={12} fill="none" stroke="#fff" strokeWidth={3} />
-              <circle cx={cx} cy={cy} r={9} fill="none" stroke={ring.color} strokeWidth={2.5} strokeDasharray={ring.estimate ? '3 2' : undefined} />
-            </g>
-          );
-        })}
+      {rings.map((ring) => {
+        const cx = xScale(ring.x);
+        const cy = yScale(ring.y);
+        if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+        return (
+          <g key={ring.key} className="operating-point" data-series-key={ring.key}>
+            <circle cx={cx} cy={cy} r={12} fill="none" stroke="#fff" strokeWidth={3} />
+            <circle
+              cx={cx}
+              cy={cy}
+              r={9}
+              fill="none"
+              stroke={ring.color}
+              strokeWidth={2.5}
+              strokeDasharray={ring.estimate ? '3 2' : undefined}
+            />
+          </g>
+        );
+      })}
     </g>,
     overlay,
   );

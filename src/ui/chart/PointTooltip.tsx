@@ -59,7 +59,11 @@ export function PointTooltip({ active, payload, pointsById, seriesNames, gpusByK
       <strong>{seriesNames.get(chartPoint.seriesKey) ?? point.seriesName}</strong>
       <div>Load: {chartPoint.loadLabel}</div>
       <div className="chart-tooltip__plotted">
-        {xInfo.label} {view.x.stat}: <b>{formatNumber(chartPoint.x)} {xInfo.unit}</b> · {yInfo.label}:{' '}
+        {xInfo.label} {view.x.stat}:{' '}
+        <b>
+          {formatNumber(chartPoint.x)} {xInfo.unit}
+        </b>{' '}
+        · {yInfo.label}:{' '}
         <b>
           {formatNumber(chartPoint.y)} {yInfo.unit}
         </b>
@@ -74,10 +78,24 @@ export function PointTooltip({ active, payload, pointsById, seriesNames, gpusByK
       </div>
       <table>
         <tbody>
-          <tr><th>TTFT</th><td>{stats(point.ttftMs, 'ms')}</td></tr>
-          <tr><th>ITL</th><td>{stats(point.itlMs, 'ms')}</td></tr>
-          {Object.keys(point.tpotMs).length > 0 ? <tr><th>TPOT</th><td>{stats(point.tpotMs, 'ms')}</td></tr> : null}
-          <tr><th>E2E</th><td>{stats(point.e2eMs, 'ms')}</td></tr>
+          <tr>
+            <th>TTFT</th>
+            <td>{stats(point.ttftMs, 'ms')}</td>
+          </tr>
+          <tr>
+            <th>ITL</th>
+            <td>{stats(point.itlMs, 'ms')}</td>
+          </tr>
+          {Object.keys(point.tpotMs).length > 0 ? (
+            <tr>
+              <th>TPOT</th>
+              <td>{stats(point.tpotMs, 'ms')}</td>
+            </tr>
+          ) : null}
+          <tr>
+            <th>E2E</th>
+            <td>{stats(point.e2eMs, 'ms')}</td>
+          </tr>
           <tr>
             <th>
               Tokens/s per user
@@ -85,8 +103,14 @@ export function PointTooltip({ active, payload, pointsById, seriesNames, gpusByK
             </th>
             <td>{stats(point.outputTokensPerSecondPerUser, 'tokens/s')}</td>
           </tr>
-          <tr><th>Requests/s per instance</th><td>{formatNumber(point.requestsPerSecond)}</td></tr>
-          <tr><th>Output tokens/s per instance</th><td>{formatNumber(point.outputTokensPerSecond)}</td></tr>
+          <tr>
+            <th>Requests/s per instance</th>
+            <td>{formatNumber(point.requestsPerSecond)}</td>
+          </tr>
+          <tr>
+            <th>Output tokens/s per instance</th>
+            <td>{formatNumber(point.outputTokensPerSecond)}</td>
+          </tr>
           <tr>
             <th>ISL / OSL (mean)</th>
             <td>

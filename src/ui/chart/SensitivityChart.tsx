@@ -4,7 +4,17 @@
  * cannot meet. A marker follows the bound in force, live while the SLA line is dragged.
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, usePlotArea, useXAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  Tooltip,
+  usePlotArea,
+  useXAxisScale,
+  XAxis,
+  YAxis,
+  ZIndexLayer,
+} from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { describeConstraint } from '../../core/analysis/feasibility.ts';
 import { formatMoney, formatNumber, moneyTickFormatter } from '../../core/format/numbers.ts';
@@ -51,11 +61,25 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
   const lines = useMemo(
     () =>
       data.curves.map((c) => (
-        <Line key={c.seriesKey} type="stepAfter" dataKey={c.seriesKey} name={c.seriesName} stroke={colors.get(c.seriesKey) ?? '#000'} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+        <Line
+          key={c.seriesKey}
+          type="stepAfter"
+          dataKey={c.seriesKey}
+          name={c.seriesName}
+          stroke={colors.get(c.seriesKey) ?? '#000'}
+          strokeWidth={2}
+          dot={false}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
       )),
     [data.curves, colors],
   );
-  const legendItems: LegendItem[] = data.curves.map((c) => ({ label: c.seriesName, color: colors.get(c.seriesKey) ?? '#000', kind: 'series' }));
+  const legendItems: LegendItem[] = data.curves.map((c) => ({
+    label: c.seriesName,
+    color: colors.get(c.seriesKey) ?? '#000',
+    kind: 'series',
+  }));
   const top = legendHeight(legendItems, Math.max(200, width - 110)) + 16;
 
   if (!constraint || data.bounds.length < 2) return null;
@@ -76,7 +100,11 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
     <section className="panel" aria-labelledby={`${id}-title`} ref={panelRef}>
       <div className="panel__head">
         <h2 id={`${id}-title`}>What relaxing the SLA saves</h2>
-        <ChartExportButtons chartRef={panelRef} title={`${measureLabel} vs ${info.label} ${constraint.stat} limit`} fileName="llm-tco-sensitivity" />
+        <ChartExportButtons
+          chartRef={panelRef}
+          title={`${measureLabel} vs ${info.label} ${constraint.stat} limit`}
+          fileName="llm-tco-sensitivity"
+        />
       </div>
       <div className="chart-controls">
         <div className="field">
@@ -90,11 +118,15 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
           </select>
         </div>
         <p className="panel__hint">
-          As the limit <strong>{describeConstraint(constraint)}</strong> sweeps the measured range; the other constraints stay as set. A gap means the configuration cannot meet the limit there.
+          As the limit <strong>{describeConstraint(constraint)}</strong> sweeps the measured range; the other
+          constraints stay as set. A gap means the configuration cannot meet the limit there.
         </p>
       </div>
       {values.length === 0 ? (
-        <p className="chart__note">No configuration can be sized at any limit in the measured range (the other constraints, or a peak of zero, rule every point out).</p>
+        <p className="chart__note">
+          No configuration can be sized at any limit in the measured range (the other constraints, or a peak of zero,
+          rule every point out).
+        </p>
       ) : null}
       <div ref={containerRef} className="chart" data-testid="sensitivity-chart">
         <LineChart width={width} height={300 + top} data={rows} margin={{ top, right: 24, bottom: 40, left: 8 }}>
@@ -106,16 +138,34 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
             scale={logScale ? 'log' : 'linear'}
             ticks={xTicks}
             tickFormatter={(v: number) => formatNumber(v)}
-            label={{ value: `${info.label} ${constraint.stat} limit (${info.unit})`, position: 'insideBottom', offset: -26, fill: '#222', fontSize: 13 }}
+            label={{
+              value: `${info.label} ${constraint.stat} limit (${info.unit})`,
+              position: 'insideBottom',
+              offset: -26,
+              fill: '#222',
+              fontSize: 13,
+            }}
           />
           <YAxis
             domain={[0, yTicks[yTicks.length - 1] ?? 'auto']}
             ticks={yTicks}
             tickFormatter={(v: number) => tick(v)}
             width={yWidth}
-            label={{ value: measureLabel, angle: -90, position: 'insideLeft', offset: 4, fill: '#222', fontSize: 13, style: { textAnchor: 'middle' } }}
+            label={{
+              value: measureLabel,
+              angle: -90,
+              position: 'insideLeft',
+              offset: 4,
+              fill: '#222',
+              fontSize: 13,
+              style: { textAnchor: 'middle' },
+            }}
           />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : 'cannot meet')} labelFormatter={(v) => `${info.label} ${constraint.stat} limit ${formatNumber(Number(v))} ${info.unit}`} isAnimationActive={false} />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' ? format(v) : 'cannot meet')}
+            labelFormatter={(v) => `${info.label} ${constraint.stat} limit ${formatNumber(Number(v))} ${info.unit}`}
+            isAnimationActive={false}
+          />
           {lines}
           <BoundMarker index={data.constraintIndex} unit={info.unit} />
           <ChartLegend items={legendItems} top={8} />
@@ -140,8 +190,23 @@ function BoundMarker({ index, unit }: { index: number; unit: string }) {
   return (
     <ZIndexLayer zIndex={1500}>
       <g className="sensitivity-marker" pointerEvents="none">
-        <line x1={x} x2={x} y1={area.y} y2={area.y + area.height} stroke="#b71c1c" strokeWidth={2} strokeDasharray="6 4" />
-        <text x={right ? x + 6 : x - 6} y={area.y + 14} textAnchor={right ? 'start' : 'end'} fill="#b71c1c" fontSize={12} fontWeight={600}>
+        <line
+          x1={x}
+          x2={x}
+          y1={area.y}
+          y2={area.y + area.height}
+          stroke="#b71c1c"
+          strokeWidth={2}
+          strokeDasharray="6 4"
+        />
+        <text
+          x={right ? x + 6 : x - 6}
+          y={area.y + 14}
+          textAnchor={right ? 'start' : 'end'}
+          fill="#b71c1c"
+          fontSize={12}
+          fontWeight={600}
+        >
           now: {formatNumber(bound)} {unit}
           {off}
         </text>

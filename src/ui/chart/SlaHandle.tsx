@@ -49,7 +49,13 @@ export function lowestBound(domain: [number, number], log: boolean): number {
 }
 
 /** One keyboard step from `bound`, up or down, `times` over; never below what Home gives. */
-export function stepBound(bound: number, direction: 1 | -1, times: number, domain: [number, number], log: boolean): number {
+export function stepBound(
+  bound: number,
+  direction: 1 | -1,
+  times: number,
+  domain: [number, number],
+  log: boolean,
+): number {
   const [, max] = domain;
   const floor = lowestBound(domain, log);
   let next: number;
@@ -101,7 +107,8 @@ export function SlaHandle({ index, constraint, domain, log, axisStat = constrain
     store.getState().setSla(index, { ...constraint, bound: v }, { coalesce });
   };
   // recharts' tooltip (shown while hovering before the drag) would otherwise stay over the curves.
-  const markDragging = (element: Element, on: boolean) => element.closest('.chart')?.classList.toggle('chart--dragging', on);
+  const markDragging = (element: Element, on: boolean) =>
+    element.closest('.chart')?.classList.toggle('chart--dragging', on);
   const abandon = (event: PointerEvent<SVGElement>) => {
     markDragging(event.currentTarget, false);
     if (!dragging.current) return;
@@ -122,7 +129,14 @@ export function SlaHandle({ index, constraint, domain, log, axisStat = constrain
   };
   const onKeyDown = (event: KeyboardEvent<SVGElement>) => {
     const times = event.shiftKey ? 10 : 1;
-    const moves: Record<string, [1 | -1, number]> = { ArrowRight: [1, times], ArrowUp: [1, times], ArrowLeft: [-1, times], ArrowDown: [-1, times], PageUp: [1, 10], PageDown: [-1, 10] };
+    const moves: Record<string, [1 | -1, number]> = {
+      ArrowRight: [1, times],
+      ArrowUp: [1, times],
+      ArrowLeft: [-1, times],
+      ArrowDown: [-1, times],
+      PageUp: [1, 10],
+      PageDown: [-1, 10],
+    };
     let next: number | undefined;
     if (event.key === 'Home') next = lowestBound(domain, log);
     else if (event.key === 'End') next = roundForDisplay(max);
@@ -148,61 +162,96 @@ export function SlaHandle({ index, constraint, domain, log, axisStat = constrain
   const labelOnRight = roomRight > text.length * 6.6 + 8 || roomRight > px - area.x;
   return createPortal(
     <g className="sla-handle" data-sla-index={index}>
-        <rect className="sla-infeasible" x={shadeX} y={area.y} width={Math.max(0, shadeWidth)} height={area.height} fill="#b71c1c" fillOpacity={0.07} pointerEvents="none" />
-        <line className="sla-line" x1={px} x2={px} y1={area.y} y2={area.y + area.height} stroke="#b71c1c" strokeWidth={2} strokeDasharray="6 4" pointerEvents="none" />
-        <line x1={px} x2={px} y1={area.y - SLA_LABEL_ROW + 2} y2={area.y} stroke="#b71c1c" strokeWidth={2} pointerEvents="none" />
-        <text className="sla-label" x={labelOnRight ? px + 6 : px - 6} y={area.y - 6} textAnchor={labelOnRight ? 'start' : 'end'} fill="#b71c1c" fontSize={12} fontWeight={600}>
-          {text}
-        </text>
-        <rect
-          data-export="skip"
-          className="sla-hit"
-          x={px - 8}
-          y={area.y}
-          width={16}
-          height={area.height}
-          fill="transparent"
-          style={{ cursor: 'ew-resize', touchAction: 'none', pointerEvents: 'all' }}
-          role="slider"
-          tabIndex={0}
-          aria-label={label}
-          aria-description="Drag to move the limit: it snaps to round values; hold Alt to move it freely. Arrow keys step it."
-          aria-orientation="horizontal"
-          aria-valuemin={Math.min(min, value)}
-          aria-valuemax={Math.max(max, value)}
-          aria-valuenow={value}
-          aria-valuetext={`${formatNumber(value)} ${info.unit}`}
-          onPointerDown={(e) => {
-            e.currentTarget.setPointerCapture(e.pointerId);
-            e.stopPropagation();
-            dragging.current = true;
-            markDragging(e.currentTarget, true);
-            preview(valueAt(e));
-          }}
-          onPointerMove={(e) => {
-            if (dragging.current && e.currentTarget.hasPointerCapture(e.pointerId)) preview(valueAt(e));
-          }}
-          onPointerUp={(e) => {
-            if (!dragging.current) return;
-            dragging.current = false;
-            markDragging(e.currentTarget, false);
-            const v = valueAt(e);
-            if (v === constraint.bound) {
-              // A click that did not move the line is not an edit.
-              cancelFrame();
-              store.getState().cancelSlaPreview();
-            } else commit(v, false); // one drag, one undo step
-          }}
-          onPointerCancel={abandon}
-          onLostPointerCapture={abandon}
-          onKeyDown={onKeyDown}
-          // recharts tracks the mouse on its wrapper (tooltip, active dot): each event it sees re-runs selectors for
-          // every dot. Over the handle the pointer belongs to the handle, so mouse events stop here.
-          onMouseMove={stopPropagation}
-          onMouseDown={stopPropagation}
-          onMouseUp={stopPropagation}
-          onTouchMove={stopPropagation}
-        />
+      <rect
+        className="sla-infeasible"
+        x={shadeX}
+        y={area.y}
+        width={Math.max(0, shadeWidth)}
+        height={area.height}
+        fill="#b71c1c"
+        fillOpacity={0.07}
+        pointerEvents="none"
+      />
+      <line
+        className="sla-line"
+        x1={px}
+        x2={px}
+        y1={area.y}
+        y2={area.y + area.height}
+        stroke="#b71c1c"
+        strokeWidth={2}
+        strokeDasharray="6 4"
+        pointerEvents="none"
+      />
+      <line
+        x1={px}
+        x2={px}
+        y1={area.y - SLA_LABEL_ROW + 2}
+        y2={area.y}
+        stroke="#b71c1c"
+        strokeWidth={2}
+        pointerEvents="none"
+      />
+      <text
+        className="sla-label"
+        x={labelOnRight ? px + 6 : px - 6}
+        y={area.y - 6}
+        textAnchor={labelOnRight ? 'start' : 'end'}
+        fill="#b71c1c"
+        fontSize={12}
+        fontWeight={600}
+      >
+        {text}
+      </text>
+      <rect
+        data-export="skip"
+        className="sla-hit"
+        x={px - 8}
+        y={area.y}
+        width={16}
+        height={area.height}
+        fill="transparent"
+        style={{ cursor: 'ew-resize', touchAction: 'none', pointerEvents: 'all' }}
+        role="slider"
+        tabIndex={0}
+        aria-label={label}
+        aria-description="Drag to move the limit: it snaps to round values; hold Alt to move it freely. Arrow keys step it."
+        aria-orientation="horizontal"
+        aria-valuemin={Math.min(min, value)}
+        aria-valuemax={Math.max(max, value)}
+        aria-valuenow={value}
+        aria-valuetext={`${formatNumber(value)} ${info.unit}`}
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture(e.pointerId);
+          e.stopPropagation();
+          dragging.current = true;
+          markDragging(e.currentTarget, true);
+          preview(valueAt(e));
+        }}
+        onPointerMove={(e) => {
+          if (dragging.current && e.currentTarget.hasPointerCapture(e.pointerId)) preview(valueAt(e));
+        }}
+        onPointerUp={(e) => {
+          if (!dragging.current) return;
+          dragging.current = false;
+          markDragging(e.currentTarget, false);
+          const v = valueAt(e);
+          if (v === constraint.bound) {
+            // A click that did not move the line is not an edit.
+            cancelFrame();
+            store.getState().cancelSlaPreview();
+          } else commit(v, false); // one drag, one undo step
+        }}
+        onPointerCancel={abandon}
+        onLostPointerCapture={abandon}
+        onKeyDown={onKeyDown}
+        // recharts tracks the mouse on its wrapper (tooltip, active dot): each event it sees re-runs selectors for
+        // every dot. Over the handle the pointer belongs to the handle, so mouse events stop here.
+        onMouseMove={stopPropagation}
+        onMouseDown={stopPropagation}
+        onMouseUp={stopPropagation}
+        onTouchMove={stopPropagation}
+      />
     </g>,
     overlay,
   );

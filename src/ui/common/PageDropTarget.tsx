@@ -22,7 +22,10 @@ export function PageDropTarget({ children }: { children: ReactNode }) {
     onDrop: (files, _rejected, event) => {
       const target = event?.target;
       if (target instanceof Element && target.closest(ZONE_SELECTOR)) return;
-      void loadFiles(store, files.map((file) => ({ file, path: filePath(file) })));
+      void loadFiles(
+        store,
+        files.map((file) => ({ file, path: filePath(file) })),
+      );
     },
   });
   return (

@@ -13,12 +13,29 @@ import type { AppState } from '../../store/appStore.ts';
 const { createSelector } = selectorFactory<AppState>();
 
 export const PALETTE = [
-  '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9',
-  '#000000', '#B8860B', '#882255', '#332288', '#44AA99', '#999933',
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#000000',
+  '#B8860B',
+  '#882255',
+  '#332288',
+  '#44AA99',
+  '#999933',
 ] as const;
 
 export const MARKER_SHAPES = [
-  'circle', 'square', 'triangle', 'diamond', 'triangleDown', 'plus', 'star', 'wye',
+  'circle',
+  'square',
+  'triangle',
+  'diamond',
+  'triangleDown',
+  'plus',
+  'star',
+  'wye',
 ] as const;
 export type MarkerShape = (typeof MARKER_SHAPES)[number];
 
@@ -90,7 +107,12 @@ export function markerPath(shape: MarkerShape, cx: number, cy: number, r: number
     case 'circle':
       return `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
     case 'square':
-      return pts([[-r * 0.85, -r * 0.85], [r * 0.85, -r * 0.85], [r * 0.85, r * 0.85], [-r * 0.85, r * 0.85]]);
+      return pts([
+        [-r * 0.85, -r * 0.85],
+        [r * 0.85, -r * 0.85],
+        [r * 0.85, r * 0.85],
+        [-r * 0.85, r * 0.85],
+      ]);
     case 'triangle':
       return pts(polygon(3, r * 1.15, -Math.PI / 2));
     case 'triangleDown':
@@ -101,16 +123,28 @@ export function markerPath(shape: MarkerShape, cx: number, cy: number, r: number
       const a = r;
       const b = r * 0.38;
       return pts([
-        [-b, -a], [b, -a], [b, -b], [a, -b], [a, b], [b, b],
-        [b, a], [-b, a], [-b, b], [-a, b], [-a, -b], [-b, -b],
+        [-b, -a],
+        [b, -a],
+        [b, -b],
+        [a, -b],
+        [a, b],
+        [b, b],
+        [b, a],
+        [-b, a],
+        [-b, b],
+        [-a, b],
+        [-a, -b],
+        [-b, -b],
       ]);
     }
     case 'star':
-      return pts(Array.from({ length: 10 }, (_, i): [number, number] => {
-        const radius = i % 2 === 0 ? r * 1.2 : r * 0.5;
-        const a = -Math.PI / 2 + (i * Math.PI) / 5;
-        return [radius * Math.cos(a), radius * Math.sin(a)];
-      }));
+      return pts(
+        Array.from({ length: 10 }, (_, i): [number, number] => {
+          const radius = i % 2 === 0 ? r * 1.2 : r * 0.5;
+          const a = -Math.PI / 2 + (i * Math.PI) / 5;
+          return [radius * Math.cos(a), radius * Math.sin(a)];
+        }),
+      );
     case 'wye': {
       const arms = polygon(3, r * 1.1, -Math.PI / 2);
       const inner = polygon(3, r * 0.4, Math.PI / 2);

@@ -41,23 +41,33 @@ export function ChartExportButtons({ chartRef, title, fileName = 'llm-tco-chart'
       const { chartToSvg, svgToPng } = await import('./chartImage.ts');
       const { settings } = store.getState();
       const overlays = [...(chartRef.current?.querySelectorAll<SVGSVGElement>('svg.chart__overlay') ?? [])];
-      const image = chartToSvg(svg, {
-        title: title ?? `Latency–throughput: ${yAxisTitle(settings.view)} vs ${xAxisTitle(settings.view)}`,
-        captionLines: [
-          ...assumptionLines(settings, new Set(selectVisibleSeries(store.getState()).map((s) => s.hardwareId))),
-          title === undefined ? MAIN_CHART_LEGEND : 'Dashed red: the limit in force.',
-        ],
-      }, overlays);
+      const image = chartToSvg(
+        svg,
+        {
+          title: title ?? `Latency–throughput: ${yAxisTitle(settings.view)} vs ${xAxisTitle(settings.view)}`,
+          captionLines: [
+            ...assumptionLines(settings, new Set(selectVisibleSeries(store.getState()).map((s) => s.hardwareId))),
+            title === undefined ? MAIN_CHART_LEGEND : 'Dashed red: the limit in force.',
+          ],
+        },
+        overlays,
+      );
       if (format === 'svg') downloadText(image.svg, `${fileName}.svg`, 'image/svg+xml');
       else downloadBlob(await svgToPng(image, 2), `${fileName}.png`); // 2× pixel ratio: docs/architecture.md §Exports
     } catch (error) {
-      store.getState().notify('error', `The chart could not be exported: ${error instanceof Error ? error.message : String(error)}`);
+      store
+        .getState()
+        .notify('error', `The chart could not be exported: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setBusy(false);
     }
   };
   return (
-    <div className="export-buttons" role="group" aria-label={`Export ${fileName === 'llm-tco-chart' ? 'chart' : fileName.replace('llm-tco-', '')}`}>
+    <div
+      className="export-buttons"
+      role="group"
+      aria-label={`Export ${fileName === 'llm-tco-chart' ? 'chart' : fileName.replace('llm-tco-', '')}`}
+    >
       <button type="button" disabled={busy} onClick={() => void exportChart('png')}>
         Export PNG
       </button>
@@ -72,10 +82,28 @@ export function TableExportButtons() {
   const store = useAppStoreApi();
   return (
     <div className="export-buttons" role="group" aria-label="Export tables">
-      <button type="button" onClick={() => downloadText(BOM + resultsCsv(selectResults(store.getState()), store.getState().settings), 'llm-tco-results.csv', 'text/csv;charset=utf-8')}>
+      <button
+        type="button"
+        onClick={() =>
+          downloadText(
+            BOM + resultsCsv(selectResults(store.getState()), store.getState().settings),
+            'llm-tco-results.csv',
+            'text/csv;charset=utf-8',
+          )
+        }
+      >
         Download results CSV
       </button>
-      <button type="button" onClick={() => downloadText(BOM + pointsCsv(pointRecords(selectVisibleSeries(store.getState()), store.getState().settings.sla)), 'llm-tco-points.csv', 'text/csv;charset=utf-8')}>
+      <button
+        type="button"
+        onClick={() =>
+          downloadText(
+            BOM + pointsCsv(pointRecords(selectVisibleSeries(store.getState()), store.getState().settings.sla)),
+            'llm-tco-points.csv',
+            'text/csv;charset=utf-8',
+          )
+        }
+      >
         Download points CSV
       </button>
     </div>

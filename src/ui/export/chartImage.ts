@@ -10,8 +10,22 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Presentation properties that decide how SVG looks; copying them makes the clone independent of the page's CSS. */
 const STYLE_PROPERTIES = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap', 'stroke-linejoin',
-  'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
 ] as const;
 
 export interface ChartImageMeta {
@@ -69,7 +83,8 @@ function text(x: number, y: number, content: string, size: number, weight: numbe
  */
 export function chartToSvg(chartSvg: SVGSVGElement, meta: ChartImageMeta, overlays: SVGSVGElement[] = []): ChartImage {
   const width = Math.round(chartSvg.getBoundingClientRect().width) || Number(chartSvg.getAttribute('width')) || 800;
-  const chartHeight = Math.round(chartSvg.getBoundingClientRect().height) || Number(chartSvg.getAttribute('height')) || 500;
+  const chartHeight =
+    Math.round(chartSvg.getBoundingClientRect().height) || Number(chartSvg.getAttribute('height')) || 500;
   const clone = chartSvg.cloneNode(true) as SVGSVGElement;
   inlineStyles(chartSvg, clone);
   for (const overlay of overlays) {
@@ -106,7 +121,9 @@ export function chartToSvg(chartSvg: SVGSVGElement, meta: ChartImageMeta, overla
   clone.setAttribute('height', String(chartHeight));
   clone.setAttribute('overflow', 'visible');
   root.append(clone);
-  captionLines.forEach((line, i) => root.append(text(24, titleHeight + chartHeight + 18 + i * 15, line, 11, 400, '#444444')));
+  captionLines.forEach((line, i) =>
+    root.append(text(24, titleHeight + chartHeight + 18 + i * 15, line, 11, 400, '#444444')),
+  );
   return { svg: new XMLSerializer().serializeToString(root), width, height };
 }
 
@@ -128,7 +145,9 @@ export async function svgToPng(image: ChartImage, scale = 2): Promise<Blob> {
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.scale(s, s);
     context.drawImage(img, 0, 0, image.width, image.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -14,7 +14,8 @@ import { InfoTip } from '../help/InfoTip.tsx';
 import { PeakEstimator } from './PeakEstimator.tsx';
 
 const PEAK_HINTS: Record<DemandUnit, string> = {
-  requestsPerSecond: 'Requests arriving per second at the busiest time (the estimator below turns an average into a peak).',
+  requestsPerSecond:
+    'Requests arriving per second at the busiest time (the estimator below turns an average into a peak).',
   concurrentRequests: 'Requests in flight at peak, not users: not every user has a request open.',
   outputTokensPerSecond: 'Output tokens generated per second across all users at peak.',
 };
@@ -26,7 +27,9 @@ export function DemandForm() {
   const { setDemand, setDemandUnit, setUptime, setInterpolate } = useActions();
   // The message of the last unit change, shown while the demand is still what that change made it (an edit,
   // undo or another change supersedes it).
-  const [converted, setConverted] = useState<{ ok: boolean; text: string; unit: DemandUnit; peak: number } | null>(null);
+  const [converted, setConverted] = useState<{ ok: boolean; text: string; unit: DemandUnit; peak: number } | null>(
+    null,
+  );
   const conversion = converted && converted.unit === demand.unit && converted.peak === demand.peak ? converted : null;
   const id = useId();
   const changeUnit = (unit: DemandUnit) => {
@@ -67,8 +70,20 @@ export function DemandForm() {
           rule={RULES.peak}
           onChange={(peak) => setDemand({ peak })}
         />
-        <NumberField label="Headroom" value={demand.headroomPercent} unit="%" rule={RULES.headroomPercent} onChange={(headroomPercent) => setDemand({ headroomPercent })} />
-        <NumberField label="Spare instances (N+k)" value={demand.spareInstances} step={1} rule={RULES.spareInstances} onChange={(spareInstances) => setDemand({ spareInstances })} />
+        <NumberField
+          label="Headroom"
+          value={demand.headroomPercent}
+          unit="%"
+          rule={RULES.headroomPercent}
+          onChange={(headroomPercent) => setDemand({ headroomPercent })}
+        />
+        <NumberField
+          label="Spare instances (N+k)"
+          value={demand.spareInstances}
+          step={1}
+          rule={RULES.spareInstances}
+          onChange={(spareInstances) => setDemand({ spareInstances })}
+        />
       </div>
       {conversion ? (
         <p className={conversion.ok ? 'demand__conversion' : 'demand__conversion field__error'} role="status">
@@ -87,9 +102,17 @@ export function DemandForm() {
             onChange={(averageToPeak) => setDemand({ averageToPeak })}
             hint="Used for the demand cost: the price of the traffic you actually expect."
           />
-          <NumberField label="Uptime" value={uptime} step={0.01} rule={RULES.uptime} onChange={setUptime} hint="Fraction of the year the fleet serves (1 = always)." />
+          <NumberField
+            label="Uptime"
+            value={uptime}
+            step={0.01}
+            rule={RULES.uptime}
+            onChange={setUptime}
+            hint="Fraction of the year the fleet serves (1 = always)."
+          />
           <label className="checkbox">
-            <input type="checkbox" checked={interpolate} onChange={(e) => setInterpolate(e.target.checked)} /> Estimate between measured load levels <InfoTip term="estimate" />
+            <input type="checkbox" checked={interpolate} onChange={(e) => setInterpolate(e.target.checked)} /> Estimate
+            between measured load levels <InfoTip term="estimate" />
           </label>
         </div>
         <PeakEstimator />

@@ -79,9 +79,12 @@ function PresetSummary({ preset, currency }: { preset: HardwarePreset; currency:
   return (
     <div className="preset-summary" data-testid="preset-summary">
       <p>
-        Example: {preset.gpusPerServer} GPUs per server, {formatMoney(preset.serverPriceUsd, currency)} per server, {preset.serverKw} kW,{' '}
-        {preset.cloudUsdPerGpuHour === null ? 'no cloud price' : `${formatMoney(preset.cloudUsdPerGpuHour, currency)} per GPU-hour in the cloud`}.
-        {currency === 'USD' ? '' : ` (US dollar figures, shown in ${currency} without conversion.)`}
+        Example: {preset.gpusPerServer} GPUs per server, {formatMoney(preset.serverPriceUsd, currency)} per server,{' '}
+        {preset.serverKw} kW,{' '}
+        {preset.cloudUsdPerGpuHour === null
+          ? 'no cloud price'
+          : `${formatMoney(preset.cloudUsdPerGpuHour, currency)} per GPU-hour in the cloud`}
+        .{currency === 'USD' ? '' : ` (US dollar figures, shown in ${currency} without conversion.)`}
       </p>
       <ul>
         {source('Price', price)}
@@ -92,7 +95,24 @@ function PresetSummary({ preset, currency }: { preset: HardwarePreset; currency:
   );
 }
 
-const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CNY', 'INR', 'KRW', 'CAD', 'AUD', 'SGD', 'SEK', 'NOK', 'DKK', 'PLN', 'BRL'] as const;
+const CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CHF',
+  'JPY',
+  'CNY',
+  'INR',
+  'KRW',
+  'CAD',
+  'AUD',
+  'SGD',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'BRL',
+] as const;
 
 /** The currency every amount is entered and shown in. Changing it converts nothing: it relabels. */
 function CurrencySelect() {
@@ -122,23 +142,70 @@ function HardwareForm({ profile, removable }: { profile: HardwareProfile; remova
   return (
     <fieldset className="hardware">
       <legend>
-        <input aria-label="Server type name" className="hardware__name" value={profile.name} onChange={(e) => set({ name: e.target.value || profile.id })} />
+        <input
+          aria-label="Server type name"
+          className="hardware__name"
+          value={profile.name}
+          onChange={(e) => set({ name: e.target.value || profile.id })}
+        />
       </legend>
       <div className="form-grid">
-        <NumberField label="Server price" context={profile.name} grouping unit={currency} value={profile.serverPriceUsd} rule={RULES.money} onChange={(serverPriceUsd) => set({ serverPriceUsd })} />
-        <NumberField label="GPUs per server" context={profile.name} value={profile.gpusPerServer} step={1} rule={RULES.gpusPerServer} onChange={(gpusPerServer) => set({ gpusPerServer })} />
-        <NumberField label="Depreciation" context={profile.name} unit="years" value={profile.depreciationYears} rule={RULES.depreciationYears} onChange={(depreciationYears) => set({ depreciationYears })} />
-        <NumberField label="Software licence" context={profile.name} grouping unit={`${currency}/year`} value={profile.licence.usdPerYear} rule={RULES.money} onChange={(usdPerYear) => set({ licence: { ...profile.licence, usdPerYear } })} />
+        <NumberField
+          label="Server price"
+          context={profile.name}
+          grouping
+          unit={currency}
+          value={profile.serverPriceUsd}
+          rule={RULES.money}
+          onChange={(serverPriceUsd) => set({ serverPriceUsd })}
+        />
+        <NumberField
+          label="GPUs per server"
+          context={profile.name}
+          value={profile.gpusPerServer}
+          step={1}
+          rule={RULES.gpusPerServer}
+          onChange={(gpusPerServer) => set({ gpusPerServer })}
+        />
+        <NumberField
+          label="Depreciation"
+          context={profile.name}
+          unit="years"
+          value={profile.depreciationYears}
+          rule={RULES.depreciationYears}
+          onChange={(depreciationYears) => set({ depreciationYears })}
+        />
+        <NumberField
+          label="Software licence"
+          context={profile.name}
+          grouping
+          unit={`${currency}/year`}
+          value={profile.licence.usdPerYear}
+          rule={RULES.money}
+          onChange={(usdPerYear) => set({ licence: { ...profile.licence, usdPerYear } })}
+        />
         <div className="field">
           <label htmlFor={`${id}-basis`}>
             Licence counted<span className="visually-hidden"> for {profile.name}</span>
           </label>
-          <select id={`${id}-basis`} value={profile.licence.basis} onChange={(e) => set({ licence: { ...profile.licence, basis: e.target.value as LicenceBasis } })}>
+          <select
+            id={`${id}-basis`}
+            value={profile.licence.basis}
+            onChange={(e) => set({ licence: { ...profile.licence, basis: e.target.value as LicenceBasis } })}
+          >
             <option value="perGpu">per GPU</option>
             <option value="perServer">per server</option>
           </select>
         </div>
-        <NumberField label="Hosting" context={profile.name} grouping unit={`${currency}/server-year`} value={profile.hostingUsdPerServerYear} rule={RULES.money} onChange={(hostingUsdPerServerYear) => set({ hostingUsdPerServerYear })} />
+        <NumberField
+          label="Hosting"
+          context={profile.name}
+          grouping
+          unit={`${currency}/server-year`}
+          value={profile.hostingUsdPerServerYear}
+          rule={RULES.money}
+          onChange={(hostingUsdPerServerYear) => set({ hostingUsdPerServerYear })}
+        />
         <label className="checkbox">
           <input
             type="checkbox"
@@ -150,9 +217,31 @@ function HardwareForm({ profile, removable }: { profile: HardwareProfile; remova
         </label>
         {power ? (
           <>
-            <NumberField label="Server draw" context={profile.name} unit="kW" value={power.serverKw} rule={RULES.serverKw} onChange={(serverKw) => set({ power: { ...power, serverKw } })} />
-            <NumberField label="PUE" context={profile.name} value={power.pue} step={0.05} rule={RULES.pue} onChange={(pue) => set({ power: { ...power, pue } })} />
-            <NumberField label="Electricity" context={profile.name} unit={`${currency}/kWh`} value={power.usdPerKwh} step={0.01} rule={RULES.money} onChange={(usdPerKwh) => set({ power: { ...power, usdPerKwh } })} />
+            <NumberField
+              label="Server draw"
+              context={profile.name}
+              unit="kW"
+              value={power.serverKw}
+              rule={RULES.serverKw}
+              onChange={(serverKw) => set({ power: { ...power, serverKw } })}
+            />
+            <NumberField
+              label="PUE"
+              context={profile.name}
+              value={power.pue}
+              step={0.05}
+              rule={RULES.pue}
+              onChange={(pue) => set({ power: { ...power, pue } })}
+            />
+            <NumberField
+              label="Electricity"
+              context={profile.name}
+              unit={`${currency}/kWh`}
+              value={power.usdPerKwh}
+              step={0.01}
+              rule={RULES.money}
+              onChange={(usdPerKwh) => set({ power: { ...power, usdPerKwh } })}
+            />
           </>
         ) : null}
         <label className="checkbox">
@@ -165,7 +254,15 @@ function HardwareForm({ profile, removable }: { profile: HardwareProfile; remova
           <span className="visually-hidden"> for {profile.name}</span>
         </label>
         {profile.cloudUsdPerGpuHour !== null ? (
-          <NumberField label="Cloud rental" context={profile.name} unit={`${currency}/GPU-hour`} value={profile.cloudUsdPerGpuHour} step={0.1} rule={RULES.money} onChange={(cloudUsdPerGpuHour) => set({ cloudUsdPerGpuHour })} />
+          <NumberField
+            label="Cloud rental"
+            context={profile.name}
+            unit={`${currency}/GPU-hour`}
+            value={profile.cloudUsdPerGpuHour}
+            step={0.1}
+            rule={RULES.money}
+            onChange={(cloudUsdPerGpuHour) => set({ cloudUsdPerGpuHour })}
+          />
         ) : null}
       </div>
       {removable ? (

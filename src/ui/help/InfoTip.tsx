@@ -9,7 +9,17 @@ export function InfoTip({ term }: { term: GlossaryTerm }) {
   const entry = GLOSSARY[term];
   return (
     <span className="infotip" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
-      <button type="button" className="infotip__button" aria-label={`What is ${entry.term}?`} aria-expanded={open} aria-describedby={open ? id : undefined} onClick={() => setOpen(true)} onFocus={() => setOpen(true)} onBlur={() => setOpen(false)} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+      <button
+        type="button"
+        className="infotip__button"
+        aria-label={`What is ${entry.term}?`}
+        aria-expanded={open}
+        aria-describedby={open ? id : undefined}
+        onClick={() => setOpen(true)}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      >
         ?
       </button>
       {open ? (

@@ -105,8 +105,8 @@ function Answer({ entry, why, compact }: { entry: RankedEntry; why: string; comp
           {series.name}
         </strong>
         <span className="recommendation__hardware">
-          on {entry.result.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'}{' '}
-          per instance
+          on {entry.result.hardware.name} · {series.gpusPerInstance} GPU{series.gpusPerInstance === 1 ? '' : 's'} per
+          instance
         </span>
       </p>
       <dl className={`recommendation__figures${compact ? ' recommendation__figures--compact' : ''}`}>

@@ -58,7 +58,8 @@ export function ResultsTable({ exportButtons }: { exportButtons?: ReactNode }) {
       </div>
       <WorkloadNotice workloads={decisions.length} />
       <p className="panel__hint">
-        Ranked by {RANK_METRIC_LABELS[rankBy]} within each workload (choose beside the recommendation); each row says what it costs beyond the best and why.
+        Ranked by {RANK_METRIC_LABELS[rankBy]} within each workload (choose beside the recommendation); each row says
+        what it costs beyond the best and why.
       </p>
       <div className="table-scroll">
         <table className="results-table">
@@ -94,8 +95,17 @@ export function ResultsTable({ exportButtons }: { exportButtons?: ReactNode }) {
                 if (!r) return null;
                 const entry = d.ranked.find((e) => e.result.series.key === key);
                 const bestName = d.ranked[0]?.result.series.name ?? '';
-                const rank = entry && d.ranked.length > 1 ? { rank: entry.rank, gap: describeGap(entry, bestName, ctx) } : null;
-                return <ResultRow key={key} result={r} cheapest={cheapest.has(key)} rank={rank?.rank ?? null} gap={rank?.gap ?? null} />;
+                const rank =
+                  entry && d.ranked.length > 1 ? { rank: entry.rank, gap: describeGap(entry, bestName, ctx) } : null;
+                return (
+                  <ResultRow
+                    key={key}
+                    result={r}
+                    cheapest={cheapest.has(key)}
+                    rank={rank?.rank ?? null}
+                    gap={rank?.gap ?? null}
+                  />
+                );
               })}
             </tbody>
           ))}
@@ -125,7 +135,8 @@ function WorkloadNotice({ workloads }: { workloads: number }) {
           : `These configurations serve ${workloads} different workloads (another model, or mean input or output tokens more than 10 % apart): a cost per token of one says nothing against another, so they are ranked, and the cheapest named, only within each workload.`}
       </span>
       <label className="checkbox">
-        <input type="checkbox" checked={comparable} onChange={(e) => setComparableWorkloads(e.target.checked)} /> Compare across workloads (they serve the same work)
+        <input type="checkbox" checked={comparable} onChange={(e) => setComparableWorkloads(e.target.checked)} />{' '}
+        Compare across workloads (they serve the same work)
       </label>
     </div>
   );
@@ -138,7 +149,6 @@ interface RowProps {
   rank: number | null;
   gap: string | null;
 }
-
 
 /** A row re-renders only when its result, badge or ranking text changes (a drag moves few of them per frame). */
 const ResultRow = memo(function ResultRow({ result, cheapest, rank, gap }: RowProps) {
@@ -318,9 +328,17 @@ function Alternatives({ results, currency }: { results: SeriesResult[]; currency
               <tr key={r.series.key}>
                 <th scope="row">{r.series.name}</th>
                 <td>{formatMoney(c.fleetYearUsd, currency)}</td>
-                <td title={c.cloudYearUsd.reason}>{c.cloudYearUsd.value === null ? 'set a price per GPU-hour' : formatMoney(c.cloudYearUsd.value, currency)}</td>
+                <td title={c.cloudYearUsd.reason}>
+                  {c.cloudYearUsd.value === null
+                    ? 'set a price per GPU-hour'
+                    : formatMoney(c.cloudYearUsd.value, currency)}
+                </td>
                 <td title={c.apiYearUsd.reason}>{formatMoney(c.apiYearUsd.value, currency)}</td>
-                <td title={c.breakEvenMonthsVsCloud.reason}>{c.breakEvenMonthsVsCloud.value === null ? '—' : `${formatNumber(c.breakEvenMonthsVsCloud.value, 1)} months`}</td>
+                <td title={c.breakEvenMonthsVsCloud.reason}>
+                  {c.breakEvenMonthsVsCloud.value === null
+                    ? '—'
+                    : `${formatNumber(c.breakEvenMonthsVsCloud.value, 1)} months`}
+                </td>
                 <td>{label[c.cheapestOption]}</td>
               </tr>
             );

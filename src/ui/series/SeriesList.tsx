@@ -13,10 +13,13 @@ import { TypedLengths } from './TypedLengths.tsx';
 export function SeriesList() {
   const series = useAppStore(selectAllSeries);
   const origin = useAppStore((s) => s.origin);
-  if (series.length === 0) return <p className="empty">No benchmark loaded yet. Drop a GenAI-Perf sweep above, or open the demo.</p>;
+  if (series.length === 0)
+    return <p className="empty">No benchmark loaded yet. Drop a GenAI-Perf sweep above, or open the demo.</p>;
   return (
     <div className="series-list">
-      {origin === 'demo' ? <p className="badge badge--demo">Demo data: one real GenAI-Perf sweep and two synthetic demo configurations</p> : null}
+      {origin === 'demo' ? (
+        <p className="badge badge--demo">Demo data: one real GenAI-Perf sweep and two synthetic demo configurations</p>
+      ) : null}
       <ul>
         {series.map((s) => (
           <SeriesRow key={s.key} series={s} all={series} />
@@ -44,7 +47,10 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
   const others = all.filter((o) => o.key !== series.key);
   const [mergeTarget, setMergeTarget] = useState('');
   // Loads that two merged folders both measured: the curve would double back on itself.
-  const sharedLoads = series.memberKeys.length > 1 ? [...new Set(series.points.map((p) => p.load.concurrency ?? p.load.requestRate))].length < series.points.length : false;
+  const sharedLoads =
+    series.memberKeys.length > 1
+      ? [...new Set(series.points.map((p) => p.load.concurrency ?? p.load.requestRate))].length < series.points.length
+      : false;
   const id = useId();
   const duplicates = series.points.some((p) => p.duplicateLoadRuns !== undefined);
   return (
@@ -56,12 +62,20 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
         </label>
         <NameInput id={`${id}-name`} value={series.name} onChange={(name) => setSeriesSettings(series.key, { name })} />
         <span className="series-row__meta">
-          {series.points.length} load level{series.points.length === 1 ? '' : 's'} · {series.sources.length} file{series.sources.length === 1 ? '' : 's'}
+          {series.points.length} load level{series.points.length === 1 ? '' : 's'} · {series.sources.length} file
+          {series.sources.length === 1 ? '' : 's'}
           {duplicates ? ' · duplicate load levels kept apart' : ''}
           {sharedLoads ? ' · merged folders share load levels: are they really one configuration?' : ''}
         </span>
         <div className="series-row__controls">
-          <NumberField label="GPUs per instance" context={series.name} value={series.gpusPerInstance} rule={RULES.gpusPerInstance} step={1} onChange={(v) => setSeriesSettings(series.key, { gpusPerInstance: v })} />
+          <NumberField
+            label="GPUs per instance"
+            context={series.name}
+            value={series.gpusPerInstance}
+            rule={RULES.gpusPerInstance}
+            step={1}
+            onChange={(v) => setSeriesSettings(series.key, { gpusPerInstance: v })}
+          />
           <div className="field">
             <label htmlFor={`${id}-hw`}>
               Hardware<span className="visually-hidden"> for {series.name}</span>
@@ -80,7 +94,12 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
           </div>
           <TypedLengths series={series} />
           <label className="checkbox">
-            <input type="checkbox" checked={!series.hidden} onChange={(e) => setSeriesSettings(series.key, { hidden: !e.target.checked })} /> Show
+            <input
+              type="checkbox"
+              checked={!series.hidden}
+              onChange={(e) => setSeriesSettings(series.key, { hidden: !e.target.checked })}
+            />{' '}
+            Show
             <span className="visually-hidden"> {series.name}</span>
           </label>
           {others.length > 0 && series.memberKeys.length === 1 ? (
@@ -114,7 +133,12 @@ function SeriesRow({ series, all }: { series: ResolvedSeries; all: readonly Reso
               Split ({series.memberKeys.length} merged)<span className="visually-hidden"> {series.name}</span>
             </button>
           ) : null}
-          <button type="button" className="link danger" onClick={thenFocusListHeading(() => removeSeries(series.key))} aria-label={`Remove ${series.name}`}>
+          <button
+            type="button"
+            className="link danger"
+            onClick={thenFocusListHeading(() => removeSeries(series.key))}
+            aria-label={`Remove ${series.name}`}
+          >
             Remove
           </button>
         </div>

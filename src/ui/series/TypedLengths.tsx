@@ -19,7 +19,15 @@ export function TypedLengths({ series }: { series: ResolvedSeries }) {
   );
 }
 
-function LengthField({ series, field, label }: { series: ResolvedSeries; field: 'inputTokens' | 'outputTokens'; label: string }) {
+function LengthField({
+  series,
+  field,
+  label,
+}: {
+  series: ResolvedSeries;
+  field: 'inputTokens' | 'outputTokens';
+  label: string;
+}) {
   const { setSeriesSettings } = useActions();
   const id = useId();
   const typed = field === 'inputTokens' ? series.typedInputTokens : series.typedOutputTokens;

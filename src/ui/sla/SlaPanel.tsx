@@ -43,7 +43,9 @@ export function SlaPanel() {
       </ul>
       {mixedTps && sla.some((c) => c.metric === 'tpsPerUser') ? (
         <p className="field__error" role="note">
-          The loaded files define tokens/s per user differently ({definitions.map((d) => TPS_PER_USER_DEFINITION_LABELS[d]).join('; ')}): the same limit is not the same requirement for all configurations.
+          The loaded files define tokens/s per user differently (
+          {definitions.map((d) => TPS_PER_USER_DEFINITION_LABELS[d]).join('; ')}): the same limit is not the same
+          requirement for all configurations.
         </p>
       ) : null}
       <SlaRuleControl />
@@ -54,7 +56,17 @@ export function SlaPanel() {
   );
 }
 
-function SlaRow({ index, constraint, drawn, duplicate }: { index: number; constraint: SlaConstraint; drawn: boolean; duplicate: boolean }) {
+function SlaRow({
+  index,
+  constraint,
+  drawn,
+  duplicate,
+}: {
+  index: number;
+  constraint: SlaConstraint;
+  drawn: boolean;
+  duplicate: boolean;
+}) {
   const { setSla, removeSla, setView } = useActions();
   const available = useAppStore(selectAvailableStats);
   const id = useId();
@@ -73,7 +85,11 @@ function SlaRow({ index, constraint, drawn, duplicate }: { index: number; constr
           ))}
         </select>
       </div>
-      <StatSelect value={constraint.stat} available={available[constraint.metric]} onChange={(stat) => setSla(index, { ...constraint, stat })} />
+      <StatSelect
+        value={constraint.stat}
+        available={available[constraint.metric]}
+        onChange={(stat) => setSla(index, { ...constraint, stat })}
+      />
       <NumberField
         label={`${info.label} ${constraint.stat} ${info.direction === 'upper' ? 'at most' : 'at least'}`}
         value={constraint.bound}
@@ -86,11 +102,24 @@ function SlaRow({ index, constraint, drawn, duplicate }: { index: number; constr
       ) : duplicate ? (
         <span className="sla-row__where">same as the line on the chart; not drawn</span>
       ) : (
-        <button type="button" className="link sla-row__where" onClick={() => setView({ x: { metric: constraint.metric, stat: constraint.stat } })}>
-          Show on the chart<span className="visually-hidden"> ({info.label} {constraint.stat})</span>
+        <button
+          type="button"
+          className="link sla-row__where"
+          onClick={() => setView({ x: { metric: constraint.metric, stat: constraint.stat } })}
+        >
+          Show on the chart
+          <span className="visually-hidden">
+            {' '}
+            ({info.label} {constraint.stat})
+          </span>
         </button>
       )}
-      <button type="button" className="link danger" onClick={() => removeSla(index)} aria-label={`Remove ${info.label} ${constraint.stat} constraint`}>
+      <button
+        type="button"
+        className="link danger"
+        onClick={() => removeSla(index)}
+        aria-label={`Remove ${info.label} ${constraint.stat} constraint`}
+      >
         Remove
       </button>
     </li>

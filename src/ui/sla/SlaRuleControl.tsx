@@ -20,7 +20,12 @@ export function SlaRuleControl() {
     <fieldset className="sla-rule">
       <legend>A load level qualifies when</legend>
       <label>
-        <input type="radio" name={`${id}-rule`} checked={rule.kind === 'statistic'} onChange={() => setSlaRule({ kind: 'statistic' })} />
+        <input
+          type="radio"
+          name={`${id}-rule`}
+          checked={rule.kind === 'statistic'}
+          onChange={() => setSlaRule({ kind: 'statistic' })}
+        />
         its statistics meet every constraint
       </label>
       <label>

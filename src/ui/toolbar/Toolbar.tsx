@@ -13,7 +13,12 @@ import { useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
 import { downloadText } from '../export/download.ts';
 
 function isTextEntry(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox') || target.tagName === 'TEXTAREA');
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox') ||
+      target.tagName === 'TEXTAREA')
+  );
 }
 
 /** For a JSON that is not a scenario: whether it is a benchmark result, and how to load that instead. */
@@ -46,7 +51,8 @@ export function Toolbar() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [store]);
 
-  const save = () => downloadText(scenarioToJson(currentScenario(store.getState())), 'llm-tco-scenario.json', 'application/json');
+  const save = () =>
+    downloadText(scenarioToJson(currentScenario(store.getState())), 'llm-tco-scenario.json', 'application/json');
 
   const open = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -61,7 +67,13 @@ export function Toolbar() {
     const result = await readScenarioFile(file);
     if (!result.ok) {
       const hint = await benchmarkHint(file.name, result.field === 'format' ? await file.text() : '', result.field);
-      store.getState().notify('error', `${file.name} could not be opened: ${result.message}${hint} Nothing was changed.`, 'scenario-file');
+      store
+        .getState()
+        .notify(
+          'error',
+          `${file.name} could not be opened: ${result.message}${hint} Nothing was changed.`,
+          'scenario-file',
+        );
       return;
     }
     openScenario(store, result.scenario);
@@ -97,7 +109,12 @@ export function Toolbar() {
       <button type="button" onClick={() => store.getState().undo()} aria-disabled={!canUndo} title="Undo (Ctrl+Z)">
         Undo
       </button>
-      <button type="button" onClick={() => store.getState().redo()} aria-disabled={!canRedo} title="Redo (Shift+Ctrl+Z)">
+      <button
+        type="button"
+        onClick={() => store.getState().redo()}
+        aria-disabled={!canRedo}
+        title="Redo (Shift+Ctrl+Z)"
+      >
         Redo
       </button>
       <span className="toolbar__sep" aria-hidden="true" />
@@ -107,12 +124,25 @@ export function Toolbar() {
       <button type="button" onClick={() => fileInput.current?.click()}>
         Open scenario…
       </button>
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Scenario file" onChange={(e) => void open(e)} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label="Scenario file"
+        onChange={(e) => void open(e)}
+      />
       <button type="button" onClick={() => void share()}>
         Copy share link
       </button>
       {link ? (
-        <input className="toolbar__link" readOnly value={link} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          className="toolbar__link"
+          readOnly
+          value={link}
+          aria-label="Share link"
+          onFocus={(e) => e.currentTarget.select()}
+        />
       ) : null}
     </div>
   );

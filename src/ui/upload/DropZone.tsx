@@ -25,17 +25,27 @@ export function DropZone() {
     const batch: FileToParse[] = files.map((file) => ({ file, path: filePath(file) }));
     void loadFiles(store, batch);
   };
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop: take, noClick: true, noKeyboard: true, multiple: true });
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+    onDrop: take,
+    noClick: true,
+    noKeyboard: true,
+    multiple: true,
+  });
   const onFolder = (event: ChangeEvent<HTMLInputElement>) => {
     take(Array.from(event.target.files ?? []));
     event.target.value = '';
   };
 
   return (
-    <div {...getRootProps({ className: `dropzone${isDragActive ? ' dropzone--active' : ''}`, 'data-testid': 'dropzone' })}>
+    <div
+      {...getRootProps({ className: `dropzone${isDragActive ? ' dropzone--active' : ''}`, 'data-testid': 'dropzone' })}
+    >
       <input {...getInputProps({ 'aria-label': 'Benchmark files' })} />
       <p className="dropzone__title">{isDragActive ? 'Drop to load' : 'Drop benchmark result files or folders here'}</p>
-      <p className="dropzone__hint">GenAI-Perf, AIPerf, vLLM, SGLang, LLMPerf, GuideLLM, inference-perf, or any CSV/JSON you map — parsed in your browser, never uploaded.</p>
+      <p className="dropzone__hint">
+        GenAI-Perf, AIPerf, vLLM, SGLang, LLMPerf, GuideLLM, inference-perf, or any CSV/JSON you map — parsed in your
+        browser, never uploaded.
+      </p>
       <div className="dropzone__buttons">
         <button type="button" onClick={open}>
           Choose files…
@@ -43,13 +53,22 @@ export function DropZone() {
         <button type="button" onClick={() => folderInput.current?.click()}>
           Choose folder…
         </button>
-        <input ref={folderInput} type="file" multiple hidden aria-label="Benchmark folder" onChange={onFolder} {...{ webkitdirectory: '', directory: '' }} />
+        <input
+          ref={folderInput}
+          type="file"
+          multiple
+          hidden
+          aria-label="Benchmark folder"
+          onChange={onFolder}
+          {...{ webkitdirectory: '', directory: '' }}
+        />
       </div>
       {loading ? (
         <div className="progress" role="status">
           <progress max={loading.bytesTotal || 1} value={loading.bytesDone} aria-label="Reading files" />
           <span>
-            Reading {loading.filesDone} / {loading.filesTotal} files ({(loading.bytesDone / 2 ** 20).toFixed(1)} of {(loading.bytesTotal / 2 ** 20).toFixed(1)} MB)
+            Reading {loading.filesDone} / {loading.filesTotal} files ({(loading.bytesDone / 2 ** 20).toFixed(1)} of{' '}
+            {(loading.bytesTotal / 2 ** 20).toFixed(1)} MB)
           </span>
           <CancelLoading />
         </div>

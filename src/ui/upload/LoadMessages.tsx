@@ -24,19 +24,14 @@ export function LoadMessages() {
       <UnresolvedLoads />
       {errors.length > 0 ? (
         <div role="alert" className="load-errors">
-          <strong>
-            {countFiles(errors.length)} could not be used
-          </strong>{' '}
-          — everything else stays loaded.
+          <strong>{countFiles(errors.length)} could not be used</strong> — everything else stays loaded.
           <FileReasons entries={errors} />
         </div>
       ) : null}
       <MapColumns />
       {skipped.length > 0 ? (
         <details className="load-skipped">
-          <summary>
-            {countFiles(skipped.length)} skipped on purpose (companion files with no summary results)
-          </summary>
+          <summary>{countFiles(skipped.length)} skipped on purpose (companion files with no summary results)</summary>
           <FileReasons entries={skipped} />
         </details>
       ) : null}
@@ -68,7 +63,10 @@ function FileReasons({ entries }: { entries: readonly FileError[] }) {
     <ul className="file-reasons">
       {groupByReason(entries).map((group) => (
         // data-file / data-reason: each file's own reason, whether its group is folded or not.
-        <li key={group.reason} {...(group.files.length === 1 ? { 'data-file': group.files[0], 'data-reason': group.reason } : {})}>
+        <li
+          key={group.reason}
+          {...(group.files.length === 1 ? { 'data-file': group.files[0], 'data-reason': group.reason } : {})}
+        >
           {group.files.length === 1 ? (
             <>
               <code>{group.files[0]}</code>: {group.reason}

@@ -16,7 +16,10 @@ export function UnresolvedLoads() {
       <strong>
         {unresolved.length} run{unresolved.length === 1 ? '' : 's'} without a load level
       </strong>
-      <p className="panel__hint">Neither the file nor its folder name says at which concurrency or request rate it ran (GenAI-Perf CSVs do not record it). Enter it to use the run.</p>
+      <p className="panel__hint">
+        Neither the file nor its folder name says at which concurrency or request rate it ran (GenAI-Perf CSVs do not
+        record it). Enter it to use the run.
+      </p>
       <ul>
         {unresolved.map((run) => (
           <UnresolvedRow key={run.runPath} run={run} />
@@ -32,16 +35,25 @@ function UnresolvedRow({ run }: { run: UnresolvedRun }) {
   const [kind, setKind] = useState<'concurrency' | 'requestRate'>('concurrency');
   const [text, setText] = useState('');
   const value = Number(text);
-  const problem = text === '' ? null : numberProblem(value, kind === 'concurrency' ? { ...RULES.loadLevel, integer: true } : RULES.loadLevel);
+  const problem =
+    text === ''
+      ? null
+      : numberProblem(value, kind === 'concurrency' ? { ...RULES.loadLevel, integer: true } : RULES.loadLevel);
   return (
     <li>
       <code>{run.runPath}</code>
-      {run.files.length > 1 || run.files[0] !== run.runPath ? <span className="field__hint"> from {run.files.join(', ')}</span> : null}
+      {run.files.length > 1 || run.files[0] !== run.runPath ? (
+        <span className="field__hint"> from {run.files.join(', ')}</span>
+      ) : null}
       <div className="row">
         <label htmlFor={`${id}-kind`} className="visually-hidden">
           Load kind
         </label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as 'concurrency' | 'requestRate')}>
+        <select
+          id={`${id}-kind`}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as 'concurrency' | 'requestRate')}
+        >
           <option value="concurrency">concurrency</option>
           <option value="requestRate">request rate (req/s)</option>
         </select>
@@ -58,7 +70,13 @@ function UnresolvedRow({ run }: { run: UnresolvedRun }) {
           // A number the browser cannot read (1e400) arrives as an empty value with badInput: say so.
           onChange={(e) => setText(e.target.validity.badInput ? 'unreadable' : e.target.value)}
         />
-        <button type="button" disabled={text === '' || problem !== null} onClick={() => setRunLoad(run.runPath, kind === 'concurrency' ? { concurrency: value } : { requestRate: value })}>
+        <button
+          type="button"
+          disabled={text === '' || problem !== null}
+          onClick={() =>
+            setRunLoad(run.runPath, kind === 'concurrency' ? { concurrency: value } : { requestRate: value })
+          }
+        >
           Use
         </button>
       </div>

@@ -27,14 +27,20 @@ describe('percentileOfSorted: numpy.percentile, method linear', () => {
 
 describe('Stat: any percentile p<N>, 0 < N < 100, one name each', () => {
   it.each(['p99.9', 'p97.5', 'p0.1', 'p50', 'p99.99', 'avg'])('%s is a statistic', (s) => expect(isStat(s)).toBe(true));
-  it.each(['p100', 'p0', 'p99.90', 'p05', 'p-1', 'p1e1', 'median', 'p'])('%s is not', (s) => expect(isStat(s)).toBe(false));
+  it.each(['p100', 'p0', 'p99.90', 'p05', 'p-1', 'p1e1', 'median', 'p'])('%s is not', (s) =>
+    expect(isStat(s)).toBe(false),
+  );
 });
 
 /** Five requests; the fourth failed. TTFT 100, 200, 300, (failed), 500 ms; tokens/s per user 50, 40, 30, –, 10. */
 function fiveRequests(): RawSamples {
   return {
     ok: [true, true, true, false, true],
-    columns: { ttftMs: [100, 200, 300, 50, 500], itlMs: [10, 30, 20, NaN, 40], outputTokensPerSecondPerUser: [50, 40, 30, 99, 10] },
+    columns: {
+      ttftMs: [100, 200, 300, 50, 500],
+      itlMs: [10, 30, 20, NaN, 40],
+      outputTokensPerSecondPerUser: [50, 40, 30, 99, 10],
+    },
   };
 }
 
@@ -63,7 +69,13 @@ describe('goodput against the SLA', () => {
 
   it('counts completed requests whose own values meet every bound; failed ones are never good', () => {
     // TTFT ≤ 300: requests 1–3 (the failed one's 50 ms does not count); of those ITL ≤ 25: 10 and 20.
-    const g = pointGoodput(withRps, prepareSla([{ metric: 'ttft', stat: 'avg', bound: 300 }, { metric: 'itl', stat: 'p99', bound: 25 }]));
+    const g = pointGoodput(
+      withRps,
+      prepareSla([
+        { metric: 'ttft', stat: 'avg', bound: 300 },
+        { metric: 'itl', stat: 'p99', bound: 25 },
+      ]),
+    );
     expect(g).toEqual({ known: true, good: 2, total: 5, completed: 4, percent: 40, requestsPerSecond: 4 });
   });
 
@@ -82,55 +94,100 @@ describe('goodput against the SLA', () => {
   });
 
   // A generous timeout: the property's runs can exceed vitest's 5 s while the whole suite loads both cores.
-  it('matches a plain count for any bounds, in any order of recounts (cached filtered columns included)', { timeout: 30_000 }, () => {
-    const field = fc.array(fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constant(NaN)), { minLength: 30, maxLength: 30 });
-    const bound = fc.double({ min: 0, max: 100, noNaN: true });
-    fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), field, field, field, fc.array(fc.tuple(bound, bound, bound), { minLength: 1, maxLength: 8 }), (ok, a, b, c, steps) => {
-        const s = buildRequestSamples({ ok, columns: { ttftMs: a, e2eMs: b, outputTokensPerSecondPerUser: c } });
-        for (const [x, y, z] of steps) {
-          const sla: SlaConstraint[] = [
-            { metric: 'ttft', stat: 'avg', bound: x },
-            { metric: 'e2e', stat: 'avg', bound: y },
-            { metric: 'tpsPerUser', stat: 'avg', bound: z },
-          ];
-          // Nothing completed: 0 good. A metric with no value for any completed request: not measured, unknown.
-          const measured = [a, b, c].every((col) => ok.some((good, i) => good && !Number.isNaN(col[i] ?? NaN)));
-          const expected = (count: number) => (!ok.includes(true) ? 0 : measured ? count : undefined);
-          const plain = ok.filter((good, i) => good && (a[i] ?? NaN) <= x && (b[i] ?? NaN) <= y && (c[i] ?? NaN) >= z).length;
-          expect(goodCount(s, prepareSla(sla))).toBe(expected(plain));
-          // Drag one bound: the filtered column of that metric is built once and searched.
-          expect(goodCount(s, prepareSla(sla.map((k, i) => (i === 1 ? { ...k, bound: y / 2 } : k))))).toBe(
-            expected(ok.filter((good, i) => good && (a[i] ?? NaN) <= x && (b[i] ?? NaN) <= y / 2 && (c[i] ?? NaN) >= z).length),
-          );
-        }
-      }),
-    );
-  });
+  it(
+    'matches a plain count for any bounds, in any order of recounts (cached filtered columns included)',
+    { timeout: 30_000 },
+    () => {
+      const field = fc.array(fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constant(NaN)), {
+        minLength: 30,
+        maxLength: 30,
+      });
+      const bound = fc.double({ min: 0, max: 100, noNaN: true });
+      fc.assert(
+        fc.property(
+          fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+          field,
+          field,
+          field,
+          fc.array(fc.tuple(bound, bound, bound), { minLength: 1, maxLength: 8 }),
+          (ok, a, b, c, steps) => {
+            const s = buildRequestSamples({ ok, columns: { ttftMs: a, e2eMs: b, outputTokensPerSecondPerUser: c } });
+            for (const [x, y, z] of steps) {
+              const sla: SlaConstraint[] = [
+                { metric: 'ttft', stat: 'avg', bound: x },
+                { metric: 'e2e', stat: 'avg', bound: y },
+                { metric: 'tpsPerUser', stat: 'avg', bound: z },
+              ];
+              // Nothing completed: 0 good. A metric with no value for any completed request: not measured, unknown.
+              const measured = [a, b, c].every((col) => ok.some((good, i) => good && !Number.isNaN(col[i] ?? NaN)));
+              const expected = (count: number) => (!ok.includes(true) ? 0 : measured ? count : undefined);
+              const plain = ok.filter(
+                (good, i) => good && (a[i] ?? NaN) <= x && (b[i] ?? NaN) <= y && (c[i] ?? NaN) >= z,
+              ).length;
+              expect(goodCount(s, prepareSla(sla))).toBe(expected(plain));
+              // Drag one bound: the filtered column of that metric is built once and searched.
+              expect(goodCount(s, prepareSla(sla.map((k, i) => (i === 1 ? { ...k, bound: y / 2 } : k))))).toBe(
+                expected(
+                  ok.filter((good, i) => good && (a[i] ?? NaN) <= x && (b[i] ?? NaN) <= y / 2 && (c[i] ?? NaN) >= z)
+                    .length,
+                ),
+              );
+            }
+          },
+        ),
+      );
+    },
+  );
 });
 
 describe('goodput rule (docs/method.md §Goodput rule)', () => {
   // Two load levels: at c=1 every request is fast; at c=8 two of five are slow.
   const fast = buildRequestSamples({ ok: [true, true, true, true], columns: { ttftMs: [100, 110, 120, 130] } });
-  const mixed = buildRequestSamples({ ok: [true, true, true, true, true], columns: { ttftMs: [150, 160, 170, 900, 950] } });
-  const sweep = [point({ concurrency: 1, requestsPerSecond: 2, ttftMs: { avg: 115 }, requests: fast }), point({ concurrency: 8, requestsPerSecond: 9, ttftMs: { avg: 466 }, requests: mixed })];
+  const mixed = buildRequestSamples({
+    ok: [true, true, true, true, true],
+    columns: { ttftMs: [150, 160, 170, 900, 950] },
+  });
+  const sweep = [
+    point({ concurrency: 1, requestsPerSecond: 2, ttftMs: { avg: 115 }, requests: fast }),
+    point({ concurrency: 8, requestsPerSecond: 9, ttftMs: { avg: 466 }, requests: mixed }),
+  ];
   const sla: SlaConstraint[] = [{ metric: 'ttft', stat: 'avg', bound: 500 }];
 
   it('a level qualifies when enough of its requests are good, whatever its statistics say', () => {
     const statistic = pickOperatingPoint(sweep, sla, 'requestsPerSecond');
     expect(statistic.meetsSla && statistic.operatingPoint.point.load.concurrency).toBe(8); // avg 466 ≤ 500
-    const goodput = pickOperatingPoint(sweep, sla, 'requestsPerSecond', { interpolate: true, rule: { kind: 'goodput', minPercent: 95 } });
+    const goodput = pickOperatingPoint(sweep, sla, 'requestsPerSecond', {
+      interpolate: true,
+      rule: { kind: 'goodput', minPercent: 95 },
+    });
     expect(goodput.meetsSla && goodput.operatingPoint.point.load.concurrency).toBe(1); // c=8: 60 % good
-    const loose = pickOperatingPoint(sweep, sla, 'requestsPerSecond', { interpolate: false, rule: { kind: 'goodput', minPercent: 60 } });
+    const loose = pickOperatingPoint(sweep, sla, 'requestsPerSecond', {
+      interpolate: false,
+      rule: { kind: 'goodput', minPercent: 60 },
+    });
     expect(loose.meetsSla && loose.operatingPoint.point.load.concurrency).toBe(8);
   });
 
   it('says the best share when no level has enough, and never treats a level without requests as feasible', () => {
-    const none = pickOperatingPoint(sweep, [{ metric: 'ttft', stat: 'avg', bound: 105 }], 'requestsPerSecond', { interpolate: false, rule: { kind: 'goodput', minPercent: 90 } });
-    expect(none).toEqual({ meetsSla: false, notInFiles: false, reason: 'no load level has 90% good requests (best 25% at concurrency 1)' });
+    const none = pickOperatingPoint(sweep, [{ metric: 'ttft', stat: 'avg', bound: 105 }], 'requestsPerSecond', {
+      interpolate: false,
+      rule: { kind: 'goodput', minPercent: 90 },
+    });
+    expect(none).toEqual({
+      meetsSla: false,
+      notInFiles: false,
+      reason: 'no load level has 90% good requests (best 25% at concurrency 1)',
+    });
     const summaries = sweep.map(({ requests: _r, ...p }) => p);
-    const unknown = pickOperatingPoint(summaries, sla, 'requestsPerSecond', { interpolate: false, rule: { kind: 'goodput', minPercent: 50 } });
-    expect(unknown).toEqual({ meetsSla: false, notInFiles: true, reason: 'the goodput rule needs per-request data: no per-request data (load the per-request file of this run)' });
+    const unknown = pickOperatingPoint(summaries, sla, 'requestsPerSecond', {
+      interpolate: false,
+      rule: { kind: 'goodput', minPercent: 50 },
+    });
+    expect(unknown).toEqual({
+      meetsSla: false,
+      notInFiles: true,
+      reason: 'the goodput rule needs per-request data: no per-request data (load the per-request file of this run)',
+    });
   });
 });
 

@@ -168,4 +168,3 @@ describe('goodputStatus: the goodput rule on one level', () => {
     expect(goodputStatus(withRequests({ ok: [true], columns: { e2eMs: [100] } }), sla, 0)).toBe('unknown');
   });
 });
-

@@ -12,9 +12,7 @@ import { point } from '../helpers.ts';
 /** A series whose levels have these TTFT averages (undefined: the level does not report TTFT). */
 function ttfts(...values: (number | undefined)[]): { points: LoadPoint[] } {
   return {
-    points: values.map((avg, i) =>
-      point({ concurrency: i + 1, ...(avg === undefined ? {} : { ttftMs: { avg } }) }),
-    ),
+    points: values.map((avg, i) => point({ concurrency: i + 1, ...(avg === undefined ? {} : { ttftMs: { avg } }) })),
   };
 }
 

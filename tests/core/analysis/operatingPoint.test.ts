@@ -10,10 +10,34 @@ import { point } from '../helpers.ts';
 
 // A small sweep: throughput saturates while TTFT climbs past the knee.
 const sweep = [
-  point({ concurrency: 1, ttftMs: { avg: 25, p99: 30 }, itlMs: { avg: 10 }, requestsPerSecond: 1.5, outputTokensPerSecond: 86 }),
-  point({ concurrency: 10, ttftMs: { avg: 145, p99: 162 }, itlMs: { avg: 12.8 }, requestsPerSecond: 11.4, outputTokensPerSecond: 668 }),
-  point({ concurrency: 50, ttftMs: { avg: 627, p99: 837 }, itlMs: { avg: 25 }, requestsPerSecond: 26.1, outputTokensPerSecond: 1525 }),
-  point({ concurrency: 100, ttftMs: { avg: 1020, p99: 1564 }, itlMs: { avg: 40 }, requestsPerSecond: 30.9, outputTokensPerSecond: 1806 }),
+  point({
+    concurrency: 1,
+    ttftMs: { avg: 25, p99: 30 },
+    itlMs: { avg: 10 },
+    requestsPerSecond: 1.5,
+    outputTokensPerSecond: 86,
+  }),
+  point({
+    concurrency: 10,
+    ttftMs: { avg: 145, p99: 162 },
+    itlMs: { avg: 12.8 },
+    requestsPerSecond: 11.4,
+    outputTokensPerSecond: 668,
+  }),
+  point({
+    concurrency: 50,
+    ttftMs: { avg: 627, p99: 837 },
+    itlMs: { avg: 25 },
+    requestsPerSecond: 26.1,
+    outputTokensPerSecond: 1525,
+  }),
+  point({
+    concurrency: 100,
+    ttftMs: { avg: 1020, p99: 1564 },
+    itlMs: { avg: 40 },
+    requestsPerSecond: 30.9,
+    outputTokensPerSecond: 1806,
+  }),
 ];
 const ttftAvg = (bound: number): SlaConstraint => ({ metric: 'ttft', stat: 'avg', bound });
 
@@ -49,7 +73,11 @@ describe('pickOperatingPoint (docs/method.md §Operating point)', () => {
   });
 
   it('needs every constraint: adding ITL avg ≤ 12 ms leaves only concurrency 1', () => {
-    const r = pickOperatingPoint(sweep, [ttftAvg(1000), { metric: 'itl', stat: 'avg', bound: 12 }], 'requestsPerSecond');
+    const r = pickOperatingPoint(
+      sweep,
+      [ttftAvg(1000), { metric: 'itl', stat: 'avg', bound: 12 }],
+      'requestsPerSecond',
+    );
     expect(r.meetsSla && r.operatingPoint.point.load.concurrency).toBe(1);
   });
 
@@ -67,7 +95,10 @@ describe('pickOperatingPoint (docs/method.md §Operating point)', () => {
   });
 
   it('breaks ties in throughput toward the lower load', () => {
-    const flat = [point({ concurrency: 64, ttftMs: { avg: 90 }, requestsPerSecond: 20 }), point({ concurrency: 32, ttftMs: { avg: 50 }, requestsPerSecond: 20 })];
+    const flat = [
+      point({ concurrency: 64, ttftMs: { avg: 90 }, requestsPerSecond: 20 }),
+      point({ concurrency: 32, ttftMs: { avg: 50 }, requestsPerSecond: 20 }),
+    ];
     const r = pickOperatingPoint(flat, [ttftAvg(100)], 'requestsPerSecond');
     expect(r.meetsSla && r.operatingPoint.point.load.concurrency).toBe(32);
   });
@@ -102,7 +133,9 @@ describe('pickOperatingPoint (docs/method.md §Operating point)', () => {
     expect(op.capacity.value).toBeCloseTo(18.75, 12);
     expect(op.point.load.concurrency).toBeCloseTo(30, 12);
     expect(op.point.ttftMs.avg).toBeCloseTo(386, 9);
-    expect(op.point.notes[0]).toMatch(/^Estimate: interpolated 50\.0% of the way from concurrency 10 to concurrency 50/);
+    expect(op.point.notes[0]).toMatch(
+      /^Estimate: interpolated 50\.0% of the way from concurrency 10 to concurrency 50/,
+    );
     // Without interpolation the measured point stays.
     const measured = pickOperatingPoint(sweep, [ttftAvg(386)], 'requestsPerSecond');
     expect(measured.meetsSla && measured.operatingPoint.point.load.concurrency).toBe(10);
@@ -116,7 +149,9 @@ describe('pickOperatingPoint (docs/method.md §Operating point)', () => {
       point({ requestRate: 2, requestsPerSecond: 2, e2eMs: { avg: 1000 } }),
       point({ requestRate: 4, requestsPerSecond: 4, e2eMs: { avg: 3000 } }),
     ];
-    const r = pickOperatingPoint(rates, [{ metric: 'e2e', stat: 'avg', bound: 2000 }], 'concurrentRequests', { interpolate: true });
+    const r = pickOperatingPoint(rates, [{ metric: 'e2e', stat: 'avg', bound: 2000 }], 'concurrentRequests', {
+      interpolate: true,
+    });
     expect(r.meetsSla).toBe(true);
     if (!r.meetsSla) return;
     expect(r.operatingPoint.interpolated).toBe(true);
@@ -127,7 +162,12 @@ describe('pickOperatingPoint (docs/method.md §Operating point)', () => {
 
   it('interpolates at the constraint that binds first', () => {
     // ITL avg 12.8 → 25 between c=10 and c=50; bound 15.24 binds at t = 2.44 / 12.2 = 0.2 (before TTFT's 0.5)
-    const r = pickOperatingPoint(sweep, [ttftAvg(386), { metric: 'itl', stat: 'avg', bound: 15.24 }], 'requestsPerSecond', { interpolate: true });
+    const r = pickOperatingPoint(
+      sweep,
+      [ttftAvg(386), { metric: 'itl', stat: 'avg', bound: 15.24 }],
+      'requestsPerSecond',
+      { interpolate: true },
+    );
     expect(r.meetsSla && r.operatingPoint.between?.fraction).toBeCloseTo(0.2, 12);
     expect(r.meetsSla && r.operatingPoint.between?.binding.metric).toBe('itl');
     expect(r.meetsSla && r.operatingPoint.capacity.value).toBeCloseTo(11.4 + 0.2 * 14.7, 12);
@@ -147,25 +187,67 @@ describe('paretoFront (docs/method.md §Pareto front)', () => {
   ];
 
   it('keeps the points no other point beats with strictly higher y at the same or lower latency', () => {
-    expect(ids(paretoFront(items, (p) => p.x, (p) => p.y, false))).toEqual(['a', 'b', 'e', 'f']);
+    expect(
+      ids(
+        paretoFront(
+          items,
+          (p) => p.x,
+          (p) => p.y,
+          false,
+        ),
+      ),
+    ).toEqual(['a', 'b', 'e', 'f']);
   });
 
   it('mirrors for tokens/s per user, where a higher x is better', () => {
     // with higher x better: e/f (x 400, y 30) beat every other point
-    expect(ids(paretoFront(items, (p) => p.x, (p) => p.y, true))).toEqual(['e', 'f']);
+    expect(
+      ids(
+        paretoFront(
+          items,
+          (p) => p.x,
+          (p) => p.y,
+          true,
+        ),
+      ),
+    ).toEqual(['e', 'f']);
   });
 
   it('ignores points without a value', () => {
-    expect(paretoFront([{ id: 'x', x: 1, y: undefined }], (p) => p.x, (p) => p.y, false)).toEqual([]);
+    expect(
+      paretoFront(
+        [{ id: 'x', x: 1, y: undefined }],
+        (p) => p.x,
+        (p) => p.y,
+        false,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('projectSeries (docs/method.md §Chart)', () => {
   it('projects per GPU, skips points without the metric, and thins load labels on long sweeps', () => {
-    const points = Array.from({ length: 40 }, (_, i) => point({ concurrency: i + 1, ttftMs: { avg: 10 * (i + 1) }, requestsPerSecond: 2 * (i + 1) }));
+    const points = Array.from({ length: 40 }, (_, i) =>
+      point({ concurrency: i + 1, ttftMs: { avg: 10 * (i + 1) }, requestsPerSecond: 2 * (i + 1) }),
+    );
     points.push(point({ concurrency: 99, requestsPerSecond: 5 })); // no TTFT: not on a TTFT chart
-    const series = { key: 's', name: 'S', points, sources: [], gpusPerInstance: 2, gpusPerInstanceFromName: false, hardware: EXAMPLE_HARDWARE, hidden: false, settingsIndex: -1, memberKeys: ['s'] };
-    const projected = projectSeries(series, { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false });
+    const series = {
+      key: 's',
+      name: 'S',
+      points,
+      sources: [],
+      gpusPerInstance: 2,
+      gpusPerInstanceFromName: false,
+      hardware: EXAMPLE_HARDWARE,
+      hidden: false,
+      settingsIndex: -1,
+      memberKeys: ['s'],
+    };
+    const projected = projectSeries(series, {
+      x: { metric: 'ttft', stat: 'avg' },
+      y: 'requestsPerSecondPerGpu',
+      logX: false,
+    });
     expect(projected.missing).toBe(1);
     expect(projected.points).toHaveLength(40);
     expect(projected.points[9]).toMatchObject({ x: 100, y: 10, load: 10, loadLabel: 'c=10' }); // 20 req/s ÷ 2 GPUs

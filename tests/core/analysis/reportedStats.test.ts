@@ -7,7 +7,10 @@ import type { ChartView } from '../../../src/core/model/scenario.ts';
 import { point } from '../helpers.ts';
 
 const view: ChartView = { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecond', logX: false };
-const onlyP99 = [point({ concurrency: 1, ttftMs: { p99: 180 }, itlMs: { p99: 30 } }), point({ concurrency: 2, ttftMs: { p99: 230 } })];
+const onlyP99 = [
+  point({ concurrency: 1, ttftMs: { p99: 180 }, itlMs: { p99: 30 } }),
+  point({ concurrency: 2, ttftMs: { p99: 230 } }),
+];
 
 describe('reported statistics', () => {
   it('lists the statistics any point reports', () => {
@@ -28,13 +31,21 @@ describe('reported statistics', () => {
     const adapted = adaptToReportedStats([{ metric: 'ttft', stat: 'avg', bound: 250 }], view, onlyP99);
     expect(adapted?.sla).toEqual([{ metric: 'ttft', stat: 'p99', bound: 250 }]);
     expect(adapted?.view.x).toEqual({ metric: 'ttft', stat: 'p99' });
-    expect(adapted?.changes).toEqual(['TTFT avg is not in the loaded files: the limit now applies to TTFT p99, which they report.']);
+    expect(adapted?.changes).toEqual([
+      'TTFT avg is not in the loaded files: the limit now applies to TTFT p99, which they report.',
+    ]);
   });
 
   it('leaves a limit alone when some file reports its statistic, or when nothing of that metric is reported', () => {
     const mixed = [...onlyP99, point({ concurrency: 4, ttftMs: { avg: 100 } })];
     expect(adaptToReportedStats([{ metric: 'ttft', stat: 'avg', bound: 250 }], view, mixed)).toBeNull();
-    expect(adaptToReportedStats([{ metric: 'e2e', stat: 'avg', bound: 9000 }], { ...view, x: { metric: 'e2e', stat: 'avg' } }, onlyP99)).toBeNull();
+    expect(
+      adaptToReportedStats(
+        [{ metric: 'e2e', stat: 'avg', bound: 9000 }],
+        { ...view, x: { metric: 'e2e', stat: 'avg' } },
+        onlyP99,
+      ),
+    ).toBeNull();
     expect(adaptToReportedStats([{ metric: 'ttft', stat: 'avg', bound: 250 }], view, [])).toBeNull();
   });
 });
@@ -53,7 +64,11 @@ describe('nearest statistic: min, max and the chart alone', () => {
   it('moves only the chart when the limits are reported', () => {
     const p99View: ChartView = { ...view, x: { metric: 'itl', stat: 'avg' } };
     const adapted = adaptToReportedStats([{ metric: 'ttft', stat: 'p99', bound: 250 }], p99View, onlyP99);
-    expect(adapted).toEqual({ sla: [{ metric: 'ttft', stat: 'p99', bound: 250 }], view: { ...p99View, x: { metric: 'itl', stat: 'p99' } }, changes: [] });
+    expect(adapted).toEqual({
+      sla: [{ metric: 'ttft', stat: 'p99', bound: 250 }],
+      view: { ...p99View, x: { metric: 'itl', stat: 'p99' } },
+      changes: [],
+    });
   });
 
   it('moves two limits of one metric to the same statistic and says so for each', () => {
@@ -70,6 +85,8 @@ describe('nearest statistic: min, max and the chart alone', () => {
       { metric: 'ttft', stat: 'p99', bound: 400 },
     ]);
     expect(adapted?.changes).toHaveLength(2);
-    expect(adapted?.changes[1]).toBe('TTFT p90 is not in the loaded files: the limit now applies to TTFT p99, which they report.');
+    expect(adapted?.changes[1]).toBe(
+      'TTFT p90 is not in the loaded files: the limit now applies to TTFT p99, which they report.',
+    );
   });
 });

@@ -15,13 +15,17 @@ const withParallelism = (configuration: Record<string, string>, concurrency: num
 
 describe('GPUs per instance from the files', () => {
   it('multiplies tp × pp × dp when every point states them alike', () => {
-    expect(gpusPerInstanceFromConfiguration([withParallelism({ tp: '4' }, 1), withParallelism({ tp: '4' }, 2)])).toBe(4);
+    expect(gpusPerInstanceFromConfiguration([withParallelism({ tp: '4' }, 1), withParallelism({ tp: '4' }, 2)])).toBe(
+      4,
+    );
     expect(gpusPerInstanceFromConfiguration([withParallelism({ tp: '2', dp: '2' }, 1)])).toBe(4);
     expect(gpusPerInstanceFromConfiguration([withParallelism({ tp: '4', pp: '2' }, 1)])).toBe(8);
   });
 
   it('says nothing when points disagree or tp is absent', () => {
-    expect(gpusPerInstanceFromConfiguration([withParallelism({ tp: '4' }, 1), withParallelism({ tp: '2' }, 2)])).toBeUndefined();
+    expect(
+      gpusPerInstanceFromConfiguration([withParallelism({ tp: '4' }, 1), withParallelism({ tp: '2' }, 2)]),
+    ).toBeUndefined();
     expect(gpusPerInstanceFromConfiguration([withParallelism({ max_num_seqs: '8' }, 1)])).toBeUndefined();
   });
 
@@ -36,7 +40,13 @@ describe('GPUs per instance from the files', () => {
 
 describe('resolveSeries: settings, hardware, merges', () => {
   const run = (seriesKey: string, concurrency: number, path = `${seriesKey}/c${concurrency}/profile.json`) =>
-    point({ id: `${seriesKey}-${concurrency}`, concurrency, seriesKey, seriesName: `${seriesKey} (proposed)`, sources: [{ path, tool: 'vllm', format: 'vllm-serve-json' }] });
+    point({
+      id: `${seriesKey}-${concurrency}`,
+      concurrency,
+      seriesKey,
+      seriesName: `${seriesKey} (proposed)`,
+      sources: [{ path, tool: 'vllm', format: 'vllm-serve-json' }],
+    });
   const twoBoxes = () => {
     const scenario = defaultScenario();
     scenario.hardware.push({ ...scenario.hardware[0]!, id: 'l40s', name: 'L40S box', gpusPerServer: 4 });
@@ -65,11 +75,25 @@ describe('resolveSeries: settings, hardware, merges', () => {
     const scenario = twoBoxes();
     scenario.series = [
       { match: 'nothing' },
-      { match: 'c2/profile', name: 'By path', hardware: 'l40s', gpusPerInstance: 4, hidden: true, inputTokens: 900, outputTokens: 90 },
+      {
+        match: 'c2/profile',
+        name: 'By path',
+        hardware: 'l40s',
+        gpusPerInstance: 4,
+        hidden: true,
+        inputTokens: 900,
+        outputTokens: 90,
+      },
       { match: 'alp', name: 'Too late' },
     ];
     const [s] = resolveSeries([run('alpha', 2), run('alpha', 4)], scenario); // one of two files matches
-    expect(s).toMatchObject({ name: 'By path', gpusPerInstance: 4, gpusPerInstanceFromName: false, hidden: true, settingsIndex: 1 });
+    expect(s).toMatchObject({
+      name: 'By path',
+      gpusPerInstance: 4,
+      gpusPerInstanceFromName: false,
+      hidden: true,
+      settingsIndex: 1,
+    });
     expect(s?.hardwareId).toBe('l40s');
     expect([s?.typedInputTokens, s?.typedOutputTokens]).toEqual([900, 90]);
     scenario.series = [{ match: '(proposed)', name: 'By name' }];
@@ -92,12 +116,17 @@ describe('resolveSeries: settings, hardware, merges', () => {
     scenario.series = [{ match: 'b', hardware: 'gone too' }];
     const ids = resolveSeries([run('a', 1), run('b', 1)], scenario).map((s) => s.hardwareId);
     expect(ids).toEqual(['dgx-h100', 'dgx-h100']);
-    expect(() => resolveSeries([run('a', 1)], { ...scenario, hardware: [] })).toThrow('a scenario needs at least one hardware profile');
+    expect(() => resolveSeries([run('a', 1)], { ...scenario, hardware: [] })).toThrow(
+      'a scenario needs at least one hardware profile',
+    );
   });
 
   it('merges a series into the one its entry names, points in load order and files of both', () => {
     const scenario = defaultScenario();
-    scenario.series = [{ match: 'part2', mergeInto: 'part1' }, { match: 'part1', name: 'Both' }];
+    scenario.series = [
+      { match: 'part2', mergeInto: 'part1' },
+      { match: 'part1', name: 'Both' },
+    ];
     const merged = resolveSeries([run('part1', 4), run('part2', 2), run('part1', 1)], scenario);
     expect(merged).toHaveLength(1);
     expect(merged[0]).toMatchObject({ key: 'part1', name: 'Both', memberKeys: ['part1', 'part2'] });
@@ -112,7 +141,10 @@ describe('resolveSeries: settings, hardware, merges', () => {
     scenario.series = [{ match: 'x', mergeInto: 'x' }];
     expect(resolveSeries([run('x', 1)], scenario).map((s) => s.memberKeys)).toEqual([['x']]);
     // y → x, x → z: x is itself merged away, so y stays on its own; x joins z (listed where x was first seen).
-    scenario.series = [{ match: 'y', mergeInto: 'x' }, { match: 'x', mergeInto: 'z' }];
+    scenario.series = [
+      { match: 'y', mergeInto: 'x' },
+      { match: 'x', mergeInto: 'z' },
+    ];
     const keys = resolveSeries([run('x', 1), run('y', 1), run('z', 1)], scenario).map((s) => s.memberKeys);
     expect(keys).toEqual([['z', 'x'], ['y']]);
   });
@@ -155,9 +187,22 @@ describe('missingMeanLengths', () => {
   it('is true per side only when no level measures or configures that length', () => {
     const none = point({ concurrency: 1 });
     expect(missingMeanLengths({ points: [none] })).toEqual({ input: true, output: true });
-    expect(missingMeanLengths({ points: [none, point({ concurrency: 2, inputTokens: { avg: 100 } })] })).toEqual({ input: false, output: true });
-    expect(missingMeanLengths({ points: [none, point({ concurrency: 2, outputTokens: { avg: 100 } })] })).toEqual({ input: true, output: false });
-    expect(missingMeanLengths({ points: [point({ concurrency: 1, metadata: { targetOutputTokens: 128 } })] })).toEqual({ input: true, output: false });
-    expect(missingMeanLengths({ points: [point({ concurrency: 1, outputTokens: { avg: 9 }, metadata: { targetInputTokens: 5 } })] })).toEqual({ input: false, output: false });
+    expect(missingMeanLengths({ points: [none, point({ concurrency: 2, inputTokens: { avg: 100 } })] })).toEqual({
+      input: false,
+      output: true,
+    });
+    expect(missingMeanLengths({ points: [none, point({ concurrency: 2, outputTokens: { avg: 100 } })] })).toEqual({
+      input: true,
+      output: false,
+    });
+    expect(missingMeanLengths({ points: [point({ concurrency: 1, metadata: { targetOutputTokens: 128 } })] })).toEqual({
+      input: true,
+      output: false,
+    });
+    expect(
+      missingMeanLengths({
+        points: [point({ concurrency: 1, outputTokens: { avg: 9 }, metadata: { targetInputTokens: 5 } })],
+      }),
+    ).toEqual({ input: false, output: false });
   });
 });

@@ -16,7 +16,11 @@ const NIM = join(REPO, 'tests/fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-25
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, (t) => (stdout += t), (t) => (stderr += t));
+  const code = await main(
+    argv,
+    (t) => (stdout += t),
+    (t) => (stderr += t),
+  );
   return { code, stdout, stderr };
 }
 
@@ -66,7 +70,10 @@ describe('tco --points', () => {
     const points = (JSON.parse(stdout) as { points: PointRecord[] }).points;
     // Concurrency 1 has the raw export: 40 of its 53 requests have TTFT ≤ 25 ms (tests/fixtures/perRequestOracle.py),
     // at the summary's 1.4932838222478375 req/s.
-    expect(points[0]!.slaGoodput).toEqual({ percent: 75.47169811320755, requestsPerSecond: (1.4932838222478375 * 40) / 53 });
+    expect(points[0]!.slaGoodput).toEqual({
+      percent: 75.47169811320755,
+      requestsPerSecond: (1.4932838222478375 * 40) / 53,
+    });
     expect(points[0]!.ttftMs['p99.9']).toBe(26.309999616); // from the records; p99 stays the summary's
     expect(points[0]!.ttftMs.p99).toBe(26.267317079999998);
     expect(points[1]!.slaGoodput).toBeNull(); // concurrency 2: summaries only
@@ -106,8 +113,12 @@ describe('files that lack what the cost needs (genai-perf analyze: p99 only, no 
   it('moves the default TTFT avg limit to p99, which the file reports, and says so', async () => {
     const { code, stdout, stderr } = await run(ANALYZE);
     expect(code).toBe(0);
-    expect(stderr).toBe('note: TTFT avg is not in the loaded files: the limit now applies to TTFT p99, which they report.\n');
-    const report = JSON.parse(stdout) as { series: Array<{ meetsSla: boolean; operatingPoint: { requestsPerSecond: number } }> };
+    expect(stderr).toBe(
+      'note: TTFT avg is not in the loaded files: the limit now applies to TTFT p99, which they report.\n',
+    );
+    const report = JSON.parse(stdout) as {
+      series: Array<{ meetsSla: boolean; operatingPoint: { requestsPerSecond: number } }>;
+    };
     // Every row has TTFT p99 ≤ 250 ms (184–231); the best requests/s is config 3's 10.12.
     expect(report.series[0]?.meetsSla).toBe(true);
     expect(report.series[0]?.operatingPoint.requestsPerSecond).toBe(10.12);
@@ -116,7 +127,10 @@ describe('files that lack what the cost needs (genai-perf analyze: p99 only, no 
   it('says "not in the files", not "cannot meet", when a scenario asks for a statistic the file lacks', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tco-points-'));
     const scenario = join(dir, 'scenario.json');
-    writeFileSync(scenario, JSON.stringify({ format: 'llm-tco-scenario', version: 1, sla: [{ metric: 'ttft', stat: 'avg', bound: 250 }] }));
+    writeFileSync(
+      scenario,
+      JSON.stringify({ format: 'llm-tco-scenario', version: 1, sla: [{ metric: 'ttft', stat: 'avg', bound: 250 }] }),
+    );
     const { stdout } = await run('--scenario', scenario, ANALYZE);
     const report = JSON.parse(stdout) as { series: Array<{ meetsSla: boolean; reason: string }> };
     expect(report.series[0]?.meetsSla).toBe(false);
@@ -137,7 +151,9 @@ describe('files that lack what the cost needs (genai-perf analyze: p99 only, no 
     );
     const { code, stdout } = await run('--scenario', scenario, ANALYZE);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { series: Array<{ sizing: { instances: number; servers: number }; cost: Record<string, number>; notes: string[] }> };
+    const report = JSON.parse(stdout) as {
+      series: Array<{ sizing: { instances: number; servers: number }; cost: Record<string, number>; notes: string[] }>;
+    };
     const s = report.series[0]!;
     // 200 req/s ÷ 10.12 = 19.8 → 20 instances of 1 GPU → 3 eight-GPU servers at $119,000 a year each.
     expect(s.sizing).toMatchObject({ instances: 20, servers: 3 });
@@ -154,18 +170,34 @@ describe('a folder that mixes every tool (tests/fixtures/real)', () => {
   it('reports one series per configuration with its tool, load levels and units, and nothing refused', async () => {
     const { code, stdout } = await run('--points', join(REPO, 'tests/fixtures/real'));
     expect(code).toBe(0);
-    const out = JSON.parse(stdout) as { points: PointRecord[]; errors: unknown[]; skipped: Array<{ file: string; reason: string }> };
+    const out = JSON.parse(stdout) as {
+      points: PointRecord[];
+      errors: unknown[];
+      skipped: Array<{ file: string; reason: string }>;
+    };
     expect(out.errors).toEqual([]);
     // Provenance notes in the folders are skipped, not refused.
     expect(out.skipped.find((s) => s.file === 'real/SOURCES.md')?.reason).toBe('not a benchmark result (a .md file)');
     const series = new Map<string, PointRecord[]>();
     for (const p of out.points) series.set(p.series, [...(series.get(p.series) ?? []), p]);
     const tools = new Set(out.points.map((p) => p.tool));
-    expect([...tools].sort()).toEqual(['aiperf', 'genai-perf', 'guidellm', 'inference-perf', 'llmperf', 'sglang', 'vllm']);
+    expect([...tools].sort()).toEqual([
+      'aiperf',
+      'genai-perf',
+      'guidellm',
+      'inference-perf',
+      'llmperf',
+      'sglang',
+      'vllm',
+    ]);
     const loads = (name: string) =>
-      (series.get(name) ?? []).map((p) => p.concurrency ?? (p.requestRate !== null ? `${p.requestRate}/s` : p.saturation ? 'max' : '?'));
+      (series.get(name) ?? []).map(
+        (p) => p.concurrency ?? (p.requestRate !== null ? `${p.requestRate}/s` : p.saturation ? 'max' : '?'),
+      );
     expect(loads('kimi-k2.5-mi355x-vllm-sweep / kimik2.5-tp4-vllm')).toEqual([1, 4, 16, 64]);
-    expect(loads('nim-llama3-8b-sweep-c1-250 / meta_llama3-8b-instruct-openai-chat')).toEqual([1, 2, 5, 10, 50, 100, 250]);
+    expect(loads('nim-llama3-8b-sweep-c1-250 / meta_llama3-8b-instruct-openai-chat')).toEqual([
+      1, 2, 5, 10, 50, 100, 250,
+    ]);
     expect(loads('sglang / sglang-0.5.5-qwen2.5-3b.agg_n100_in128_out128')).toEqual([8, 32]);
     // inference-perf: open-loop stages labelled with the requested rate, plotted at what was achieved.
     const stages = series.get('inference-perf / kubecon-na-2025-vllm-llama3-8b') ?? [];
@@ -184,12 +216,20 @@ describe('a folder that mixes every tool (tests/fixtures/real)', () => {
 describe('workloads in the CLI report', () => {
   it('names no cheapest across workloads unless the scenario says they are comparable', async () => {
     const folders = [join(REPO, 'tests/fixtures/real/genai-perf'), join(REPO, 'tests/fixtures/synthetic/genai-perf')];
-    const apart = JSON.parse((await run(...folders)).stdout) as { cheapest: string | null; cheapestByWorkload: unknown[] };
+    const apart = JSON.parse((await run(...folders)).stdout) as {
+      cheapest: string | null;
+      cheapestByWorkload: unknown[];
+    };
     expect(apart.cheapest).toBeNull();
     expect(apart.cheapestByWorkload.length).toBeGreaterThan(1);
     const dir = mkdtempSync(join(tmpdir(), 'tco-points-'));
-    writeFileSync(join(dir, 's.json'), JSON.stringify({ format: 'llm-tco-scenario', version: 1, comparableWorkloads: true }));
-    const together = JSON.parse((await run('--scenario', join(dir, 's.json'), ...folders)).stdout) as { cheapest: string | null };
+    writeFileSync(
+      join(dir, 's.json'),
+      JSON.stringify({ format: 'llm-tco-scenario', version: 1, comparableWorkloads: true }),
+    );
+    const together = JSON.parse((await run('--scenario', join(dir, 's.json'), ...folders)).stdout) as {
+      cheapest: string | null;
+    };
     expect(together.cheapest).toBe('llama3-8b-h100-tp1 / meta_llama3-8b-instruct-openai-chat');
   });
 });

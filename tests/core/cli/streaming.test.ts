@@ -18,7 +18,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 async function run(read: ReadOptions, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, (t) => (stdout += t), (t) => (stderr += t), read);
+  const code = await main(
+    argv,
+    (t) => (stdout += t),
+    (t) => (stderr += t),
+    read,
+  );
   return { code, stdout, stderr };
 }
 
@@ -56,20 +61,24 @@ describe('tco reads per-request files as a stream', () => {
     ['a vLLM result saved with --save-detailed', 'vllm/vllm-concurrency2.json', vllm],
   ] as const;
 
-  it.each(cases)('%s: streamed in 4093-byte chunks, the output of a whole read', async (_what, path, bytes) => {
-    const file = write(path, bytes);
-    const size = typeof bytes === 'string' ? bytes.length : bytes.byteLength;
-    expect(size).toBeGreaterThan(2 ** 20);
-    const whole = await run({}, '--points', file);
-    expect(whole.code).toBe(0);
-    expect((JSON.parse(whole.stdout) as { points: unknown[] }).points).toHaveLength(1);
-    const { read, seen } = progress();
-    const streamed = await run({ ...read, chunkBytes: 4093, streamFromBytes: 0 }, '--points', file);
-    expect(streamed).toEqual(whole);
-    // Read in chunks of the size asked, to the end.
-    expect(seen.length).toBe(Math.ceil(size / 4093));
-    expect(seen.at(-1)).toBe(size);
-  }, 60_000);
+  it.each(cases)(
+    '%s: streamed in 4093-byte chunks, the output of a whole read',
+    async (_what, path, bytes) => {
+      const file = write(path, bytes);
+      const size = typeof bytes === 'string' ? bytes.length : bytes.byteLength;
+      expect(size).toBeGreaterThan(2 ** 20);
+      const whole = await run({}, '--points', file);
+      expect(whole.code).toBe(0);
+      expect((JSON.parse(whole.stdout) as { points: unknown[] }).points).toHaveLength(1);
+      const { read, seen } = progress();
+      const streamed = await run({ ...read, chunkBytes: 4093, streamFromBytes: 0 }, '--points', file);
+      expect(streamed).toEqual(whole);
+      // Read in chunks of the size asked, to the end.
+      expect(seen.length).toBe(Math.ceil(size / 4093));
+      expect(seen.at(-1)).toBe(size);
+    },
+    60_000,
+  );
 
   it('stops reading a streamed file at its first bad record, naming the line', async () => {
     const lines = aiperf.split('\n');
@@ -137,4 +146,3 @@ describe("the page's limits and refusals", () => {
     expect(seen.at(-1)).toBe(64 * 1024);
   });
 });
-

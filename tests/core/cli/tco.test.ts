@@ -18,7 +18,11 @@ const S = 31_536_000;
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, (t) => (stdout += t), (t) => (stderr += t));
+  const code = await main(
+    argv,
+    (t) => (stdout += t),
+    (t) => (stderr += t),
+  );
   return { code, stdout, stderr };
 }
 
@@ -40,7 +44,14 @@ describe('npm run tco', () => {
     const rps = 11.378172536970691; // request_throughput.avg of the concurrency-10 JSON
     expect(s.operatingPoint?.requestsPerSecond).toBe(rps);
     // 200 / 11.378… = 17.58 → 18 instances → 18 GPUs → ceil(18 / 8) = 3 servers
-    expect(s.sizing).toEqual({ capacityPerInstance: rps, instancesExact: 200 / rps, instances: 18, gpus: 18, serversExact: 200 / rps / 8, servers: 3 });
+    expect(s.sizing).toEqual({
+      capacityPerInstance: rps,
+      instancesExact: 200 / rps,
+      instances: 18,
+      gpus: 18,
+      serversExact: 200 / rps / 8,
+      servers: 3,
+    });
     // 3 × $119,000 = $357,000 a year; per 1K requests: 357,000 / (18 × rps × S) × 1000
     expect(s.cost?.fleetYearUsd).toBe(357_000);
     expect(s.cost?.costPer1kRequestsUsd).toBeCloseTo((357_000 / (18 * rps * S)) * 1000, 15);
@@ -80,14 +91,19 @@ describe('npm run tco', () => {
 
   it('reports a series that cannot meet the SLA, with the reason and null sizing', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 's.json'), JSON.stringify({ format: 'llm-tco-scenario', version: 1, sla: [{ metric: 'ttft', stat: 'avg', bound: 10 }] }));
+    writeFileSync(
+      join(dir, 's.json'),
+      JSON.stringify({ format: 'llm-tco-scenario', version: 1, sla: [{ metric: 'ttft', stat: 'avg', bound: 10 }] }),
+    );
     const { code, stdout } = await run('--scenario', join(dir, 's.json'), NIM);
     expect(code).toBe(0);
     const s = (JSON.parse(stdout) as Report).series[0]!;
     expect(s.meetsSla).toBe(false);
     expect(s.sizing).toBeNull();
     expect(s.cost).toBeNull();
-    expect(s.reason).toBe('cannot meet the SLA: even at the lowest load (concurrency 1) TTFT avg ≤ 10 ms but measured 24.6');
+    expect(s.reason).toBe(
+      'cannot meet the SLA: even at the lowest load (concurrency 1) TTFT avg ≤ 10 ms but measured 24.6',
+    );
   });
 
   it('reports bad files with exit 1 and still reports the good ones', async () => {
@@ -95,17 +111,32 @@ describe('npm run tco', () => {
     cpSync(NIM, join(dir, 'nim'), { recursive: true });
     mkdirSync(join(dir, 'bad'));
     writeFileSync(join(dir, 'bad', 'empty.json'), '');
-    writeFileSync(join(dir, 'bad', 'truncated_genai_perf.json'), '{"request_throughput": {"unit": "requests/sec", "avg": 1');
+    writeFileSync(
+      join(dir, 'bad', 'truncated_genai_perf.json'),
+      '{"request_throughput": {"unit": "requests/sec", "avg": 1',
+    );
     writeFileSync(join(dir, 'bad', 'binary.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
-    writeFileSync(join(dir, 'bad', 'vllm.json'), JSON.stringify({ date: '20250101-000000', backend: 'vllm', model_id: 'm', completed: 0, request_throughput: 0 }));
-    writeFileSync(join(dir, 'bad', 'hostile.json'), '{"__proto__": {"polluted": 1}, "request_throughput": {"unit": "requests/sec", "avg": 1e999}, "input_config": {}}');
+    writeFileSync(
+      join(dir, 'bad', 'vllm.json'),
+      JSON.stringify({ date: '20250101-000000', backend: 'vllm', model_id: 'm', completed: 0, request_throughput: 0 }),
+    );
+    writeFileSync(
+      join(dir, 'bad', 'hostile.json'),
+      '{"__proto__": {"polluted": 1}, "request_throughput": {"unit": "requests/sec", "avg": 1e999}, "input_config": {}}',
+    );
     const { code, stdout } = await run(dir);
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as Report;
     expect(report.series).toHaveLength(1);
     expect(report.series[0]?.sizing?.servers).toBe(3);
     const reasons = Object.fromEntries(report.errors.map((e) => [e.file.replace(/^.*bad\//, ''), e.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(['binary.csv', 'empty.json', 'hostile.json', 'truncated_genai_perf.json', 'vllm.json']);
+    expect(Object.keys(reasons).sort()).toEqual([
+      'binary.csv',
+      'empty.json',
+      'hostile.json',
+      'truncated_genai_perf.json',
+      'vllm.json',
+    ]);
     expect(reasons['empty.json']).toBe('the file is empty');
     expect(reasons['truncated_genai_perf.json']).toMatch(/^invalid JSON: .*\(the file looks truncated\)$/);
     expect(reasons['binary.csv']).toBe('not a text benchmark export: this is a PNG image');
@@ -118,7 +149,9 @@ describe('npm run tco', () => {
   it('refuses a missing path with exit 1 and names it', async () => {
     const { code, stdout } = await run(NIM, '/no/such/folder');
     expect(code).toBe(1);
-    expect((JSON.parse(stdout) as Report).errors).toEqual([{ file: '/no/such/folder', reason: 'no such file or folder' }]);
+    expect((JSON.parse(stdout) as Report).errors).toEqual([
+      { file: '/no/such/folder', reason: 'no such file or folder' },
+    ]);
   });
 
   it.each([
@@ -135,7 +168,14 @@ describe('npm run tco', () => {
 
   it('exits 2 on an invalid scenario, naming the field', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 's.json'), JSON.stringify({ format: 'llm-tco-scenario', version: 1, hardware: [{ ...defaultScenario().hardware[0], gpusPerServer: 0 }] }));
+    writeFileSync(
+      join(dir, 's.json'),
+      JSON.stringify({
+        format: 'llm-tco-scenario',
+        version: 1,
+        hardware: [{ ...defaultScenario().hardware[0], gpusPerServer: 0 }],
+      }),
+    );
     const { code, stderr } = await run('--scenario', join(dir, 's.json'), NIM);
     expect(code).toBe(2);
     expect(stderr).toContain('hardware[0].gpusPerServer: must be a whole number ≥ 1, got 0');
@@ -161,7 +201,10 @@ describe('two artifacts folders side by side', () => {
     const { code, stdout } = await run(join(dir, 'h100/artifacts'), join(dir, 'h200/artifacts'));
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as Report;
-    expect(report.series.map((s) => s.name).sort()).toEqual(['h100 / meta_llama3-8b-instruct-openai-chat', 'h200 / meta_llama3-8b-instruct-openai-chat']);
+    expect(report.series.map((s) => s.name).sort()).toEqual([
+      'h100 / meta_llama3-8b-instruct-openai-chat',
+      'h200 / meta_llama3-8b-instruct-openai-chat',
+    ]);
     expect(report.series.every((s) => s.sources.length === 18)).toBe(true); // 9 levels × (JSON + CSV)
   });
 });

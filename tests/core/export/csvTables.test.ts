@@ -32,14 +32,31 @@ describe('toCsv: spreadsheet formula injection', () => {
 
 describe('resultsCsv and pointsCsv', () => {
   const points = [
-    point({ concurrency: 1, ttftMs: { avg: 25, p99: 30 }, requestsPerSecond: 1.5, outputTokensPerSecond: 86, inputTokens: { avg: 200 }, outputTokens: { avg: 50 } }),
-    point({ concurrency: 10, ttftMs: { avg: 145 }, requestsPerSecond: 11.4, outputTokensPerSecond: 668, inputTokens: { avg: 200 }, outputTokens: { avg: 50 } }),
+    point({
+      concurrency: 1,
+      ttftMs: { avg: 25, p99: 30 },
+      requestsPerSecond: 1.5,
+      outputTokensPerSecond: 86,
+      inputTokens: { avg: 200 },
+      outputTokens: { avg: 50 },
+    }),
+    point({
+      concurrency: 10,
+      ttftMs: { avg: 145 },
+      requestsPerSecond: 11.4,
+      outputTokensPerSecond: 668,
+      inputTokens: { avg: 200 },
+      outputTokens: { avg: 50 },
+    }),
   ].map((p) => ({ ...p, seriesKey: '=cmd|evil', seriesName: '=cmd|evil' }));
   const scenario = defaultScenario();
   const results = computeResults(points, scenario);
 
   it('writes one row per series with units in the headers, full-precision numbers and the assumptions', () => {
-    const rows = Papa.parse<Record<string, string>>(resultsCsv(results, scenario), { header: true, dynamicTyping: true }).data as unknown as Array<Record<string, unknown>>;
+    const rows = Papa.parse<Record<string, string>>(resultsCsv(results, scenario), {
+      header: true,
+      dynamicTyping: true,
+    }).data as unknown as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     expect(row['configuration']).toBe("'=cmd|evil"); // a hostile series name is escaped

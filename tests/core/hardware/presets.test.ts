@@ -49,21 +49,31 @@ describe('hardware presets', () => {
     // 3,000,000 ÷ 4 + 4,500 × 72 + 3,000 × 9 + 120 kW × 1.3 × 876 = 750,000 + 324,000 + 27,000 + 136,656
     expect(rack).toMatchObject({ depreciationUsd: 750_000, licenceUsd: 324_000, hostingUsd: 27_000 });
     expect(rack.totalUsd).toBeCloseTo(1_237_656, 6);
-    expect(profileFromPreset(preset('mi355x-8gpu'), new Set())).toMatchObject({ licence: { usdPerYear: 0 }, cloudUsdPerGpuHour: null });
+    expect(profileFromPreset(preset('mi355x-8gpu'), new Set())).toMatchObject({
+      licence: { usdPerYear: 0 },
+      cloudUsdPerGpuHour: null,
+    });
   });
 
   it('gives every added server type an id of its own', () => {
     const first = profileFromPreset(preset('h200-8gpu'), new Set(['dgx-h100']));
     const second = profileFromPreset(preset('h200-8gpu'), new Set(['dgx-h100', first.id]));
     expect([first.id, second.id]).toEqual(['h200-8gpu', 'h200-8gpu-2']);
-    expect(blankProfile(new Set(['server']))).toMatchObject({ id: 'server-2', name: 'New server type', serverPriceUsd: 0, power: null });
+    expect(blankProfile(new Set(['server']))).toMatchObject({
+      id: 'server-2',
+      name: 'New server type',
+      serverPriceUsd: 0,
+      power: null,
+    });
   });
 });
 
 describe('API presets', () => {
   it('are named, dated examples, found again from their prices', () => {
     expect(API_PRESETS[0]?.prices).toEqual({ usdPer1MInputTokens: 1, usdPer1MOutputTokens: 3 });
-    expect(matchingApiPreset({ usdPer1MInputTokens: 0.15, usdPer1MOutputTokens: 0.6 })?.label).toBe('OpenAI GPT-4o mini');
+    expect(matchingApiPreset({ usdPer1MInputTokens: 0.15, usdPer1MOutputTokens: 0.6 })?.label).toBe(
+      'OpenAI GPT-4o mini',
+    );
     expect(matchingApiPreset({ usdPer1MInputTokens: 0.15, usdPer1MOutputTokens: 0.61 })).toBeUndefined();
     for (const p of API_PRESETS) expect(p.source.url).toMatch(/^https:\/\//);
   });

@@ -86,8 +86,17 @@ describe('real files, one by one', () => {
     expect(run.runPath).toBe(EARLY);
     expect(run.load).toBeNull();
     expect(run.ttftMs).toEqual({
-      avg: 2343.22, min: 464.66, max: 3853.86, p1: 581.2, p5: 728.68, p25: 1413.84,
-      p50: 2369.32, p75: 3336.6, p90: 3796.93, p95: 3825.28, p99: 3833.39,
+      avg: 2343.22,
+      min: 464.66,
+      max: 3853.86,
+      p1: 581.2,
+      p5: 728.68,
+      p25: 1413.84,
+      p50: 2369.32,
+      p75: 3336.6,
+      p90: 3796.93,
+      p95: 3825.28,
+      p99: 3833.39,
     });
     expect(run.itlMs.avg).toBe(27.76);
     expect(run.tpotMs.avg).toBe(27.76);
@@ -142,8 +151,18 @@ describe('real files, one by one', () => {
     const run = only(`${KIMI}16.profile_export_aiperf.csv`, text(`${KIMI}16.profile_export_aiperf.csv`));
     expect(run.runPath).toBe(`${KIMI}16`);
     expect(run.ttftMs).toEqual({
-      avg: 3074.63, min: 172.93, max: 28836.76, p1: 322.5, p5: 637.33, p10: 743.49,
-      p25: 1145.22, p50: 1539.02, p75: 3273.07, p90: 6925.76, p95: 10708.16, p99: 21397.13,
+      avg: 3074.63,
+      min: 172.93,
+      max: 28836.76,
+      p1: 322.5,
+      p5: 637.33,
+      p10: 743.49,
+      p25: 1145.22,
+      p50: 1539.02,
+      p75: 3273.07,
+      p90: 6925.76,
+      p95: 10708.16,
+      p99: 21397.13,
     });
     expect(run.e2eMs.p99).toBe(258220.62); // not the error-adjusted 264722.73
     expect(run.itlMs.avg).toBe(49.71);
@@ -660,7 +679,10 @@ describe('fuzzing: parseFile never throws, and returns clean runs or a reason', 
     const bytes = fc.uint8Array().map((b) => new TextDecoder().decode(b));
     const content = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), bytes);
     const path = fc.constantFrom('profile_export_aiperf.json', 'profile_export_aiperf.csv', 'x.jsonl');
-    fc.assert(fc.property(content, path, (c, p) => safeParse(p, c)), { numRuns: 200 });
+    fc.assert(
+      fc.property(content, path, (c, p) => safeParse(p, c)),
+      { numRuns: 200 },
+    );
   });
 
   const sweepDocument = { name: 'sweep_aggregate/profile_export_aiperf_sweep.json', text: SWEEP };
@@ -717,6 +739,9 @@ describe('fuzzing: parseFile never throws, and returns clean runs or a reason', 
       safeParse(f.name, f.text.slice(0, Math.floor(f.text.length * where)));
     fc.assert(fc.property(fc.constantFrom(...all), at, truncated), { numRuns: 200 });
     const jsonl = { name: FILES[0]!, text: text(FILES[0]!) };
-    fc.assert(fc.property(at, (where) => truncated(jsonl, where)), { numRuns: 30 });
+    fc.assert(
+      fc.property(at, (where) => truncated(jsonl, where)),
+      { numRuns: 30 },
+    );
   });
 });

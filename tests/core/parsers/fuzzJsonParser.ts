@@ -10,7 +10,6 @@ import { DISTRIBUTION_FIELDS, SCALAR_FIELDS } from '../../../src/core/model/benc
 import { parseFile } from '../../../src/core/parsers/registry.ts';
 import type { ParseOutcome } from '../../../src/core/parsers/types.ts';
 
-
 /** Every number a parser produced is finite and ≥ 0; a refusal carries a reason. */
 export function expectSaneOutcome(outcome: ParseOutcome): void {
   if (outcome.kind !== 'runs') {
@@ -89,7 +88,10 @@ function check(path: string, text: string): void {
 export function fuzzJsonParser(path: string, text: string, numRuns = 200): void {
   check(path, text);
   const junk = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.json({ maxDepth: 3 }));
-  fc.assert(fc.property(junk, (text) => check(path, text)), { numRuns });
+  fc.assert(
+    fc.property(junk, (text) => check(path, text)),
+    { numRuns },
+  );
   const pick = fc.record({ at: fc.nat(), value: replacement });
   const doc: unknown = JSON.parse(text);
   const all = slots(doc);

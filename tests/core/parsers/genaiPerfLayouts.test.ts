@@ -9,7 +9,8 @@ import { parseFile } from '../../../src/core/parsers/registry.ts';
 import type { ParseOutcome } from '../../../src/core/parsers/types.ts';
 
 function firstRun(outcome: ParseOutcome) {
-  if (outcome.kind !== 'runs') throw new Error(`expected runs, got ${outcome.kind}: ${'reason' in outcome ? outcome.reason : ''}`);
+  if (outcome.kind !== 'runs')
+    throw new Error(`expected runs, got ${outcome.kind}: ${'reason' in outcome ? outcome.reason : ''}`);
   return outcome.runs[0]!;
 }
 const reason = (outcome: ParseOutcome) => (outcome.kind === 'runs' ? '' : outcome.reason);
@@ -42,11 +43,18 @@ describe('GenAI-Perf summary JSON', () => {
 
   it('reads a request-rate stimulus', () => {
     const doc = { ...NEW_JSON, input_config: { perf_analyzer: { stimulus: { request_rate: 2.5 } } } };
-    expect(firstRun(parseFile({ path: 'x_genai_perf.json', text: JSON.stringify(doc) })).load).toEqual({ requestRate: 2.5 });
+    expect(firstRun(parseFile({ path: 'x_genai_perf.json', text: JSON.stringify(doc) })).load).toEqual({
+      requestRate: 2.5,
+    });
   });
 
   it('converts by the unit the file states: ns, us and s become ms', () => {
-    const doc = { ...NEW_JSON, time_to_first_token: { unit: 'ns', avg: 120_000_000 }, inter_token_latency: { unit: 'us', avg: 11_000 }, request_latency: { unit: 's', avg: 0.9 } };
+    const doc = {
+      ...NEW_JSON,
+      time_to_first_token: { unit: 'ns', avg: 120_000_000 },
+      inter_token_latency: { unit: 'us', avg: 11_000 },
+      request_latency: { unit: 's', avg: 0.9 },
+    };
     const run = firstRun(parseFile({ path: 'a/profile_export_genai_perf.json', text: JSON.stringify(doc) }));
     expect(run.ttftMs.avg).toBeCloseTo(120, 9);
     expect(run.itlMs.avg).toBeCloseTo(11, 9);
@@ -54,25 +62,48 @@ describe('GenAI-Perf summary JSON', () => {
   });
 
   it.each([
-    ['an unknown time unit', { time_to_first_token: { unit: 'fortnights', avg: 1 } }, 'time_to_first_token.unit "fortnights" is not a unit of time'],
-    ['a missing unit', { time_to_first_token: { avg: 1 } }, 'time_to_first_token.unit is missing: the unit of time_to_first_token cannot be known'],
-    ['a text value', { time_to_first_token: { unit: 'ms', avg: 'fast' } }, 'time_to_first_token.avg is the text "fast", expected a number'],
+    [
+      'an unknown time unit',
+      { time_to_first_token: { unit: 'fortnights', avg: 1 } },
+      'time_to_first_token.unit "fortnights" is not a unit of time',
+    ],
+    [
+      'a missing unit',
+      { time_to_first_token: { avg: 1 } },
+      'time_to_first_token.unit is missing: the unit of time_to_first_token cannot be known',
+    ],
+    [
+      'a text value',
+      { time_to_first_token: { unit: 'ms', avg: 'fast' } },
+      'time_to_first_token.avg is the text "fast", expected a number',
+    ],
     ['a negative value', { time_to_first_token: { unit: 'ms', avg: -3 } }, 'time_to_first_token.avg is negative (-3)'],
-    ['a wrong throughput unit', { request_throughput: { unit: 'tokens/sec', avg: 3 } }, 'request_throughput.unit "tokens/sec" is not requests/s'],
+    [
+      'a wrong throughput unit',
+      { request_throughput: { unit: 'tokens/sec', avg: 3 } },
+      'request_throughput.unit "tokens/sec" is not requests/s',
+    ],
   ])('refuses %s with the field named', (_what, patch, expected) => {
-    const outcome = parseFile({ path: 'run/profile_export_genai_perf.json', text: JSON.stringify({ ...NEW_JSON, ...patch }) });
+    const outcome = parseFile({
+      path: 'run/profile_export_genai_perf.json',
+      text: JSON.stringify({ ...NEW_JSON, ...patch }),
+    });
     expect(outcome.kind).toBe('error');
     expect(reason(outcome)).toBe(`GenAI-Perf summary JSON (profile_export_genai_perf.json): ${expected}`);
   });
 
   it('needs at least one throughput', () => {
     const { request_throughput: _r, output_token_throughput: _o, ...rest } = NEW_JSON;
-    expect(reason(parseFile({ path: 'r/profile_export_genai_perf.json', text: JSON.stringify(rest) }))).toMatch(/required metric missing/);
+    expect(reason(parseFile({ path: 'r/profile_export_genai_perf.json', text: JSON.stringify(rest) }))).toMatch(
+      /required metric missing/,
+    );
   });
 
   it('accepts the bare NaN/Infinity of Python writers as "not reported"', () => {
     const text = JSON.stringify(NEW_JSON).replace('"p5":80', '"p5":NaN');
-    expect(firstRun(parseFile({ path: 'r/profile_export_genai_perf.json', text })).outputTokensPerSecondPerUser).toEqual({ avg: 90.9 });
+    expect(
+      firstRun(parseFile({ path: 'r/profile_export_genai_perf.json', text })).outputTokensPerSecondPerUser,
+    ).toEqual({ avg: 90.9 });
   });
 });
 
@@ -96,8 +127,23 @@ describe('GenAI-Perf summary CSV', () => {
   ].join('\r\n');
 
   it('reads the newer headers and units, quoted thousands, and ignores the telemetry block', () => {
-    const run = firstRun(parseFile({ path: 'm-openai-chat-concurrency8/profile_export_genai_perf.csv', text: NEW_CSV }));
-    expect(run.ttftMs).toEqual({ avg: 1234.5, min: 100, max: 2000, p99: 1, p95: 2, p90: 3, p75: 4, p50: 5, p25: 6, p10: 7, p5: 8, p1: 9 });
+    const run = firstRun(
+      parseFile({ path: 'm-openai-chat-concurrency8/profile_export_genai_perf.csv', text: NEW_CSV }),
+    );
+    expect(run.ttftMs).toEqual({
+      avg: 1234.5,
+      min: 100,
+      max: 2000,
+      p99: 1,
+      p95: 2,
+      p90: 3,
+      p75: 4,
+      p50: 5,
+      p25: 6,
+      p10: 7,
+      p5: 8,
+      p1: 9,
+    });
     expect(run.ttstMs).toEqual({ avg: 20 });
     expect(run.outputTokensPerSecondPerUser).toEqual({ avg: 90.91 });
     expect(run.tpsPerUserDefinition).toBe('inverse-itl');
@@ -119,12 +165,26 @@ describe('GenAI-Perf summary CSV', () => {
   });
 
   it.each([
-    ['a latency row without a unit', 'Time To First Token,1,2,3,4,5,6,7,8,9', 'line 2: "Time To First Token" has no unit; a time in ms, s, us or ns is expected'],
-    ['a decimal comma', 'Time To First Token (ms),"1,5",2,3,4,5,6,7,8,9', 'line 2, Time To First Token (ms), avg: "1,5" is not a number'],
-    ['a number too large to be finite', 'Time To First Token (ms),1e400,2,3,4,5,6,7,8,9', 'line 2, Time To First Token (ms), avg: 1e400 is not a finite number'],
+    [
+      'a latency row without a unit',
+      'Time To First Token,1,2,3,4,5,6,7,8,9',
+      'line 2: "Time To First Token" has no unit; a time in ms, s, us or ns is expected',
+    ],
+    [
+      'a decimal comma',
+      'Time To First Token (ms),"1,5",2,3,4,5,6,7,8,9',
+      'line 2, Time To First Token (ms), avg: "1,5" is not a number',
+    ],
+    [
+      'a number too large to be finite',
+      'Time To First Token (ms),1e400,2,3,4,5,6,7,8,9',
+      'line 2, Time To First Token (ms), avg: 1e400 is not a finite number',
+    ],
   ])('refuses %s, naming the line', (_what, row, expected) => {
     const csv = `Metric,avg,min,max,p99,p95,p90,p75,p50,p25\n${row}\n\nMetric,Value\nRequest Throughput (per sec),1\n`;
-    expect(reason(parseFile({ path: 'c1/profile_export_genai_perf.csv', text: csv }))).toBe(`GenAI-Perf summary CSV (profile_export_genai_perf.csv): ${expected}`);
+    expect(reason(parseFile({ path: 'c1/profile_export_genai_perf.csv', text: csv }))).toBe(
+      `GenAI-Perf summary CSV (profile_export_genai_perf.csv): ${expected}`,
+    );
   });
 });
 
@@ -134,8 +194,14 @@ describe('whole files that are not GenAI-Perf results', () => {
     ['   \n\t', 'the file is empty'],
     ['{"request_throughput": {"unit": "requests/sec", "avg": 1', 'invalid JSON'],
     ['abc\u0000\u0001', 'binary data, not a text benchmark export'],
-    ['{"date":"20250101-000000","backend":"vllm","model_id":"m","completed":0,"request_throughput":0}', 'vLLM bench serve result JSON (--save-result / --append-result, sweep run=N.json): completed is 0'],
-    ['Metric,avg,min,max,p1,p5,p25\nTime to First Token (ms),1,1,1,1,1,1', 'NVIDIA AIPerf summary CSV (profile_export_aiperf.csv): required metric missing'],
+    [
+      '{"date":"20250101-000000","backend":"vllm","model_id":"m","completed":0,"request_throughput":0}',
+      'vLLM bench serve result JSON (--save-result / --append-result, sweep run=N.json): completed is 0',
+    ],
+    [
+      'Metric,avg,min,max,p1,p5,p25\nTime to First Token (ms),1,1,1,1,1,1',
+      'NVIDIA AIPerf summary CSV (profile_export_aiperf.csv): required metric missing',
+    ],
     [
       '{"hello": "world"}',
       'a JSON document of unknown layout; read are the result files of NVIDIA GenAI-Perf, NVIDIA AIPerf, ' +
@@ -149,13 +215,19 @@ describe('whole files that are not GenAI-Perf results', () => {
   });
 
   it('says a truncated JSON file looks truncated', () => {
-    expect(reason(parseFile({ path: 'f.json', text: JSON.stringify(NEW_JSON).slice(0, 200) }))).toMatch(/^invalid JSON: .*\(the file looks truncated\)$/);
+    expect(reason(parseFile({ path: 'f.json', text: JSON.stringify(NEW_JSON).slice(0, 200) }))).toMatch(
+      /^invalid JSON: .*\(the file looks truncated\)$/,
+    );
   });
 });
 
 describe('load level from the path (docs/file-formats.md §Load level)', () => {
   it.each([
-    ['artifacts/m-openai-chat-concurrency16/profile_export_genai_perf.csv', { concurrency: 16 }, 'artifacts/m-openai-chat-{load}/profile_export_genai_perf.csv'],
+    [
+      'artifacts/m-openai-chat-concurrency16/profile_export_genai_perf.csv',
+      { concurrency: 16 },
+      'artifacts/m-openai-chat-{load}/profile_export_genai_perf.csv',
+    ],
     ['sweep-c1-250/m-concurrency250.csv', { concurrency: 250 }, 'sweep-c1-250/m-{load}.csv'],
     ['agg_n100_in128_out128_c32.jsonl', { concurrency: 32 }, 'agg_n100_in128_out128_{load}.jsonl'],
     ['runs/concurrency_10/summary.csv', { concurrency: 10 }, 'runs/{load}/summary.csv'],
@@ -168,12 +240,15 @@ describe('load level from the path (docs/file-formats.md §Load level)', () => {
   });
 
   it('names a series from its family without the load token or generic folders', () => {
-    expect(seriesNameFromFamily('h100-tp2/artifacts/llama3-8b-openai-chat-{load}')).toBe('h100-tp2 / llama3-8b-openai-chat');
+    expect(seriesNameFromFamily('h100-tp2/artifacts/llama3-8b-openai-chat-{load}')).toBe(
+      'h100-tp2 / llama3-8b-openai-chat',
+    );
   });
 });
 
 describe('grouping into series', () => {
-  const json = (model: string, concurrency: number) => JSON.stringify({ ...NEW_JSON, input_config: { model, perf_analyzer: { stimulus: { concurrency } } } });
+  const json = (model: string, concurrency: number) =>
+    JSON.stringify({ ...NEW_JSON, input_config: { model, perf_analyzer: { stimulus: { concurrency } } } });
 
   it('puts two configurations in different folders into two series', () => {
     const result = ingestFiles([
@@ -181,7 +256,11 @@ describe('grouping into series', () => {
       { path: 'tp1/m-openai-chat-concurrency8/profile_export_genai_perf.json', text: json('m', 8) },
       { path: 'tp2/m-openai-chat-concurrency1/profile_export_genai_perf.json', text: json('m', 1) },
     ]);
-    expect(result.points.map((p) => `${p.seriesName}@${p.load.concurrency}`).sort()).toEqual(['tp1 / m-openai-chat@1', 'tp1 / m-openai-chat@8', 'tp2 / m-openai-chat@1']);
+    expect(result.points.map((p) => `${p.seriesName}@${p.load.concurrency}`).sort()).toEqual([
+      'tp1 / m-openai-chat@1',
+      'tp1 / m-openai-chat@8',
+      'tp2 / m-openai-chat@1',
+    ]);
   });
 
   it('splits one folder family by model when its runs disagree', () => {
@@ -201,13 +280,19 @@ describe('grouping into series', () => {
       { path: 'ok-concurrency4/profile_export_genai_perf.json', text: json('m', 4) },
     ]);
     expect(result.points).toHaveLength(1);
-    expect(result.errors).toEqual([{ file: 'mystery/profile_export_genai_perf.csv', reason: expect.stringMatching(/^load level missing/) as unknown as string }]);
+    expect(result.errors).toEqual([
+      {
+        file: 'mystery/profile_export_genai_perf.csv',
+        reason: expect.stringMatching(/^load level missing/) as unknown as string,
+      },
+    ]);
   });
 });
 
 describe('two files of the same format claiming one run', () => {
   it('are kept as two points (flagged), not merged into one', () => {
-    const json = (rps: number) => JSON.stringify({ ...NEW_JSON, request_throughput: { unit: 'requests/sec', avg: rps } });
+    const json = (rps: number) =>
+      JSON.stringify({ ...NEW_JSON, request_throughput: { unit: 'requests/sec', avg: rps } });
     const result = ingestFiles([
       { path: 'artifacts/m-openai-chat-concurrency8/profile_export_genai_perf.json', text: json(10) },
       { path: 'artifacts/m-openai-chat-concurrency8/profile_export_genai_perf.json', text: json(20) },

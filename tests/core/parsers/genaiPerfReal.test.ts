@@ -19,14 +19,17 @@ function read(relative: string) {
 }
 function runs(relative: string): ParsedRun[] {
   const outcome = parseFile(read(relative));
-  if (outcome.kind !== 'runs') throw new Error(`${relative}: ${outcome.kind} ${'reason' in outcome ? outcome.reason : ''}`);
+  if (outcome.kind !== 'runs')
+    throw new Error(`${relative}: ${outcome.kind} ${'reason' in outcome ? outcome.reason : ''}`);
   return outcome.runs;
 }
 const stem = (c: number) => `${SWEEP}/meta_llama3-8b-instruct-openai-chat-concurrency${c}`;
 type JsonMetric = Record<string, number | string>;
 
 describe.each(LEVELS)('NIM sweep, concurrency %i', (concurrency) => {
-  const json = JSON.parse(readFileSync(join(ROOT, `${stem(concurrency)}.profile_export_genai_perf.json`), 'utf8')) as Record<string, JsonMetric> & {
+  const json = JSON.parse(
+    readFileSync(join(ROOT, `${stem(concurrency)}.profile_export_genai_perf.json`), 'utf8'),
+  ) as Record<string, JsonMetric> & {
     input_config: { concurrency: number };
   };
   const fromJson = runs(`${stem(concurrency)}.profile_export_genai_perf.json`)[0]!;
@@ -51,7 +54,13 @@ describe.each(LEVELS)('NIM sweep, concurrency %i', (concurrency) => {
     expect(fromJson.inputTokens.avg).toBe(json['input_sequence_length']!['avg']);
     expect(fromJson.outputTokensPerSecondPerUser.avg).toBe(json['output_token_throughput_per_request']!['avg']);
     expect(fromJson.tpsPerUserDefinition).toBe('osl-over-e2e');
-    expect(fromJson.metadata).toEqual({ model: 'meta/llama3-8b-instruct', backend: 'tensorrtllm', endpointType: 'chat', targetInputTokens: 200, targetOutputTokens: 50 });
+    expect(fromJson.metadata).toEqual({
+      model: 'meta/llama3-8b-instruct',
+      backend: 'tensorrtllm',
+      endpointType: 'chat',
+      targetInputTokens: 200,
+      targetOutputTokens: 50,
+    });
   });
 
   it('reads the CSV (quoted thousands, Metric/Value block) to the same values at two decimals', () => {

@@ -132,7 +132,7 @@ describe('LLMPerf summaries collected in one object keyed by load level', () => 
     const { num_concurrent_requests: _dropped, ...withoutLoad } = fireworks;
     const runs = runsOf(collect({ 8: withoutLoad, 16: atConcurrency(5) }));
     expect(runs[0]!.load).toEqual({ concurrency: 8 });
-    expect(runs[0]!.notes.some((n) => n.includes('Concurrency 8 from the summary\'s key'))).toBe(true);
+    expect(runs[0]!.notes.some((n) => n.includes("Concurrency 8 from the summary's key"))).toBe(true);
     expect(runs[1]!.load).toEqual({ concurrency: 5 });
     expect(runs[1]!.notes.some((n) => n.includes('key "16"') && n.includes('num_concurrent_requests 5'))).toBe(true);
   });

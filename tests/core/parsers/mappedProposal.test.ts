@@ -1,11 +1,7 @@
 /** The mapping the dialog starts from: guessed from column names, confirmed by the user. */
 import { describe, expect, it } from 'vitest';
 import { checkMapping, offersMapping } from '../../../src/core/parsers/mapped/mapping.ts';
-import {
-  guessField,
-  proposeAppliesTo,
-  proposeMapping,
-} from '../../../src/core/parsers/mapped/propose.ts';
+import { guessField, proposeAppliesTo, proposeMapping } from '../../../src/core/parsers/mapped/propose.ts';
 import { parseFile, sniff } from '../../../src/core/parsers/registry.ts';
 
 describe('guessing a column from its name', () => {

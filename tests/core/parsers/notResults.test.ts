@@ -9,11 +9,17 @@ describe('files that are never benchmark results', () => {
     ['run/bench.sh', 'sh'],
     ['run/sweep.yaml', 'yaml'],
   ])('%s is skipped', (path, extension) => {
-    expect(parseFile({ path, text: 'anything' })).toEqual({ kind: 'skipped', reason: `not a benchmark result (a .${extension} file)` });
+    expect(parseFile({ path, text: 'anything' })).toEqual({
+      kind: 'skipped',
+      reason: `not a benchmark result (a .${extension} file)`,
+    });
   });
 
   it('still lets a tool claim its own YAML (inference-perf config.yaml)', () => {
-    const outcome = parseFile({ path: 'reports/config.yaml', text: 'load:\n  type: constant\nreport:\n  request_lifecycle:\n    summary: true\n' });
+    const outcome = parseFile({
+      path: 'reports/config.yaml',
+      text: 'load:\n  type: constant\nreport:\n  request_lifecycle:\n    summary: true\n',
+    });
     expect(outcome.kind).toBe('skipped');
     expect(outcome.kind === 'skipped' && outcome.reason).toMatch(/inference-perf/);
   });

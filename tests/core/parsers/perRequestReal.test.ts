@@ -40,7 +40,10 @@ describe('GenAI-Perf raw export, NIM llama3-8b at concurrency 1 (perf_analyzer 2
   const SWEEP = 'genai-perf/nim-llama3-8b-sweep-c1-250';
   const RUN = 'meta_llama3-8b-instruct-openai-chat-concurrency1';
   const raw = { path: `${RUN}/200_50.json`, text: read(`${SWEEP}/${RUN}.200_50.profile_export_raw.json`) };
-  const summary = { path: `${RUN}/profile_export_genai_perf.json`, text: read(`${SWEEP}/${RUN}.profile_export_genai_perf.json`) };
+  const summary = {
+    path: `${RUN}/profile_export_genai_perf.json`,
+    text: read(`${SWEEP}/${RUN}.profile_export_genai_perf.json`),
+  };
 
   it('alone: every statistic from the 53 requests, load from the experiment, GenAI-Perf’s throughput window', () => {
     const p = onePoint([raw]);
@@ -49,10 +52,27 @@ describe('GenAI-Perf raw export, NIM llama3-8b at concurrency 1 (perf_analyzer 2
     expect(p.errorCount).toBe(0);
     expect(p.requestsPerSecond).toBe(1.493283826497263);
     expect(p.derived).toEqual(expect.arrayContaining(['requestsPerSecond', 'outputTokensPerSecond']));
-    expectStats(p, 'ttft', { avg: 24.624190792452826, p50: 24.530688, p90: 25.35552, p99: 26.26722816, 'p99.9': 26.309999616 });
-    expectStats(p, 'e2e', { avg: 669.5751824905659, p50: 667.696128, p90: 674.302976, p99: 675.5541094399999, 'p99.9': 675.807263744 });
+    expectStats(p, 'ttft', {
+      avg: 24.624190792452826,
+      p50: 24.530688,
+      p90: 25.35552,
+      p99: 26.26722816,
+      'p99.9': 26.309999616,
+    });
+    expectStats(p, 'e2e', {
+      avg: 669.5751824905659,
+      p50: 667.696128,
+      p90: 674.302976,
+      p99: 675.5541094399999,
+      'p99.9': 675.807263744,
+    });
     // Per streamed chunk; here every chunk is one token (usage: 50 completion tokens), so TPOT is the same.
-    expectStats(p, 'itl', { avg: 13.162265136696188, p50: 13.135454040816327, p90: 13.248236146938774, p99: 13.267042638367347 });
+    expectStats(p, 'itl', {
+      avg: 13.162265136696188,
+      p50: 13.135454040816327,
+      p90: 13.248236146938774,
+      p99: 13.267042638367347,
+    });
     expectStats(p, 'tpot', { p99: 13.267042638367348, 'p99.9': 13.268646598530612 });
     expectStats(p, 'tpsPerUser', { avg: 74.67654784282168, p50: 74.88436416393297, p99: 75.26139348703596 });
     expect(p.outputTokens.avg).toBe(50);
@@ -95,7 +115,10 @@ describe('GenAI-Perf raw export, NIM llama3-8b at concurrency 1 (perf_analyzer 2
 });
 
 describe('AIPerf profile_export.jsonl, gpt-oss-20b at concurrency 100 (aiperf ~0.1.1)', () => {
-  const file = { path: 'gpt-oss-20b-concurrency100-aiperf-early-oct2025.profile_export.jsonl', text: read('aiperf/gpt-oss-20b-concurrency100-aiperf-early-oct2025.profile_export.jsonl') };
+  const file = {
+    path: 'gpt-oss-20b-concurrency100-aiperf-early-oct2025.profile_export.jsonl',
+    text: read('aiperf/gpt-oss-20b-concurrency100-aiperf-early-oct2025.profile_export.jsonl'),
+  };
 
   it('100 records, 11 cancelled (failed), statistics of the 89 completed as AIPerf’s summary prints them', () => {
     const p = onePoint([file]);
@@ -104,9 +127,25 @@ describe('AIPerf profile_export.jsonl, gpt-oss-20b at concurrency 100 (aiperf ~0
     expect(p.errorCount).toBe(11);
     // AIPerf's summary: 9.551622221540914, from exact ns integers; here they are doubles (2^53 < 1.76e18).
     expect(p.requestsPerSecond).toBeCloseTo(9.551622221540914, 7);
-    expectStats(p, 'ttft', { avg: 2343.219436988764, p50: 2369.317693, p90: 3796.931168, p99: 3833.38940004, 'p99.9': 3851.810620704 });
-    expectStats(p, 'e2e', { avg: 9059.654633033706, p50: 9097.345014999999, p99: 9297.609933759999, 'p99.9': 9299.556371176 });
-    expectStats(p, 'itl', { avg: 27.763065454471803, p50: 27.615130366666666, p90: 32.87232279340302, 'p99.9': 34.747743513656914 });
+    expectStats(p, 'ttft', {
+      avg: 2343.219436988764,
+      p50: 2369.317693,
+      p90: 3796.931168,
+      p99: 3833.38940004,
+      'p99.9': 3851.810620704,
+    });
+    expectStats(p, 'e2e', {
+      avg: 9059.654633033706,
+      p50: 9097.345014999999,
+      p99: 9297.609933759999,
+      'p99.9': 9299.556371176,
+    });
+    expectStats(p, 'itl', {
+      avg: 27.763065454471803,
+      p50: 27.615130366666666,
+      p90: 32.87232279340302,
+      'p99.9': 34.747743513656914,
+    });
     expectStats(p, 'tpot', { p99: 33.73224787406911 });
     expectStats(p, 'tpsPerUser', { avg: 36.68434853220158, p99: 45.08374026172235, 'p99.9': 45.18105239197611 });
     expect(p.tpsPerUserDefinition).toBe('inverse-itl');
@@ -126,7 +165,10 @@ describe('AIPerf profile_export.jsonl, gpt-oss-20b at concurrency 100 (aiperf ~0
 describe('LLMPerf individual responses, Fireworks llama-2-70b (leaderboard)', () => {
   const DIR = 'llmperf';
   const stem = 'llmperf-leaderboard-fireworks_70b.llama-v2-70b-chat_550_150';
-  const individual = { path: `${DIR}/${stem}_individual_responses.json`, text: read(`${DIR}/${stem}_individual_responses.json`) };
+  const individual = {
+    path: `${DIR}/${stem}_individual_responses.json`,
+    text: read(`${DIR}/${stem}_individual_responses.json`),
+  };
   const summary = { path: `${DIR}/${stem}_summary.json`, text: read(`${DIR}/${stem}_summary.json`) };
 
   it('150 requests in seconds → ms; with its summary, its load and requests/s', () => {
@@ -139,7 +181,13 @@ describe('LLMPerf individual responses, Fireworks llama-2-70b (leaderboard)', ()
     expectStats(p, 'ttft', { 'p99.9': 957.3405795779893 });
     expectStats(p, 'e2e', { 'p99.9': 4543.719877394002 });
     // TPOT is not in LLMPerf's summary: all from the requests.
-    expectStats(p, 'tpot', { avg: 21.8160757882564, p50: 21.63898208666675, p90: 23.966366727333178, p99: 25.916682680532716, 'p99.9': 26.28403315192674 });
+    expectStats(p, 'tpot', {
+      avg: 21.8160757882564,
+      p50: 21.63898208666675,
+      p90: 23.966366727333178,
+      p99: 25.916682680532716,
+      'p99.9': 26.28403315192674,
+    });
     expectStats(p, 'tpsPerUser', { 'p99.9': 15.742155730068923 });
     expect(slaMetricValue(p, 'itl', 'p50')).toBeUndefined(); // LLMPerf's ITL includes TTFT: not an ITL
   });

@@ -119,7 +119,10 @@ describe('real SGLang 0.5.5 lines', () => {
     expect(result.errors).toEqual([]);
     const series = new Map<string, number[]>();
     for (const p of result.points) {
-      series.set(p.seriesName, [...(series.get(p.seriesName) ?? []), p.load.concurrency ?? 0].sort((a, b) => a - b));
+      series.set(
+        p.seriesName,
+        [...(series.get(p.seriesName) ?? []), p.load.concurrency ?? 0].sort((a, b) => a - b),
+      );
     }
     expect(Object.fromEntries(series)).toEqual({
       'benchmarks / sglang-0.5.5-qwen2.5-3b.agg_n100_in128_out128': [8, 32],
@@ -183,14 +186,16 @@ describe('layouts without a real file, built from a real line', () => {
     expect(run?.metadata.framework).toBe('sglang'); // from backend "sglang"
   });
 
-  it('parts one file\'s runs by dataset_name', () => {
+  it("parts one file's runs by dataset_name", () => {
     const sharegpt = edited(
       C8,
       ['"dataset_name": "random"', '"dataset_name": "sharegpt"'],
       ['"sharegpt_output_len": null', '"sharegpt_output_len": 256'],
     );
     const body = `${text(C8).trimEnd()}\n${sharegpt}`;
-    const names = ingestFiles([{ path: 'mixed.jsonl', text: body }]).points.map((p) => p.seriesName).sort();
+    const names = ingestFiles([{ path: 'mixed.jsonl', text: body }])
+      .points.map((p) => p.seriesName)
+      .sort();
     expect(names).toEqual(['mixed (random, ISL 128, OSL 128, random_range_ratio 0)', 'mixed (sharegpt, OSL 256)']);
   });
 
@@ -207,7 +212,7 @@ describe('layouts without a real file, built from a real line', () => {
     );
   });
 
-  it('leaves a NaN statistic (numpy\'s mean of no value) absent', () => {
+  it("leaves a NaN statistic (numpy's mean of no value) absent", () => {
     const [run] = parse('n.jsonl', edited(C8, ['"mean_ttft_ms": 28.385840514674783', '"mean_ttft_ms": NaN']));
     expect(run?.ttftMs).toEqual({ p50: 22.6287511177361, p99: 54.572048513218775 });
   });

@@ -27,15 +27,26 @@ function cut(text: string, at: number[]): string[] {
 
 describe('ObjectMemberReader', () => {
   it('gives the kept members of any object, wherever the text is cut', () => {
-    const member = fc.oneof(fc.jsonValue(), fc.string(), fc.array(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }))));
+    const member = fc.oneof(
+      fc.jsonValue(),
+      fc.string(),
+      fc.array(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }))),
+    );
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), member), fc.array(fc.double({ min: 0, max: 1, noNaN: true })), fc.boolean(), (doc, at, pretty) => {
-        const text = JSON.stringify(doc, null, pretty ? 2 : undefined);
-        const reader = new ObjectMemberReader((key) => !key.startsWith('a'));
-        for (const chunk of cut(text, at)) reader.push(chunk);
-        const expected = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('a'))))) as unknown;
-        expect(reader.end()).toEqual(expected);
-      }),
+      fc.property(
+        fc.dictionary(fc.string(), member),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.boolean(),
+        (doc, at, pretty) => {
+          const text = JSON.stringify(doc, null, pretty ? 2 : undefined);
+          const reader = new ObjectMemberReader((key) => !key.startsWith('a'));
+          for (const chunk of cut(text, at)) reader.push(chunk);
+          const expected = JSON.parse(
+            JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('a')))),
+          ) as unknown;
+          expect(reader.end()).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -87,17 +98,30 @@ describe('lineSplitter', () => {
     const s = lineSplitter((line, n) => lines.push([line, n]));
     for (const chunk of ['a\nb', 'b\n\nc', 'c\r', '\nd']) s.push(chunk);
     s.end();
-    expect(lines).toEqual([['a', 1], ['bb', 2], ['cc\r', 4], ['d', 5]]);
+    expect(lines).toEqual([
+      ['a', 1],
+      ['bb', 2],
+      ['cc\r', 4],
+      ['d', 5],
+    ]);
   });
 });
 
 describe('stream parsers give the whole-text outcome', () => {
   it('AIPerf profile_export.jsonl (real file), cut into 4 KB chunks', async () => {
     const path = 'run-concurrency100/profile_export.jsonl';
-    const text = readFileSync(join(import.meta.dirname, '../../fixtures/real/aiperf/gpt-oss-20b-concurrency100-aiperf-early-oct2025.profile_export.jsonl'), 'utf8');
+    const text = readFileSync(
+      join(
+        import.meta.dirname,
+        '../../fixtures/real/aiperf/gpt-oss-20b-concurrency100-aiperf-early-oct2025.profile_export.jsonl',
+      ),
+      'utf8',
+    );
     const parser = streamParserFor(text.slice(0, 64 * 1024), path)!;
     expect(parser.id).toBe('aiperf-records-jsonl');
-    const chunks = Array.from({ length: Math.ceil(text.length / 4096) }, (_, i) => text.slice(i * 4096, (i + 1) * 4096));
+    const chunks = Array.from({ length: Math.ceil(text.length / 4096) }, (_, i) =>
+      text.slice(i * 4096, (i + 1) * 4096),
+    );
     expect(await parseStream(parser, path, chunks)).toEqual(parseFile({ path, text }));
   });
 
@@ -106,7 +130,9 @@ describe('stream parsers give the whole-text outcome', () => {
     const text = JSON.stringify(vllmDetailedResult({ requests: 50, failEvery: 7 }), null, 4);
     const parser = streamParserFor(text.slice(0, 64 * 1024), path)!;
     expect(parser.id).toBe('vllm-json');
-    const chunks = Array.from({ length: Math.ceil(text.length / 1024) }, (_, i) => text.slice(i * 1024, (i + 1) * 1024));
+    const chunks = Array.from({ length: Math.ceil(text.length / 1024) }, (_, i) =>
+      text.slice(i * 1024, (i + 1) * 1024),
+    );
     const streamed = await parseStream(parser, path, chunks);
     const whole = parseFile({ path, text });
     expect(streamed.kind).toBe('runs');
@@ -115,9 +141,18 @@ describe('stream parsers give the whole-text outcome', () => {
 
   it('names the layout and the line of a broken record', async () => {
     const path = 'x/profile_export.jsonl';
-    const good = readFileSync(join(import.meta.dirname, '../../fixtures/real/aiperf/gpt-oss-20b-concurrency100-aiperf-early-oct2025.profile_export.jsonl'), 'utf8').split('\n')[0]!;
+    const good = readFileSync(
+      join(
+        import.meta.dirname,
+        '../../fixtures/real/aiperf/gpt-oss-20b-concurrency100-aiperf-early-oct2025.profile_export.jsonl',
+      ),
+      'utf8',
+    ).split('\n')[0]!;
     const parser = streamParserFor(good, path)!;
     const outcome = await parseStream(parser, path, [`${good}\n{"metadata": {`, '\n']);
-    expect(outcome).toEqual({ kind: 'error', reason: expect.stringMatching(/^NVIDIA AIPerf per-request records \(profile_export\.jsonl\): line 2 is not JSON/) });
+    expect(outcome).toEqual({
+      kind: 'error',
+      reason: expect.stringMatching(/^NVIDIA AIPerf per-request records \(profile_export\.jsonl\): line 2 is not JSON/),
+    });
   });
 });

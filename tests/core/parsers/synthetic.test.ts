@@ -61,7 +61,9 @@ function readFixtures(filter: (path: string) => boolean): InputFile[] {
 function digestTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const path of listFiles(dir, true)) {
-    out[path] = createHash('sha256').update(readFileSync(join(dir, ...path.split('/')))).digest('hex');
+    out[path] = createHash('sha256')
+      .update(readFileSync(join(dir, ...path.split('/'))))
+      .digest('hex');
   }
   return out;
 }
@@ -94,7 +96,12 @@ function csvValue(value: number): number {
   return Number(formatPyFixed2(value).replace(/,/g, ''));
 }
 
-const DISTRIBUTIONS: ReadonlyArray<[('ttftMs' | 'ttstMs' | 'itlMs' | 'e2eMs' | 'outputTokensPerSecondPerUser' | 'inputTokens' | 'outputTokens'), keyof RunSummary]> = [
+const DISTRIBUTIONS: ReadonlyArray<
+  [
+    'ttftMs' | 'ttstMs' | 'itlMs' | 'e2eMs' | 'outputTokensPerSecondPerUser' | 'inputTokens' | 'outputTokens',
+    keyof RunSummary,
+  ]
+> = [
   ['ttftMs', 'time_to_first_token'],
   ['ttstMs', 'time_to_second_token'],
   ['itlMs', 'inter_token_latency'],
@@ -168,7 +175,10 @@ describe('synthetic fixture generator', () => {
   });
 
   it('keeps the committed fixtures small (< 400 KB)', () => {
-    const total = listFiles(SYNTHETIC_DIR, true).reduce((sum, path) => sum + statSync(join(SYNTHETIC_DIR, ...path.split('/'))).size, 0);
+    const total = listFiles(SYNTHETIC_DIR, true).reduce(
+      (sum, path) => sum + statSync(join(SYNTHETIC_DIR, ...path.split('/'))).size,
+      0,
+    );
     expect(total).toBeLessThan(400_000);
   });
 
@@ -202,7 +212,9 @@ describe('synthetic fixture generator', () => {
       expect(c256.inter_token_latency.avg).toBeLessThan(2.5 * c1.inter_token_latency.avg); // ITL grows slowly
     }
     for (const c of CONCURRENCIES) {
-      expect(at('llama3-8b-h100-tp2', c).inter_token_latency.avg).toBeLessThan(at('llama3-8b-h100-tp1', c).inter_token_latency.avg);
+      expect(at('llama3-8b-h100-tp2', c).inter_token_latency.avg).toBeLessThan(
+        at('llama3-8b-h100-tp1', c).inter_token_latency.avg,
+      );
     }
     const peak = (name: string) => at(name, 256).request_throughput.avg;
     expect(peak('llama3-8b-h100-tp2')).toBeGreaterThan(peak('llama3-8b-h100-tp1')); // more per instance…
@@ -233,20 +245,23 @@ describe('synthetic GenAI-Perf sweeps through ingestFiles', () => {
     }
   });
 
-  it.each(CONFIGS.map((c) => [c.name]))('%s: 9 points whose concurrency is the one in the run folder name, from the JSON', (name) => {
-    const points = series.get(concurrencyFamily(name)) ?? [];
-    expect(points.map((p) => p.load.concurrency).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([...CONCURRENCIES]);
-    for (const point of points) {
-      for (const source of point.sources) {
-        const folder = /-concurrency(\d+)\//.exec(source.path)?.[1];
-        expect(Number(folder)).toBe(point.load.concurrency);
+  it.each(CONFIGS.map((c) => [c.name]))(
+    '%s: 9 points whose concurrency is the one in the run folder name, from the JSON',
+    (name) => {
+      const points = series.get(concurrencyFamily(name)) ?? [];
+      expect(points.map((p) => p.load.concurrency).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([...CONCURRENCIES]);
+      for (const point of points) {
+        for (const source of point.sources) {
+          const folder = /-concurrency(\d+)\//.exec(source.path)?.[1];
+          expect(Number(folder)).toBe(point.load.concurrency);
+        }
+        // from perf_analyzer.stimulus
+        expect(point.load).toEqual({ concurrency: point.load.concurrency, origin: 'file' });
+        expect(point.metadata.model).toBe(MODEL_NAME);
+        expect(point.tpsPerUserDefinition).toBe('inverse-itl');
       }
-      // from perf_analyzer.stimulus
-      expect(point.load).toEqual({ concurrency: point.load.concurrency, origin: 'file' });
-      expect(point.metadata.model).toBe(MODEL_NAME);
-      expect(point.tpsPerUserDefinition).toBe('inverse-itl');
-    }
-  });
+    },
+  );
 
   it('merges the CSV and JSON of one run into one point with two sources', () => {
     for (const config of CONFIGS) {
@@ -293,15 +308,20 @@ describe('synthetic GenAI-Perf sweeps through ingestFiles', () => {
   });
 
   it('reads the request-rate sweep (CSV only) with its rate from the folder name', () => {
-    const points = (series.get(RATE_FAMILY) ?? []).slice().sort((a, b) => (a.load.requestRate ?? 0) - (b.load.requestRate ?? 0));
+    const points = (series.get(RATE_FAMILY) ?? [])
+      .slice()
+      .sort((a, b) => (a.load.requestRate ?? 0) - (b.load.requestRate ?? 0));
     expect(points.map((p) => p.load)).toEqual(REQUEST_RATES.map((requestRate) => ({ requestRate, origin: 'path' })));
     const rateConfig = configByName(RATE_CONFIG_NAME);
     for (const point of points) {
       const requestRate = point.load.requestRate ?? 0;
-      expect(point.sources).toEqual([{ path: summaryPath(RATE_FOLDER, { requestRate }, 'csv'), tool: 'genai-perf', format: 'genai-perf-csv' }]);
+      expect(point.sources).toEqual([
+        { path: summaryPath(RATE_FOLDER, { requestRate }, 'csv'), tool: 'genai-perf', format: 'genai-perf-csv' },
+      ]);
       expect(point.notes.some((n) => /read from the path/.test(n))).toBe(true);
       const simulated = simulateRun(rateConfig, { requestRate }).summary;
-      for (const [field, key] of DISTRIBUTIONS) expect(point[field], `${point.id} ${key}`).toStrictEqual(csvDistribution(simulated, key));
+      for (const [field, key] of DISTRIBUTIONS)
+        expect(point[field], `${point.id} ${key}`).toStrictEqual(csvDistribution(simulated, key));
       expect(point.requestsPerSecond).toBe(csvValue(simulated.request_throughput.avg));
       expect(point.outputTokensPerSecond).toBe(csvValue(simulated.output_token_throughput.avg));
     }
@@ -348,7 +368,8 @@ describe('synthetic GenAI-Perf sweeps through ingestFiles', () => {
       expect(point.load.concurrency).toBe(Number(/-concurrency(\d+)\//.exec(csvPath)?.[1]));
       for (const [field, key] of DISTRIBUTIONS) {
         const expected: Distribution = {};
-        for (const [stat, value] of Object.entries(jsonDistribution(doc, key))) expected[stat as keyof Distribution] = csvValue(value);
+        for (const [stat, value] of Object.entries(jsonDistribution(doc, key)))
+          expected[stat as keyof Distribution] = csvValue(value);
         expect(point[field], `${csvPath} ${key}`).toStrictEqual(expected);
       }
     }
@@ -387,16 +408,19 @@ describe('hostile synthetic files through ingestFiles', () => {
     expect(readFixture('hostile/binary.bin').text).toContain('\u0000');
   });
 
-  it.each(HOSTILE_FILES.map((name) => [name]))('%s alone: one error naming the file with a specific reason, no point', (name) => {
-    const path = `hostile/${name}`;
-    const result = ingestFiles([readFixture(path)]);
-    expect(result.points).toEqual([]);
-    expect(result.skipped).toEqual([]);
-    expect(result.errors).toHaveLength(1);
-    const error = result.errors[0];
-    expect(error?.file).toBe(path);
-    for (const pattern of HOSTILE_REASONS[name]) expect(error?.reason).toMatch(pattern);
-  });
+  it.each(HOSTILE_FILES.map((name) => [name]))(
+    '%s alone: one error naming the file with a specific reason, no point',
+    (name) => {
+      const path = `hostile/${name}`;
+      const result = ingestFiles([readFixture(path)]);
+      expect(result.points).toEqual([]);
+      expect(result.skipped).toEqual([]);
+      expect(result.errors).toHaveLength(1);
+      const error = result.errors[0];
+      expect(error?.file).toBe(path);
+      for (const pattern of HOSTILE_REASONS[name]) expect(error?.reason).toMatch(pattern);
+    },
+  );
 
   it('loaded with the good files: one error per hostile file, the good points all still there and unchanged', () => {
     // Hostile first, so a file that broke the loop would take the good ones with it.

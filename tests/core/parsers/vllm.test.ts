@@ -34,7 +34,9 @@ const parse = (path: string, body: string) => runsOf(parseFile({ path, text: bod
 
 /** `json.dump(result_json, outfile)` as `--append-result` writes it: one object per line, Python's separators. */
 function pyLine(value: Record<string, unknown>): string {
-  return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+  return `{${Object.entries(value)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+    .join(', ')}}`;
 }
 
 /** A plain `vllm bench serve` result made from a real sweep run: the sweep's additions taken out. */
@@ -137,7 +139,9 @@ describe('layouts without a real file, built from a real one', () => {
       plainResult({ request_rate: 1.0, max_concurrency: null }),
       plainResult({ request_rate: 4.0, max_concurrency: null }),
       plainResult({ request_rate: 'inf', max_concurrency: null }),
-    ].map(pyLine).join('\n');
+    ]
+      .map(pyLine)
+      .join('\n');
     const runs = parse('results/opt-rates.json', body);
     expect(runs.map((r) => r.runPath)).toEqual(['results/opt-rates#1', 'results/opt-rates#2', 'results/opt-rates#3']);
     expect(runs.map((r) => r.load)).toEqual([{ requestRate: 1 }, { requestRate: 4 }, { saturation: true }]);
@@ -160,7 +164,9 @@ describe('layouts without a real file, built from a real one', () => {
       plainResult({ backend: 'vllm', framework: 'vllm', max_concurrency: 8 }),
       plainResult({ backend: 'vllm', framework: 'sglang', max_concurrency: 2 }),
       plainResult({ backend: 'vllm', framework: 'sglang', max_concurrency: 8 }),
-    ].map(pyLine).join('\n');
+    ]
+      .map(pyLine)
+      .join('\n');
     const result = ingestFiles([{ path: 'cmp/two-servers.json', text: body }]);
     expect(result.errors).toEqual([]);
     expect(result.points.map((p) => `${p.seriesName}@${p.load.concurrency}`).sort()).toEqual([
@@ -170,7 +176,9 @@ describe('layouts without a real file, built from a real one', () => {
       'cmp / two-servers (vllm)@8',
     ]);
     const labelled = [plainResult({ label: 'h100-tp1' }), plainResult({ label: 'h100-tp2' })].map(pyLine).join('\n');
-    const names = ingestFiles([{ path: 'labels.json', text: labelled }]).points.map((p) => p.seriesName).sort();
+    const names = ingestFiles([{ path: 'labels.json', text: labelled }])
+      .points.map((p) => p.seriesName)
+      .sort();
     expect(names).toEqual(['labels (label h100-tp1)', 'labels (label h100-tp2)']);
   });
 
@@ -192,7 +200,9 @@ describe('layouts without a real file, built from a real one', () => {
     const [run] = parse('detailed.json', JSON.stringify(detailed, null, 4));
     expect(run?.ttftMs).toEqual({ avg: 46.89306787258829, p50: 43.21107800205937, p99: 75.02528442884795 });
     expect(run?.requests?.columns.ttftMs?.sorted).toEqual(new Float64Array([43.2, 46.89]));
-    expect(run?.notes).toContain('Per-request arrays (--save-detailed) read: they are in seconds, the aggregates in ms.');
+    expect(run?.notes).toContain(
+      'Per-request arrays (--save-detailed) read: they are in seconds, the aggregates in ms.',
+    );
   });
 
   it('reads the older benchmark_serving.py result: "request_goodput:" key, no failed count, no endpoint_type', () => {
@@ -217,7 +227,17 @@ describe('layouts without a real file, built from a real one', () => {
   });
 
   it('reads a percentiles_<metric>_ms list of [percentile, value] pairs', () => {
-    const [run] = parse('p.json', JSON.stringify(plainResult({ percentiles_ttft_ms: [[90, 61.5], [99.9, 80.25]] })));
+    const [run] = parse(
+      'p.json',
+      JSON.stringify(
+        plainResult({
+          percentiles_ttft_ms: [
+            [90, 61.5],
+            [99.9, 80.25],
+          ],
+        }),
+      ),
+    );
     expect(run?.ttftMs).toEqual({
       avg: 46.89306787258829,
       p50: 43.21107800205937,
@@ -227,7 +247,7 @@ describe('layouts without a real file, built from a real one', () => {
     });
   });
 
-  it('groups files under vLLM\'s own names ({backend}-{rate}qps-concurrency{N}-{model}-{date}) into one series', () => {
+  it("groups files under vLLM's own names ({backend}-{rate}qps-concurrency{N}-{model}-{date}) into one series", () => {
     const file = (concurrency: number, time: string) => ({
       path: `res/vllm-infqps-concurrency${concurrency}-opt-125m-20250101-${time}.json`,
       text: JSON.stringify(plainResult({ max_concurrency: concurrency })),

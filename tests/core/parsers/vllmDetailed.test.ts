@@ -38,7 +38,11 @@ describe('vLLM --save-detailed', () => {
     // The same numbers in seconds × 1000 per value rather than per statistic: equal to 1e-9 ms.
     const p = (field: 'ttftMs' | 'tpotMs' | 'e2eMs', q: number) => {
       const point = ingestFiles([{ path: PATH, text: JSON.stringify(doc) }]).points[0]!;
-      return slaMetricValue({ ...point, [field]: {} }, field === 'ttftMs' ? 'ttft' : field === 'tpotMs' ? 'tpot' : 'e2e', `p${q}`);
+      return slaMetricValue(
+        { ...point, [field]: {} },
+        field === 'ttftMs' ? 'ttft' : field === 'tpotMs' ? 'tpot' : 'e2e',
+        `p${q}`,
+      );
     };
     expect(ttft.sorted.length).toBe(36);
     expect(p('ttftMs', 50)).toBeCloseTo(ms('median_ttft_ms'), 9);
@@ -67,7 +71,10 @@ describe('vLLM --save-detailed', () => {
     expect(samples.okCount).toBe(36);
     const i = samples.columns.e2eMs!.order[0]!;
     const gaps = (doc['itls'] as number[][])[i]!;
-    expect(samples.columns.e2eMs!.values[i]).toBeCloseTo(((doc['ttfts'] as number[])[i]! + gaps.reduce((s, g) => s + g, 0)) * 1000, 9);
+    expect(samples.columns.e2eMs!.values[i]).toBeCloseTo(
+      ((doc['ttfts'] as number[])[i]! + gaps.reduce((s, g) => s + g, 0)) * 1000,
+      9,
+    );
   });
 
   it('refuses arrays of different lengths', () => {

@@ -7,7 +7,16 @@
  */
 import fc from 'fast-check';
 import type { Distribution, LoadPoint, Stat } from '../../../src/core/model/benchmark.ts';
-import type { ApiReference, Demand, DemandUnit, HardwareProfile, Scenario, SeriesSettings, SlaConstraint, SlaMetric } from '../../../src/core/model/scenario.ts';
+import type {
+  ApiReference,
+  Demand,
+  DemandUnit,
+  HardwareProfile,
+  Scenario,
+  SeriesSettings,
+  SlaConstraint,
+  SlaMetric,
+} from '../../../src/core/model/scenario.ts';
 import { DEMAND_UNITS, SLA_METRICS } from '../../../src/core/model/scenario.ts';
 
 /** The statistics points and constraints use here: a small set, so a constraint's stat is usually present. */
@@ -44,7 +53,8 @@ export function plausible(min: number, max: number): fc.Arbitrary<number> {
  * (never missing when missingFreq is null).
  */
 export function distribution(min: number, max: number, missingFreq: number | null = 7): fc.Arbitrary<Distribution> {
-  const maybe = missingFreq === null ? plausible(min, max) : fc.option(plausible(min, max), { freq: missingFreq, nil: undefined });
+  const maybe =
+    missingFreq === null ? plausible(min, max) : fc.option(plausible(min, max), { freq: missingFreq, nil: undefined });
   return fc.tuple(...STAT_SUBSET.map(() => maybe)).map((values) => {
     const out: Distribution = {};
     STAT_SUBSET.forEach((stat, i) => {
@@ -69,7 +79,8 @@ interface RawPoint {
   load: number;
 }
 
-const optional = <T>(arb: fc.Arbitrary<T>, freq = 8): fc.Arbitrary<T | undefined> => fc.option(arb, { freq, nil: undefined });
+const optional = <T>(arb: fc.Arbitrary<T>, freq = 8): fc.Arbitrary<T | undefined> =>
+  fc.option(arb, { freq, nil: undefined });
 
 const rawPoint = (loadKind: 'concurrency' | 'requestRate', slaMissingFreq: number | null): fc.Arbitrary<RawPoint> =>
   fc.record({
@@ -79,8 +90,12 @@ const rawPoint = (loadKind: 'concurrency' | 'requestRate', slaMissingFreq: numbe
     tps: distribution(METRIC_RANGE.tpsPerUser.min, METRIC_RANGE.tpsPerUser.max, slaMissingFreq),
     inputTokens: distribution(1, 8_000, 5),
     outputTokens: distribution(0, 4_000, 5),
-    outputTokensPerSecond: optional(fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 15, arbitrary: plausible(1, 50_000) })),
-    requestsPerSecond: optional(fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 15, arbitrary: plausible(0.01, 200) })),
+    outputTokensPerSecond: optional(
+      fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 15, arbitrary: plausible(1, 50_000) }),
+    ),
+    requestsPerSecond: optional(
+      fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 15, arbitrary: plausible(0.01, 200) }),
+    ),
     inputTokensPerSecond: optional(plausible(0, 200_000), 3),
     load: loadKind === 'concurrency' ? fc.integer({ min: 1, max: 64 }) : plausible(0.1, 100),
   });
@@ -96,10 +111,19 @@ export interface PointOptions {
 function buildPoint(raw: RawPoint, o: PointOptions): LoadPoint {
   const point: LoadPoint = {
     id: `${o.seriesKey}/${o.loadKind}-${raw.load}#${o.index}`,
-    sources: [{ path: `runs/${o.seriesKey}/${o.loadKind}${raw.load}/profile_export_genai_perf.json`, tool: 'genai-perf', format: 'genai-perf-json' }],
+    sources: [
+      {
+        path: `runs/${o.seriesKey}/${o.loadKind}${raw.load}/profile_export_genai_perf.json`,
+        tool: 'genai-perf',
+        format: 'genai-perf-json',
+      },
+    ],
     seriesKey: o.seriesKey,
     seriesName: `series ${o.seriesKey}`,
-    load: o.loadKind === 'concurrency' ? { concurrency: raw.load, origin: 'file' } : { requestRate: raw.load, origin: 'path' },
+    load:
+      o.loadKind === 'concurrency'
+        ? { concurrency: raw.load, origin: 'file' }
+        : { requestRate: raw.load, origin: 'path' },
     metadata: {},
     ttftMs: { ...raw.ttftMs },
     ttstMs: {},
@@ -178,10 +202,14 @@ export function seriesPoints(options: SeriesOptions = {}): fc.Arbitrary<LoadPoin
       sweep: shape === 'mixed' ? fc.boolean() : fc.constant(shape === 'sweep'),
     })
     .chain(({ loadKind, targetInputTokens, targetOutputTokens, sweep }) =>
-      fc.array(rawPoint(loadKind, completeStats ? null : 7), { minLength: minPoints, maxLength: maxPoints }).map((raws) => {
-        const points = raws.map((raw, index) => buildPoint(raw, { seriesKey, loadKind, index, targetInputTokens, targetOutputTokens }));
-        return sweep ? asSweep(points) : points;
-      }),
+      fc
+        .array(rawPoint(loadKind, completeStats ? null : 7), { minLength: minPoints, maxLength: maxPoints })
+        .map((raws) => {
+          const points = raws.map((raw, index) =>
+            buildPoint(raw, { seriesKey, loadKind, index, targetInputTokens, targetOutputTokens }),
+          );
+          return sweep ? asSweep(points) : points;
+        }),
     );
 }
 
@@ -244,7 +272,8 @@ export const demand: fc.Arbitrary<Demand> = fc.record({
 
 export const gpuCount: fc.Arbitrary<number> = fc.oneof(fc.constantFrom(1, 2, 4, 8), fc.integer({ min: 1, max: 16 }));
 
-const money = (max: number): fc.Arbitrary<number> => fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 6, arbitrary: plausible(0, max) });
+const money = (max: number): fc.Arbitrary<number> =>
+  fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 6, arbitrary: plausible(0, max) });
 
 /** Hardware profiles as validateScenario accepts them (non-negative prices, pue 1–5, depreciation in (0, 50]). */
 export function hardwareProfile(id = 'hw0'): fc.Arbitrary<HardwareProfile> {
@@ -256,7 +285,10 @@ export function hardwareProfile(id = 'hw0'): fc.Arbitrary<HardwareProfile> {
     depreciationYears: fc.oneof(fc.constantFrom(3, 4, 5), fc.double({ min: 0.5, max: 10, noNaN: true })),
     licence: fc.record({ usdPerYear: money(10_000), basis: fc.constantFrom('perGpu' as const, 'perServer' as const) }),
     hostingUsdPerServerYear: money(50_000),
-    power: fc.option(fc.record({ serverKw: plausible(0, 15), pue: plausible(1, 2), usdPerKwh: money(0.5) }), { nil: null, freq: 3 }),
+    power: fc.option(fc.record({ serverKw: plausible(0, 15), pue: plausible(1, 2), usdPerKwh: money(0.5) }), {
+      nil: null,
+      freq: 3,
+    }),
     cloudUsdPerGpuHour: fc.option(money(10), { nil: null, freq: 3 }),
   });
 }
@@ -272,7 +304,9 @@ export const uptime: fc.Arbitrary<number> = fc.oneof(fc.constant(1), fc.double({
 /** A whole scenario with 1–3 hardware profiles, 0–2 per-series settings, and the points of 1–3 series. */
 export const scenarioWithPoints: fc.Arbitrary<{ scenario: Scenario; points: LoadPoint[] }> = fc
   .record({
-    hardware: fc.tuple(hardwareProfile('hw0'), fc.array(hardwareProfile('hw1'), { maxLength: 1 })).map(([a, rest]) => [a, ...rest]),
+    hardware: fc
+      .tuple(hardwareProfile('hw0'), fc.array(hardwareProfile('hw1'), { maxLength: 1 }))
+      .map(([a, rest]) => [a, ...rest]),
     seriesCount: fc.integer({ min: 1, max: 3 }),
     sla: slaSet,
     demand,
@@ -281,37 +315,48 @@ export const scenarioWithPoints: fc.Arbitrary<{ scenario: Scenario; points: Load
     interpolate: fc.boolean(),
     defaultGpus: gpuCount,
     settings: fc.array(
-      fc.record({ match: fc.constantFrom('s0', 's1', 's2'), gpusPerInstance: optional(gpuCount, 2), hardware: optional(fc.constantFrom('hw0', 'hw1', 'missing'), 2), hidden: optional(fc.boolean(), 2) }),
+      fc.record({
+        match: fc.constantFrom('s0', 's1', 's2'),
+        gpusPerInstance: optional(gpuCount, 2),
+        hardware: optional(fc.constantFrom('hw0', 'hw1', 'missing'), 2),
+        hidden: optional(fc.boolean(), 2),
+      }),
       { maxLength: 2 },
     ),
   })
   .chain((r) =>
-    fc.tuple(...Array.from({ length: r.seriesCount }, (_, i) => seriesPoints({ seriesKey: `s${i}`, minPoints: 1, maxPoints: 6 }))).map((groups) => {
-      const series = r.settings.map((s): SeriesSettings => {
-        const out: SeriesSettings = { match: s.match };
-        if (s.gpusPerInstance !== undefined) out.gpusPerInstance = s.gpusPerInstance;
-        if (s.hardware !== undefined) out.hardware = s.hardware;
-        if (s.hidden !== undefined) out.hidden = s.hidden;
-        return out;
-      });
-      const scenario: Scenario = {
-        format: 'llm-tco-scenario',
-        version: 1,
-        sla: r.sla,
-        slaRule: { kind: 'statistic' },
-        demand: r.demand,
-        hardware: r.hardware,
-        apiReference: r.apiReference,
-        currency: 'USD',
-        defaults: { gpusPerInstance: r.defaultGpus, hardware: 'hw0' },
-        series,
-        uptime: r.uptime,
-        interpolate: r.interpolate,
-        view: { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false },
-        points: [],
-      };
-      return { scenario, points: groups.flat() };
-    }),
+    fc
+      .tuple(
+        ...Array.from({ length: r.seriesCount }, (_, i) =>
+          seriesPoints({ seriesKey: `s${i}`, minPoints: 1, maxPoints: 6 }),
+        ),
+      )
+      .map((groups) => {
+        const series = r.settings.map((s): SeriesSettings => {
+          const out: SeriesSettings = { match: s.match };
+          if (s.gpusPerInstance !== undefined) out.gpusPerInstance = s.gpusPerInstance;
+          if (s.hardware !== undefined) out.hardware = s.hardware;
+          if (s.hidden !== undefined) out.hidden = s.hidden;
+          return out;
+        });
+        const scenario: Scenario = {
+          format: 'llm-tco-scenario',
+          version: 1,
+          sla: r.sla,
+          slaRule: { kind: 'statistic' },
+          demand: r.demand,
+          hardware: r.hardware,
+          apiReference: r.apiReference,
+          currency: 'USD',
+          defaults: { gpusPerInstance: r.defaultGpus, hardware: 'hw0' },
+          series,
+          uptime: r.uptime,
+          interpolate: r.interpolate,
+          view: { x: { metric: 'ttft', stat: 'avg' }, y: 'requestsPerSecondPerGpu', logX: false },
+          points: [],
+        };
+        return { scenario, points: groups.flat() };
+      }),
   );
 
 /**
@@ -319,7 +364,13 @@ export const scenarioWithPoints: fc.Arbitrary<{ scenario: Scenario; points: Load
  * (independent of the core's own accessor).
  */
 export function metricOf(point: LoadPoint, metric: SlaMetric, stat: Stat): number | undefined {
-  const dist = { ttft: point.ttftMs, itl: point.itlMs, tpot: point.tpotMs, e2e: point.e2eMs, tpsPerUser: point.outputTokensPerSecondPerUser }[metric];
+  const dist = {
+    ttft: point.ttftMs,
+    itl: point.itlMs,
+    tpot: point.tpotMs,
+    e2e: point.e2eMs,
+    tpsPerUser: point.outputTokensPerSecondPerUser,
+  }[metric];
   return dist[stat];
 }
 
@@ -343,7 +394,9 @@ export function capacityOracle(point: LoadPoint, unit: DemandUnit): number | und
   if (unit === 'outputTokensPerSecond') return point.outputTokensPerSecond;
   if (point.load.concurrency !== undefined) return point.load.concurrency;
   const e2e = point.e2eMs.avg;
-  return point.requestsPerSecond === undefined || e2e === undefined ? undefined : (point.requestsPerSecond * e2e) / 1000;
+  return point.requestsPerSecond === undefined || e2e === undefined
+    ? undefined
+    : (point.requestsPerSecond * e2e) / 1000;
 }
 
 /** |actual − expected| ≤ rel × max(|actual|, |expected|), or both within `abs` of each other. */

@@ -17,7 +17,18 @@ import type { LoadPoint } from '../../../src/core/model/benchmark.ts';
 import { emptyMeasurements } from '../../../src/core/model/benchmark.ts';
 import type { DemandUnit, SlaConstraint } from '../../../src/core/model/scenario.ts';
 import { pickOperatingPoint } from '../../../src/core/analysis/operatingPoint.ts';
-import { capacityOracle, demandUnit, feasibleOracle, loosen, loosenOps, meets, metricOf, relClose, seriesPoints, slaSet } from './arbitraries.ts';
+import {
+  capacityOracle,
+  demandUnit,
+  feasibleOracle,
+  loosen,
+  loosenOps,
+  meets,
+  metricOf,
+  relClose,
+  seriesPoints,
+  slaSet,
+} from './arbitraries.ts';
 
 const RUNS = { numRuns: 200 };
 const REL = 1e-9;
@@ -32,7 +43,11 @@ const arbitraryData = seriesPoints({ shape: 'arbitrary', completeStats: true });
 const measuredUnit = fc.constantFrom<DemandUnit>('requestsPerSecond', 'outputTokensPerSecond');
 
 /** The highest capacity among the measured points that meet every constraint, or undefined. */
-function bestMeasured(points: readonly LoadPoint[], sla: readonly SlaConstraint[], unit: DemandUnit): number | undefined {
+function bestMeasured(
+  points: readonly LoadPoint[],
+  sla: readonly SlaConstraint[],
+  unit: DemandUnit,
+): number | undefined {
   let best: number | undefined;
   for (const p of points) {
     if (!feasibleOracle(p, sla)) continue;
@@ -53,7 +68,11 @@ function expectMeetsEvery(point: LoadPoint, sla: readonly SlaConstraint[], rel: 
 }
 
 /** Property 2: a looser SLA keeps a series that met the SLA, and never lowers the picked capacity. */
-function looseningNeverLowersCapacity(points: fc.Arbitrary<LoadPoint[]>, units: fc.Arbitrary<DemandUnit>, interpolate: boolean) {
+function looseningNeverLowersCapacity(
+  points: fc.Arbitrary<LoadPoint[]>,
+  units: fc.Arbitrary<DemandUnit>,
+  interpolate: boolean,
+) {
   return fc.property(points, slaSet, loosenOps, units, (pts, sla, ops, unit) => {
     const tight = pickOperatingPoint(pts, sla, unit, { interpolate });
     const loose = pickOperatingPoint(pts, loosen(sla, ops), unit, { interpolate });
@@ -85,8 +104,12 @@ function estimateBetweenNeighbours(units: fc.Arbitrary<DemandUnit>) {
     if (a === undefined || b === undefined) return;
     const value = result.operatingPoint.capacity.value;
     const slack = REL * Math.max(Math.abs(a), Math.abs(b));
-    expect(value, `estimate ${value} outside [${Math.min(a, b)}, ${Math.max(a, b)}]`).toBeGreaterThanOrEqual(Math.min(a, b) - slack);
-    expect(value, `estimate ${value} outside [${Math.min(a, b)}, ${Math.max(a, b)}]`).toBeLessThanOrEqual(Math.max(a, b) + slack);
+    expect(value, `estimate ${value} outside [${Math.min(a, b)}, ${Math.max(a, b)}]`).toBeGreaterThanOrEqual(
+      Math.min(a, b) - slack,
+    );
+    expect(value, `estimate ${value} outside [${Math.min(a, b)}, ${Math.max(a, b)}]`).toBeLessThanOrEqual(
+      Math.max(a, b) + slack,
+    );
   });
 }
 
@@ -132,7 +155,8 @@ describe('pickOperatingPoint: the pick is at least as good as every feasible mea
         const own = capacityOracle(op.point, unit);
         expect(own).toBeDefined();
         // An estimate's derived capacity (Little's law) is interpolated as a whole, not rebuilt from its parts.
-        if (own !== undefined && !(op.interpolated && op.capacity.derived)) expect(relClose(op.capacity.value, own, REL)).toBe(true);
+        if (own !== undefined && !(op.interpolated && op.capacity.derived))
+          expect(relClose(op.capacity.value, own, REL)).toBe(true);
       }),
       RUNS,
     );
@@ -190,7 +214,9 @@ describe('pickOperatingPoint: fixed counterexamples of the core bugs', () => {
       point('r1', { requestRate: 1, origin: 'file' }, { requestsPerSecond: 10, e2eMs: { avg: 100, p90: 100 } }),
       point('r2', { requestRate: 2, origin: 'file' }, { requestsPerSecond: 0.01, e2eMs: { avg: 3100, p90: 6100 } }),
     ];
-    const tight = pickOperatingPoint(points, [{ metric: 'e2e', stat: 'p90', bound: 3100 }], 'concurrentRequests', { interpolate: true });
+    const tight = pickOperatingPoint(points, [{ metric: 'e2e', stat: 'p90', bound: 3100 }], 'concurrentRequests', {
+      interpolate: true,
+    });
     expect(tight.meetsSla && tight.operatingPoint.interpolated).toBe(false);
     expect(tight.meetsSla && tight.operatingPoint.point.id).toBe('r1');
     expect(capacity(points, [{ metric: 'e2e', stat: 'p90', bound: 3100 }], 'concurrentRequests')).toBeCloseTo(1, 12);
@@ -205,16 +231,38 @@ describe('pickOperatingPoint: fixed counterexamples of the core bugs', () => {
   // ITL avg ≤ 60 makes c3 feasible (2 rps); the c1 ~ c2 estimate still holds, so 5.5 rps, not c3's 2.
   it('loosening that makes a later level feasible keeps the earlier, higher estimate', () => {
     const points = [
-      point('c1', { concurrency: 1, origin: 'file' }, { ttftMs: { avg: 100 }, itlMs: { avg: 10 }, requestsPerSecond: 1 }),
-      point('c2', { concurrency: 2, origin: 'file' }, { ttftMs: { avg: 300 }, itlMs: { avg: 10 }, requestsPerSecond: 10 }),
-      point('c3', { concurrency: 3, origin: 'file' }, { ttftMs: { avg: 150 }, itlMs: { avg: 50 }, requestsPerSecond: 2 }),
+      point(
+        'c1',
+        { concurrency: 1, origin: 'file' },
+        { ttftMs: { avg: 100 }, itlMs: { avg: 10 }, requestsPerSecond: 1 },
+      ),
+      point(
+        'c2',
+        { concurrency: 2, origin: 'file' },
+        { ttftMs: { avg: 300 }, itlMs: { avg: 10 }, requestsPerSecond: 10 },
+      ),
+      point(
+        'c3',
+        { concurrency: 3, origin: 'file' },
+        { ttftMs: { avg: 150 }, itlMs: { avg: 50 }, requestsPerSecond: 2 },
+      ),
     ];
     const ttft: SlaConstraint = { metric: 'ttft', stat: 'avg', bound: 200 };
     for (const itlBound of [30, 60]) {
-      const r = pickOperatingPoint(points, [ttft, { metric: 'itl', stat: 'avg', bound: itlBound }], 'requestsPerSecond', { interpolate: true });
+      const r = pickOperatingPoint(
+        points,
+        [ttft, { metric: 'itl', stat: 'avg', bound: itlBound }],
+        'requestsPerSecond',
+        { interpolate: true },
+      );
       expect(r.meetsSla, `ITL ≤ ${itlBound}`).toBe(true);
       if (!r.meetsSla) return;
-      expect(r.operatingPoint.between, `ITL ≤ ${itlBound}`).toEqual({ lowerId: 'c1', upperId: 'c2', fraction: 0.5, binding: ttft });
+      expect(r.operatingPoint.between, `ITL ≤ ${itlBound}`).toEqual({
+        lowerId: 'c1',
+        upperId: 'c2',
+        fraction: 0.5,
+        binding: ttft,
+      });
       expect(r.operatingPoint.capacity.value, `ITL ≤ ${itlBound}`).toBeCloseTo(5.5, 12);
     }
   });
@@ -223,14 +271,25 @@ describe('pickOperatingPoint: fixed counterexamples of the core bugs', () => {
   // was dropped, so the pick fell back to r1 (0.01 rps) while the bound 2 gives an estimate of 9.334 rps.
   it('a crossing just below the upper level still gives an estimate', () => {
     const points = [
-      point('r1', { requestRate: 1, origin: 'file' }, { requestsPerSecond: 0.01, outputTokensPerSecondPerUser: { p99: 16 } }),
-      point('r2', { requestRate: 2, origin: 'file' }, { requestsPerSecond: 10, outputTokensPerSecondPerUser: { p99: 1 } }),
+      point(
+        'r1',
+        { requestRate: 1, origin: 'file' },
+        { requestsPerSecond: 0.01, outputTokensPerSecondPerUser: { p99: 16 } },
+      ),
+      point(
+        'r2',
+        { requestRate: 2, origin: 'file' },
+        { requestsPerSecond: 10, outputTokensPerSecondPerUser: { p99: 1 } },
+      ),
     ];
     // Bound 2: t = (2 − 16) / (1 − 16) = 14/15, rps = 0.01 + 14/15 × 9.99 = 9.334.
-    const tight = capacity(points, [{ metric: 'tpsPerUser', stat: 'p99', bound: 2 }], 'requestsPerSecond') ?? Number.NaN;
+    const tight =
+      capacity(points, [{ metric: 'tpsPerUser', stat: 'p99', bound: 2 }], 'requestsPerSecond') ?? Number.NaN;
     expect(tight).toBeCloseTo(9.334, 12);
     // Bound 1 + 2⁻⁵²: t rounds to 1, kept just inside the interval (1 − 1e-12): rps = 10 − 9.99e-12.
-    const loose = capacity(points, [{ metric: 'tpsPerUser', stat: 'p99', bound: 1.0000000000000002 }], 'requestsPerSecond') ?? Number.NaN;
+    const loose =
+      capacity(points, [{ metric: 'tpsPerUser', stat: 'p99', bound: 1.0000000000000002 }], 'requestsPerSecond') ??
+      Number.NaN;
     expect(loose).toBeCloseTo(10, 10);
     expect(loose).toBeLessThan(10);
   });

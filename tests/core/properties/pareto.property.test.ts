@@ -26,7 +26,8 @@ const items = fc
   .array(fc.record({ x: coordinate, y: coordinate }), { maxLength: 30 })
   .map((raw) => raw.map((r, index): Item => ({ index, x: r.x, y: r.y })));
 
-const plotted = (i: Item): i is Item & { x: number; y: number } => i.x !== undefined && i.y !== undefined && Number.isFinite(i.x) && Number.isFinite(i.y);
+const plotted = (i: Item): i is Item & { x: number; y: number } =>
+  i.x !== undefined && i.y !== undefined && Number.isFinite(i.x) && Number.isFinite(i.y);
 
 /** `b` dominates `a`: strictly higher y at the same or better x. */
 function dominates(b: { x: number; y: number }, a: { x: number; y: number }, higherXIsBetter: boolean): boolean {
@@ -51,7 +52,9 @@ describe.each([false, true])('paretoFront (higherXIsBetter: %s)', (higherXIsBett
         expect(new Set(frontIndexes).size).toBe(frontIndexes.length);
         for (const f of front) {
           expect(input[f.index]).toBe(f);
-          expect(plotted(f), `item ${f.index} with x=${String(f.x)} y=${String(f.y)} cannot be on the front`).toBe(true);
+          expect(plotted(f), `item ${f.index} with x=${String(f.x)} y=${String(f.y)} cannot be on the front`).toBe(
+            true,
+          );
         }
         // No point on the front is dominated by any input point.
         for (const f of front.filter(plotted)) {
@@ -69,7 +72,12 @@ describe.each([false, true])('paretoFront (higherXIsBetter: %s)', (higherXIsBett
   it('is unchanged by the order of the input', () => {
     fc.assert(
       fc.property(
-        items.chain((input) => fc.tuple(fc.constant(input), fc.shuffledSubarray(input, { minLength: input.length, maxLength: input.length }))),
+        items.chain((input) =>
+          fc.tuple(
+            fc.constant(input),
+            fc.shuffledSubarray(input, { minLength: input.length, maxLength: input.length }),
+          ),
+        ),
         ([input, shuffled]) => {
           const run = (list: readonly Item[]): number[] =>
             paretoFront(

@@ -17,7 +17,11 @@ const CEIL_SLACK = 1e-9;
 const peak = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 10, arbitrary: plausible(0.01, 100_000) });
 const headroom = fc.oneof(fc.constantFrom(0, 10, 20, 50, 100), plausible(0, 1_000));
 /** Capacities on grids that make peak × (1 + headroom) / capacity land on or near whole numbers. */
-const capacity = fc.oneof(plausible(0.01, 50_000), fc.integer({ min: 1, max: 400 }).map((k) => 200 / k), fc.constantFrom(73.33333333333333, 0.1, 1 / 3));
+const capacity = fc.oneof(
+  plausible(0.01, 50_000),
+  fc.integer({ min: 1, max: 400 }).map((k) => 200 / k),
+  fc.constantFrom(73.33333333333333, 0.1, 1 / 3),
+);
 
 const sizingInput: fc.Arbitrary<SizingInput> = fc.record({
   demand: fc.record({ peak, headroomPercent: headroom, spareInstances: fc.integer({ min: 0, max: 3 }) }),
@@ -27,7 +31,8 @@ const sizingInput: fc.Arbitrary<SizingInput> = fc.record({
 });
 
 /** A non-negative step that is sometimes 0 and sometimes tiny (the ceil tolerance's neighbourhood). */
-const step = (max: number): fc.Arbitrary<number> => fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e-6, noNaN: true }), plausible(0, max));
+const step = (max: number): fc.Arbitrary<number> =>
+  fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e-6, noNaN: true }), plausible(0, max));
 
 describe('sizeDeployment', () => {
   it.each([
@@ -84,12 +89,20 @@ describe('sizeDeployment', () => {
   it("NVIDIA's formula servers = ceil(instances × gpusPerInstance / gpusPerServer) when the GPU counts divide", () => {
     const divisible = fc
       .record({ gpusPerInstance: fc.constantFrom(1, 2, 4, 8), multiple: fc.integer({ min: 1, max: 8 }) })
-      .chain(({ gpusPerInstance, multiple }) => sizingInput.map((input): SizingInput => ({ ...input, gpusPerInstance, gpusPerServer: gpusPerInstance * multiple })));
+      .chain(({ gpusPerInstance, multiple }) =>
+        sizingInput.map((input): SizingInput => ({
+          ...input,
+          gpusPerInstance,
+          gpusPerServer: gpusPerInstance * multiple,
+        })),
+      );
     fc.assert(
       fc.property(divisible, (input) => {
         const s = sizeDeployment(input);
         expect(s.servers).toBe(Math.ceil((s.instances * input.gpusPerInstance) / input.gpusPerServer));
-        expect(relClose(s.serversExact, (s.instancesExact * input.gpusPerInstance) / input.gpusPerServer, 1e-12)).toBe(true);
+        expect(relClose(s.serversExact, (s.instancesExact * input.gpusPerInstance) / input.gpusPerServer, 1e-12)).toBe(
+          true,
+        );
       }),
       RUNS,
     );

@@ -13,7 +13,15 @@ import { computeCosts } from '../../../src/core/tco/tco.ts';
 import type { FileError } from '../../../src/core/model/benchmark.ts';
 import { buildReport } from '../../../src/core/report/reportJson.ts';
 import { computeResults } from '../../../src/core/report/seriesResult.ts';
-import { apiReference, gpuCount, hardwareProfile, plausible, relClose, scenarioWithPoints, uptime } from './arbitraries.ts';
+import {
+  apiReference,
+  gpuCount,
+  hardwareProfile,
+  plausible,
+  relClose,
+  scenarioWithPoints,
+  uptime,
+} from './arbitraries.ts';
 
 const RUNS = { numRuns: 200 };
 const REL = 1e-9;
@@ -43,7 +51,11 @@ function figures(costs: Costs): { fleetYearUsd: number; costPer1kRequestsUsd: nu
   const per1M = costs.costPer1MTokensUsd.value;
   expect(per1k, costs.costPer1kRequestsUsd.reason).not.toBeNull();
   expect(per1M, costs.costPer1MTokensUsd.reason).not.toBeNull();
-  return { fleetYearUsd: costs.fleetYearUsd, costPer1kRequestsUsd: per1k ?? Number.NaN, costPer1MTokensUsd: per1M ?? Number.NaN };
+  return {
+    fleetYearUsd: costs.fleetYearUsd,
+    costPer1kRequestsUsd: per1k ?? Number.NaN,
+    costPer1MTokensUsd: per1M ?? Number.NaN,
+  };
 }
 
 /** A cost set-up where every unit cost exists: peak > 0, positive throughput and lengths. */
@@ -111,20 +123,26 @@ describe('computeCosts: linear in each price', () => {
     );
   });
 
-  it.each(COMPONENTS)('doubling %s alone doubles fleetYearUsd, costPer1kRequestsUsd and costPer1MTokensUsd', (component) => {
-    fc.assert(
-      fc.property(setup, positivePrices, (s, prices) => {
-        const p = prices[component];
-        const once = figures(costsFor(s, only(component, p)));
-        const twice = figures(costsFor(s, only(component, 2 * p)));
-        expect(once.fleetYearUsd).toBeGreaterThan(0);
-        for (const key of ['fleetYearUsd', 'costPer1kRequestsUsd', 'costPer1MTokensUsd'] as const) {
-          expect(relClose(twice[key], 2 * once[key], REL), `${key}: f(2p) = ${twice[key]}, 2 f(p) = ${2 * once[key]}`).toBe(true);
-        }
-      }),
-      RUNS,
-    );
-  });
+  it.each(COMPONENTS)(
+    'doubling %s alone doubles fleetYearUsd, costPer1kRequestsUsd and costPer1MTokensUsd',
+    (component) => {
+      fc.assert(
+        fc.property(setup, positivePrices, (s, prices) => {
+          const p = prices[component];
+          const once = figures(costsFor(s, only(component, p)));
+          const twice = figures(costsFor(s, only(component, 2 * p)));
+          expect(once.fleetYearUsd).toBeGreaterThan(0);
+          for (const key of ['fleetYearUsd', 'costPer1kRequestsUsd', 'costPer1MTokensUsd'] as const) {
+            expect(
+              relClose(twice[key], 2 * once[key], REL),
+              `${key}: f(2p) = ${twice[key]}, 2 f(p) = ${2 * once[key]}`,
+            ).toBe(true);
+          }
+        }),
+        RUNS,
+      );
+    },
+  );
 
   it('is additive across the four price components', () => {
     fc.assert(
@@ -161,7 +179,10 @@ describe('computeCosts: input/output split', () => {
         expect(costIn, costs.costPer1MInputTokensUsd.reason).not.toBeNull();
         expect(costOut, costs.costPer1MOutputTokensUsd.reason).not.toBeNull();
         if (per1k === null || costIn === null || costOut === null) return;
-        expect(relClose(isl * costIn + osl * costOut, per1k * 1000, REL), `ISL×in + OSL×out = ${isl * costIn + osl * costOut}, 1000 × per1k = ${per1k * 1000}`).toBe(true);
+        expect(
+          relClose(isl * costIn + osl * costOut, per1k * 1000, REL),
+          `ISL×in + OSL×out = ${isl * costIn + osl * costOut}, 1000 × per1k = ${per1k * 1000}`,
+        ).toBe(true);
         // in / out = pIn / pOut, written without division so that a zero price is allowed.
         expect(relClose(costIn * api.usdPer1MOutputTokens, costOut * api.usdPer1MInputTokens, REL)).toBe(true);
         expect(costIn).toBeGreaterThanOrEqual(0);
@@ -194,7 +215,10 @@ function nonFiniteNumbers(value: unknown, path = '$', seen = new Set<object>()):
   return entries.flatMap(([key, v]) => nonFiniteNumbers(v, `${path}.${key}`, seen));
 }
 
-const fileErrors: fc.Arbitrary<FileError[]> = fc.array(fc.record({ file: fc.constantFrom('a.json', 'runs/b.csv'), reason: fc.constantFrom('not JSON', 'unknown format') }), { maxLength: 2 });
+const fileErrors: fc.Arbitrary<FileError[]> = fc.array(
+  fc.record({ file: fc.constantFrom('a.json', 'runs/b.csv'), reason: fc.constantFrom('not JSON', 'unknown format') }),
+  { maxLength: 2 },
+);
 
 describe('computeSeriesResult / buildReport: the whole chain', () => {
   it('never produces NaN or Infinity, and every null comes with a reason', () => {
@@ -213,7 +237,8 @@ describe('computeSeriesResult / buildReport: the whole chain', () => {
             .map((s) => [s.cost?.fleetYearUsd ?? Infinity, s.cost?.costPer1kRequestsUsd ?? Infinity] as const)
             .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
           // Equal means equal up to floating-point noise (1e-9 relative), as the ranking reads it (docs/decisions.md).
-          const same = (x: number, y: number) => x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+          const same = (x: number, y: number) =>
+            x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
           const fullTie = priced.length > 1 && same(priced[0]![0], priced[1]![0]) && same(priced[0]![1], priced[1]![1]);
           expect(w.cheapest === null).toBe(priced.length === 0 || fullTie);
         }
@@ -223,23 +248,35 @@ describe('computeSeriesResult / buildReport: the whole chain', () => {
           const where = `report.series[${i}] (${s.name})`;
           const hasReason = typeof s.reason === 'string' && s.reason.length > 0;
           // A missing section is explained by the series' reason.
-          if (s.operatingPoint === null || s.sizing === null || s.cost === null) expect(hasReason, `${where}: null section without a reason`).toBe(true);
-          expect(s.operatingPoint === null, `${where}: operatingPoint is present exactly when the SLA is met`).toBe(!s.meetsSla);
+          if (s.operatingPoint === null || s.sizing === null || s.cost === null)
+            expect(hasReason, `${where}: null section without a reason`).toBe(true);
+          expect(s.operatingPoint === null, `${where}: operatingPoint is present exactly when the SLA is met`).toBe(
+            !s.meetsSla,
+          );
           if (s.operatingPoint !== null) {
-            expect(s.operatingPoint.concurrency !== null || s.operatingPoint.requestRate !== null, `${where}: no load level`).toBe(true);
+            expect(
+              s.operatingPoint.concurrency !== null || s.operatingPoint.requestRate !== null,
+              `${where}: no load level`,
+            ).toBe(true);
           }
           // Every null cost figure has its reason under `unavailable`, and every reason names a null figure.
           if (s.cost !== null) {
             for (const [field, value] of Object.entries(s.cost)) {
               if (value !== null) continue;
               const reason = s.unavailable[`cost.${field}`];
-              expect(typeof reason === 'string' && reason.length > 0, `${where}: cost.${field} is null without a reason`).toBe(true);
+              expect(
+                typeof reason === 'string' && reason.length > 0,
+                `${where}: cost.${field} is null without a reason`,
+              ).toBe(true);
             }
           }
           for (const [key, reason] of Object.entries(s.unavailable)) {
             expect(reason.length, `${where}: empty reason for ${key}`).toBeGreaterThan(0);
             const field = key.startsWith('cost.') ? key.slice('cost.'.length) : undefined;
-            const value = s.cost !== null && field !== undefined ? (s.cost as unknown as Record<string, unknown>)[field] : undefined;
+            const value =
+              s.cost !== null && field !== undefined
+                ? (s.cost as unknown as Record<string, unknown>)[field]
+                : undefined;
             expect(value, `${where}: unavailable names ${key}, which is not a null cost figure`).toBeNull();
           }
         }

@@ -253,4 +253,3 @@ describe('records of a point with per-request data', () => {
     expect(ttft).toEqual(['ttftMs.avg', 'ttftMs.max', 'ttftMs.p50', 'ttftMs.p99']);
   });
 });
-

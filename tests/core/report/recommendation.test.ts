@@ -18,9 +18,14 @@ import { nimRuns } from '../../store/nimRuns.ts';
 
 const nim = buildLoadPoints(nimRuns()).points;
 /** The NIM sweep as a configuration of its own key. */
-const as = (key: string, patch: Partial<LoadPoint> = {}): LoadPoint[] => nim.map((p) => ({ ...p, ...patch, id: `${key}/${p.id}`, seriesKey: key, seriesName: key }));
+const as = (key: string, patch: Partial<LoadPoint> = {}): LoadPoint[] =>
+  nim.map((p) => ({ ...p, ...patch, id: `${key}/${p.id}`, seriesKey: key, seriesName: key }));
 
-function decideFor(points: LoadPoint[], changes: Partial<Scenario> = {}, metric: DecisionContext['metric'] = 'fleetYearUsd') {
+function decideFor(
+  points: LoadPoint[],
+  changes: Partial<Scenario> = {},
+  metric: DecisionContext['metric'] = 'fleetYearUsd',
+) {
   const scenario = { ...defaultScenario(), ...changes };
   const series = resolveSeries(points, scenario);
   const results = series.map((s) => computeSeriesResult(s, scenario));
@@ -32,7 +37,12 @@ describe('ranking within one workload, and why', () => {
   // tp1: 200 req/s ÷ 11.378 = 17.577 instances → 18 → ceil(18 ÷ 8) = 3 servers × $119,000 = $357,000 a year.
   // tp2: the same runs at 2 GPUs per instance → 18 instances, 36 GPUs → ceil(18 ÷ 4) = 5 servers = $595,000.
   const tp = [...as('tp1'), ...as('tp2')];
-  const settings = { series: [{ match: 'tp1', gpusPerInstance: 1 }, { match: 'tp2', gpusPerInstance: 2 }] };
+  const settings = {
+    series: [
+      { match: 'tp1', gpusPerInstance: 1 },
+      { match: 'tp2', gpusPerInstance: 2 },
+    ],
+  };
 
   it('recommends the cheaper per year and says why in one line', () => {
     const { decisions } = decideFor(tp, settings);
@@ -81,7 +91,9 @@ describe('ranking within one workload, and why', () => {
     const slower = as('b').map((p) => ({ ...p, requestsPerSecond: (p.requestsPerSecond ?? 0) * 0.98 }));
     const { decisions } = decideFor([...as('a'), ...slower]);
     const v = decisions[0]!.verdict;
-    expect(v.kind === 'recommended' && v.why).toBe('same cost per year as b, lower cost per 1K requests: 1.02× the requests/s per GPU of b at TTFT avg ≤ 250 ms');
+    expect(v.kind === 'recommended' && v.why).toBe(
+      'same cost per year as b, lower cost per 1K requests: 1.02× the requests/s per GPU of b at TTFT avg ≤ 250 ms',
+    );
   });
 
   it('names no winner on a full tie, and says what they cost', () => {
@@ -95,7 +107,9 @@ describe('ranking within one workload, and why', () => {
   it('says the peak is zero when every fleet is empty', () => {
     const { decisions } = decideFor([...as('a'), ...as('b')], { demand: { ...defaultScenario().demand, peak: 0 } });
     const v = decisions[0]!.verdict;
-    expect(v.kind === 'tie' && v.why).toBe('the peak demand is 0: no servers are needed, so there is nothing to choose between');
+    expect(v.kind === 'tie' && v.why).toBe(
+      'the peak demand is 0: no servers are needed, so there is nothing to choose between',
+    );
   });
 });
 
@@ -130,7 +144,9 @@ describe('nothing meets the SLA', () => {
     expect(v.relaxations.map((r) => r.needed?.bound ?? null)).toEqual([null, 669.575185735849]);
     expect(v.binding?.constraintIndex).toBe(1);
     // Shown rounded up (so typing it really qualifies): 670 ms, (670 − 500) ÷ 500 = +34 %.
-    expect(v.why).toBe('nothing meets the SLA; the binding constraint is E2E latency avg ≤ 500 ms → ≤ 670 ms (+34 %): tp1 then qualifies at concurrency 1');
+    expect(v.why).toBe(
+      'nothing meets the SLA; the binding constraint is E2E latency avg ≤ 500 ms → ≤ 670 ms (+34 %): tp1 then qualifies at concurrency 1',
+    );
   });
 
   it('measures each constraint with the others held as they are', () => {

@@ -318,4 +318,3 @@ describe('buildReport on a tie', () => {
     expect(r.cheapest).toBeNull();
   });
 });
-

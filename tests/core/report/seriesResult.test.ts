@@ -23,7 +23,14 @@ import { reportCsv } from '../../../src/core/report/reportCsv.ts';
 
 const S = 31_536_000;
 // One level: 10 req/s, 2,000 output tokens/s (OSL 200), ISL 1,000, TTFT 100 ms.
-const only = point({ concurrency: 8, ttftMs: { avg: 100 }, requestsPerSecond: 10, outputTokensPerSecond: 2000, inputTokens: { avg: 1000 }, outputTokens: { avg: 200 } });
+const only = point({
+  concurrency: 8,
+  ttftMs: { avg: 100 },
+  requestsPerSecond: 10,
+  outputTokensPerSecond: 2000,
+  inputTokens: { avg: 1000 },
+  outputTokens: { avg: 200 },
+});
 
 function resultFor(demand: Partial<Scenario['demand']>, edit: (scenario: Scenario) => void = () => undefined) {
   const scenario = defaultScenario();
@@ -59,17 +66,27 @@ describe('breakdown', () => {
     const lines = explainResult(result, scenario);
     // 200 ÷ 10 = 20 instances → 3 servers → $357,000; per 1K = 357,000 ÷ (20 × 10 × S) × 1000 = $0.0566;
     // per 1M = 0.0566 × 1000 ÷ 1,200 = $0.04717.
-    expect(lines.costPer1MTokensUsd).toBe('$0.0566 per 1K requests × 1000 ÷ (1,000 input + 200 output tokens) = $0.04717');
+    expect(lines.costPer1MTokensUsd).toBe(
+      '$0.0566 per 1K requests × 1000 ÷ (1,000 input + 200 output tokens) = $0.04717',
+    );
   });
 });
 
 describe('why a series has no sizing', () => {
   it('says whether the SLA fails or cannot be checked with these files', () => {
     const failing = resultFor({}, (s) => (s.sla = [{ metric: 'ttft', stat: 'avg', bound: 50 }])).result;
-    expect(failing.reason).toBe('cannot meet the SLA: even at the lowest load (concurrency 8) TTFT avg ≤ 50 ms but measured 100');
+    expect(failing.reason).toBe(
+      'cannot meet the SLA: even at the lowest load (concurrency 8) TTFT avg ≤ 50 ms but measured 100',
+    );
     const unknown = resultFor({}, (s) => (s.sla = [{ metric: 'ttft', stat: 'p95', bound: 500 }])).result;
     expect(unknown.reason).toBe('SLA not checkable: TTFT p95 is not in the files (they report avg)');
-    expect(unknown).toMatchObject({ sizing: null, costs: null, meanInputTokens: undefined, meanOutputTokens: undefined, notes: [] });
+    expect(unknown).toMatchObject({
+      sizing: null,
+      costs: null,
+      meanInputTokens: undefined,
+      meanOutputTokens: undefined,
+      notes: [],
+    });
   });
 
   it('refuses to size on a capacity of zero', () => {
@@ -82,7 +99,8 @@ describe('why a series has no sizing', () => {
 });
 
 describe('mean request lengths for the per-token costs', () => {
-  const bare = (metadata: LoadPoint['metadata']) => point({ concurrency: 8, ttftMs: { avg: 100 }, requestsPerSecond: 10, metadata });
+  const bare = (metadata: LoadPoint['metadata']) =>
+    point({ concurrency: 8, ttftMs: { avg: 100 }, requestsPerSecond: 10, metadata });
 
   it('uses the measured means and says nothing', () => {
     const { result } = resultFor({});
@@ -136,7 +154,9 @@ describe('computeResults', () => {
   it('leaves hidden series out, keeping the order of the others', () => {
     const scenario = defaultScenario();
     scenario.series = [{ match: 'b', hidden: true }];
-    const points = ['a', 'b', 'c'].map((key) => point({ concurrency: 1, seriesKey: key, seriesName: key, ttftMs: { avg: 100 }, requestsPerSecond: 10 }));
+    const points = ['a', 'b', 'c'].map((key) =>
+      point({ concurrency: 1, seriesKey: key, seriesName: key, ttftMs: { avg: 100 }, requestsPerSecond: 10 }),
+    );
     expect(computeResults(points, scenario).map((r) => r.series.key)).toEqual(['a', 'c']);
   });
 });
@@ -302,4 +322,3 @@ describe('cheapestSeriesKey without a priced series', () => {
     expect(cheapestSeriesKey(results)).toBeNull();
   });
 });
-

@@ -38,13 +38,25 @@ describe('sameWorkload: same model, ISL and OSL within ±10 % of the larger', ()
 
 describe('seriesWorkload', () => {
   it('averages the measured means over the load levels, else the configured targets', () => {
-    const measured = [point({ concurrency: 1, inputTokens: { avg: 190 }, outputTokens: { avg: 50 } }), point({ concurrency: 2, inputTokens: { avg: 210 }, outputTokens: { avg: 70 } })];
-    expect(seriesWorkload({ points: measured })).toMatchObject({ meanInputTokens: 200, meanOutputTokens: 60, lengthsFromTarget: false, tools: ['genai-perf'] });
-    const targeted = [point({ concurrency: 1, metadata: { model: 'm', targetInputTokens: 2000, targetOutputTokens: 200 } })];
+    const measured = [
+      point({ concurrency: 1, inputTokens: { avg: 190 }, outputTokens: { avg: 50 } }),
+      point({ concurrency: 2, inputTokens: { avg: 210 }, outputTokens: { avg: 70 } }),
+    ];
+    expect(seriesWorkload({ points: measured })).toMatchObject({
+      meanInputTokens: 200,
+      meanOutputTokens: 60,
+      lengthsFromTarget: false,
+      tools: ['genai-perf'],
+    });
+    const targeted = [
+      point({ concurrency: 1, metadata: { model: 'm', targetInputTokens: 2000, targetOutputTokens: 200 } }),
+    ];
     const t = seriesWorkload({ points: targeted });
     expect(t).toMatchObject({ model: 'm', meanInputTokens: 2000, meanOutputTokens: 200, lengthsFromTarget: true });
     expect(describeWorkload(t)).toBe('m · ISL ≈ 2,000 · OSL ≈ 200 tokens (configured)');
-    expect(describeWorkload(w(undefined, undefined, 58))).toBe('model not named in the files · ISL unknown · OSL ≈ 58 tokens');
+    expect(describeWorkload(w(undefined, undefined, 58))).toBe(
+      'model not named in the files · ISL unknown · OSL ≈ 58 tokens',
+    );
   });
 });
 
@@ -102,4 +114,3 @@ describe('workload edges', () => {
     expect(groupWorkloads(one, true)[0]?.label).toBe('model not named in the files · ISL ≈ 200 · OSL ≈ 58 tokens');
   });
 });
-

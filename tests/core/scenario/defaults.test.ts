@@ -9,7 +9,11 @@ describe('nextConstraint', () => {
   });
 
   it('offers the next metric on avg, with that metric’s bound', () => {
-    expect(nextConstraint([{ metric: 'ttft', stat: 'avg', bound: 250 }])).toEqual({ metric: 'itl', stat: 'avg', bound: 50 });
+    expect(nextConstraint([{ metric: 'ttft', stat: 'avg', bound: 250 }])).toEqual({
+      metric: 'itl',
+      stat: 'avg',
+      bound: 50,
+    });
     const three: SlaConstraint[] = [
       { metric: 'ttft', stat: 'avg', bound: 1 },
       { metric: 'itl', stat: 'avg', bound: 1 },

@@ -10,7 +10,8 @@ describe('convertDemand', () => {
     expect(convertDemand(200, 'requestsPerSecond', 'outputTokensPerSecond', basis)).toEqual({
       ok: true,
       value: 11730,
-      explanation: '200 requests/s × 58.67 output tokens per request = 11,734 output tokens/s — figures of NIM TP1 at concurrency 10, kept to 11,730.',
+      explanation:
+        '200 requests/s × 58.67 output tokens per request = 11,734 output tokens/s — figures of NIM TP1 at concurrency 10, kept to 11,730.',
     });
   });
 
@@ -23,13 +24,17 @@ describe('convertDemand', () => {
     expect(back).toEqual({
       ok: true,
       value: 200,
-      explanation: "175.7 concurrent requests ÷ 0.879 s mean E2E latency = 200 requests/s (Little's law) — figures of NIM TP1 at concurrency 10.",
+      explanation:
+        "175.7 concurrent requests ÷ 0.879 s mean E2E latency = 200 requests/s (Little's law) — figures of NIM TP1 at concurrency 10.",
     });
   });
 
   it('goes from concurrent requests to output tokens/s through requests/s', () => {
     // 175.7 ÷ 0.878517 = 199.9961 req/s × 58.67 = 11,733.8 → 11,730
-    expect(convertDemand(175.7, 'concurrentRequests', 'outputTokensPerSecond', basis)).toMatchObject({ ok: true, value: 11730 });
+    expect(convertDemand(175.7, 'concurrentRequests', 'outputTokensPerSecond', basis)).toMatchObject({
+      ok: true,
+      value: 11730,
+    });
   });
 
   it('refuses rather than guess, and says why', () => {

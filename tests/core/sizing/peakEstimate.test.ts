@@ -33,7 +33,8 @@ describe('poissonQuantile (scipy.stats.poisson.ppf)', () => {
       return k;
     };
     for (const lambda of [0.5, 3, 12.7, 50, 200, 650]) {
-      for (const q of [0.05, 0.5, 0.9, 0.95, 0.99, 0.999]) expect(poissonQuantile(lambda, q), `λ ${lambda}, q ${q}`).toBe(naive(lambda, q));
+      for (const q of [0.05, 0.5, 0.9, 0.95, 0.99, 0.999])
+        expect(poissonQuantile(lambda, q), `λ ${lambda}, q ${q}`).toBe(naive(lambda, q));
     }
   });
 

@@ -18,7 +18,12 @@ describe('sizeDeployment (docs/method.md §Sizing)', () => {
 
   it('applies headroom before rounding and adds spare instances after', () => {
     // 100 × 1.2 / 7.5 = 16 exactly → 16, + 2 spares = 18; TP1 on 8-GPU servers: ceil(18 / 8) = 3
-    const s = sizeDeployment({ demand: demand(100, 20, 2), capacityPerInstance: 7.5, gpusPerInstance: 1, gpusPerServer: 8 });
+    const s = sizeDeployment({
+      demand: demand(100, 20, 2),
+      capacityPerInstance: 7.5,
+      gpusPerInstance: 1,
+      gpusPerServer: 8,
+    });
     expect(s.instancesExact).toBeCloseTo(16, 10);
     expect(s.instances).toBe(18);
     expect(s.gpus).toBe(18);
@@ -47,27 +52,41 @@ describe('sizeDeployment (docs/method.md §Sizing)', () => {
   });
 
   it('needs no instances for zero demand unless spares are asked for', () => {
-    expect(sizeDeployment({ demand: demand(0), capacityPerInstance: 5, gpusPerInstance: 1, gpusPerServer: 8 })).toMatchObject({ instances: 0, gpus: 0, servers: 0 });
-    expect(sizeDeployment({ demand: demand(0, 0, 1), capacityPerInstance: 5, gpusPerInstance: 1, gpusPerServer: 8 })).toMatchObject({ instances: 1, gpus: 1, servers: 1 });
+    expect(
+      sizeDeployment({ demand: demand(0), capacityPerInstance: 5, gpusPerInstance: 1, gpusPerServer: 8 }),
+    ).toMatchObject({ instances: 0, gpus: 0, servers: 0 });
+    expect(
+      sizeDeployment({ demand: demand(0, 0, 1), capacityPerInstance: 5, gpusPerInstance: 1, gpusPerServer: 8 }),
+    ).toMatchObject({ instances: 1, gpus: 1, servers: 1 });
   });
 
   it('refuses a capacity of zero rather than returning Infinity', () => {
-    expect(() => sizeDeployment({ demand: demand(1), capacityPerInstance: 0, gpusPerInstance: 1, gpusPerServer: 8 })).toThrow(
-      new RangeError('capacityPerInstance must be > 0'),
-    );
+    expect(() =>
+      sizeDeployment({ demand: demand(1), capacityPerInstance: 0, gpusPerInstance: 1, gpusPerServer: 8 }),
+    ).toThrow(new RangeError('capacityPerInstance must be > 0'));
   });
 });
 
 describe('rounding noise in the sizing chain', () => {
   it('sizes 200 req/s with 10 % headroom at 22 req/s per instance as exactly 10 instances', () => {
     // 200 × 1.1 = 220.00000000000003 in floating point; ÷ 22 = 10.000000000000002. A plain ceil would buy 11.
-    const sizing = sizeDeployment({ demand: { peak: 200, headroomPercent: 10, spareInstances: 0 }, capacityPerInstance: 22, gpusPerInstance: 1, gpusPerServer: 8 });
+    const sizing = sizeDeployment({
+      demand: { peak: 200, headroomPercent: 10, spareInstances: 0 },
+      capacityPerInstance: 22,
+      gpusPerInstance: 1,
+      gpusPerServer: 8,
+    });
     expect(sizing.instances).toBe(10);
     expect(sizing.servers).toBe(2); // ceil(10 / 8)
   });
 
   it('never sizes a positive demand at zero instances', () => {
-    const sizing = sizeDeployment({ demand: { peak: 1e-9, headroomPercent: 0, spareInstances: 0 }, capacityPerInstance: 5000, gpusPerInstance: 1, gpusPerServer: 8 });
+    const sizing = sizeDeployment({
+      demand: { peak: 1e-9, headroomPercent: 0, spareInstances: 0 },
+      capacityPerInstance: 5000,
+      gpusPerInstance: 1,
+      gpusPerServer: 8,
+    });
     expect(sizing.instances).toBe(1);
     expect(sizing.servers).toBe(1);
   });

@@ -76,5 +76,7 @@ export class AppPage {
 
 /** The text of every results row, for comparing two pages' tables. */
 export async function tableText(app: AppPage): Promise<string[]> {
-  return app.resultRows().evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  return app
+    .resultRows()
+    .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
 }

@@ -95,7 +95,7 @@ function phaseLoad(phase: Json, where: string, run: ParsedRun, configuration: Re
   }
   if (concurrency !== undefined) return { concurrency };
   if (type === 'concurrency') {
-    run.notes.push('Concurrency 1: aiperf\'s default for a concurrency phase that does not set it.');
+    run.notes.push("Concurrency 1: aiperf's default for a concurrency phase that does not set it.");
     return { concurrency: 1 };
   }
   return null;

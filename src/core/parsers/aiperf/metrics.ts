@@ -17,13 +17,7 @@ import { ParseFailure } from '../types.ts';
 import { checkedNumber, distributionFromRecord, isTokenCountUnit, msPerTimeUnit, normaliseRateUnit } from '../units.ts';
 
 type DistributionField =
-  | 'ttftMs'
-  | 'ttstMs'
-  | 'itlMs'
-  | 'e2eMs'
-  | 'outputTokensPerSecondPerUser'
-  | 'inputTokens'
-  | 'outputTokens';
+  'ttftMs' | 'ttstMs' | 'itlMs' | 'e2eMs' | 'outputTokensPerSecondPerUser' | 'inputTokens' | 'outputTokens';
 type ScalarField =
   | 'requestsPerSecond'
   | 'outputTokensPerSecond'
@@ -127,7 +121,8 @@ export function readMetrics(run: ParsedRun, find: (metric: Metric) => FoundMetri
       run[metric.field] = distributionFromRecord(found.record, factor, found.where);
     } else {
       const avg = found.record['avg'];
-      if (avg !== null && avg !== undefined) run[metric.field as ScalarField] = checkedNumber(avg, `${found.where}.avg`) * factor;
+      if (avg !== null && avg !== undefined)
+        run[metric.field as ScalarField] = checkedNumber(avg, `${found.where}.avg`) * factor;
     }
   }
   const found = find(INTER_CHUNK_LATENCY);
@@ -148,7 +143,7 @@ export function readMetrics(run: ParsedRun, find: (metric: Metric) => FoundMetri
   run.itlMs = gaps;
   run.notes.push(
     "ITL is AIPerf's inter-chunk latency: every gap between streamed chunks, pooled over the requests, as vLLM's " +
-      "ITL (the file has no inter_token_latency); it is not TPOT.",
+      'ITL (the file has no inter_token_latency); it is not TPOT.',
   );
   return { itlIsChunkGaps: true };
 }

@@ -43,7 +43,8 @@ function timeMs(metrics: Json, tags: readonly string[]): number {
     const metric = metrics[tag];
     if (!isObject(metric) || typeof metric['value'] !== 'number') continue;
     const factor = msPerTimeUnit(String(metric['unit'] ?? ''));
-    if (factor === undefined) throw new ParseFailure(`metrics.${tag}.unit "${String(metric['unit'])}" is not a unit of time`);
+    if (factor === undefined)
+      throw new ParseFailure(`metrics.${tag}.unit "${String(metric['unit'])}" is not a unit of time`);
     return metric['value'] * factor;
   }
   return NaN;
@@ -114,9 +115,13 @@ export function aiperfRecordsReader(path: string) {
       if (ok.length === 0) {
         throw new ParseFailure(warmup > 0 ? 'only warm-up records: no request of the profiling phase' : 'no records');
       }
-      const run = emptyRun(runPathOf(path, /profile_export\.jsonl$/i), { path, tool: 'aiperf', format: 'aiperf-records-jsonl' });
+      const run = emptyRun(runPathOf(path, /profile_export\.jsonl$/i), {
+        path,
+        tool: 'aiperf',
+        format: 'aiperf-records-jsonl',
+      });
       const definitions: Partial<Record<SampleField, string>> = {
-        itlMs: "ITL per request as AIPerf defines it: (E2E − TTFT) ÷ (output tokens − 1), the same as TPOT.",
+        itlMs: 'ITL per request as AIPerf defines it: (E2E − TTFT) ÷ (output tokens − 1), the same as TPOT.',
       };
       if (chunkItl > 0) {
         definitions.itlMs += ` For ${chunkItl} records without it, the mean gap between their chunks.`;

@@ -41,7 +41,8 @@ function classify(header: string): Column | undefined {
   if (name === 'request rate') return { kind: 'requestRate' };
   if (name === 'isl') return { kind: 'isl' };
   if (name === 'request throughput') return checkRate(header, unit, 'requests/s', { kind: 'rps' });
-  if (name === 'avg. output token throughput' || name === 'output token throughput') return checkRate(header, unit, 'tokens/s', { kind: 'otps' });
+  if (name === 'avg. output token throughput' || name === 'output token throughput')
+    return checkRate(header, unit, 'tokens/s', { kind: 'otps' });
   const match = /^(avg\.?|min|max|p\d+(?:\.\d+)?)\s+(.+)$/.exec(name);
   if (!match) return undefined;
   const stat = (match[1] ?? '').replace(/\.$/, '');
@@ -49,12 +50,14 @@ function classify(header: string): Column | undefined {
   if (!target || !isStat(stat)) return undefined;
   if (target === 'outputTokens' || target === 'inputTokens') return { kind: 'dist', target, stat, factor: 1 };
   const factor = unit === undefined ? undefined : msPerTimeUnit(unit);
-  if (factor === undefined) throw new ParseFailure(`column "${header}" has ${unit === undefined ? 'no unit' : `the unknown unit "${unit}"`}`);
+  if (factor === undefined)
+    throw new ParseFailure(`column "${header}" has ${unit === undefined ? 'no unit' : `the unknown unit "${unit}"`}`);
   return { kind: 'dist', target, stat, factor };
 }
 
 function checkRate(header: string, unit: string | undefined, expected: string, column: Column): Column {
-  if (unit === undefined || normaliseRateUnit(unit) !== expected) throw new ParseFailure(`column "${header}": unit is not ${expected}`);
+  if (unit === undefined || normaliseRateUnit(unit) !== expected)
+    throw new ParseFailure(`column "${header}": unit is not ${expected}`);
   return column;
 }
 
@@ -75,7 +78,13 @@ function parse(file: SniffedFile): ParseOutcome {
   return { kind: 'runs', runs };
 }
 
-function readRow(path: string, row: string[], columns: Array<Column | undefined>, headerRow: string[], line: number): ParsedRun {
+function readRow(
+  path: string,
+  row: string[],
+  columns: Array<Column | undefined>,
+  headerRow: string[],
+  line: number,
+): ParsedRun {
   const configName = row[columns.findIndex((c) => c?.kind === 'name')] ?? `row ${line}`;
   const run = emptyRun(`${path}#row${line}`, { path, tool: 'genai-perf', format: 'genai-perf-analyze-csv' });
   run.familyPath = path.replace(/[._-]?analyze_export_genai_perf\.csv$/i, '') || path;

@@ -27,20 +27,22 @@ function detect(file: SniffedFile): boolean {
   return file.json === undefined && HEADER.test(file.firstLine);
 }
 
-type DistributionTarget = 'ttftMs' | 'ttstMs' | 'itlMs' | 'e2eMs' | 'outputTokensPerSecondPerUser' | 'inputTokens' | 'outputTokens';
+type DistributionTarget =
+  'ttftMs' | 'ttstMs' | 'itlMs' | 'e2eMs' | 'outputTokensPerSecondPerUser' | 'inputTokens' | 'outputTokens';
 
-const DISTRIBUTION_ROWS: Readonly<Record<string, { target: DistributionTarget; kind: 'time' | 'tokens' | 'perUser' }>> = {
-  'time to first token': { target: 'ttftMs', kind: 'time' },
-  'time to second token': { target: 'ttstMs', kind: 'time' },
-  'inter token latency': { target: 'itlMs', kind: 'time' },
-  'request latency': { target: 'e2eMs', kind: 'time' },
-  'output token throughput per user': { target: 'outputTokensPerSecondPerUser', kind: 'perUser' },
-  'output token throughput per request': { target: 'outputTokensPerSecondPerUser', kind: 'perUser' },
-  'output sequence length': { target: 'outputTokens', kind: 'tokens' },
-  'num output token': { target: 'outputTokens', kind: 'tokens' },
-  'input sequence length': { target: 'inputTokens', kind: 'tokens' },
-  'num input token': { target: 'inputTokens', kind: 'tokens' },
-};
+const DISTRIBUTION_ROWS: Readonly<Record<string, { target: DistributionTarget; kind: 'time' | 'tokens' | 'perUser' }>> =
+  {
+    'time to first token': { target: 'ttftMs', kind: 'time' },
+    'time to second token': { target: 'ttstMs', kind: 'time' },
+    'inter token latency': { target: 'itlMs', kind: 'time' },
+    'request latency': { target: 'e2eMs', kind: 'time' },
+    'output token throughput per user': { target: 'outputTokensPerSecondPerUser', kind: 'perUser' },
+    'output token throughput per request': { target: 'outputTokensPerSecondPerUser', kind: 'perUser' },
+    'output sequence length': { target: 'outputTokens', kind: 'tokens' },
+    'num output token': { target: 'outputTokens', kind: 'tokens' },
+    'input sequence length': { target: 'inputTokens', kind: 'tokens' },
+    'num input token': { target: 'inputTokens', kind: 'tokens' },
+  };
 
 function parse(file: SniffedFile): ParseOutcome {
   const run = emptyRun(genaiPerfRunPath(file.path), { path: file.path, tool: 'genai-perf', format: 'genai-perf-csv' });
@@ -82,7 +84,9 @@ function readDistributionRow(run: ParsedRun, row: string[], header: string[], li
     const ms = unit === undefined ? undefined : msPerTimeUnit(unit);
     if (ms === undefined) {
       const what = unit === undefined ? 'no unit' : `the unknown unit "${unit}"`;
-      throw new ParseFailure(`line ${line}: "${truncate(label, 60)}" has ${what}; a time in ms, s, us or ns is expected`);
+      throw new ParseFailure(
+        `line ${line}: "${truncate(label, 60)}" has ${what}; a time in ms, s, us or ns is expected`,
+      );
     }
     factor = ms;
   } else if (spec.kind === 'tokens' && !isTokenCountUnit(unit)) {

@@ -12,7 +12,6 @@ import { sameAsTpot, emptyRun, genaiPerfRunPath, requireThroughput } from './com
 
 type Json = Record<string, unknown>;
 
-
 function detect(file: SniffedFile): boolean {
   const doc = file.json;
   if (!isObject(doc) || 'aiperf_version' in doc || 'schema_version' in doc || 'records' in doc) return false;
@@ -20,7 +19,8 @@ function detect(file: SniffedFile): boolean {
   const config = doc['input_config'];
   if (isObject(config) && ('loadgen' in config || 'phases' in config)) return false;
   const throughput = doc['request_throughput'];
-  const hasGenaiMetric = isObject(throughput) || isObject(doc['time_to_first_token']) || isObject(doc['request_latency']);
+  const hasGenaiMetric =
+    isObject(throughput) || isObject(doc['time_to_first_token']) || isObject(doc['request_latency']);
   return hasGenaiMetric && (isObject(doc['input_config']) || /genai_perf\.json$/i.test(file.path));
 }
 
@@ -110,7 +110,8 @@ function perUserThroughput(doc: Json): { dist: Distribution; definition: TpsPerU
     const metric = metricObject(doc, key);
     if (!metric) continue;
     const unit = unitOf(metric, key);
-    if (!/^tokens\/s(?:\/user)?$/.test(normaliseRateUnit(unit))) throw new ParseFailure(`${key}.unit "${unit}" is not tokens/s`);
+    if (!/^tokens\/s(?:\/user)?$/.test(normaliseRateUnit(unit)))
+      throw new ParseFailure(`${key}.unit "${unit}" is not tokens/s`);
     return { dist: distributionFromRecord(metric, 1, key), definition };
   }
   return undefined;

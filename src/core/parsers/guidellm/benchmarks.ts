@@ -134,7 +134,7 @@ function readMetrics(metrics: Json, benchmark: Json, run: ParsedRun, where: stri
   if (otps !== undefined) run.outputTokensPerSecond = otps;
   requireThroughput(run);
   run.notes.push(
-    'Statistics of the successful requests. ITL is GuideLLM\'s inter_token_latency_ms, (last token − first token) ÷ ' +
+    "Statistics of the successful requests. ITL is GuideLLM's inter_token_latency_ms, (last token − first token) ÷ " +
       '(output tokens − 1) per request: the TPOT definition. Its time_per_output_token_ms (÷ all output tokens, TTFT ' +
       'included from 0.4 on) is not used. request_latency is in seconds, converted to ms.',
   );

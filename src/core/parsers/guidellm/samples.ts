@@ -40,7 +40,10 @@ export function readGuidellmSamples(benchmark: Json, run: ParsedRun): void {
   if (successful.length === 0) return;
   const ok: boolean[] = [];
   const columns = newColumns(FIELDS);
-  for (const [list, completed] of [[successful, true], [errored, false]] as const) {
+  for (const [list, completed] of [
+    [successful, true],
+    [errored, false],
+  ] as const) {
     for (const record of list) {
       if (!isObject(record)) continue;
       ok.push(completed);

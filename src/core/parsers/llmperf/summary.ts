@@ -55,8 +55,16 @@ const TEXT_NOTE =
 
 /** Keys of the tool itself; every other top-level text value is the user's `--metadata key=value`. */
 const TOOL_KEYS = new Set([
-  'version', 'name', 'model', 'mean_input_tokens', 'stddev_input_tokens', 'mean_output_tokens',
-  'stddev_output_tokens', 'num_concurrent_requests', 'timestamp', 'framework',
+  'version',
+  'name',
+  'model',
+  'mean_input_tokens',
+  'stddev_input_tokens',
+  'mean_output_tokens',
+  'stddev_output_tokens',
+  'num_concurrent_requests',
+  'timestamp',
+  'framework',
 ]);
 
 function metric(summary: Json, name: string, factor: number, run: ParsedRun): Distribution {

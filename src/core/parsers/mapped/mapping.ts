@@ -41,10 +41,7 @@ export const MAPPED_LOADS = ['load.concurrency', 'load.requestRate'] as const;
 export const MAPPED_TEXTS = ['series', 'model'] as const;
 
 export type MappingTarget =
-  | (typeof MAPPED_LOADS)[number]
-  | (typeof MAPPED_TEXTS)[number]
-  | MappedScalar
-  | `${MappedDistribution}.${Stat}`;
+  (typeof MAPPED_LOADS)[number] | (typeof MAPPED_TEXTS)[number] | MappedScalar | `${MappedDistribution}.${Stat}`;
 
 export const MAPPING_TARGETS: readonly MappingTarget[] = [
   ...MAPPED_LOADS,

@@ -100,12 +100,10 @@ function jsonRecords(file: SniffedFile, recordsPath: string): Records {
     if (isObject(at)) return [at];
     throw new ParseFailure(`${where}: "${recordsPath}" holds ${typeof at}, not a list or an object of records`);
   });
-  const records = items.map(
-    (item, i): SourceRecord => ({
-      where: `record ${i + 1}`,
-      get: (path) => valueAt(item, path),
-    }),
-  );
+  const records = items.map((item, i): SourceRecord => ({
+    where: `record ${i + 1}`,
+    get: (path) => valueAt(item, path),
+  }));
   const sources = [...new Set(items.slice(0, 50).flatMap((item) => leafPaths(item)))];
   return { records, sources };
 }

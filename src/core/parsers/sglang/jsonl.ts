@@ -166,7 +166,11 @@ function readServer(doc: Json, run: ParsedRun): void {
 /** tp always, dp and pp when above 1, from one server's arguments. */
 function parallelism(server: unknown, prefix: string, configuration: Record<string, string>): void {
   if (!isObject(server)) return;
-  for (const [key, name] of [['tp_size', 'tp'], ['dp_size', 'dp'], ['pp_size', 'pp']] as const) {
+  for (const [key, name] of [
+    ['tp_size', 'tp'],
+    ['dp_size', 'dp'],
+    ['pp_size', 'pp'],
+  ] as const) {
     const value = server[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) continue;
     if (name === 'tp' || value > 1) configuration[`${prefix}${name}`] = String(value);

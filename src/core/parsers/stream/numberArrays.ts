@@ -83,7 +83,9 @@ export class ListSumsReader {
   /** Between the lists: commas and white space only. */
   private expectSeparators(text: string): void {
     if (/^[\s,]*$/.test(text)) return;
-    throw new ParseFailure(`${this.name} holds "${text.replace(/^[\s,]+|[\s,]+$/g, '').slice(0, 20)}" outside a number list`);
+    throw new ParseFailure(
+      `${this.name} holds "${text.replace(/^[\s,]+|[\s,]+$/g, '').slice(0, 20)}" outside a number list`,
+    );
   }
 
   /** One inner list's text, brackets included. */
@@ -98,7 +100,9 @@ export class ListSumsReader {
     let count = 0;
     for (const v of values as unknown[]) {
       if (typeof v !== 'number' && v !== null) {
-        const what = Array.isArray(v) ? 'nests deeper than a list of number lists' : `holds ${JSON.stringify(v)}, not a number`;
+        const what = Array.isArray(v)
+          ? 'nests deeper than a list of number lists'
+          : `holds ${JSON.stringify(v)}, not a number`;
         throw new ParseFailure(`${this.name} ${what}`);
       }
       sum += v ?? NaN;

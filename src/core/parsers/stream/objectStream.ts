@@ -112,7 +112,17 @@ export class ObjectMemberReader {
         const handling = this.handle(s.key);
         const sink = typeof handling === 'object' ? handling : null;
         const parts = handling === true || handling === 'parse' ? [] : null;
-        this.state = { at: 'value', key: s.key, started: false, depth: 0, inString: false, escaped: false, scalar: false, parts, sink };
+        this.state = {
+          at: 'value',
+          key: s.key,
+          started: false,
+          depth: 0,
+          inString: false,
+          escaped: false,
+          scalar: false,
+          parts,
+          sink,
+        };
         return j + 1;
       }
       case 'value':
@@ -197,7 +207,8 @@ export class ObjectMemberReader {
         s.depth++;
         i++;
       } else if (c === ']' || c === '}') {
-        if (s.depth === 0) end = i; // a scalar ended by the object's closing brace
+        if (s.depth === 0)
+          end = i; // a scalar ended by the object's closing brace
         else {
           s.depth--;
           i++;

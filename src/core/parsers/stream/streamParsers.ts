@@ -132,7 +132,11 @@ export function streamParserFor(head: string, path: string): StreamParser | unde
  * Reads a whole stream with `parser`. Never throws: a failure becomes `{kind: 'error'}` naming the layout.
  * `chunks` are the decoded text pieces in order.
  */
-export async function parseStream(parser: StreamParser, path: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<ParseOutcome> {
+export async function parseStream(
+  parser: StreamParser,
+  path: string,
+  chunks: AsyncIterable<string> | Iterable<string>,
+): Promise<ParseOutcome> {
   const layout = parser.id === 'aiperf-records-jsonl' ? aiperfRequestRecords : undefined;
   const read = async (): Promise<ParseOutcome> => {
     const reader = parser.start(path);
@@ -144,6 +148,9 @@ export async function parseStream(parser: StreamParser, path: string, chunks: As
     return layout ? runParser(layout, () => outcome) : outcome;
   } catch (error) {
     if (error instanceof ParseFailure) return { kind: 'error', reason: `${parser.label}: ${error.message}` };
-    return { kind: 'error', reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      kind: 'error',
+      reason: `${parser.label}: could not be read (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
 }

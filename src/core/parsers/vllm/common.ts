@@ -157,8 +157,7 @@ function readLoad(doc: Json, run: ParsedRun): void {
   if (rawRate === 'inf') unlimited = true;
   else if (typeof rawRate === 'string') {
     throw new ParseFailure(`request_rate is the text "${truncate(rawRate, 30)}", expected a number or "inf"`);
-  }
-  else if (rawRate !== undefined && rawRate !== null) rate = checkedNumber(rawRate, 'request_rate');
+  } else if (rawRate !== undefined && rawRate !== null) rate = checkedNumber(rawRate, 'request_rate');
   setLoad(run, { concurrency: optionalNumber(doc, 'max_concurrency'), rate, unlimited }, '"inf"');
   const peak = optionalNumber(doc, 'max_concurrent_requests');
   if (peak !== undefined) run.notes.push(`Peak requests in flight measured: ${peak}.`);

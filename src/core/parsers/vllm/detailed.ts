@@ -35,7 +35,8 @@ function numbers(doc: Json, key: string, count: number): Array<number> | undefin
   const value = doc[key];
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) throw new ParseFailure(`${key} is not a list`);
-  if (value.length !== count) throw new ParseFailure(`${key} has ${value.length} entries for ${count} requests (ttfts)`);
+  if (value.length !== count)
+    throw new ParseFailure(`${key} has ${value.length} entries for ${count} requests (ttfts)`);
   return value.map((v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : NaN));
 }
 
@@ -93,7 +94,8 @@ export function readVllmDetailed(doc: Json, run: ParsedRun): void {
     columns.outputTokens.push(outputTokens);
   }
   const definitions: Partial<Record<SampleField, string>> = {
-    itlMs: "Per-request ITL (goodput, any percentile) is each request's mean gap between chunks; vLLM's ITL " +
+    itlMs:
+      "Per-request ITL (goodput, any percentile) is each request's mean gap between chunks; vLLM's ITL " +
       'statistics pool every gap of every request, so they are shown as the file has them.',
   };
   if (e2eFromGaps) definitions.e2eMs = 'E2E per request = TTFT + the sum of its gaps: the file has no latencies.';
@@ -103,4 +105,3 @@ export function readVllmDetailed(doc: Json, run: ParsedRun): void {
   }
   run.notes.push('Per-request arrays (--save-detailed) read: they are in seconds, the aggregates in ms.');
 }
-
