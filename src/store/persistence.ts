@@ -56,7 +56,9 @@ export function restoreScenario(store: AppStoreApi, storage: KeyValueStorage): b
         .getState()
         .notify(
           'info',
-          `Your settings came back; the ${dropped} load level${dropped === 1 ? '' : 's'} loaded last time did not, as they were too large for this browser’s storage. Load the files again (or open a saved scenario file) to see them.`,
+          `Your settings came back; the ${dropped} load level${dropped === 1 ? '' : 's'} loaded last time did not, ` +
+            'as they were too large for this browser’s storage. ' +
+            'Load the files again (or open a saved scenario file) to see them.',
         );
     }
     // Runs still waiting for a load level are not points, so they were not kept: say which.
@@ -66,7 +68,8 @@ export function restoreScenario(store: AppStoreApi, storage: KeyValueStorage): b
         .getState()
         .notify(
           'info',
-          `Not kept from the last visit, as their load level had not been entered: ${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ` and ${pending.length - 5} more` : ''}. Load them again to use them.`,
+          `Not kept from the last visit, as their load level had not been entered: ${pending.slice(0, 5).join(', ')}` +
+            `${pending.length > 5 ? ` and ${pending.length - 5} more` : ''}. Load them again to use them.`,
         );
     }
     return true;
@@ -81,7 +84,8 @@ export function restoreScenario(store: AppStoreApi, storage: KeyValueStorage): b
     .getState()
     .notify(
       'error',
-      `The scenario saved in this browser could not be restored (${result.message}). It was set aside under "${SET_ASIDE_KEY}" and the demo opened instead.`,
+      `The scenario saved in this browser could not be restored (${result.message}). ` +
+        `It was set aside under "${SET_ASIDE_KEY}" and the demo opened instead.`,
     );
   return false;
 }
@@ -131,12 +135,15 @@ export function startPersisting(
     } else if (next === 'settings only') {
       notify(
         'info',
-        `The loaded data (${pointCount} load level${pointCount === 1 ? '' : 's'}) does not fit in this browser’s storage: ${problem}. After a reload your settings come back, the data does not. Save the scenario to a file to keep it.`,
+        `The loaded data (${pointCount} load level${pointCount === 1 ? '' : 's'}) does not fit in this browser’s ` +
+          `storage: ${problem}. After a reload your settings come back, the data does not. ` +
+          'Save the scenario to a file to keep it.',
       );
     } else {
       notify(
         'error',
-        `This browser did not save your work: ${problem}. After a reload, your latest changes will not come back. Save the scenario to a file to keep them.`,
+        `This browser did not save your work: ${problem}. After a reload, your latest changes will not come back. ` +
+          'Save the scenario to a file to keep them.',
       );
     }
   };

@@ -30,7 +30,10 @@ export function openScenario(store: AppStoreApi, scenario: Scenario, origin: Dat
       .replaceAll({ settings, runs: state.runs, embeddedPoints: state.embeddedPoints, origin: state.origin });
 }
 
-/** Reads a scenario file as the CLI reads one (UTF-8 with or without a byte-order mark, or UTF-16), off the page's thread. */
+/**
+ * Reads a scenario file as the CLI reads one (UTF-8 with or without a byte-order mark, or UTF-16), off the page's
+ * thread.
+ */
 export function readScenarioFile(file: Blob): Promise<ScenarioResult> {
   return readScenarioInBackground(file);
 }

@@ -23,7 +23,8 @@ export function openShareLink(store: AppStoreApi, fragment: string): boolean {
       'info',
       points > 0
         ? `Opened the shared scenario with its ${points} benchmark points.`
-        : 'Opened the shared assumptions (SLA, demand, prices). The link carried no benchmark data: load your files to see the result.',
+        : 'Opened the shared assumptions (SLA, demand, prices). ' +
+            'The link carried no benchmark data: load your files to see the result.',
     );
   return true;
 }

@@ -177,7 +177,8 @@ export function parseInBackground(
       worker.onerror = (event) => {
         event.preventDefault();
         stop(
-          `the parser stopped while reading it (${event.message || 'out of memory or a crash'}); the other files were read`,
+          `the parser stopped while reading it (${event.message || 'out of memory or a crash'}); ` +
+            'the other files were read',
         );
       };
       worker.onmessageerror = () => stop('its result could not be passed back to the page; the other files were read');

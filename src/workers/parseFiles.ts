@@ -112,7 +112,8 @@ async function readAndParse(
     return {
       kind: 'error',
       reason:
-        `the file is ${mib(file.size)}; the limit is ${mib(MAX_FILE_BYTES)} (per-request files of AIPerf, profile_export.jsonl, ` +
+        `the file is ${mib(file.size)}; the limit is ${mib(MAX_FILE_BYTES)} ` +
+        '(per-request files of AIPerf, profile_export.jsonl, ' +
         `and vLLM, --save-detailed results, are read as a stream up to ${mib(MAX_STREAM_BYTES)})`,
     };
   }

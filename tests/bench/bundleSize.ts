@@ -27,5 +27,6 @@ for (const f of readdirSync(join(DIST, 'assets')).filter(
   console.log(`on demand assets/${f.padEnd(37)} ${gz(`assets/${f}`).toFixed(1)} KB gzip`);
 }
 console.log(
-  `\ninitial JavaScript: ${total.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB: ${total <= BUDGET_KB ? 'within' : 'OVER'})`,
+  `\ninitial JavaScript: ${total.toFixed(1)} KB gzip ` +
+    `(budget ${BUDGET_KB} KB: ${total <= BUDGET_KB ? 'within' : 'OVER'})`,
 );

@@ -123,7 +123,8 @@ try {
     if (i === moves / 2) {
       const firstRow = page.locator('table.results-table tbody tr[data-series]').first();
       console.log(
-        `mid-drag: bound ${await handle.getAttribute('aria-valuenow')} ms; first row operating point ${(await firstRow.locator('[data-field="operatingPoint"]').innerText()).split('\n')[0]}`,
+        `mid-drag: bound ${await handle.getAttribute('aria-valuenow')} ms; first row operating point ` +
+          (await firstRow.locator('[data-field="operatingPoint"]').innerText()).split('\n')[0],
       );
     }
   }
@@ -135,7 +136,8 @@ try {
   frames.sort((a, b) => a - b);
   const q = (p: number) => frames[Math.min(frames.length - 1, Math.floor(p * frames.length))] ?? NaN;
   console.log(
-    `drag: ${frames.length} frames; p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${frames[frames.length - 1]?.toFixed(1)} ms (budget p95 ≤ 20 ms: ${q(0.95) <= 20 ? 'within' : 'OVER'})`,
+    `drag: ${frames.length} frames; p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, ` +
+      `max ${frames[frames.length - 1]?.toFixed(1)} ms (budget p95 ≤ 20 ms: ${q(0.95) <= 20 ? 'within' : 'OVER'})`,
   );
   console.log(`final bound ${await handle.getAttribute('aria-valuenow')} ms`);
   await browser.close();

@@ -29,7 +29,8 @@ const nim = JSON.parse(
   readFileSync(
     join(
       REPO,
-      'tests/fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-250/meta_llama3-8b-instruct-openai-chat-concurrency10.profile_export_genai_perf.json',
+      'tests/fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-250/' +
+        'meta_llama3-8b-instruct-openai-chat-concurrency10.profile_export_genai_perf.json',
     ),
     'utf8',
   ),
@@ -67,7 +68,9 @@ try {
     await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
-  /** Self sizes of one heap snapshot's nodes: V8's compiled code, and the rest of V8's heap (Blink's objects left out). */
+  /**
+   * Self sizes of one heap snapshot's nodes: V8's compiled code, and the rest of V8's heap (Blink's objects left out).
+   */
   const breakdown = async () => {
     await heap();
     const chunks: string[] = [];
@@ -129,7 +132,8 @@ try {
   console.log(`after ${CYCLES} cycles: ${mb(end)} MB used = ${percent(end / start)}`);
   console.log(`  compiled code (snapshot): ${mb(startSplit.code)} MB at the start, ${mb(endSplit.code)} MB at the end`);
   console.log(
-    `  the rest of the JS heap (snapshot): ${mb(startSplit.rest)} MB at the start, ${mb(endSplit.rest)} MB at the end = ${percent(endSplit.rest / startSplit.rest)}`,
+    `  the rest of the JS heap (snapshot): ${mb(startSplit.rest)} MB at the start, ` +
+      `${mb(endSplit.rest)} MB at the end = ${percent(endSplit.rest / startSplit.rest)}`,
   );
   await browser.close();
 } finally {

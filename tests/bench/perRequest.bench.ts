@@ -76,7 +76,8 @@ async function parseRatio(label: string, path: string, lines: boolean): Promise<
   const ratio = median(ours) / median(theirs);
   const mb = (bytes.length / 2 ** 20).toFixed(0);
   console.log(
-    `${label.padEnd(44)} ${mb} MiB: streamed ${median(ours).toFixed(0)} ms, bare JSON.parse ${median(theirs).toFixed(0)} ms, ` +
+    `${label.padEnd(44)} ${mb} MiB: streamed ${median(ours).toFixed(0)} ms, ` +
+      `bare JSON.parse ${median(theirs).toFixed(0)} ms, ` +
       `ratio ${ratio.toFixed(2)} (budget 1.5: ${ratio <= 1.5 ? 'within' : 'OVER'})`,
   );
 }
@@ -89,7 +90,8 @@ function peakMemory(label: string, path: string): void {
   const size = statSync(path).size;
   const ratio = (peak - baseline) / size;
   console.log(
-    `${label.padEnd(44)} peak ${(peak / 2 ** 20).toFixed(0)} MiB, ${((peak - baseline) / 2 ** 20).toFixed(0)} MiB above the ` +
+    `${label.padEnd(44)} peak ${(peak / 2 ** 20).toFixed(0)} MiB, ` +
+      `${((peak - baseline) / 2 ** 20).toFixed(0)} MiB above the ` +
       `process baseline = ${ratio.toFixed(2)} × the file (budget 3: ${ratio <= 3 ? 'within' : 'OVER'})`,
   );
 }
@@ -133,7 +135,8 @@ function goodputRecount(): void {
     }
     const p95 = [...times].sort((a, b) => a - b)[190] ?? NaN;
     console.log(
-      `${label.padEnd(70)} median ${median(times).toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  first ${firstMs.toFixed(1)} ms ` +
+      `${label.padEnd(70)} median ${median(times).toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  ` +
+        `first ${firstMs.toFixed(1)} ms ` +
         `(budget 4 ms: ${p95 <= 4 ? 'within' : 'OVER'})`,
     );
   };
@@ -162,7 +165,8 @@ function goodputRecount(): void {
   const prepared = prepareSla(sla(300, 25));
   for (const p of points) sink += goodCount(p.requests!, prepared) ?? 0;
   console.log(
-    `${'  first recount after switching to another line (builds the filtered columns)'.padEnd(70)} ${(performance.now() - start).toFixed(2)} ms`,
+    `${'  first recount after switching to another line (builds the filtered columns)'.padEnd(70)} ` +
+      `${(performance.now() - start).toFixed(2)} ms`,
   );
   if (sink < 0) console.log(sink);
 }

@@ -27,7 +27,8 @@ function measure(label: string, runs: number, fn: () => unknown, budgetMs: numbe
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
   const median = at(0.5);
   console.log(
-    `${label.padEnd(58)} median ${median.toFixed(3)} ms  p95 ${at(0.95).toFixed(3)} ms  (${runs} runs; budget ${budgetMs} ms: ${median <= budgetMs ? 'within' : 'OVER'})`,
+    `${label.padEnd(58)} median ${median.toFixed(3)} ms  p95 ${at(0.95).toFixed(3)} ms  ` +
+      `(${runs} runs; budget ${budgetMs} ms: ${median <= budgetMs ? 'within' : 'OVER'})`,
   );
 }
 

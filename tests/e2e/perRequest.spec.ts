@@ -66,12 +66,10 @@ test('a 100 MB AIPerf profile_export.jsonl: progress, Cancel, then goodput that 
   if (load !== undefined && load <= cpus().length - 1) {
     expect(longDuringParse, 'main-thread tasks over 50 ms while the file was parsed').toEqual([]);
   } else {
-    test
-      .info()
-      .annotations.push({
-        type: 'long tasks under load',
-        description: `load ${load?.toFixed(1)} on ${cpus().length} cores: ${longDuringParse.join('; ') || 'none'}`,
-      });
+    test.info().annotations.push({
+      type: 'long tasks under load',
+      description: `load ${load?.toFixed(1)} on ${cpus().length} cores: ${longDuringParse.join('; ') || 'none'}`,
+    });
   }
 
   // Goodput follows the SLA line (TTFT avg, drawn on the chart): lowest bound, then highest.

@@ -213,12 +213,10 @@ describe('series settings keep what applied before an edit', () => {
   it('hiding and showing a series configured by a pattern keeps its GPUs, name and hardware', () => {
     const store = twoSweeps();
     store.getState().addHardware({ ...store.getState().settings.hardware[0]!, id: 'big', name: 'Big' });
-    store
-      .getState()
-      .replaceSettings({
-        ...store.getState().settings,
-        series: [{ match: 'fp8', name: 'FP8 TP2', gpusPerInstance: 2, hardware: 'big' }],
-      });
+    store.getState().replaceSettings({
+      ...store.getState().settings,
+      series: [{ match: 'fp8', name: 'FP8 TP2', gpusPerInstance: 2, hardware: 'big' }],
+    });
     const fp8 = () => selectAllSeries(store.getState()).find((s) => s.key.startsWith('fp8'))!;
     expect(fp8()).toMatchObject({ name: 'FP8 TP2', gpusPerInstance: 2 });
     store.getState().setSeriesSettings(fp8().key, { hidden: true });

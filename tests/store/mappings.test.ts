@@ -47,7 +47,7 @@ describe('refused files and mappings', () => {
     ]);
   });
 
-  it('saving a mapping re-reads the refused files it applies to (through the parser), and undo takes back both', async () => {
+  it('saving a mapping re-reads the refused files it applies to (by the parser); undo takes back both', async () => {
     const store = await storeWithRefusedSheet();
     expect(await saveMapping(store, MAPPING)).toEqual({ read: 1, refused: 0 });
     const state = store.getState();

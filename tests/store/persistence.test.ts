@@ -116,7 +116,9 @@ describe('what is not kept', () => {
     const { parseFile } = await import('../../src/core/parsers/registry.ts');
     const outcome = parseFile({
       path: 'lost/profile_export_genai_perf.csv',
-      text: 'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),1,1,1,1,1,1,1,1,1\n\nMetric,Value\nRequest Throughput (per sec),4\n',
+      text:
+        'Metric,avg,min,max,p99,p95,p90,p75,p50,p25\nTime To First Token (ms),1,1,1,1,1,1,1,1,1\n\n' +
+        'Metric,Value\nRequest Throughput (per sec),4\n',
     });
     const storage = memoryStorage();
     const first = createAppStore({ runs: outcome.kind === 'runs' ? outcome.runs : [], origin: 'files' });

@@ -17,7 +17,7 @@ async function scatterPointsSelector(): Promise<{ lastResult(): unknown }> {
 }
 
 describe('Remove all data', () => {
-  it("lets go of the chart's last scatter points: an empty chart of each kind is drawn once, then removed", async () => {
+  it("lets go of the chart's last scatter points: an empty chart of each kind drawn once, then removed", async () => {
     const selectScatterPoints = await scatterPointsSelector();
     const { store } = renderWithStore(<App />);
     await waitFor(() => expect(document.querySelectorAll('path.series-marker').length).toBeGreaterThan(0));

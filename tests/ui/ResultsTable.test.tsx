@@ -69,14 +69,12 @@ describe('ResultsTable', () => {
     );
     // A second configuration: the same runs as TP2 on a dearer server type
     const key = selectAllSeries(store.getState())[0]!.key;
-    store
-      .getState()
-      .addHardware({
-        ...store.getState().settings.hardware[0]!,
-        id: 'dear',
-        name: 'Dear server',
-        serverPriceUsd: 900_000,
-      });
+    store.getState().addHardware({
+      ...store.getState().settings.hardware[0]!,
+      id: 'dear',
+      name: 'Dear server',
+      serverPriceUsd: 900_000,
+    });
     store
       .getState()
       .addLoaded(
@@ -135,18 +133,16 @@ describe('tokens/s per user defined differently by the loaded files', () => {
   it('warns on a tokens/s-per-user constraint', async () => {
     const { store } = renderWithStore(<SlaPanel />);
     // The NIM JSONs report OSL ÷ E2E; add a copy that reports 1 ÷ ITL.
-    store
-      .getState()
-      .addLoaded(
-        {
-          runs: store
-            .getState()
-            .runs.map((r) => ({ ...r, runPath: `new/${r.runPath}`, tpsPerUserDefinition: 'inverse-itl' as const })),
-          errors: [],
-          skipped: [],
-        },
-        'files',
-      );
+    store.getState().addLoaded(
+      {
+        runs: store
+          .getState()
+          .runs.map((r) => ({ ...r, runPath: `new/${r.runPath}`, tpsPerUserDefinition: 'inverse-itl' as const })),
+        errors: [],
+        skipped: [],
+      },
+      'files',
+    );
     expect(screen.queryByRole('note')).toBeNull();
     store.getState().addSla({ metric: 'tpsPerUser', stat: 'avg', bound: 20 });
     const note = (await screen.findByRole('note')).textContent ?? '';

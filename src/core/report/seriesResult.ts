@@ -154,7 +154,8 @@ function meanTokens(
   }
   if (configured !== undefined) {
     notes.push(
-      `Mean ${kind} length taken from the configured ${kind === 'input' ? 'ISL' : 'OSL'}: the file has no measured mean.`,
+      `Mean ${kind} length taken from the configured ${kind === 'input' ? 'ISL' : 'OSL'}: ` +
+        'the file has no measured mean.',
     );
   }
   return configured;

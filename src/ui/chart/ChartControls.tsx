@@ -9,7 +9,8 @@ import { useActions, useAppStore } from '../../store/StoreProvider.tsx';
 import { StatSelect } from '../common/StatSelect.tsx';
 import { InfoTip } from '../help/InfoTip.tsx';
 
-const AUTO_LOG_HINT = `Chosen from the data: log when the values span more than ${LOG_AXIS_SPAN}×. Tick or untick to decide yourself.`;
+const AUTO_LOG_HINT =
+  `Chosen from the data: log when the values span more than ${LOG_AXIS_SPAN}×. ` + 'Tick or untick to decide yourself.';
 
 export function ChartControls() {
   const view = useAppStore(selectView);

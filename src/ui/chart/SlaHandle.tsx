@@ -21,6 +21,8 @@ import type { Stat } from '../../core/model/benchmark.ts';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider.tsx';
 import { clamp, niceStep, roundForDisplay, snapBound } from './scaleMath.ts';
 
+const DRAG_HELP = 'Drag to move the limit: it snaps to round values; hold Alt to move it freely. Arrow keys step it.';
+
 /** Height of the row above the plot area that holds the SLA line's label (the chart reserves it). */
 export const SLA_LABEL_ROW = 20;
 
@@ -156,7 +158,9 @@ export function SlaHandle({ index, constraint, domain, log, axisStat = constrain
   const shadeX = upper ? px : area.x;
   const shadeWidth = upper ? area.x + area.width - px : px - area.x;
   const otherStat = constraint.stat !== axisStat ? ` (bounds ${constraint.stat}; the axis shows ${axisStat})` : '';
-  const text = `${info.label} ${constraint.stat} ${upper ? '≤' : '≥'} ${formatNumber(value)} ${info.unit}${offChart ? ` (off the chart ${offChart})` : ''}${otherStat}`;
+  const offChartText = offChart ? ` (off the chart ${offChart})` : '';
+  const limitText = `${upper ? '≤' : '≥'} ${formatNumber(value)} ${info.unit}`;
+  const text = `${info.label} ${constraint.stat} ${limitText}${offChartText}${otherStat}`;
   // Above the plot, beside the line on the side with more room (about 6.6 px a character at 12 px).
   const roomRight = area.x + area.width - px;
   const labelOnRight = roomRight > text.length * 6.6 + 8 || roomRight > px - area.x;
@@ -215,7 +219,7 @@ export function SlaHandle({ index, constraint, domain, log, axisStat = constrain
         role="slider"
         tabIndex={0}
         aria-label={label}
-        aria-description="Drag to move the limit: it snaps to round values; hold Alt to move it freely. Arrow keys step it."
+        aria-description={DRAG_HELP}
         aria-orientation="horizontal"
         aria-valuemin={Math.min(min, value)}
         aria-valuemax={Math.max(max, value)}

@@ -131,8 +131,11 @@ function WorkloadNotice({ workloads }: { workloads: number }) {
     <div className="notice notice--info results__workloads" role="note">
       <span>
         {comparable
-          ? 'Every configuration is compared with every other, as you declared them comparable (their models or mean input/output lengths may differ).'
-          : `These configurations serve ${workloads} different workloads (another model, or mean input or output tokens more than 10 % apart): a cost per token of one says nothing against another, so they are ranked, and the cheapest named, only within each workload.`}
+          ? 'Every configuration is compared with every other, as you declared them comparable ' +
+            '(their models or mean input/output lengths may differ).'
+          : `These configurations serve ${workloads} different workloads (another model, or mean input or output ` +
+            'tokens more than 10 % apart): a cost per token of one says nothing against another, so they are ' +
+            'ranked, and the cheapest named, only within each workload.'}
       </span>
       <label className="checkbox">
         <input type="checkbox" checked={comparable} onChange={(e) => setComparableWorkloads(e.target.checked)} />{' '}
@@ -232,7 +235,8 @@ const ResultRow = memo(function ResultRow({ result, cheapest, rank, gap }: RowPr
               const [metric, stat] = key.split('|') as [SlaConstraint['metric'], SlaConstraint['stat']];
               const info = SLA_METRIC_INFO[metric];
               const derived = derivedValueNote(op.point, metric, stat) === undefined ? '' : ' (derived)';
-              return ` · ${info.label} ${stat} ${formatNumber(slaMetricValue(op.point, metric, stat))} ${info.unit}${derived}`;
+              const value = formatNumber(slaMetricValue(op.point, metric, stat));
+              return ` · ${info.label} ${stat} ${value} ${info.unit}${derived}`;
             })}
             <GoodputLine point={op.point} />
           </span>

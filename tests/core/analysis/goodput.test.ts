@@ -79,7 +79,7 @@ describe('goodput against the SLA', () => {
     expect(g).toEqual({ known: true, good: 2, total: 5, completed: 4, percent: 40, requestsPerSecond: 4 });
   });
 
-  it('a lower bound (tokens/s per user) counts values at or above it; two limits on one metric mean the tighter', () => {
+  it('a lower bound (tokens/s per user) counts values at or above it; two limits on a metric: the tighter', () => {
     const sla: SlaConstraint[] = [
       { metric: 'tpsPerUser', stat: 'avg', bound: 30 },
       { metric: 'tpsPerUser', stat: 'p99', bound: 40 },

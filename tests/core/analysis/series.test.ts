@@ -1,4 +1,7 @@
-/** Series from points (docs/scenario.md §series): settings, hardware, merges, and GPUs per instance from the files or names. */
+/**
+ * Series from points (docs/scenario.md §series): settings, hardware, merges, and GPUs per instance from the files or
+ * names.
+ */
 import { describe, expect, it } from 'vitest';
 import {
   findSettings,

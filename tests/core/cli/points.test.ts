@@ -60,7 +60,7 @@ describe('tco --points', () => {
     expect(c10.derived).toEqual([]);
   });
 
-  it('gives goodput against the scenario’s SLA and percentiles from the records where a run has per-request data', async () => {
+  it('gives goodput against the scenario’s SLA and percentiles from a run’s per-request records', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tco-points-'));
     const scenario = join(dir, 'scenario.json');
     const sla = [{ metric: 'ttft', stat: 'p99', bound: 25 }];

@@ -122,7 +122,8 @@ describe('npm run tco', () => {
     );
     writeFileSync(
       join(dir, 'bad', 'hostile.json'),
-      '{"__proto__": {"polluted": 1}, "request_throughput": {"unit": "requests/sec", "avg": 1e999}, "input_config": {}}',
+      '{"__proto__": {"polluted": 1}, ' +
+        '"request_throughput": {"unit": "requests/sec", "avg": 1e999}, "input_config": {}}',
     );
     const { code, stdout } = await run(dir);
     expect(code).toBe(1);

@@ -68,7 +68,8 @@ describe('ranking within one workload, and why', () => {
       ['rounding', expect.closeTo(5 / 6, 12) as unknown as number],
     ]);
     expect(describeGap(second, 'tp1', ctx)).toBe(
-      '+$238,000 a year (+67 %) vs tp1: requests/s per GPU under the SLA: 5.69 vs 11.38 (+100 % cost); rounding up to whole servers: 1.14× vs 1.37× the exact need (−17 % cost)',
+      '+$238,000 a year (+67 %) vs tp1: requests/s per GPU under the SLA: 5.69 vs 11.38 (+100 % cost); ' +
+        'rounding up to whole servers: 1.14× vs 1.37× the exact need (−17 % cost)',
     );
   });
 
@@ -122,7 +123,8 @@ describe('a statistic the files do not report', () => {
     if (v.kind !== 'none') return;
     expect(v.relaxations).toEqual([]);
     expect(v.why).toBe(
-      "the SLA cannot be checked on this workload's files: TTFT p1 is not in the files (they report avg, min, max, p25, p50, p75, p90, p95, p99)",
+      "the SLA cannot be checked on this workload's files: TTFT p1 is not in the files " +
+        '(they report avg, min, max, p25, p50, p75, p90, p95, p99)',
     );
   });
 });
@@ -145,7 +147,8 @@ describe('nothing meets the SLA', () => {
     expect(v.binding?.constraintIndex).toBe(1);
     // Shown rounded up (so typing it really qualifies): 670 ms, (670 − 500) ÷ 500 = +34 %.
     expect(v.why).toBe(
-      'nothing meets the SLA; the binding constraint is E2E latency avg ≤ 500 ms → ≤ 670 ms (+34 %): tp1 then qualifies at concurrency 1',
+      'nothing meets the SLA; the binding constraint is E2E latency avg ≤ 500 ms → ≤ 670 ms (+34 %): ' +
+        'tp1 then qualifies at concurrency 1',
     );
   });
 

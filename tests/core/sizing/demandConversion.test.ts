@@ -11,7 +11,8 @@ describe('convertDemand', () => {
       ok: true,
       value: 11730,
       explanation:
-        '200 requests/s × 58.67 output tokens per request = 11,734 output tokens/s — figures of NIM TP1 at concurrency 10, kept to 11,730.',
+        '200 requests/s × 58.67 output tokens per request = 11,734 output tokens/s — ' +
+        'figures of NIM TP1 at concurrency 10, kept to 11,730.',
     });
   });
 
@@ -25,7 +26,8 @@ describe('convertDemand', () => {
       ok: true,
       value: 200,
       explanation:
-        "175.7 concurrent requests ÷ 0.879 s mean E2E latency = 200 requests/s (Little's law) — figures of NIM TP1 at concurrency 10.",
+        "175.7 concurrent requests ÷ 0.879 s mean E2E latency = 200 requests/s (Little's law) — " +
+        'figures of NIM TP1 at concurrency 10.',
     });
   });
 

@@ -77,9 +77,11 @@ describe('poissonQuantile (scipy.stats.poisson.ppf)', () => {
   });
 
   it('sums exactly up to λ = 10⁶ and uses the normal approximation only above', () => {
-    // scipy: poisson.ppf(0.999999, 1e6) = 1,004,757; the approximation would say ⌈1e6 + 4.7534243 × 1000 − 0.5⌉ = 1,004,753.
+    // scipy: poisson.ppf(0.999999, 1e6) = 1,004,757; the approximation would say ⌈1e6 + 4.7534243 × 1000 − 0.5⌉ =
+    // 1,004,753.
     expect(poissonQuantile(1e6, 0.999999)).toBe(1_004_757);
-    // λ = 4·10⁶: ⌈4e6 + 4.7534243 × 2000 − 0.5⌉ = ⌈4,009,506.35⌉ = 4,009,507 (scipy's exact 4,009,509: 0.00005 % apart).
+    // λ = 4·10⁶: ⌈4e6 + 4.7534243 × 2000 − 0.5⌉ = ⌈4,009,506.35⌉ = 4,009,507 (scipy's exact 4,009,509: 0.00005 %
+    // apart).
     expect(poissonQuantile(4e6, 0.999999)).toBe(4_009_507);
   });
 });

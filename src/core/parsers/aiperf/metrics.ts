@@ -197,7 +197,9 @@ function unitFactor(metric: Metric, rawUnit: unknown, where: string): number {
   }
 }
 
-/** What every AIPerf run gets once its metrics are read: ITL = TPOT (AIPerf's), the per-user definition, a throughput. */
+/**
+ * What every AIPerf run gets once its metrics are read: ITL = TPOT (AIPerf's), the per-user definition, a throughput.
+ */
 export function finishRun(run: ParsedRun, read: MetricsRead): void {
   if (!read.itlIsChunkGaps) sameAsTpot(run);
   if (Object.keys(run.outputTokensPerSecondPerUser).length > 0) run.tpsPerUserDefinition = 'inverse-itl';

@@ -1,7 +1,8 @@
 /**
  * `genai-perf analyze` export: `analyze_export_genai_perf.csv`, one row per sweep point.
  *
- *   Config Name,Concurrency,ISL,Num Prompts,p99 Time To First Token (ms),…,Avg. Output Token Throughput (tokens/sec),Request Throughput (requests/sec)
+ *   Config Name,Concurrency,ISL,Num Prompts,p99 Time To First Token (ms),…,Avg. Output Token Throughput
+ * (tokens/sec),Request Throughput (requests/sec)
  *   gpt2_run_config_3,32,200,175,184.43,…
  *   (blank, then a GPU telemetry block per config: ignored)
  *

@@ -61,7 +61,8 @@ export function readGuidellmSamples(benchmark: Json, run: ParsedRun): void {
   if (!complete) {
     run.notes.push(
       `The file keeps ${successful.length} successful and ${errored.length} errored request samples while its ` +
-        `statistics count ${run.requestCount ?? '?'} and ${run.errorCount ?? '?'} (samples may be a subset, or include ` +
+        `statistics count ${run.requestCount ?? '?'} and ${run.errorCount ?? '?'} ` +
+        '(samples may be a subset, or include ' +
         'warm-up and cool-down): goodput is that of the samples.',
     );
   }
