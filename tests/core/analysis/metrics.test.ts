@@ -1,6 +1,8 @@
 /** Reading numbers off a point (docs/method.md §Metrics and units, §Chart): metric values, load, axes, capacity. */
 import { describe, expect, it } from 'vitest';
 import {
+  derivedConstraintNotes,
+  derivedValueNote,
   capacityOf,
   describeLoad,
   formatLoadValue,
@@ -185,5 +187,34 @@ describe('chart projection (docs/method.md §Chart)', () => {
     );
     expect(yAxisTitle(view)).toBe('Requests/s per instance (req/s)');
     expect(yAxisTitle({ ...view, y: 'outputTokensPerSecondPerGpu' })).toBe('Output tokens/s per GPU (tok/s)');
+  });
+});
+
+describe('derived values beside a verdict', () => {
+  // avg = mean OSL ÷ mean E2E, derived for a file without a per-user distribution; no other statistic is.
+  const derived = point({
+    concurrency: 2,
+    outputTokensPerSecondPerUser: { avg: 25 },
+    tpsPerUserDefinition: 'derived-mean-ratio',
+  });
+  const measured = point({
+    concurrency: 1,
+    outputTokensPerSecondPerUser: { avg: 30 },
+    tpsPerUserDefinition: 'osl-over-e2e',
+  });
+
+  it('names only tokens/s per user avg of a point whose per-user speed was derived', () => {
+    expect(derivedValueNote(derived, 'tpsPerUser', 'avg')).toBe('derived: mean output tokens ÷ mean E2E');
+    expect(derivedValueNote(derived, 'tpsPerUser', 'p99')).toBeUndefined();
+    expect(derivedValueNote(derived, 'e2e', 'avg')).toBeUndefined();
+    expect(derivedValueNote(measured, 'tpsPerUser', 'avg')).toBeUndefined();
+  });
+
+  it('notes a constraint when any point of the series is derived, not only the first', () => {
+    expect(derivedConstraintNotes([measured, derived], [{ metric: 'tpsPerUser', stat: 'avg' }])).toEqual([
+      'Tokens/s per user avg is checked on a derived value (derived: mean output tokens ÷ mean E2E): ' +
+        'the file reports no per-user distribution.',
+    ]);
+    expect(derivedConstraintNotes([measured, derived], [{ metric: 'tpsPerUser', stat: 'p99' }])).toEqual([]);
   });
 });
