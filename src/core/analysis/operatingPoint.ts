@@ -54,13 +54,25 @@ export function sortByLoad(points: readonly LoadPoint[]): LoadPoint[] {
     .map((e) => e.point);
 }
 
+// A series' points are picked from again and again (every drag frame, 100 bounds of a sensitivity sweep) as the same
+// array, never changed in place: its sorted copy is kept beside it instead of sorting it each time.
+const sortedCache = new WeakMap<readonly LoadPoint[], LoadPoint[]>();
+function sortedByLoad(points: readonly LoadPoint[]): LoadPoint[] {
+  let sorted = sortedCache.get(points);
+  if (sorted === undefined) {
+    sorted = sortByLoad(points);
+    sortedCache.set(points, sorted);
+  }
+  return sorted;
+}
+
 export function pickOperatingPoint(
   points: readonly LoadPoint[],
   sla: readonly SlaConstraint[],
   capacityUnit: DemandUnit,
   options: PickOptions = { interpolate: false },
 ): OperatingPointResult {
-  const sorted = sortByLoad(points);
+  const sorted = sortedByLoad(points);
   const rule = options.rule ?? { kind: 'statistic' };
   const prepared = rule.kind === 'goodput' ? prepareSla(sla) : undefined;
   const statuses = sorted.map((p) =>

@@ -78,12 +78,14 @@ export function sensitivitySweep(
     constraint,
     steps,
   );
+  // The scenario at each bound, built once for every series.
+  const atBounds = bounds.map((bound) => ({
+    ...scenario,
+    sla: scenario.sla.map((c, i) => (i === constraintIndex ? { ...c, bound } : c)),
+  }));
   const picks = series.map((s) => ({
     seriesKey: s.key,
-    atBound: bounds.map((bound) => {
-      const sla = scenario.sla.map((c, i) => (i === constraintIndex ? { ...c, bound } : c));
-      return seriesOperatingPoint(s, { ...scenario, sla });
-    }),
+    atBound: atBounds.map((at) => seriesOperatingPoint(s, at)),
   }));
   return { constraintIndex, bounds, picks };
 }
@@ -96,6 +98,9 @@ export function sensitivityCosts(
 ): Sensitivity {
   const { constraintIndex, bounds } = sweep;
   const byKey = new Map(sweep.picks.map((p) => [p.seriesKey, p.atBound]));
+  // Only sizing and costs are read here: the SLA (for notes on derived values) is left out, not worked on 100 times.
+  const { demand, apiReference, uptime, hardware } = scenario;
+  const costScenario: CostScenario = { demand, apiReference, uptime, hardware };
   const curves = series.flatMap((s): SensitivityCurve[] => {
     const picks = byKey.get(s.key);
     if (!picks) return [];
@@ -108,7 +113,7 @@ export function sensitivityCosts(
       fleetYearUsd: [],
     };
     for (const pick of picks) {
-      const result = resultAtOperatingPoint(s, pick, scenario);
+      const result = resultAtOperatingPoint(s, pick, costScenario);
       curve.capacityPerInstance.push(result.sizing?.capacityPerInstance ?? null);
       curve.servers.push(result.sizing?.servers ?? null);
       curve.costPer1MTokensUsd.push(result.costs?.costPer1MTokensUsd.value ?? null);
