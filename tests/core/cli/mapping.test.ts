@@ -6,19 +6,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/tco.ts';
+import { runMain } from './runMain.ts';
 import type { PointRecord } from '../../../src/core/report/pointsReport.ts';
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    argv,
-    (t) => (stdout += t),
-    (t) => (stderr += t),
-  );
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runMain(argv);
 
 const SHEET = 'users,ttft_s,done_per_min,tok_s\n2,0.5,12,90\n8,0.75,45,300\n';
 const MAPPING = {

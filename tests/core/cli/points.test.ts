@@ -7,22 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/tco.ts';
+import { runMain } from './runMain.ts';
 import type { PointRecord } from '../../../src/core/report/pointsReport.ts';
 
 const REPO = join(import.meta.dirname, '../../..');
 const NIM = join(REPO, 'tests/fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-250');
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    argv,
-    (t) => (stdout += t),
-    (t) => (stderr += t),
-  );
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runMain(argv);
 
 describe('tco --points', () => {
   it('prints one record per load level with the fields of the contract', async () => {

@@ -9,23 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReadOptions } from '../../../src/cli/inputs.ts';
-import { main } from '../../../src/cli/tco.ts';
+import { runMain } from './runMain.ts';
 import { aiperfRecordsJsonl, vllmDetailedResult } from '../../fixtures/perRequestSynthetic.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'tco-stream-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function run(read: ReadOptions, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    argv,
-    (t) => (stdout += t),
-    (t) => (stderr += t),
-    read,
-  );
-  return { code, stdout, stderr };
-}
+const run = (read: ReadOptions, ...argv: string[]) => runMain(argv, read);
 
 function write(path: string, bytes: string | Uint8Array): string {
   const full = join(root, path);

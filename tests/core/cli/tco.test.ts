@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/tco.ts';
+import { runMain } from './runMain.ts';
 import type { Report } from '../../../src/core/report/reportJson.ts';
 import { defaultScenario } from '../../../src/core/scenario/defaults.ts';
 
@@ -15,16 +15,7 @@ const REPO = join(import.meta.dirname, '../../..');
 const NIM = join(REPO, 'tests/fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-250');
 const S = 31_536_000;
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    argv,
-    (t) => (stdout += t),
-    (t) => (stderr += t),
-  );
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runMain(argv);
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'tco-cli-'));
