@@ -12,6 +12,7 @@ import { ingestFiles } from '../../../src/core/parsers/ingest.ts';
 import { loadFromPath } from '../../../src/core/parsers/loadFromPath.ts';
 import { parseFile } from '../../../src/core/parsers/registry.ts';
 import type { ParseOutcome, ParsedRun } from '../../../src/core/parsers/types.ts';
+import { runsOf } from './outcomes.ts';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/real/aiperf');
 const KIMI = 'kimi-k2.5-mi355x-vllm-sweep/kimik2.5-tp4-vllm-conc';
@@ -39,10 +40,6 @@ const file = (name: string) => ({ path: name, text: text(name) });
 type Json = Record<string, unknown>;
 const json = (name: string) => JSON.parse(text(name)) as Json;
 
-function runsOf(outcome: ParseOutcome): ParsedRun[] {
-  if (outcome.kind !== 'runs') throw new Error(`${outcome.kind}: ${outcome.reason}`);
-  return outcome.runs;
-}
 const only = (path: string, content: string) => {
   const runs = runsOf(parseFile({ path, text: content }));
   expect(runs).toHaveLength(1);

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../src/core/parsers/ingest.ts';
 import { parseFile } from '../../../src/core/parsers/registry.ts';
-import type { ParseOutcome, ParsedRun } from '../../../src/core/parsers/types.ts';
 import { fuzzJsonParser } from './fuzzJsonParser.ts';
+import { reasonOf, runsOf } from './outcomes.ts';
 
 const DIR = 'guidellm';
 const ROOT = join(import.meta.dirname, '../../fixtures/real', DIR);
@@ -23,14 +23,6 @@ const text = (name: string) => readFileSync(join(ROOT, name), 'utf8');
 const ms = (seconds: number) => seconds * 1000;
 const doc = (name: string) => JSON.parse(text(name)) as Json;
 
-function runsOf(outcome: ParseOutcome): ParsedRun[] {
-  if (outcome.kind !== 'runs') throw new Error(`${outcome.kind}: ${outcome.reason}`);
-  return outcome.runs;
-}
-function reasonOf(outcome: ParseOutcome): string {
-  if (outcome.kind === 'runs') throw new Error('expected a refusal');
-  return outcome.reason;
-}
 const parseDoc = (value: Json, path = 'run/benchmarks.json') => parseFile({ path, text: JSON.stringify(value) });
 const parseOne = (name: string) => runsOf(parseFile({ path: `${DIR}/${name}`, text: text(name) }));
 

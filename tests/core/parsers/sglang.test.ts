@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../src/core/parsers/ingest.ts';
 import { parseFile } from '../../../src/core/parsers/registry.ts';
-import type { ParseOutcome, ParsedRun } from '../../../src/core/parsers/types.ts';
 import { fuzzArbitrary, fuzzRealFile } from './servingBenchFuzz.ts';
+import { runsOf } from './outcomes.ts';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/real/sglang');
 const C8 = 'sglang-0.5.5-qwen2.5-3b.agg_n100_in128_out128_c8.jsonl';
@@ -32,10 +32,6 @@ const pyLine = (value: Record<string, unknown>) =>
     .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
     .join(', ')}}`;
 
-function runsOf(outcome: ParseOutcome): ParsedRun[] {
-  if (outcome.kind !== 'runs') throw new Error(`${outcome.kind}: ${outcome.reason}`);
-  return outcome.runs;
-}
 const parse = (path: string, body: string) => runsOf(parseFile({ path, text: body }));
 const reason = (path: string, body: string) => {
   const outcome = parseFile({ path, text: body });

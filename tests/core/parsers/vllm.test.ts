@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../src/core/parsers/ingest.ts';
 import { parseFile } from '../../../src/core/parsers/registry.ts';
-import type { ParseOutcome, ParsedRun } from '../../../src/core/parsers/types.ts';
 import { fuzzArbitrary, fuzzRealFile } from './servingBenchFuzz.ts';
+import { reasonOf, runsOf } from './outcomes.ts';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/real/vllm');
 const SEQS4_RUN = 'vllm-bench-sweep-opt125m-max_num_seqs4-conc2.run=0.json';
@@ -22,14 +22,6 @@ const COMB8 = 'vllm_sweep_v0.25.1/SERVE--max_num_seqs=8-BENCH--max_concurrency=2
 const text = (name: string) => readFileSync(join(ROOT, name), 'utf8');
 const realObject = (name: string) => JSON.parse(text(name)) as Record<string, unknown>;
 
-function runsOf(outcome: ParseOutcome): ParsedRun[] {
-  if (outcome.kind !== 'runs') throw new Error(`${outcome.kind}: ${outcome.reason}`);
-  return outcome.runs;
-}
-function reasonOf(outcome: ParseOutcome): string {
-  if (outcome.kind === 'runs') throw new Error('expected no runs');
-  return outcome.reason;
-}
 const parse = (path: string, body: string) => runsOf(parseFile({ path, text: body }));
 
 /** `json.dump(result_json, outfile)` as `--append-result` writes it: one object per line, Python's separators. */
