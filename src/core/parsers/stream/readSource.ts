@@ -1,6 +1,6 @@
 /**
  * One file's bytes in, its outcome out, read chunk by chunk: the rule for how a file is read, whatever feeds it
- * (the CLI from `fs.createReadStream`; the page's worker reads a Blob by the same rule and the same limits).
+ * (the CLI from `fs.createReadStream`, the page's worker from a Blob: src/workers/parseFiles.ts).
  *
  *   1. The first bytes decide the encoding (UTF-8, UTF-16, with or without a byte-order mark) or that the file is
  *      binary (encoding.ts).
