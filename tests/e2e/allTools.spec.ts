@@ -25,8 +25,8 @@ test('AIPerf, GenAI-Perf, vLLM, SGLang, LLMPerf, GuideLLM, inference-perf runs l
   // Nothing refused; the provenance notes and companion files are skipped, in one compact line.
   await expect(app.loadErrors()).toHaveCount(0);
   await expect(app.page.getByText(/^\d+ files skipped on purpose/)).toBeVisible();
-  // One curve per series on the one chart (plus the Pareto front's own layer).
-  await expect(app.chart.locator('.recharts-scatter').first()).toBeVisible();
-  expect(await app.chart.locator('.recharts-scatter').count()).toBeGreaterThanOrEqual(15);
+  // One curve per series on the one chart.
+  await expect(app.chart.locator('path.series-marker').first()).toBeVisible();
+  expect(await app.chart.locator('path.series-line').count()).toBe(15);
   await expect(app.page.locator('body')).not.toContainText('NaN');
 });

@@ -6,7 +6,13 @@ test('the demo shows the whole flow without any upload', async ({ app, page }) =
     page.getByText('Demo data: one real GenAI-Perf sweep and two synthetic demo configurations'),
   ).toBeVisible();
   await expect(app.seriesNames()).toHaveCount(3);
-  await expect(app.chart.locator('.recharts-scatter-symbol').first()).toBeVisible();
+  await expect(app.chart.locator('path.series-marker').first()).toBeVisible();
+  await expect(app.chart.locator('path.series-line')).toHaveCount(3);
+  // The point under the pointer is named.
+  await app.chart.locator('path.series-marker').first().hover();
+  await expect(page.getByRole('tooltip')).toContainText('Load: c=');
+  await page.mouse.move(0, 0);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
   await expect(app.slaHandle()).toHaveAttribute('aria-valuenow', '250');
   await expect(app.resultRows()).toHaveCount(3);
   await expect(app.resultRow(/synthetic demo/).first()).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceTicks, snapBound } from '../../src/ui/chart/scaleMath.ts';
+import { niceTicks, snapBound, spacedTicks } from '../../src/ui/chart/scaleMath.ts';
 
 describe('niceTicks', () => {
   it('steps by 1, 2 or 5 × 10^k from a multiple of the step at or below the minimum', () => {
@@ -20,5 +20,24 @@ describe('snapBound: a dragged limit lands on a round value', () => {
     expect(snapBound(263.7, [20, 2700], true, 20)).toBe(260); // 263.7 ÷ 20 = 13.2 → step 10
     expect(snapBound(1734, [20, 2700], true, 20)).toBe(1700); // 86.7 → step 100
     expect(snapBound(27.34, [20, 2700], true, 20)).toBe(27); // 1.37 → step 1
+  });
+});
+
+describe('spacedTicks: only labels that fit side by side', () => {
+  const width = (tick: number) => tick.toLocaleString('en-US').length * 7;
+
+  it('on a log axis keeps the first, each one clear of the last kept, and the last instead of its neighbour', () => {
+    const ticks = [20, 50, 100, 200, 500, 1000, 2000];
+    // 447 px: every label fits (the closest pair, 1,000 and 2,000, is 59.7 px apart and needs 35 + 16).
+    expect(spacedTicks(ticks, [15, 2700], true, 447, width)).toEqual(ticks);
+    // 200 px: positions 11.1, 46.4, 73.1, 99.8, 135.0, 161.7, 188.4. 100 is 26.7 px after 50 (needs 33.5), 500 is
+    // 35.3 after 200 (needs 37), 2,000 is 26.7 after 1,000 (needs 51): it takes 1,000's place (88.7 from 200).
+    expect(spacedTicks(ticks, [15, 2700], true, 200, width)).toEqual([20, 50, 200, 2000]);
+  });
+
+  it('on a linear axis', () => {
+    // 100 px over 0–2,500: 20 px per tick; 500 needs 30 from 0, 1,500 and 2,000 need 51 from 1,000.
+    expect(spacedTicks([0, 500, 1000, 1500, 2000, 2500], [0, 2500], false, 100, width)).toEqual([0, 1000, 2500]);
+    expect(spacedTicks([], [0, 1], false, 100, width)).toEqual([]);
   });
 });

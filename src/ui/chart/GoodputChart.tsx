@@ -15,6 +15,7 @@ import { ChartExportButtons } from '../export/ExportButtons.tsx';
 import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import type { LegendItem } from './ChartLegend.tsx';
 import { useElementWidth } from './useElementWidth.ts';
+import { AxisTick } from './AxisTick.tsx';
 
 const MEASURES = {
   percent: { label: 'Good requests (%)', format: (v: number) => `${formatNumber(v, 1)}%` },
@@ -91,6 +92,7 @@ export function GoodputChart({ width: fixedWidth }: { width?: number }) {
             dataKey="load"
             domain={['dataMin', 'dataMax']}
             allowDuplicatedCategory={false}
+            tick={AxisTick}
             tickFormatter={(v: number) => formatNumber(v)}
             label={{
               value: 'Load level (concurrency or req/s)',
@@ -102,6 +104,7 @@ export function GoodputChart({ width: fixedWidth }: { width?: number }) {
           />
           <YAxis
             {...(measure === 'percent' ? { domain: [0, 100] } : {})}
+            tick={AxisTick}
             tickFormatter={(v: number) => format(v)}
             width={70}
             label={{

@@ -6,23 +6,17 @@
  * wide as its longest tick label, so its title never sits on them.
  *
  * Performance: this component does not subscribe to anything that changes while an SLA line is dragged.
- * The series layers are memoised elements built from selectors independent of the SLA; the markers, the handle
- * and the operating-point rings subscribe on their own. A drag re-renders only them and the table, and the handle
- * is drawn on an overlay of its own (SlaHandle), so moving it does not repaint the curves.
+ * The series are plain SVG drawn through the chart's scales (SeriesLayer), one memoised group per series, from
+ * selectors independent of the SLA; the handle and the operating-point rings subscribe on their own. A drag
+ * re-renders only them and the table, and they are drawn on an overlay (SlaHandle), so moving the line does not
+ * repaint the curves. A hover re-renders the tooltip only (hoverChannel.ts).
  */
 import { useMemo, useState } from 'react';
-import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ScatterChart, XAxis, YAxis } from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { drawnConstraint, xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
-import {
-  selectAllSeries,
-  selectChartSeries,
-  selectParetoFront,
-  selectPointsById,
-  selectView,
-  selectVisibleSeries,
-} from '../../store/selectors.ts';
+import { selectAllSeries, selectChartSeries, selectParetoFront, selectView } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 import { selectSeriesStyles } from '../common/palette.ts';
 import type { LegendItem } from './ChartLegend.tsx';
@@ -30,34 +24,32 @@ import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import { LoadLabelsLayer } from './LoadLabelsLayer.tsx';
 import { OperatingPointsLayer } from './OperatingPointsLayer.tsx';
 import { PointTooltip } from './PointTooltip.tsx';
-import { logTicks, niceTicks, paddedDomain } from './scaleMath.ts';
-import { SeriesMarker } from './SeriesMarker.tsx';
+import { logTicks, niceTicks, paddedDomain, spacedTicks } from './scaleMath.ts';
+import { useHoverChannel } from './hoverChannel.ts';
+import { FRONT_COLOR, SeriesLayer } from './SeriesLayer.tsx';
 import { SLA_LABEL_ROW, SlaHandle } from './SlaHandle.tsx';
 import { useElementWidth } from './useElementWidth.ts';
+import { AxisTick } from './AxisTick.tsx';
 
 const HEIGHT = 460;
-const FRONT_COLOR = '#555555';
 const SLA_COLOR = '#b71c1c';
 /** Approximate width of a tick label character at 12 px, and room for the axis title beside the labels. */
 const TICK_CHAR_PX = 7;
 const Y_TITLE_PX = 24;
-
-function NoShape() {
-  return <g />;
-}
+/** The chart's margins around the plot (the top one grows with the legend). */
+const MARGIN = { right: 24, bottom: 44, left: 8 };
 
 export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }) {
   const [containerRef, measuredWidth] = useElementWidth<HTMLDivElement>(fixedWidth ?? 800);
   // The overlay's two layers, rings under the SLA line: what a drag moves is drawn there (SlaHandle).
   const [ringLayer, setRingLayer] = useState<SVGGElement | null>(null);
   const [handleLayer, setHandleLayer] = useState<SVGGElement | null>(null);
+  const hover = useHoverChannel();
   const width = fixedWidth ?? measuredWidth;
   const chartSeries = useAppStore(selectChartSeries);
   const front = useAppStore(selectParetoFront);
   const view = useAppStore(selectView);
   const styles = useAppStore(selectSeriesStyles);
-  const pointsById = useAppStore(selectPointsById);
-  const visible = useAppStore(selectVisibleSeries);
   const sla = useAppStore((s) => s.settings.sla);
   const anySeries = useAppStore((s) => selectAllSeries(s).length > 0);
 
@@ -76,60 +68,23 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
       ),
     [chartSeries, view.logX],
   );
-  const xTicks = useMemo(() => {
-    const [min, max] = xDomain;
-    return view.logX ? logTicks(min, max) : niceTicks(min, max, 6).filter((t) => t >= min && t <= max);
-  }, [xDomain, view.logX]);
   const yTicks = useMemo(() => {
     const maxY = Math.max(0, ...chartSeries.flatMap((s) => s.points.map((p) => p.y)));
     return niceTicks(0, maxY * 1.04 || 1, 6);
   }, [chartSeries]);
   const yWidth = Math.max(...yTicks.map((t) => formatNumber(t).length)) * TICK_CHAR_PX + 14 + Y_TITLE_PX;
-
-  const seriesNames = useMemo(() => new Map(chartSeries.map((s) => [s.key, s.name])), [chartSeries]);
-  const gpusByKey = useMemo(() => new Map(visible.map((s) => [s.key, s.gpusPerInstance])), [visible]);
-
-  const seriesLayers = useMemo(
-    () =>
-      chartSeries.map((s) => {
-        const style = styles.get(s.key) ?? { color: '#000', shape: 'circle' as const };
-        return (
-          <Scatter
-            key={s.key}
-            name={s.name}
-            data={s.points}
-            fill={style.color}
-            shape={(props: object) => (
-              <SeriesMarker {...props} color={style.color} shape={style.shape} seriesKey={s.key} />
-            )}
-            line={{ stroke: style.color, strokeWidth: 2 }}
-            lineJointType="linear"
-            isAnimationActive={false}
-          />
-        );
-      }),
-    [chartSeries, styles],
-  );
+  // Only ticks whose labels fit side by side are given to the axis, so it draws each one (interval 0) without
+  // measuring label text in the DOM.
+  const plotWidth = width - yWidth - MARGIN.left - MARGIN.right;
+  const xTicks = useMemo(() => {
+    const [min, max] = xDomain;
+    const candidates = view.logX ? logTicks(min, max) : niceTicks(min, max, 6).filter((t) => t >= min && t <= max);
+    return spacedTicks(candidates, xDomain, view.logX, plotWidth, (t) => formatNumber(t).length * TICK_CHAR_PX);
+  }, [xDomain, view.logX, plotWidth]);
 
   // The front is a staircase of the best throughput reachable at each x: for a latency (lower is better) it holds
   // a level until the next point to the right; for tokens/s per user (higher is better) it drops right after a point.
   const higherXIsBetter = SLA_METRIC_INFO[view.x.metric].direction === 'lower';
-  const frontLayer = useMemo(
-    () =>
-      front.length > 1 ? (
-        <Scatter
-          key="pareto"
-          name="Pareto front"
-          data={front}
-          shape={NoShape}
-          line={{ stroke: FRONT_COLOR, strokeWidth: 1.5, strokeDasharray: '3 3' }}
-          lineJointType={higherXIsBetter ? 'stepBefore' : 'stepAfter'}
-          isAnimationActive={false}
-          tooltipType="none"
-        />
-      ) : null,
-    [front, higherXIsBetter],
-  );
 
   const legendItems = useMemo((): LegendItem[] => {
     const items: LegendItem[] = chartSeries.map((s) => {
@@ -164,8 +119,8 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
       <ScatterChart
         width={width}
         height={HEIGHT + topMargin}
-        margin={{ top: topMargin, right: 24, bottom: 44, left: 8 }}
-        accessibilityLayer
+        margin={{ ...MARGIN, top: topMargin }}
+        title={`${yAxisTitle(view)} against ${xAxisTitle(view)}, one line per configuration`}
       >
         <CartesianGrid stroke="#e6e6e6" />
         <XAxis
@@ -175,9 +130,9 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
           scale={view.logX ? 'log' : 'linear'}
           domain={xDomain}
           ticks={xTicks}
-          interval="preserveStartEnd"
+          interval={0}
           allowDataOverflow
-          minTickGap={16}
+          tick={AxisTick}
           tickFormatter={(v: number) => formatNumber(v)}
           label={{ value: xAxisTitle(view), position: 'insideBottom', offset: -30, fill: '#222', fontSize: 13 }}
         />
@@ -185,8 +140,11 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
           type="number"
           dataKey="y"
           name={yAxisTitle(view)}
-          domain={[0, yTicks[yTicks.length - 1] ?? 'auto']}
+          domain={[0, yTicks[yTicks.length - 1] ?? 1]}
           ticks={yTicks}
+          interval={0}
+          allowDataOverflow
+          tick={AxisTick}
           tickFormatter={(v: number) => formatNumber(v)}
           label={{
             value: yAxisTitle(view),
@@ -199,22 +157,13 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
           }}
           width={yWidth}
         />
-        <Tooltip
-          cursor={false}
-          content={(props) => (
-            <PointTooltip
-              active={props.active}
-              payload={props.payload}
-              pointsById={pointsById}
-              seriesNames={seriesNames}
-              gpusByKey={gpusByKey}
-              view={view}
-            />
-          )}
-          isAnimationActive={false}
+        <SeriesLayer
+          series={chartSeries}
+          styles={styles}
+          front={front}
+          higherXIsBetter={higherXIsBetter}
+          hover={hover}
         />
-        {seriesLayers}
-        {frontLayer}
         <LoadLabelsLayer />
         <OperatingPointsLayer overlay={ringLayer} />
         {drawn ? (
@@ -233,6 +182,7 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
         <g ref={setRingLayer} />
         <g ref={setHandleLayer} />
       </svg>
+      <PointTooltip hover={hover} chartWidth={width} chartHeight={HEIGHT + topMargin} view={view} />
       {drawn === undefined && sla.length > 0 ? (
         <p className="chart__note">
           No SLA constraint is on {SLA_METRIC_INFO[view.x.metric].label}: pick another x axis, or “Show on the chart”

@@ -1,26 +1,39 @@
 /**
  * The point under the pointer: first what is plotted, in the plotted units (per GPU when the axis is), and
  * whether it meets the SLA in force (which constraint fails, by how much); then every metric with its unit and
- * the files it came from.
+ * the files it came from. Placed beside the marker, inside the chart.
  */
+import { useLayoutEffect, useRef } from 'react';
 import { checkPoint, describeConstraint } from '../../core/analysis/feasibility.ts';
 import type { ConstraintCheck } from '../../core/analysis/feasibility.ts';
-import type { ChartPoint } from '../../core/analysis/projection.ts';
 import { Y_AXIS_INFO } from '../../core/analysis/projection.ts';
 import { SLA_METRIC_INFO, TPS_PER_USER_DEFINITION_LABELS } from '../../core/analysis/metrics.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
-import type { Distribution, LoadPoint } from '../../core/model/benchmark.ts';
+import type { Distribution } from '../../core/model/benchmark.ts';
 import type { ChartView, SlaConstraint } from '../../core/model/scenario.ts';
-import { selectEffectiveSla } from '../../store/selectors.ts';
+import { selectEffectiveSla, selectPointsById, selectVisibleSeries } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
+import type { HoverChannel } from './hoverChannel.ts';
+import { useHovered } from './hoverChannel.ts';
+
+/** Pixels between the marker and the tooltip's corner. */
+const OFFSET_PX = 14;
+
+/**
+ * Where a box of `size` opens beside `anchor` along one axis of `extent` pixels: after it if it fits, else before
+ * it if it fits, else wherever it is least cut off (kept inside the chart).
+ */
+export function tooltipOffset(anchor: number, size: number, extent: number): number {
+  if (anchor + OFFSET_PX + size <= extent) return anchor + OFFSET_PX;
+  if (anchor - OFFSET_PX - size >= 0) return anchor - OFFSET_PX - size;
+  return Math.max(0, extent - size);
+}
 
 interface Props {
-  active?: boolean;
-  payload?: ReadonlyArray<{ payload?: unknown }>;
-  pointsById: Map<string, LoadPoint>;
-  seriesNames: Map<string, string>;
-  /** GPUs per instance of each series: the per-GPU axis divides by it. */
-  gpusByKey: Map<string, number>;
+  hover: HoverChannel;
+  /** The chart's size in pixels: the tooltip opens towards the larger side. */
+  chartWidth: number;
+  chartHeight: number;
   view: ChartView;
 }
 
@@ -42,21 +55,33 @@ function failure(check: ConstraintCheck): string {
   return `${describeConstraint(check.constraint)}, measured ${formatNumber(check.value)} ${unit}`;
 }
 
-export function PointTooltip({ active, payload, pointsById, seriesNames, gpusByKey, view }: Props) {
+export function PointTooltip({ hover, chartWidth, chartHeight, view }: Props) {
+  const hovered = useHovered(hover);
+  const ref = useRef<HTMLDivElement>(null);
+  // Placed once its size is known, before the browser paints it.
+  useLayoutEffect(() => {
+    const box = ref.current;
+    if (!box || !hovered) return;
+    box.style.left = `${tooltipOffset(hovered.cx, box.offsetWidth, chartWidth)}px`;
+    box.style.top = `${tooltipOffset(hovered.cy, box.offsetHeight, chartHeight)}px`;
+  });
   const sla = useAppStore(selectEffectiveSla);
-  const chartPoint = payload?.[0]?.payload as ChartPoint | undefined;
-  if (!active || !chartPoint) return null;
+  const pointsById = useAppStore(selectPointsById);
+  const visible = useAppStore(selectVisibleSeries);
+  if (!hovered) return null;
+  const chartPoint = hovered.point;
   const point = pointsById.get(chartPoint.pointId);
+  const series = visible.find((s) => s.key === chartPoint.seriesKey);
   if (!point) return null;
   const xInfo = SLA_METRIC_INFO[view.x.metric];
   const yInfo = Y_AXIS_INFO[view.y];
-  const gpus = gpusByKey.get(chartPoint.seriesKey) ?? 1;
+  const gpus = series?.gpusPerInstance ?? 1;
   const verdict = checkPoint(point, sla);
   const failing = verdict.checks.filter((c) => c.status === 'fail');
   const unknown = verdict.checks.filter((c) => c.status === 'unknown');
   return (
-    <div className="chart-tooltip">
-      <strong>{seriesNames.get(chartPoint.seriesKey) ?? point.seriesName}</strong>
+    <div ref={ref} className="chart-tooltip" role="tooltip">
+      <strong>{series?.name ?? point.seriesName}</strong>
       <div>Load: {chartPoint.loadLabel}</div>
       <div className="chart-tooltip__plotted">
         {xInfo.label} {view.x.stat}:{' '}

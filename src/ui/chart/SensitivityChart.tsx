@@ -28,6 +28,7 @@ import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import type { LegendItem } from './ChartLegend.tsx';
 import { logTicks, niceTicks } from './scaleMath.ts';
 import { useElementWidth } from './useElementWidth.ts';
+import { AxisTick } from './AxisTick.tsx';
 
 const MEASURES = {
   costPer1MTokensUsd: { label: 'Cost per 1M tokens', money: true },
@@ -137,6 +138,7 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
             domain={['dataMin', 'dataMax']}
             scale={logScale ? 'log' : 'linear'}
             ticks={xTicks}
+            tick={AxisTick}
             tickFormatter={(v: number) => formatNumber(v)}
             label={{
               value: `${info.label} ${constraint.stat} limit (${info.unit})`,
@@ -149,6 +151,7 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
           <YAxis
             domain={[0, yTicks[yTicks.length - 1] ?? 'auto']}
             ticks={yTicks}
+            tick={AxisTick}
             tickFormatter={(v: number) => tick(v)}
             width={yWidth}
             label={{

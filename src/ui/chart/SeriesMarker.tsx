@@ -10,22 +10,23 @@ import { markerPath } from '../common/palette.ts';
 export const MARKER_RADIUS = 5;
 
 interface Props {
-  cx?: number;
-  cy?: number;
-  payload?: Partial<ChartPoint>;
+  cx: number;
+  cy: number;
+  status: ChartPoint['status'];
+  /** Read back by the series layer to name the point under the pointer. */
+  pointId: string;
   color: string;
   shape: MarkerShape;
   seriesKey: string;
 }
 
-export function SeriesMarker({ cx, cy, payload, color, shape, seriesKey }: Props) {
-  if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
-  const status = payload?.status;
+export function SeriesMarker({ cx, cy, status, pointId, color, shape, seriesKey }: Props) {
   const meets = status === 'feasible';
   return (
     <path
       className={`series-marker series-marker--${status ?? 'unknown'}`}
       data-series-key={seriesKey}
+      data-point-id={pointId}
       data-shape={shape}
       d={markerPath(shape, cx, cy, MARKER_RADIUS)}
       fill={meets ? color : '#ffffff'}

@@ -52,6 +52,36 @@ export function logTicks(min: number, max: number): number[] {
   return ticks;
 }
 
+/**
+ * The ticks whose labels fit side by side on an axis `lengthPx` long over `domain` (log or linear), at least
+ * `gapPx` apart: the first always, then each one clear of the last kept, and the last tick instead of the one
+ * before it when those two collide. Thinned here so the chart library need not measure label text in the DOM
+ * (which forces a layout of the whole page).
+ */
+export function spacedTicks(
+  ticks: readonly number[],
+  domain: readonly [number, number],
+  log: boolean,
+  lengthPx: number,
+  labelPx: (tick: number) => number,
+  gapPx = 16,
+): number[] {
+  const [min, max] = log ? [Math.log10(domain[0]), Math.log10(domain[1])] : domain;
+  const at = (tick: number) => (((log ? Math.log10(tick) : tick) - min) / (max - min || 1)) * lengthPx;
+  const apart = (a: number, b: number) => Math.abs(at(a) - at(b)) >= (labelPx(a) + labelPx(b)) / 2 + gapPx;
+  const kept: number[] = [];
+  for (const tick of ticks) {
+    const previous = kept[kept.length - 1];
+    if (previous === undefined || apart(previous, tick)) kept.push(tick);
+  }
+  const last = ticks[ticks.length - 1];
+  if (last !== undefined && kept[kept.length - 1] !== last && kept.length > 1) {
+    const beforeLast = kept[kept.length - 2];
+    if (beforeLast === undefined || apart(beforeLast, last)) kept[kept.length - 1] = last;
+  }
+  return kept;
+}
+
 /** The 1-2-5 × 10^k step nearest above `raw`. */
 export function niceStepAtLeast(raw: number): number {
   if (!(raw > 0) || !Number.isFinite(raw)) return 1;
