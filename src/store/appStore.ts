@@ -27,7 +27,10 @@ export type { Notice } from './slices/notices.ts';
 export type { SeriesSettingsPatch, Settings } from './slices/settings.ts';
 
 export interface AppState extends DataState, SettingsState, HistoryState, NoticesState {
-  /** The selectors' memo caches of this store (memo.ts): created with the store, never copied into another. */
+  /**
+   * The selectors' memo caches of this store (memo.ts): created with the store, never copied into another; replaced
+   * by empty ones when all data is removed (clearData).
+   */
   caches: SelectorCaches;
 }
 

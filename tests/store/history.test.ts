@@ -1,7 +1,7 @@
 /** Undo/redo: every edit is a step, one drag gesture is one step, typing into one field is one step. */
 import { describe, expect, it } from 'vitest';
 import { COALESCE_MS, createAppStore } from '../../src/store/appStore.ts';
-import { selectResults } from '../../src/store/selectors.ts';
+import { selectPointsById, selectResults } from '../../src/store/selectors.ts';
 import { nimRuns } from './nimRuns.ts';
 
 function storeWithClock() {
@@ -93,6 +93,16 @@ describe('undo and redo', () => {
     store.getState().undo();
     expect(store.getState().runs).toEqual([]);
     expect(store.getState().notices.at(-1)?.text).toMatch(/Undo does not bring it back/);
+  });
+
+  it('"Remove all data" empties the selector caches: no selector keeps a result over the removed data', () => {
+    const { store } = storeWithClock();
+    // A selector only a tooltip calls: after the data goes, nothing calls it again to replace its last result.
+    expect(selectPointsById(store.getState()).size).toBe(7);
+    expect(store.getState().caches.computations(selectPointsById)).toBe(1);
+    store.getState().clearData();
+    expect(store.getState().caches.computations(selectPointsById)).toBe(0);
+    expect(selectPointsById(store.getState()).size).toBe(0);
   });
 
   it('does nothing when there is nothing to undo or redo, and an unchanged edit is not a step', () => {

@@ -10,7 +10,8 @@ import { adaptToReportedStats } from '../../core/analysis/reportedStats.ts';
 import { buildLoadPoints, separateSamePathRuns } from '../../core/parsers/buildPoints.ts';
 import { SCENARIO_LIMITS } from '../../core/scenario/validateScenario.ts';
 import type { AppState } from '../appStore.ts';
-import { selectAllSeries } from '../selectors.ts';
+import { SelectorCaches } from '../memo.ts';
+import { selectAllSeries, selectPoints, selectUnresolvedRuns } from '../selectors.ts';
 import type { SliceContext, Snapshot } from './history.ts';
 import { emptyHistory } from './history.ts';
 
@@ -143,7 +144,7 @@ export function dataSlice({ set, get, edit, editSettings }: SliceContext): DataA
       set({ loading: progress });
     },
     dismissLoadErrors() {
-      const waiting = new Set(buildLoadPoints(get().runs).unresolved.map((u) => u.runPath));
+      const waiting = new Set(selectUnresolvedRuns(get()).map((u) => u.runPath));
       if (waiting.size > 0) edit((state) => ({ runs: state.runs.filter((r) => !waiting.has(r.runPath)) }));
       set({ loadErrors: [], skipped: [], refused: [] });
     },
@@ -156,7 +157,9 @@ export function dataSlice({ set, get, edit, editSettings }: SliceContext): DataA
       // Forgotten, not an undo step: the history would otherwise hold every removed data set alive (megabytes
       // each), and undo could bring back what the user asked to remove.
       if (get().origin === 'empty') return set({ loadErrors: [], skipped: [], refused: [] });
-      set({ ...initialData(), slaDraft: null, history: emptyHistory() });
+      // Fresh selector caches too: a selector that nothing calls any more (its component is gone with the data)
+      // would otherwise hold its last result, computed over the removed data, until the page is closed.
+      set({ ...initialData(), slaDraft: null, history: emptyHistory(), caches: new SelectorCaches() });
       get().notify('info', 'All loaded data was removed. Undo does not bring it back: load the files again to see it.');
     },
     removeSeries(seriesKey) {
@@ -196,7 +199,8 @@ function loadedPatch(
   // Each run gets a path of its own here, so actions that address a run (setRunLoad) reach only it.
   const runs = separateSamePathRuns([...keep.runs, ...keepApart(keep.runs, result.runs)]);
   const embeddedPoints = [...keep.embeddedPoints, ...(result.points ?? [])];
-  const points = [...buildLoadPoints(runs).points, ...embeddedPoints];
+  // Through the store's selector: the points built here are the ones the page reads after this edit (same arrays).
+  const points = selectPoints({ ...state, runs, embeddedPoints });
   const adapted = adaptToReportedStats(state.settings.sla, state.settings.view, points);
   return {
     patch: {
