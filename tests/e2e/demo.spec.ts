@@ -46,7 +46,7 @@ test('metric definitions are one click away', async ({ app, page }) => {
 test('the cost-vs-SLA chart shows one line per configuration and follows the SLA line', async ({ app, page }) => {
   await app.open();
   const sensitivity = page.getByTestId('sensitivity-chart');
-  await expect(sensitivity.locator('.recharts-line')).toHaveCount(3);
+  await expect(sensitivity.locator('path.sweep-line')).toHaveCount(3);
   await expect(sensitivity.locator('.sensitivity-marker')).toContainText('now: 250 ms');
   await app.slaHandle().focus();
   await page.keyboard.press('Shift+ArrowRight');

@@ -19,14 +19,15 @@ const STORAGE_KEY = 'llm-tco-planner/scenario';
  * The issue's budget for a main-thread task is 200 ms, and every case's longest task is reported against it. On
  * this project's shared 2-core machine (load average ~10 while several agents run), a plain re-render of the page
  * takes 100–300 ms, so by default the test fails on freezes only: a task over 1 s while an input is read, decoded,
- * validated or refused (those run off the page's thread or are bounded), or over 10 s while the page draws data a
- * case added (1,000 files in 100 series: 2–6 s there, in the chart library's layout). HOSTILE_STRICT=1 holds every
- * task to 200 ms (HOSTILE_MAX_TASK_MS), for an idle machine.
+ * validated or refused (those run off the page's thread or are bounded), or over 2 s while the page draws data a
+ * case added. HOSTILE_STRICT=1 holds the page's own part of every task (its scripts, and the style and layout they
+ * cause) to 200 ms (HOSTILE_MAX_TASK_MS), for an idle machine: the report also gives whole tasks, where the
+ * browser's own work shows (a folder input given 1,000 files blocks 0.4-1 s before any script runs).
  */
 const STRICT = process.env['HOSTILE_STRICT'] === '1';
 const TARGET_MS = Number(process.env['HOSTILE_MAX_TASK_MS'] ?? 200);
 const INPUT_MAX_MS = STRICT ? TARGET_MS : 1_000;
-const RENDER_MAX_MS = STRICT ? TARGET_MS : 10_000;
+const RENDER_MAX_MS = STRICT ? TARGET_MS : 2_000;
 const REPORT = join(import.meta.dirname, '../../test-results/hostile-report.json');
 
 interface CaseReport {
@@ -35,6 +36,8 @@ interface CaseReport {
   title: string;
   outcome: string;
   longestTaskMs: number;
+  /** The longest of the page's own part of a task (scripts, and the style and layout they caused). */
+  longestPageTaskMs: number;
   /**
    * What ran in the longest task, from the Long Animation Frames API: the scripts' entry points by time (a worker's
    * message, a timer, an input's change) and the style and layout that followed in the same frame.
@@ -140,10 +143,12 @@ async function quiet(page: Page, ms: number): Promise<void> {
 /** Records a case in the report and checks its longest task against the bound that applies to it. */
 function record(entry: CaseReport): void {
   report.push(entry);
-  const { id, longestTaskMs, addsData } = entry;
+  const { id, longestTaskMs, longestPageTaskMs, addsData } = entry;
   const bound = addsData ? RENDER_MAX_MS : INPUT_MAX_MS;
+  const what = addsData ? 'drawing new data' : 'handling the input';
+  // Strict: the page's own work in any task; by default, whole tasks (the browser's part included).
   expect
-    .soft(longestTaskMs, `${id}: longest main-thread task (${addsData ? 'drawing new data' : 'handling the input'})`)
+    .soft(STRICT ? longestPageTaskMs : longestTaskMs, `${id}: longest main-thread task (${what})`)
     .toBeLessThanOrEqual(bound);
 }
 /** The parts of a PerformanceLongAnimationFrameTiming read here (not yet in TypeScript's DOM types). */
@@ -162,25 +167,37 @@ interface LongFrame {
 
 /**
  * The longest main-thread task that ended at or after `since`, once the page has painted twice more, and what ran
- * in it (the long animation frame that holds it: its scripts by entry point, and its style and layout).
+ * in it (the long animation frame that holds it: its scripts by entry point, and its style and layout). `pageMs`
+ * is the longest of the page's own part of each task: its scripts and the style and layout they caused, without
+ * what the browser did in the same task on its own (building the list of 1,000 files a folder input is given
+ * takes it 0.4-1 s, measured on an empty page holding only a folder input and no script).
  */
-async function longestTaskSince(page: Page, since: number): Promise<{ ms: number; what: string }> {
+async function longestTaskSince(page: Page, since: number): Promise<{ ms: number; pageMs: number; what: string }> {
   return page.evaluate(async (t0) => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }>; __frames: LongFrame[] };
     const tasks = w.__longTasks.filter((t) => t.start + t.duration >= t0);
+    const frameOf = (task: { start: number; duration: number }) =>
+      w.__frames.find((f) => f.start <= task.start + 1 && f.start + f.duration >= task.start + task.duration - 1);
+    const pageMs = (task: { start: number; duration: number }) => {
+      const frame = frameOf(task);
+      const work = (frame?.scripts ?? []).reduce((sum, x) => sum + x.duration, 0) + (frame?.layoutMs ?? 0);
+      return Math.min(task.duration, work);
+    };
     const longest = tasks.reduce<{ start: number; duration: number } | undefined>(
       (a, t) => (a && a.duration >= t.duration ? a : t),
       undefined,
     );
-    if (!longest) return { ms: 0, what: '' };
-    const frame = w.__frames.find(
-      (f) => f.start <= longest.start + 1 && f.start + f.duration >= longest.start + longest.duration - 1,
-    );
+    if (!longest) return { ms: 0, pageMs: 0, what: '' };
+    const frame = frameOf(longest);
     const scripts = [...(frame?.scripts ?? [])].sort((a, b) => b.duration - a.duration).slice(0, 3);
     const parts = scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms`);
     if (frame && frame.layoutMs >= 1) parts.push(`style and layout ${Math.round(frame.layoutMs)} ms`);
-    return { ms: Math.round(longest.duration), what: parts.join('; ') || 'no script (the browser itself)' };
+    return {
+      ms: Math.round(longest.duration),
+      pageMs: Math.round(Math.max(...tasks.map(pageMs))),
+      what: parts.join('; ') || 'no script (the browser itself)',
+    };
   }, since);
 }
 
@@ -243,7 +260,7 @@ test('every hostile file: a named error or a correct parse, nothing lost, no lon
     const errors = await load(app, c);
     // The storage write (half a second after a change) of the 1,000 points belongs to that case.
     await quiet(page, c.files.length > 100 ? 650 : 150);
-    const { ms: longest, what } = await longestTaskSince(page, t0);
+    const { ms: longest, pageMs, what } = await longestTaskSince(page, t0);
     for (const [file, reason] of listedErrors(c)) {
       const text = errors.find((t) => t.startsWith(`${c.id}/${file}:`));
       expect(text, `${c.id}: error for ${file}`).toMatch(reason);
@@ -259,6 +276,7 @@ test('every hostile file: a named error or a correct parse, nothing lost, no lon
       title: c.title,
       outcome: errors.length > 0 ? errors.join(' | ').slice(0, 300) : 'read',
       longestTaskMs: longest,
+      longestPageTaskMs: pageMs,
       longestTaskWhat: what,
       addsData,
       elapsedMs,
@@ -300,7 +318,7 @@ test('every hostile scenario file: opened, or refused with its reason and nothin
     const notice = notices(page, c.expect.ok ? `Opened ${c.id}.json.` : `${c.id}.json could not be opened`);
     await expect(notice.last()).toBeVisible({ timeout: 30_000 });
     await quiet(page, 150);
-    const { ms: longest, what } = await longestTaskSince(page, t0);
+    const { ms: longest, pageMs, what } = await longestTaskSince(page, t0);
     const text = await notice.last().innerText();
     if (!c.expect.ok) {
       expect(text).toMatch(c.expect.message);
@@ -313,6 +331,7 @@ test('every hostile scenario file: opened, or refused with its reason and nothin
       title: c.title,
       outcome: text.slice(0, 300),
       longestTaskMs: longest,
+      longestPageTaskMs: pageMs,
       longestTaskWhat: what,
       addsData: c.expect.ok,
     });
@@ -345,7 +364,7 @@ test('every hostile share link: opened or refused, taken out of the address bar 
     const notice = notices(page, c.expect.ok ? 'Opened the shared scenario' : 'This share link could not be opened');
     await expect(notice.last()).toBeVisible({ timeout: 30_000 });
     await quiet(page, 150);
-    const { ms: longest, what } = await longestTaskSince(page, t0);
+    const { ms: longest, pageMs, what } = await longestTaskSince(page, t0);
     const text = await notice.last().innerText();
     if (!c.expect.ok) expect(text).toMatch(c.expect.message);
     expect(await page.evaluate(() => window.location.hash), `${c.id}: the link left the address bar`).toBe('');
@@ -355,6 +374,7 @@ test('every hostile share link: opened or refused, taken out of the address bar 
       title: c.title,
       outcome: text.slice(0, 300),
       longestTaskMs: longest,
+      longestPageTaskMs: pageMs,
       longestTaskWhat: what,
       addsData: c.expect.ok,
     });
@@ -386,7 +406,7 @@ test('a full storage is reported as it happens, and a reload brings back what wa
   await field?.fill('700');
   await expect(notices(page, 'does not fit in this browser’s storage')).toBeVisible();
   await quiet(page, 650);
-  const { ms: longest, what } = await longestTaskSince(page, t0);
+  const { ms: longest, pageMs, what } = await longestTaskSince(page, t0);
   await expect(page.getByText('After a reload your settings come back, the data does not.')).toBeVisible();
   await page.reload();
   await expect(page.getByText(/^Your settings came back; the 21 load levels loaded last time did not/)).toBeVisible();
@@ -397,6 +417,7 @@ test('a full storage is reported as it happens, and a reload brings back what wa
     title: 'storage full for the data (6,000 characters)',
     outcome: 'reported at once; after reload the settings came back, the data did not, as promised',
     longestTaskMs: longest,
+    longestPageTaskMs: pageMs,
     longestTaskWhat: what,
     addsData: true,
   });

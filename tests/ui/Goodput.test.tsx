@@ -5,33 +5,19 @@
  */
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/core/parsers/registry.ts';
-import type { ParsedRun } from '../../src/core/parsers/types.ts';
 import { selectResults } from '../../src/store/selectors.ts';
 import { GoodputChart } from '../../src/ui/chart/GoodputChart.tsx';
 import { ResultsTable } from '../../src/ui/results/ResultsTable.tsx';
 import { SlaPanel } from '../../src/ui/sla/SlaPanel.tsx';
-import { nimRuns, renderWithStore } from './renderApp.tsx';
-
-const NIM = join(import.meta.dirname, '../fixtures/real/genai-perf/nim-llama3-8b-sweep-c1-250');
-const RUN = 'meta_llama3-8b-instruct-openai-chat-concurrency1';
-
-function rawRun(): ParsedRun {
-  const text = readFileSync(join(NIM, `${RUN}.200_50.profile_export_raw.json`), 'utf8');
-  const outcome = parseFile({ path: `nim/${RUN}.200_50.profile_export_raw.json`, text });
-  if (outcome.kind !== 'runs') throw new Error(outcome.reason);
-  return outcome.runs[0]!;
-}
+import { nimRawRun, nimRuns, renderWithStore } from './renderApp.tsx';
 
 const figures = () => screen.getByTestId('goodput-figures');
 
 describe('goodput in the page', () => {
   it('shows goodput per load level and follows a bound being dragged', () => {
     const { store } = renderWithStore(<GoodputChart width={700} />, {
-      runs: [...nimRuns(), rawRun()],
+      runs: [...nimRuns(), nimRawRun()],
       origin: 'files',
     });
     // Default SLA TTFT avg ≤ 250 ms: all 53 requests of concurrency 1 are good (TTFT ≤ 26.3 ms).
@@ -46,7 +32,7 @@ describe('goodput in the page', () => {
         <SlaPanel />
         <ResultsTable />
       </>,
-      { runs: [...nimRuns(), rawRun()], origin: 'files' },
+      { runs: [...nimRuns(), nimRawRun()], origin: 'files' },
     );
     expect(selectResults(store.getState())[0]?.pick.meetsSla).toBe(true); // statistic rule: concurrency 10
     await userEvent.click(screen.getByLabelText(/enough of its requests each meet every constraint/));
@@ -68,7 +54,7 @@ describe('goodput in the page', () => {
   });
 
   it('takes any percentile typed as "Other percentile…"', async () => {
-    const { store } = renderWithStore(<SlaPanel />, { runs: [...nimRuns(), rawRun()], origin: 'files' });
+    const { store } = renderWithStore(<SlaPanel />, { runs: [...nimRuns(), nimRawRun()], origin: 'files' });
     await userEvent.selectOptions(screen.getByLabelText('Statistic'), 'Other percentile…');
     await userEvent.type(screen.getByLabelText('Statistic: percentile between 0 and 100'), '99.90{Enter}');
     expect(store.getState().settings.sla[0]?.stat).toBe('p99.9');

@@ -7,7 +7,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.tsx';
-import { renderWithStore } from './renderApp.tsx';
+import { nimRawRun, nimRuns, renderWithStore } from './renderApp.tsx';
 
 /** recharts' selector as the page's `import 'recharts'` resolves it here (Node takes the package's CommonJS main). */
 async function linePointsSelector(): Promise<{ lastResult(): unknown }> {
@@ -19,7 +19,8 @@ async function linePointsSelector(): Promise<{ lastResult(): unknown }> {
 describe('Remove all data', () => {
   it("lets go of the charts' last line points: an empty line chart drawn once, then removed", async () => {
     const selectLinePoints = await linePointsSelector();
-    const { store } = renderWithStore(<App />);
+    // With a per-request file, the goodput chart draws recharts lines.
+    const { store } = renderWithStore(<App />, { runs: [...nimRuns(), nimRawRun()], origin: 'files' });
     await waitFor(() => expect(document.querySelectorAll('.recharts-line').length).toBeGreaterThan(0));
     const drawn = selectLinePoints.lastResult();
     expect(Array.isArray(drawn) && drawn.length).toBeGreaterThan(0);

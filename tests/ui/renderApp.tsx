@@ -23,6 +23,15 @@ export function nimRuns(): ParsedRun[] {
     });
 }
 
+/** The raw (per-request) export of the same sweep's concurrency-1 run: the page then shows goodput. */
+export function nimRawRun(): ParsedRun {
+  const run = 'meta_llama3-8b-instruct-openai-chat-concurrency1';
+  const text = readFileSync(join(NIM, `${run}.200_50.profile_export_raw.json`), 'utf8');
+  const outcome = parseFile({ path: `nim/${run}.200_50.profile_export_raw.json`, text });
+  if (outcome.kind !== 'runs') throw new Error(outcome.reason);
+  return outcome.runs[0]!;
+}
+
 export function renderWithStore(ui: ReactNode, initial: Partial<AppState> = { runs: nimRuns(), origin: 'files' }) {
   const store = createAppStore(initial);
   return { store, ...render(<StoreProvider store={store}>{ui}</StoreProvider>) };

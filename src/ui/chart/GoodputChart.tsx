@@ -3,14 +3,13 @@
  * data, the share of good requests (or good requests/s) at each load level. Recomputed live while an SLA line is
  * dragged; under the goodput rule the minimum share is drawn as a line.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../core/format/numbers.ts';
 import type { SeriesGoodput } from '../../store/selectors.ts';
 import { selectGoodput, selectSlaRule } from '../../store/selectors.ts';
-import { useAppStore } from '../../store/StoreProvider.tsx';
 import { selectSeriesColors } from '../common/palette.ts';
-import { useDeferredAppStore } from '../common/useDeferredAppStore.ts';
+import { useBackgroundAppStore } from '../common/useDeferredAppStore.ts';
 import { ChartExportButtons } from '../export/ExportButtons.tsx';
 import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import type { LegendItem } from './ChartLegend.tsx';
@@ -29,15 +28,30 @@ function valueOf(point: SeriesGoodput['points'][number], measure: Measure): numb
   return measure === 'percent' ? g.percent : (g.requestsPerSecond ?? null);
 }
 
-export function GoodputChart({ width: fixedWidth }: { width?: number }) {
+/**
+ * What the chart draws, read from the store a step behind (useBackgroundAppStore), and the chart itself memoised on
+ * it: a change re-renders the chart only in React's background render, in slices, not in the task of the change.
+ */
+export function GoodputChart({ width }: { width?: number }) {
+  const series = useBackgroundAppStore(selectGoodput);
+  const rule = useBackgroundAppStore(selectSlaRule);
+  const colors = useBackgroundAppStore(selectSeriesColors);
+  return <GoodputChartView fixedWidth={width} series={series} rule={rule} colors={colors} />;
+}
+
+interface ViewProps {
+  fixedWidth: number | undefined;
+  series: SeriesGoodput[];
+  rule: ReturnType<typeof selectSlaRule>;
+  colors: ReadonlyMap<string, string>;
+}
+
+const GoodputChartView = memo(function GoodputChartView({ fixedWidth, series, rule, colors }: ViewProps) {
   const [containerRef, measuredWidth] = useElementWidth<HTMLDivElement>(fixedWidth ?? 800);
   const width = fixedWidth ?? measuredWidth;
   const panelRef = useRef<HTMLElement>(null);
   const id = useId();
   const [measure, setMeasure] = useState<Measure>('percent');
-  const series = useDeferredAppStore(selectGoodput);
-  const rule = useAppStore(selectSlaRule);
-  const colors = useAppStore(selectSeriesColors);
   const lines = useMemo(
     () =>
       series.map((s) => (
@@ -142,7 +156,7 @@ export function GoodputChart({ width: fixedWidth }: { width?: number }) {
       <GoodputFigures series={series} />
     </section>
   );
-}
+});
 
 /** The same figures as text: a table per load level (screen readers, tests, and exact values). */
 function GoodputFigures({ series }: { series: SeriesGoodput[] }) {

@@ -11,21 +11,24 @@
  * re-renders only them and the table, and they are drawn on an overlay (SlaHandle), so moving the line does not
  * repaint the curves. A hover re-renders the tooltip only (hoverChannel.ts).
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, ScatterChart, XAxis, YAxis } from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { drawnConstraint, xAxisTitle, yAxisTitle } from '../../core/analysis/projection.ts';
+import type { ChartPoint, ChartSeries } from '../../core/analysis/projection.ts';
+import type { ChartView, SlaConstraint } from '../../core/model/scenario.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
 import { selectAllSeries, selectChartSeries, selectParetoFront, selectView } from '../../store/selectors.ts';
-import { useAppStore } from '../../store/StoreProvider.tsx';
+import { useBackgroundAppStore } from '../common/useDeferredAppStore.ts';
 import { selectSeriesStyles } from '../common/palette.ts';
+import type { SeriesStyle } from '../common/palette.ts';
 import type { LegendItem } from './ChartLegend.tsx';
 import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import { LoadLabelsLayer } from './LoadLabelsLayer.tsx';
 import { OperatingPointsLayer } from './OperatingPointsLayer.tsx';
 import { PointTooltip } from './PointTooltip.tsx';
 import { logTicks, niceTicks, paddedDomain, spacedTicks } from './scaleMath.ts';
-import { useHoverChannel } from './hoverChannel.ts';
+import { samePoint, useHoverChannel } from './hoverChannel.ts';
 import { FRONT_COLOR, SeriesLayer } from './SeriesLayer.tsx';
 import { SLA_LABEL_ROW, SlaHandle } from './SlaHandle.tsx';
 import { useElementWidth } from './useElementWidth.ts';
@@ -39,19 +42,56 @@ const Y_TITLE_PX = 24;
 /** The chart's margins around the plot (the top one grows with the legend). */
 const MARGIN = { right: 24, bottom: 44, left: 8 };
 
-export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }) {
+/**
+ * What the chart draws, read from the store a step behind (useBackgroundAppStore), and the chart itself memoised on
+ * it: a change of data re-renders the chart in React's background render, in slices, not in the task of the change
+ * (1,000 points loaded at once). What a drag moves subscribes on its own, at once (SlaHandle, OperatingPointsLayer).
+ */
+export function LatencyThroughputChart({ width }: { width?: number }) {
+  const chartSeries = useBackgroundAppStore(selectChartSeries);
+  const front = useBackgroundAppStore(selectParetoFront);
+  const view = useBackgroundAppStore(selectView);
+  const styles = useBackgroundAppStore(selectSeriesStyles);
+  const sla = useBackgroundAppStore((s) => s.settings.sla);
+  const anySeries = useBackgroundAppStore((s) => selectAllSeries(s).length > 0);
+  return (
+    <LatencyThroughputChartView
+      fixedWidth={width}
+      chartSeries={chartSeries}
+      front={front}
+      view={view}
+      styles={styles}
+      sla={sla}
+      anySeries={anySeries}
+    />
+  );
+}
+
+interface ViewProps {
+  fixedWidth: number | undefined;
+  chartSeries: readonly ChartSeries[];
+  front: readonly ChartPoint[];
+  view: ChartView;
+  styles: ReadonlyMap<string, SeriesStyle>;
+  sla: readonly SlaConstraint[];
+  anySeries: boolean;
+}
+
+const LatencyThroughputChartView = memo(function LatencyThroughputChartView({
+  fixedWidth,
+  chartSeries,
+  front,
+  view,
+  styles,
+  sla,
+  anySeries,
+}: ViewProps) {
   const [containerRef, measuredWidth] = useElementWidth<HTMLDivElement>(fixedWidth ?? 800);
   // The overlay's two layers, rings under the SLA line: what a drag moves is drawn there (SlaHandle).
   const [ringLayer, setRingLayer] = useState<SVGGElement | null>(null);
   const [handleLayer, setHandleLayer] = useState<SVGGElement | null>(null);
-  const hover = useHoverChannel();
+  const hover = useHoverChannel(samePoint);
   const width = fixedWidth ?? measuredWidth;
-  const chartSeries = useAppStore(selectChartSeries);
-  const front = useAppStore(selectParetoFront);
-  const view = useAppStore(selectView);
-  const styles = useAppStore(selectSeriesStyles);
-  const sla = useAppStore((s) => s.settings.sla);
-  const anySeries = useAppStore((s) => selectAllSeries(s).length > 0);
 
   // The line drawn (projection.ts drawnConstraint); its label says which statistic it bounds.
   const drawnLine = drawnConstraint(sla, view);
@@ -197,4 +237,4 @@ export function LatencyThroughputChart({ width: fixedWidth }: { width?: number }
       ) : null}
     </div>
   );
-}
+});

@@ -13,7 +13,7 @@ import type { Distribution } from '../../core/model/benchmark.ts';
 import type { ChartView, SlaConstraint } from '../../core/model/scenario.ts';
 import { selectEffectiveSla, selectPointsById, selectVisibleSeries } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
-import type { HoverChannel } from './hoverChannel.ts';
+import type { HoverChannel, HoveredPoint } from './hoverChannel.ts';
 import { useHovered } from './hoverChannel.ts';
 
 /** Pixels between the marker and the tooltip's corner. */
@@ -30,7 +30,7 @@ export function tooltipOffset(anchor: number, size: number, extent: number): num
 }
 
 interface Props {
-  hover: HoverChannel;
+  hover: HoverChannel<HoveredPoint>;
   /** The chart's size in pixels: the tooltip opens towards the larger side. */
   chartWidth: number;
   chartHeight: number;

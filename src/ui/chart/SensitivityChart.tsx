@@ -3,30 +3,25 @@
  * configuration as the bound of one constraint sweeps the measured range. Gaps are bounds a configuration
  * cannot meet. A marker follows the bound in force, live while the SLA line is dragged.
  */
-import { useId, useMemo, useRef, useState } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  Tooltip,
-  usePlotArea,
-  useXAxisScale,
-  XAxis,
-  YAxis,
-  ZIndexLayer,
-} from 'recharts';
+import { memo, useId, useMemo, useRef, useState } from 'react';
+import { CartesianGrid, LineChart, usePlotArea, useXAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
 import { SLA_METRIC_INFO } from '../../core/analysis/metrics.ts';
 import { describeConstraint } from '../../core/analysis/feasibility.ts';
 import { formatMoney, formatNumber, moneyTickFormatter } from '../../core/format/numbers.ts';
 import type { SensitivityCurve } from '../../core/sensitivity/sensitivity.ts';
 import { isLogSweep } from '../../core/sensitivity/sensitivity.ts';
 import { selectEffectiveSla, selectSensitivity } from '../../store/selectors.ts';
+import type { SlaConstraint } from '../../core/model/scenario.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
+import { useBackgroundAppStore, useBackgroundSelector } from '../common/useDeferredAppStore.ts';
 import { selectSeriesColors } from '../common/palette.ts';
 import { ChartExportButtons } from '../export/ExportButtons.tsx';
 import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import type { LegendItem } from './ChartLegend.tsx';
-import { logTicks, niceTicks } from './scaleMath.ts';
+import { logTicks, niceTicks, spacedTicks } from './scaleMath.ts';
+import { sameBound, SweepCurves, SweepTooltip } from './SweepCurves.tsx';
+import type { SweepCurve } from './SweepCurves.tsx';
+import { useHoverChannel } from './hoverChannel.ts';
 import { useElementWidth } from './useElementWidth.ts';
 import { AxisTick } from './AxisTick.tsx';
 
@@ -37,44 +32,51 @@ const MEASURES = {
 } as const satisfies Record<string, { label: string; money: boolean }>;
 type Measure = keyof typeof MEASURES & keyof SensitivityCurve;
 
-export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
+/**
+ * What the chart draws, read from the store a step behind (useBackgroundAppStore), and the chart itself memoised on
+ * it: a change re-renders the chart only in React's background render, in slices, not in the task of the change.
+ */
+export function SensitivityChart({ width }: { width?: number }) {
+  const data = useBackgroundSelector(selectSensitivity);
+  // The committed SLA: while a line is dragged only the marker (its own subscriber) moves.
+  const sla = useBackgroundAppStore((s) => s.settings.sla);
+  const currency = useBackgroundAppStore((s) => s.settings.currency);
+  const colors = useBackgroundAppStore(selectSeriesColors);
+  return <SensitivityChartView fixedWidth={width} data={data} sla={sla} currency={currency} colors={colors} />;
+}
+
+interface ViewProps {
+  fixedWidth: number | undefined;
+  data: ReturnType<typeof selectSensitivity>;
+  sla: readonly SlaConstraint[];
+  currency: string;
+  colors: ReadonlyMap<string, string>;
+}
+
+const SensitivityChartView = memo(function SensitivityChartView({
+  fixedWidth,
+  data,
+  sla,
+  currency,
+  colors,
+}: ViewProps) {
   const [containerRef, measuredWidth] = useElementWidth<HTMLDivElement>(fixedWidth ?? 800);
   const width = fixedWidth ?? measuredWidth;
   const panelRef = useRef<HTMLElement>(null);
   const id = useId();
   const [measure, setMeasure] = useState<Measure>('costPer1MTokensUsd');
-  const data = useAppStore(selectSensitivity);
-  // The committed SLA: while a line is dragged only the marker (its own subscriber) moves.
-  const sla = useAppStore((s) => s.settings.sla);
-  const currency = useAppStore((s) => s.settings.currency);
-  const colors = useAppStore(selectSeriesColors);
   const constraint = sla[data.constraintIndex];
 
-  const rows = useMemo(
-    () =>
-      data.bounds.map((bound, i) => {
-        const row: Record<string, number | null> = { bound };
-        for (const curve of data.curves) row[curve.seriesKey] = curve[measure][i] ?? null;
-        return row;
-      }),
-    [data, measure],
-  );
-  const lines = useMemo(
-    () =>
-      data.curves.map((c) => (
-        <Line
-          key={c.seriesKey}
-          type="stepAfter"
-          dataKey={c.seriesKey}
-          name={c.seriesName}
-          stroke={colors.get(c.seriesKey) ?? '#000'}
-          strokeWidth={2}
-          dot={false}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-      )),
-    [data.curves, colors],
+  const hover = useHoverChannel(sameBound);
+  const curves = useMemo(
+    (): SweepCurve[] =>
+      data.curves.map((c) => ({
+        key: c.seriesKey,
+        name: c.seriesName,
+        color: colors.get(c.seriesKey) ?? '#000',
+        values: c[measure],
+      })),
+    [data.curves, colors, measure],
   );
   const legendItems: LegendItem[] = data.curves.map((c) => ({
     label: c.seriesName,
@@ -96,7 +98,18 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
   const measureLabel = money ? `${MEASURES[measure].label} (${currency})` : MEASURES[measure].label;
   // The axis is log where the sweep is log-spaced (sensitivityBounds).
   const logScale = isLogSweep(first, last);
-  const xTicks = logScale ? logTicks(first, last) : niceTicks(first, last, 6).filter((t) => t >= first && t <= last);
+  const candidates = logScale
+    ? logTicks(first, last)
+    : niceTicks(first, last, 6).filter((t) => t >= first && t <= last);
+  const margin = { top, right: 24, bottom: 40, left: 8 };
+  const xTicks = spacedTicks(
+    candidates,
+    [first, last],
+    logScale,
+    width - yWidth - margin.left - margin.right,
+    (t) => formatNumber(t).length * 7,
+  );
+  const boundLabel = (bound: number) => `${info.label} ${constraint.stat} limit ${formatNumber(bound)} ${info.unit}`;
   return (
     <section className="panel" aria-labelledby={`${id}-title`} ref={panelRef}>
       <div className="panel__head">
@@ -130,14 +143,16 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
         </p>
       ) : null}
       <div ref={containerRef} className="chart" data-testid="sensitivity-chart">
-        <LineChart width={width} height={300 + top} data={rows} margin={{ top, right: 24, bottom: 40, left: 8 }}>
+        <LineChart width={width} height={300 + top} margin={margin}>
           <CartesianGrid stroke="#e6e6e6" />
           <XAxis
             type="number"
             dataKey="bound"
-            domain={['dataMin', 'dataMax']}
+            domain={[first, last]}
+            allowDataOverflow
             scale={logScale ? 'log' : 'linear'}
             ticks={xTicks}
+            interval={0}
             tick={AxisTick}
             tickFormatter={(v: number) => formatNumber(v)}
             label={{
@@ -149,8 +164,10 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
             }}
           />
           <YAxis
-            domain={[0, yTicks[yTicks.length - 1] ?? 'auto']}
+            domain={[0, yTicks[yTicks.length - 1] ?? 1]}
+            allowDataOverflow
             ticks={yTicks}
+            interval={0}
             tick={AxisTick}
             tickFormatter={(v: number) => tick(v)}
             width={yWidth}
@@ -164,19 +181,23 @@ export function SensitivityChart({ width: fixedWidth }: { width?: number }) {
               style: { textAnchor: 'middle' },
             }}
           />
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' ? format(v) : 'cannot meet')}
-            labelFormatter={(v) => `${info.label} ${constraint.stat} limit ${formatNumber(Number(v))} ${info.unit}`}
-            isAnimationActive={false}
-          />
-          {lines}
+          <SweepCurves bounds={data.bounds} curves={curves} hover={hover} />
           <BoundMarker index={data.constraintIndex} unit={info.unit} />
           <ChartLegend items={legendItems} top={8} />
         </LineChart>
+        <SweepTooltip
+          hover={hover}
+          bounds={data.bounds}
+          curves={curves}
+          boundLabel={boundLabel}
+          format={format}
+          chartWidth={width}
+          top={top}
+        />
       </div>
     </section>
   );
-}
+});
 
 /** The bound in force, drawn through the x scale and subscribed on its own, so a drag re-renders only it. */
 function BoundMarker({ index, unit }: { index: number; unit: string }) {

@@ -12,7 +12,7 @@ import { memo, useCallback, useMemo } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import type { ChartPoint, ChartSeries } from '../../core/analysis/projection.ts';
 import type { SeriesStyle } from '../common/palette.ts';
-import type { HoverChannel } from './hoverChannel.ts';
+import type { HoverChannel, HoveredPoint } from './hoverChannel.ts';
 import { SeriesMarker } from './SeriesMarker.tsx';
 
 type Scale = (value: number) => number | undefined;
@@ -93,7 +93,7 @@ interface Props {
   front: readonly ChartPoint[];
   /** Whether a larger x is better (tokens/s per user): the front then drops right after each point. */
   higherXIsBetter: boolean;
-  hover: HoverChannel;
+  hover: HoverChannel<HoveredPoint>;
 }
 
 export function SeriesLayer({ series, styles, front, higherXIsBetter, hover }: Props) {

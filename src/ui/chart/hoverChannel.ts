@@ -1,6 +1,6 @@
 /**
- * The point under the pointer, passed from the series layer (inside the chart's SVG) to the tooltip (beside it)
- * without going through the chart component: a hover re-renders the tooltip only, not the chart.
+ * What is under the pointer on a chart, passed from a layer inside the chart's SVG to the tooltip beside it without
+ * going through the chart component: a hover re-renders the tooltip only, not the chart.
  */
 import { useState, useSyncExternalStore } from 'react';
 import type { ChartPoint } from '../../core/analysis/projection.ts';
@@ -12,18 +12,19 @@ export interface HoveredPoint {
   cy: number;
 }
 
-export interface HoverChannel {
-  set(hovered: HoveredPoint | null): void;
-  get(): HoveredPoint | null;
+export interface HoverChannel<T> {
+  set(hovered: T | null): void;
+  get(): T | null;
   subscribe(listener: () => void): () => void;
 }
 
-function createHoverChannel(): HoverChannel {
-  let current: HoveredPoint | null = null;
+/** `same`: whether two hovered values show the same thing (the tooltip is not redrawn then). */
+function createHoverChannel<T>(same: (a: T, b: T) => boolean): HoverChannel<T> {
+  let current: T | null = null;
   const listeners = new Set<() => void>();
   return {
     set(hovered) {
-      if (hovered?.point === current?.point) return;
+      if (hovered === current || (hovered !== null && current !== null && same(hovered, current))) return;
       current = hovered;
       for (const listener of listeners) listener();
     },
@@ -36,11 +37,14 @@ function createHoverChannel(): HoverChannel {
 }
 
 /** One channel for the component's lifetime. */
-export function useHoverChannel(): HoverChannel {
-  const [channel] = useState(createHoverChannel);
+export function useHoverChannel<T>(same: (a: T, b: T) => boolean): HoverChannel<T> {
+  const [channel] = useState(() => createHoverChannel(same));
   return channel;
 }
 
-export function useHovered(channel: HoverChannel): HoveredPoint | null {
+export function useHovered<T>(channel: HoverChannel<T>): T | null {
   return useSyncExternalStore(channel.subscribe, channel.get);
 }
+
+/** The same point is the same hover, wherever the pointer is on its marker. */
+export const samePoint = (a: HoveredPoint, b: HoveredPoint) => a.point === b.point;
