@@ -27,6 +27,6 @@ test('AIPerf, GenAI-Perf, vLLM, SGLang, LLMPerf, GuideLLM, inference-perf runs l
   await expect(app.page.getByText(/^\d+ files skipped on purpose/)).toBeVisible();
   // One curve per series on the one chart.
   await expect(app.chart.locator('path.series-marker').first()).toBeVisible();
-  expect(await app.chart.locator('path.series-line').count()).toBe(15);
+  await expect(app.chart.locator('path.series-line')).toHaveCount(15);
   await expect(app.page.locator('body')).not.toContainText('NaN');
 });

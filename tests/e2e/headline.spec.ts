@@ -86,15 +86,21 @@ test("adding or removing a series leaves the other series' colours and markers a
         shape: marker?.getAttribute('data-shape') ?? null,
       };
     }, name);
-  const nim = await style('nim-llama3');
+  // The chart follows the table in React's background render: its markers are waited for.
+  const drawn = async (name: string) => {
+    await expect.poll(async () => (await style(name)).stroke).not.toBeNull();
+    return style(name);
+  };
+  const nim = await drawn('nim-llama3');
   await app.chooseFolder(join(SYNTHETIC, 'llama3-8b-h100-tp2'));
   await app.chooseFolder(join(SYNTHETIC, 'llama3-8b-h200-tp1'));
   await expect(app.resultRows()).toHaveCount(3);
+  const tp2 = await drawn('llama3-8b-h100-tp2');
   expect(await style('nim-llama3')).toEqual(nim);
-  const tp2 = await style('llama3-8b-h100-tp2');
   expect(tp2.swatch).not.toEqual(nim.swatch);
   await page.getByRole('button', { name: /^Remove nim-llama3/ }).click();
   await expect(app.resultRows()).toHaveCount(2);
+  await expect.poll(() => style('nim-llama3')).toEqual({ swatch: null, stroke: null, shape: null });
   expect(await style('llama3-8b-h100-tp2')).toEqual(tp2);
 });
 
