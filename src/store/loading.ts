@@ -29,6 +29,9 @@ export async function loadFiles(store: AppStoreApi, files: FileToParse[]): Promi
     );
     performance.mark('llm-tco:parse-end');
     addLoaded(result, 'files');
+    // The page redraws with the new data in this task; what follows (the files kept for mapping, the end of the
+    // progress bar) re-renders it again, so it waits for a task of its own.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await keepMappableFiles(store, files, result.errors);
   } finally {
     if (current === controller) current = null;
