@@ -2,9 +2,9 @@
  * Lets go of the last chart's data once the page holds none. recharts 3 memoises its selectors at module level, and
  * reselect's `createSelector` keeps each selector's last result (`lastResult`) until it computes again: after
  * "Remove all data" the charts are gone, so nothing computes, and the removed data set's line points, ticks and
- * tooltip entries stayed reachable. Drawing, out of sight, a line chart (the kind the goodput and cost-vs-SLA charts
- * are) with no data makes those selectors compute again on nothing. (The latency–throughput chart draws its series
- * itself, SeriesLayer, and leaves nothing in recharts.)
+ * tooltip entries stayed reachable. Drawing, out of sight, a line chart (the kind the goodput chart is) with no data
+ * makes those selectors compute again on nothing. (The latency–throughput and cost-vs-SLA charts draw their data
+ * themselves, SeriesLayer and SweepCurves, and leave none in recharts.)
  * Mounted by the page when it comes to hold no data; it draws for RELEASE_AFTER_MS, then removes itself.
  */
 import { useEffect, useState } from 'react';
