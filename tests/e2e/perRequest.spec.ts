@@ -51,6 +51,8 @@ test('a 100 MB AIPerf profile_export.jsonl: progress, Cancel, then goodput that 
   await input.setInputFiles(DIR);
   await expect(progress).toBeVisible();
   await expect(page.getByTestId('goodput-figures')).toHaveCount(1, { timeout: 180_000 });
+  // Read now: no longer listed as not read.
+  await expect(page.getByText(/not read: cancelled by you/)).toHaveCount(0);
   const longDuringParse = await page.evaluate(() => {
     const start = performance.getEntriesByName('llm-tco:parse-start').at(-1)?.startTime ?? 0;
     const end = performance.getEntriesByName('llm-tco:parse-end').at(-1)?.startTime ?? Infinity;

@@ -10,6 +10,7 @@ import { parseFile } from '../../src/core/parsers/registry.ts';
 import type { ParsedRun } from '../../src/core/parsers/types.ts';
 import { computeResults } from '../../src/core/report/seriesResult.ts';
 import { createAppStore } from '../../src/store/appStore.ts';
+import { CANCELLED } from '../../src/workers/parseClient.ts';
 import {
   selectAllSeries,
   selectChartSeries,
@@ -55,6 +56,21 @@ describe('loading', () => {
     expect(selectPoints(store.getState())).toHaveLength(7);
     expect(selectLoadErrors(store.getState())).toEqual([{ file: 'bad.json', reason: 'invalid JSON' }]);
     expect(store.getState().origin).toBe('files');
+  });
+
+  it('forgets what it said of a file once the file is read again: cancelled, then loaded; refused, then fixed', () => {
+    const store = createAppStore();
+    const [csv, json] = nimRuns((f) => f.includes('concurrency1.profile_export_genai_perf'));
+    const cancelled = { file: csv?.source.path ?? '', reason: CANCELLED };
+    const refused = { file: json?.source.path ?? '', reason: 'invalid JSON' };
+    const other = { file: 'other.json', reason: 'invalid JSON' };
+    store.getState().addLoaded({ runs: [], errors: [refused, other], skipped: [cancelled] }, 'files');
+    store.getState().addLoaded({ runs: [csv!, json!], errors: [], skipped: [] }, 'files');
+    expect(store.getState().skipped).toEqual([]);
+    expect(selectLoadErrors(store.getState())).toEqual([other]);
+    // Read again and refused again: one message, the new one.
+    store.getState().addLoaded({ runs: [], errors: [{ ...other, reason: 'empty' }], skipped: [] }, 'files');
+    expect(selectLoadErrors(store.getState())).toEqual([{ ...other, reason: 'empty' }]);
   });
 
   it('replaces the demo with the first real files, and keeps adding after that', () => {

@@ -90,10 +90,16 @@ export function dataSlice({ set, get, edit, editSettings }: SliceContext): DataA
   return {
     addLoaded(loaded, origin) {
       const result = withinPointLimit(get(), loaded, origin);
-      // Errors and skipped files are reported whatever happens; only usable data is an undoable edit.
+      // Errors and skipped files are reported whatever happens; only usable data is an undoable edit. A file read
+      // again replaces what was said of it before (cancelled, then loaded; refused, then loaded fixed).
+      const readAgain = new Set([
+        ...result.runs.map((run) => run.source.path),
+        ...result.errors.map((e) => e.file),
+        ...result.skipped.map((e) => e.file),
+      ]);
       set((state) => ({
-        loadErrors: [...state.loadErrors, ...result.errors],
-        skipped: [...state.skipped, ...result.skipped],
+        loadErrors: [...state.loadErrors.filter((e) => !readAgain.has(e.file)), ...result.errors],
+        skipped: [...state.skipped.filter((e) => !readAgain.has(e.file)), ...result.skipped],
       }));
       if (result.runs.length + (result.points?.length ?? 0) === 0) return;
       let statChanges: string[] = [];
