@@ -16,13 +16,13 @@ import type { AppPage } from './pages/appPage.ts';
 
 const STORAGE_KEY = 'llm-tco-planner/scenario';
 /**
- * The issue's budget for a main-thread task is 200 ms, and every case's longest task is reported against it. On
- * this project's shared 2-core machine (load average ~10 while several agents run), a plain re-render of the page
- * takes 100–300 ms, so by default the test fails on freezes only: a task over 1 s while an input is read, decoded,
- * validated or refused (those run off the page's thread or are bounded), or over 2 s while the page draws data a
- * case added. HOSTILE_STRICT=1 holds the page's own part of every task (its scripts, and the style and layout they
- * cause) to 200 ms (HOSTILE_MAX_TASK_MS), for an idle machine: the report also gives whole tasks, where the
- * browser's own work shows (a folder input given 1,000 files blocks 0.4-1 s before any script runs).
+ * The issue's budget for a main-thread task is 200 ms, and every case's longest task is reported against it, whole
+ * and the page's own part (its scripts and the style and layout they cause; a folder input given 1,000 files blocks
+ * 0.4-1 s in the browser before any script runs). The page's part is held to a bound: on this project's shared
+ * 2-core machine (load average ~10 while several agents run) a re-render takes several times as long as on an idle
+ * one, so by default the test fails on freezes only: over 1 s while an input is read, decoded, validated or refused
+ * (those run off the page's thread or are bounded), or over 2 s while the page draws data a case added.
+ * HOSTILE_STRICT=1 holds it to 200 ms (HOSTILE_MAX_TASK_MS), for an idle machine.
  */
 const STRICT = process.env['HOSTILE_STRICT'] === '1';
 const TARGET_MS = Number(process.env['HOSTILE_MAX_TASK_MS'] ?? 200);
@@ -146,9 +146,12 @@ function record(entry: CaseReport): void {
   const { id, longestTaskMs, longestPageTaskMs, addsData } = entry;
   const bound = addsData ? RENDER_MAX_MS : INPUT_MAX_MS;
   const what = addsData ? 'drawing new data' : 'handling the input';
-  // Strict: the page's own work in any task; by default, whole tasks (the browser's part included).
+  // The page's own work in any task (the browser's own part, in longestTaskMs, is reported, not held to a bound).
   expect
-    .soft(STRICT ? longestPageTaskMs : longestTaskMs, `${id}: longest main-thread task (${what})`)
+    .soft(
+      longestPageTaskMs,
+      `${id}: the page's longest work in a main-thread task (${what}; whole ${longestTaskMs} ms)`,
+    )
     .toBeLessThanOrEqual(bound);
 }
 /** The parts of a PerformanceLongAnimationFrameTiming read here (not yet in TypeScript's DOM types). */
@@ -179,9 +182,11 @@ async function longestTaskSince(page: Page, since: number): Promise<{ ms: number
     const tasks = w.__longTasks.filter((t) => t.start + t.duration >= t0);
     const frameOf = (task: { start: number; duration: number }) =>
       w.__frames.find((f) => f.start <= task.start + 1 && f.start + f.duration >= task.start + task.duration - 1);
+    // A task no long animation frame accounts for counts whole.
     const pageMs = (task: { start: number; duration: number }) => {
       const frame = frameOf(task);
-      const work = (frame?.scripts ?? []).reduce((sum, x) => sum + x.duration, 0) + (frame?.layoutMs ?? 0);
+      if (!frame) return task.duration;
+      const work = frame.scripts.reduce((sum, x) => sum + x.duration, 0) + frame.layoutMs;
       return Math.min(task.duration, work);
     };
     const longest = tasks.reduce<{ start: number; duration: number } | undefined>(
