@@ -8,7 +8,6 @@ import { loadDemo } from '../store/loading.ts';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider.tsx';
 import { ChartControls } from './chart/ChartControls.tsx';
 import { LatencyThroughputChart } from './chart/LatencyThroughputChart.tsx';
-import { ReleaseChartMemory } from './chart/ReleaseChartMemory.tsx';
 import { SensitivityChart } from './chart/SensitivityChart.tsx';
 import { GoodputChart } from './chart/GoodputChart.tsx';
 import { ErrorBoundary } from './common/ErrorBoundary.tsx';
@@ -68,7 +67,6 @@ export function App() {
           <ErrorBoundary area="chart">
             <LatencyThroughputChart key={dataKey} />
           </ErrorBoundary>
-          {hasData ? null : <ReleaseChartMemory />}
         </section>
         <aside className="app__data" aria-label="Benchmark data">
           <DropZone />

@@ -3,7 +3,7 @@
  * Goodput in the page: the rule chosen in the SLA panel (saved as slaRule), the figures following a dragged bound,
  * and any percentile typed in a statistic menu. Data: the real NIM sweep with the concurrency-1 raw export.
  */
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { selectResults } from '../../src/store/selectors.ts';
@@ -24,6 +24,25 @@ describe('goodput in the page', () => {
     expect(within(figures()).getByText('100% (53 of 53)')).toBeTruthy();
     act(() => store.getState().previewSla(0, 25)); // a drag frame: 40 of 53 (tests/fixtures/perRequestOracle.py)
     expect(within(figures()).getByText('75.5% (40 of 53)')).toBeTruthy();
+  });
+
+  it('draws a dot per level with per-request data, named under the pointer, at the height of its share', () => {
+    renderWithStore(<GoodputChart width={700} />, { runs: [...nimRuns(), nimRawRun()], origin: 'files' });
+    const dots = [...document.querySelectorAll('circle.goodput-dot')];
+    expect(dots).toHaveLength(1);
+    // 100 % is the top of the plot: the highest y tick.
+    const top = [...document.querySelectorAll('.recharts-yAxis-tick-labels text')].find(
+      (t) => t.textContent === '100%',
+    );
+    expect(dots[0]!.getAttribute('cy')).toBe(top?.getAttribute('y'));
+    act(() => {
+      fireEvent.pointerOver(dots[0]!);
+    });
+    expect(screen.getByRole('tooltip').textContent).toMatch(/Load: c=1100% good \(53 of 53\), [\d.]+ good req\/s$/);
+    act(() => {
+      fireEvent.pointerOut(dots[0]!);
+    });
+    expect(screen.queryByRole('tooltip')).toBeNull();
   });
 
   it('the goodput rule, chosen in the SLA panel, picks the operating point and is saved in the scenario', async () => {

@@ -4,7 +4,8 @@
  * dragged; under the goodput rule the minimum share is drawn as a line.
  */
 import { memo, useId, useMemo, useRef, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import type { PointGoodput } from '../../core/analysis/goodput.ts';
 import { formatNumber } from '../../core/format/numbers.ts';
 import type { SeriesGoodput } from '../../store/selectors.ts';
 import { selectGoodput, selectSlaRule } from '../../store/selectors.ts';
@@ -15,12 +16,26 @@ import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import type { LegendItem } from './ChartLegend.tsx';
 import { useElementWidth } from './useElementWidth.ts';
 import { AxisTick } from './AxisTick.tsx';
+import type { GoodputLine } from './GoodputLines.tsx';
+import { GoodputLines, GoodputTooltip, sameDot } from './GoodputLines.tsx';
+import { useHoverChannel } from './hoverChannel.ts';
+import { niceTicks, paddedDomain, spacedTicks } from './scaleMath.ts';
+
+/** The y axis' width: room for "100.0%" and the axis title. */
+const Y_AXIS_PX = 70;
 
 const MEASURES = {
   percent: { label: 'Good requests (%)', format: (v: number) => `${formatNumber(v, 1)}%` },
   requestsPerSecond: { label: 'Goodput (good req/s per instance)', format: (v: number) => formatNumber(v) },
 } as const;
 type Measure = keyof typeof MEASURES;
+
+/** "75.5% good (40 of 53), 3.2 good req/s", or why goodput is not known. */
+function goodputText(g: PointGoodput): string {
+  if (!g.known) return g.reason;
+  const perSecond = g.requestsPerSecond === undefined ? '' : `, ${formatNumber(g.requestsPerSecond)} good req/s`;
+  return `${formatNumber(g.percent, 1)}% good (${g.good} of ${g.total})${perSecond}`;
+}
 
 function valueOf(point: SeriesGoodput['points'][number], measure: Measure): number | null {
   const g = point.goodput;
@@ -52,20 +67,20 @@ const GoodputChartView = memo(function GoodputChartView({ fixedWidth, series, ru
   const panelRef = useRef<HTMLElement>(null);
   const id = useId();
   const [measure, setMeasure] = useState<Measure>('percent');
+  const hover = useHoverChannel(sameDot);
   const lines = useMemo(
-    () =>
-      series.map((s) => (
-        <Line
-          key={s.key}
-          data={s.points.map((p) => ({ load: p.load, value: valueOf(p, measure), label: p.loadLabel }))}
-          dataKey="value"
-          name={s.name}
-          stroke={colors.get(s.key) ?? '#000'}
-          strokeWidth={2}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-      )),
+    (): GoodputLine[] =>
+      series.map((s) => ({
+        key: s.key,
+        name: s.name,
+        color: colors.get(s.key) ?? '#000',
+        points: s.points.map((p) => ({
+          load: p.load,
+          loadLabel: p.loadLabel,
+          value: valueOf(p, measure),
+          text: goodputText(p.goodput),
+        })),
+      })),
     [series, measure, colors],
   );
   if (series.length === 0) return null;
@@ -76,6 +91,18 @@ const GoodputChartView = memo(function GoodputChartView({ fixedWidth, series, ru
   }));
   const top = legendHeight(legendItems, Math.max(200, width - 110)) + 16;
   const { label, format } = MEASURES[measure];
+  const margin = { top, right: 24, bottom: 40, left: 24 };
+  const loads = lines.flatMap((l) => l.points.map((p) => p.load));
+  const xDomain = paddedDomain(loads, false);
+  const xTicks = spacedTicks(
+    niceTicks(xDomain[0], xDomain[1], 6).filter((t) => t >= xDomain[0] && t <= xDomain[1]),
+    xDomain,
+    false,
+    width - Y_AXIS_PX - margin.left - margin.right,
+    (t) => formatNumber(t).length * 7,
+  );
+  const values = lines.flatMap((l) => l.points.flatMap((p) => (p.value === null ? [] : [p.value])));
+  const yTicks = measure === 'percent' ? [0, 20, 40, 60, 80, 100] : niceTicks(0, Math.max(0, ...values) * 1.04 || 1, 5);
   return (
     <section className="panel" aria-labelledby={`${id}-title`} ref={panelRef}>
       <div className="panel__head">
@@ -99,13 +126,15 @@ const GoodputChartView = memo(function GoodputChartView({ fixedWidth, series, ru
         </p>
       </div>
       <div ref={containerRef} className="chart" data-testid="goodput-chart">
-        <LineChart width={width} height={260 + top} margin={{ top, right: 24, bottom: 40, left: 24 }}>
+        <LineChart width={width} height={260 + top} margin={margin}>
           <CartesianGrid stroke="#e6e6e6" />
           <XAxis
             type="number"
             dataKey="load"
-            domain={['dataMin', 'dataMax']}
-            allowDuplicatedCategory={false}
+            domain={xDomain}
+            allowDataOverflow
+            ticks={xTicks}
+            interval={0}
             tick={AxisTick}
             tickFormatter={(v: number) => formatNumber(v)}
             label={{
@@ -117,10 +146,14 @@ const GoodputChartView = memo(function GoodputChartView({ fixedWidth, series, ru
             }}
           />
           <YAxis
-            {...(measure === 'percent' ? { domain: [0, 100] } : {})}
+            type="number"
+            domain={[0, yTicks[yTicks.length - 1] ?? 1]}
+            allowDataOverflow
+            ticks={yTicks}
+            interval={0}
             tick={AxisTick}
             tickFormatter={(v: number) => format(v)}
-            width={70}
+            width={Y_AXIS_PX}
             label={{
               value: label,
               angle: -90,
@@ -130,11 +163,6 @@ const GoodputChartView = memo(function GoodputChartView({ fixedWidth, series, ru
               fontSize: 13,
               style: { textAnchor: 'middle' },
             }}
-          />
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' ? format(v) : 'not known')}
-            labelFormatter={(v) => `load ${formatNumber(Number(v))}`}
-            isAnimationActive={false}
           />
           {measure === 'percent' && rule.kind === 'goodput' ? (
             <ReferenceLine
@@ -149,9 +177,10 @@ const GoodputChartView = memo(function GoodputChartView({ fixedWidth, series, ru
               }}
             />
           ) : null}
-          {lines}
+          <GoodputLines lines={lines} hover={hover} />
           <ChartLegend items={legendItems} top={8} />
         </LineChart>
+        <GoodputTooltip hover={hover} chartWidth={width} chartHeight={260 + top} />
       </div>
       <GoodputFigures series={series} />
     </section>

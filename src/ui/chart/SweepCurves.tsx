@@ -29,7 +29,7 @@ export interface SweepHover {
 }
 export const sameBound = (a: SweepHover, b: SweepHover) => a.index === b.index;
 
-type Scale = (value: number) => number | undefined;
+export type Scale = (value: number) => number | undefined;
 
 /** The runs of consecutive values a configuration has, as pixel positions (a gap ends a run). */
 function runs(bounds: readonly number[], values: ReadonlyArray<number | null>, x: Scale, y: Scale) {
@@ -50,10 +50,19 @@ function runs(bounds: readonly number[], values: ReadonlyArray<number | null>, x
   return all;
 }
 
-/** A configuration's step line: one stretch per run of bounds it can meet. */
-export function curvePath(bounds: readonly number[], values: ReadonlyArray<number | null>, x: Scale, y: Scale): string {
-  return runs(bounds, values, x, y)
-    .map((run) => linePath(run, 'after'))
+/**
+ * A line through (xs[i], values[i]), one stretch per run of known values: a step line (each value held until the
+ * next x) unless `step` is false.
+ */
+export function curvePath(
+  xs: readonly number[],
+  values: ReadonlyArray<number | null>,
+  x: Scale,
+  y: Scale,
+  step = true,
+): string {
+  return runs(xs, values, x, y)
+    .map((run) => linePath(run, step ? 'after' : undefined))
     .join('');
 }
 
