@@ -3,7 +3,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LatencyThroughputChart } from '../../src/ui/chart/LatencyThroughputChart.tsx';
 import { linePath } from '../../src/ui/chart/SeriesLayer.tsx';
-import { tooltipOffset } from '../../src/ui/chart/PointTooltip.tsx';
+import { tooltipOffset } from '../../src/ui/chart/ChartTooltip.tsx';
 import { renderWithStore } from './renderApp.tsx';
 
 describe('chart markers', () => {

@@ -5,11 +5,11 @@
  * renders, a forced layout of the page on every frame of a drag). The dot under the pointer is named in a tooltip.
  */
 import type { PointerEvent } from 'react';
-import { memo, useCallback, useLayoutEffect, useRef } from 'react';
+import { memo, useCallback } from 'react';
 import { useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import type { HoverChannel } from './hoverChannel.ts';
 import { useHovered } from './hoverChannel.ts';
-import { tooltipOffset } from './PointTooltip.tsx';
+import { ChartTooltip } from './ChartTooltip.tsx';
 import type { Scale } from './SweepCurves.tsx';
 import { curvePath } from './SweepCurves.tsx';
 
@@ -107,20 +107,13 @@ export function GoodputTooltip({
   chartHeight: number;
 }) {
   const hovered = useHovered(hover);
-  const ref = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const box = ref.current;
-    if (!box || !hovered) return;
-    box.style.left = `${tooltipOffset(hovered.cx, box.offsetWidth, chartWidth)}px`;
-    box.style.top = `${tooltipOffset(hovered.cy, box.offsetHeight, chartHeight)}px`;
-  });
   const point = hovered?.line.points[hovered.index];
   if (!hovered || !point) return null;
   return (
-    <div ref={ref} className="chart-tooltip" role="tooltip">
+    <ChartTooltip cx={hovered.cx} cy={hovered.cy} chartWidth={chartWidth} chartHeight={chartHeight}>
       <strong style={{ color: hovered.line.color }}>{hovered.line.name}</strong>
       <div>Load: {point.loadLabel}</div>
       <div className="chart-tooltip__plotted">{point.text}</div>
-    </div>
+    </ChartTooltip>
   );
 }

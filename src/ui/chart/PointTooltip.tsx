@@ -3,7 +3,6 @@
  * whether it meets the SLA in force (which constraint fails, by how much); then every metric with its unit and
  * the files it came from. Placed beside the marker, inside the chart.
  */
-import { useLayoutEffect, useRef } from 'react';
 import { checkPoint, describeConstraint } from '../../core/analysis/feasibility.ts';
 import type { ConstraintCheck } from '../../core/analysis/feasibility.ts';
 import { Y_AXIS_INFO } from '../../core/analysis/projection.ts';
@@ -15,19 +14,7 @@ import { selectEffectiveSla, selectPointsById, selectVisibleSeries } from '../..
 import { useAppStore } from '../../store/StoreProvider.tsx';
 import type { HoverChannel, HoveredPoint } from './hoverChannel.ts';
 import { useHovered } from './hoverChannel.ts';
-
-/** Pixels between the marker and the tooltip's corner. */
-const OFFSET_PX = 14;
-
-/**
- * Where a box of `size` opens beside `anchor` along one axis of `extent` pixels: after it if it fits, else before
- * it if it fits, else wherever it is least cut off (kept inside the chart).
- */
-export function tooltipOffset(anchor: number, size: number, extent: number): number {
-  if (anchor + OFFSET_PX + size <= extent) return anchor + OFFSET_PX;
-  if (anchor - OFFSET_PX - size >= 0) return anchor - OFFSET_PX - size;
-  return Math.max(0, extent - size);
-}
+import { ChartTooltip } from './ChartTooltip.tsx';
 
 interface Props {
   hover: HoverChannel<HoveredPoint>;
@@ -57,14 +44,6 @@ function failure(check: ConstraintCheck): string {
 
 export function PointTooltip({ hover, chartWidth, chartHeight, view }: Props) {
   const hovered = useHovered(hover);
-  const ref = useRef<HTMLDivElement>(null);
-  // Placed once its size is known, before the browser paints it.
-  useLayoutEffect(() => {
-    const box = ref.current;
-    if (!box || !hovered) return;
-    box.style.left = `${tooltipOffset(hovered.cx, box.offsetWidth, chartWidth)}px`;
-    box.style.top = `${tooltipOffset(hovered.cy, box.offsetHeight, chartHeight)}px`;
-  });
   const sla = useAppStore(selectEffectiveSla);
   const pointsById = useAppStore(selectPointsById);
   const visible = useAppStore(selectVisibleSeries);
@@ -80,7 +59,7 @@ export function PointTooltip({ hover, chartWidth, chartHeight, view }: Props) {
   const failing = verdict.checks.filter((c) => c.status === 'fail');
   const unknown = verdict.checks.filter((c) => c.status === 'unknown');
   return (
-    <div ref={ref} className="chart-tooltip" role="tooltip">
+    <ChartTooltip cx={hovered.cx} cy={hovered.cy} chartWidth={chartWidth} chartHeight={chartHeight}>
       <strong>{series?.name ?? point.seriesName}</strong>
       <div>Load: {chartPoint.loadLabel}</div>
       <div className="chart-tooltip__plotted">
@@ -145,6 +124,6 @@ export function PointTooltip({ hover, chartWidth, chartHeight, view }: Props) {
         </tbody>
       </table>
       <div className="chart-tooltip__source">{point.sources.map((s) => s.path).join(', ')}</div>
-    </div>
+    </ChartTooltip>
   );
 }

@@ -7,11 +7,11 @@
  * every configuration's value there.
  */
 import type { PointerEvent } from 'react';
-import { memo, useCallback, useLayoutEffect, useRef } from 'react';
+import { memo, useCallback } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import type { HoverChannel } from './hoverChannel.ts';
 import { useHovered } from './hoverChannel.ts';
-import { tooltipOffset } from './PointTooltip.tsx';
+import { ChartTooltip } from './ChartTooltip.tsx';
 import { linePath } from './SeriesLayer.tsx';
 
 export interface SweepCurve {
@@ -153,17 +153,10 @@ interface TooltipProps {
 
 export function SweepTooltip({ hover, bounds, curves, boundLabel, format, chartWidth, top }: TooltipProps) {
   const hovered = useHovered(hover);
-  const ref = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const box = ref.current;
-    if (!box || !hovered) return;
-    box.style.left = `${tooltipOffset(hovered.cx, box.offsetWidth, chartWidth)}px`;
-    box.style.top = `${top}px`;
-  });
   const bound = hovered ? bounds[hovered.index] : undefined;
   if (!hovered || bound === undefined) return null;
   return (
-    <div ref={ref} className="chart-tooltip" role="tooltip">
+    <ChartTooltip cx={hovered.cx} chartWidth={chartWidth} top={top}>
       <strong>{boundLabel(bound)}</strong>
       <table>
         <tbody>
@@ -178,6 +171,6 @@ export function SweepTooltip({ hover, bounds, curves, boundLabel, format, chartW
           })}
         </tbody>
       </table>
-    </div>
+    </ChartTooltip>
   );
 }
