@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceTicks, snapBound, spacedTicks } from '../../src/ui/chart/scaleMath.ts';
+import { niceTicks, roundTicksThatFit, snapBound, spacedTicks, yAxisWidthPx } from '../../src/ui/chart/scaleMath.ts';
 
 describe('niceTicks', () => {
   it('steps by 1, 2 or 5 × 10^k from a multiple of the step at or below the minimum', () => {
@@ -39,5 +39,20 @@ describe('spacedTicks: only labels that fit side by side', () => {
     // 100 px over 0–2,500: 20 px per tick; 500 needs 30 from 0, 1,500 and 2,000 need 51 from 1,000.
     expect(spacedTicks([0, 500, 1000, 1500, 2000, 2500], [0, 2500], false, 100, width)).toEqual([0, 1000, 2500]);
     expect(spacedTicks([], [0, 1], false, 100, width)).toEqual([]);
+  });
+});
+
+describe('roundTicksThatFit and yAxisWidthPx', () => {
+  const format = (tick: number) => tick.toLocaleString('en-US');
+
+  it('takes round ticks inside the domain and keeps those whose labels fit (7 px a character)', () => {
+    // logTicks(15, 2700) = 20, 50, 100, 200, 500, 1,000, 2,000: thinned at 200 px as spacedTicks above.
+    expect(roundTicksThatFit([15, 2700], true, 200, format)).toEqual([20, 50, 200, 2000]);
+    // niceTicks(0, 2500, 6) = 0, 500, …, 2,500 (all inside): thinned at 100 px.
+    expect(roundTicksThatFit([0, 2500], false, 100, format)).toEqual([0, 1000, 2500]);
+  });
+
+  it('makes a y axis as wide as its longest label, its tick marks (14 px) and its title (24 px)', () => {
+    expect(yAxisWidthPx(['0', '500', '1,000'])).toBe(5 * 7 + 14 + 24);
   });
 });

@@ -19,7 +19,7 @@ import { AxisTick } from './AxisTick.tsx';
 import type { GoodputLine } from './GoodputLines.tsx';
 import { GoodputLines, GoodputTooltip, sameDot } from './GoodputLines.tsx';
 import { useHoverChannel } from './hoverChannel.ts';
-import { niceTicks, paddedDomain, spacedTicks } from './scaleMath.ts';
+import { niceTicks, paddedDomain, roundTicksThatFit } from './scaleMath.ts';
 
 /** The y axis' width: room for "100.0%" and the axis title. */
 const Y_AXIS_PX = 70;
@@ -94,13 +94,7 @@ const GoodputChartView = memo(function GoodputChartView({ fixedWidth, series, ru
   const margin = { top, right: 24, bottom: 40, left: 24 };
   const loads = lines.flatMap((l) => l.points.map((p) => p.load));
   const xDomain = paddedDomain(loads, false);
-  const xTicks = spacedTicks(
-    niceTicks(xDomain[0], xDomain[1], 6).filter((t) => t >= xDomain[0] && t <= xDomain[1]),
-    xDomain,
-    false,
-    width - Y_AXIS_PX - margin.left - margin.right,
-    (t) => formatNumber(t).length * 7,
-  );
+  const xTicks = roundTicksThatFit(xDomain, false, width - Y_AXIS_PX - margin.left - margin.right, formatNumber);
   const values = lines.flatMap((l) => l.points.flatMap((p) => (p.value === null ? [] : [p.value])));
   const yTicks = measure === 'percent' ? [0, 20, 40, 60, 80, 100] : niceTicks(0, Math.max(0, ...values) * 1.04 || 1, 5);
   return (

@@ -27,7 +27,7 @@ import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import { LoadLabelsLayer } from './LoadLabelsLayer.tsx';
 import { OperatingPointsLayer } from './OperatingPointsLayer.tsx';
 import { PointTooltip } from './PointTooltip.tsx';
-import { logTicks, niceTicks, paddedDomain, spacedTicks } from './scaleMath.ts';
+import { niceTicks, paddedDomain, roundTicksThatFit, yAxisWidthPx } from './scaleMath.ts';
 import { samePoint, useHoverChannel } from './hoverChannel.ts';
 import { FRONT_COLOR, SeriesLayer } from './SeriesLayer.tsx';
 import { SLA_LABEL_ROW, SlaHandle } from './SlaHandle.tsx';
@@ -36,9 +36,6 @@ import { AxisTick } from './AxisTick.tsx';
 
 const HEIGHT = 460;
 const SLA_COLOR = '#b71c1c';
-/** Approximate width of a tick label character at 12 px, and room for the axis title beside the labels. */
-const TICK_CHAR_PX = 7;
-const Y_TITLE_PX = 24;
 /** The chart's margins around the plot (the top one grows with the legend). */
 const MARGIN = { right: 24, bottom: 44, left: 8 };
 
@@ -112,15 +109,14 @@ const LatencyThroughputChartView = memo(function LatencyThroughputChartView({
     const maxY = Math.max(0, ...chartSeries.flatMap((s) => s.points.map((p) => p.y)));
     return niceTicks(0, maxY * 1.04 || 1, 6);
   }, [chartSeries]);
-  const yWidth = Math.max(...yTicks.map((t) => formatNumber(t).length)) * TICK_CHAR_PX + 14 + Y_TITLE_PX;
+  const yWidth = yAxisWidthPx(yTicks.map((t) => formatNumber(t)));
   // Only ticks whose labels fit side by side are given to the axis, so it draws each one (interval 0) without
   // measuring label text in the DOM.
   const plotWidth = width - yWidth - MARGIN.left - MARGIN.right;
-  const xTicks = useMemo(() => {
-    const [min, max] = xDomain;
-    const candidates = view.logX ? logTicks(min, max) : niceTicks(min, max, 6).filter((t) => t >= min && t <= max);
-    return spacedTicks(candidates, xDomain, view.logX, plotWidth, (t) => formatNumber(t).length * TICK_CHAR_PX);
-  }, [xDomain, view.logX, plotWidth]);
+  const xTicks = useMemo(
+    () => roundTicksThatFit(xDomain, view.logX, plotWidth, formatNumber),
+    [xDomain, view.logX, plotWidth],
+  );
 
   // The front is a staircase of the best throughput reachable at each x: for a latency (lower is better) it holds
   // a level until the next point to the right; for tokens/s per user (higher is better) it drops right after a point.

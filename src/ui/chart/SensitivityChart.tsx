@@ -18,7 +18,7 @@ import { selectSeriesColors } from '../common/palette.ts';
 import { ChartExportButtons } from '../export/ExportButtons.tsx';
 import { ChartLegend, legendHeight } from './ChartLegend.tsx';
 import type { LegendItem } from './ChartLegend.tsx';
-import { logTicks, niceTicks, spacedTicks } from './scaleMath.ts';
+import { niceTicks, roundTicksThatFit, yAxisWidthPx } from './scaleMath.ts';
 import { sameBound, SweepCurves, SweepTooltip } from './SweepCurves.tsx';
 import type { SweepCurve } from './SweepCurves.tsx';
 import { useHoverChannel } from './hoverChannel.ts';
@@ -92,23 +92,14 @@ const SensitivityChartView = memo(function SensitivityChartView({
   const values = data.curves.flatMap((c) => c[measure].filter((v): v is number => v !== null));
   const yTicks = niceTicks(0, Math.max(0, ...values) * 1.04 || 1, 5);
   const tick = money ? moneyTickFormatter(yTicks, currency) : (v: number) => formatNumber(v);
-  const yWidth = Math.max(...yTicks.map((t) => tick(t).length)) * 7 + 14 + 24;
+  const yWidth = yAxisWidthPx(yTicks.map((t) => tick(t)));
   const first = data.bounds[0]!;
   const last = data.bounds[data.bounds.length - 1]!;
   const measureLabel = money ? `${MEASURES[measure].label} (${currency})` : MEASURES[measure].label;
   // The axis is log where the sweep is log-spaced (sensitivityBounds).
   const logScale = isLogSweep(first, last);
-  const candidates = logScale
-    ? logTicks(first, last)
-    : niceTicks(first, last, 6).filter((t) => t >= first && t <= last);
   const margin = { top, right: 24, bottom: 40, left: 8 };
-  const xTicks = spacedTicks(
-    candidates,
-    [first, last],
-    logScale,
-    width - yWidth - margin.left - margin.right,
-    (t) => formatNumber(t).length * 7,
-  );
+  const xTicks = roundTicksThatFit([first, last], logScale, width - yWidth - margin.left - margin.right, formatNumber);
   const boundLabel = (bound: number) => `${info.label} ${constraint.stat} limit ${formatNumber(bound)} ${info.unit}`;
   return (
     <section className="panel" aria-labelledby={`${id}-title`} ref={panelRef}>

@@ -82,6 +82,29 @@ export function spacedTicks(
   return kept;
 }
 
+/** Approximate width of a tick label character at 12 px. */
+export const TICK_CHAR_PX = 7;
+
+/** The width of a y axis whose tick labels are `labels`: the longest label, the tick marks, the axis title. */
+export function yAxisWidthPx(labels: readonly string[]): number {
+  return Math.max(...labels.map((label) => label.length)) * TICK_CHAR_PX + 14 + 24;
+}
+
+/**
+ * Round ticks inside `domain` (1, 2 and 5 × 10^k on a log axis, about six 1-2-5 steps on a linear one), thinned to
+ * the labels (`format`) that fit side by side on an axis `lengthPx` long (spacedTicks).
+ */
+export function roundTicksThatFit(
+  domain: readonly [number, number],
+  log: boolean,
+  lengthPx: number,
+  format: (tick: number) => string,
+): number[] {
+  const [min, max] = domain;
+  const candidates = log ? logTicks(min, max) : niceTicks(min, max, 6).filter((t) => t >= min && t <= max);
+  return spacedTicks(candidates, domain, log, lengthPx, (t) => format(t).length * TICK_CHAR_PX);
+}
+
 /** The 1-2-5 × 10^k step nearest above `raw`. */
 export function niceStepAtLeast(raw: number): number {
   if (!(raw > 0) || !Number.isFinite(raw)) return 1;
