@@ -42,12 +42,21 @@ function failure(check: ConstraintCheck): string {
   return `${describeConstraint(check.constraint)}, measured ${formatNumber(check.value)} ${unit}`;
 }
 
-export function PointTooltip({ hover, chartWidth, chartHeight, view }: Props) {
+/** Subscribes to the store only while a point is hovered: not on every drag frame or load otherwise. */
+export function PointTooltip({ hover, ...rest }: Props) {
   const hovered = useHovered(hover);
+  return hovered ? <HoveredPointTooltip hovered={hovered} {...rest} /> : null;
+}
+
+function HoveredPointTooltip({
+  hovered,
+  chartWidth,
+  chartHeight,
+  view,
+}: Omit<Props, 'hover'> & { hovered: HoveredPoint }) {
   const sla = useAppStore(selectEffectiveSla);
   const pointsById = useAppStore(selectPointsById);
   const visible = useAppStore(selectVisibleSeries);
-  if (!hovered) return null;
   const chartPoint = hovered.point;
   const point = pointsById.get(chartPoint.pointId);
   const series = visible.find((s) => s.key === chartPoint.seriesKey);
