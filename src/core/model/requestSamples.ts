@@ -5,19 +5,13 @@
  * arrays ready to use.
  */
 import type { Distribution, Stat } from './benchmark.ts';
-import { STATS, statPosition } from './benchmark.ts';
+import { DISTRIBUTION_FIELDS, STATS, statPosition } from './benchmark.ts';
 
-/** The per-request metrics, named like the distributions they feed (ms for latencies, tokens, tokens/s). */
-export const SAMPLE_FIELDS = [
-  'ttftMs',
-  'ttstMs',
-  'itlMs',
-  'tpotMs',
-  'e2eMs',
-  'outputTokensPerSecondPerUser',
-  'inputTokens',
-  'outputTokens',
-] as const;
+/**
+ * The per-request metrics: one per distribution of Measurements, named like the distribution it feeds (ms for
+ * latencies, tokens, tokens/s).
+ */
+export const SAMPLE_FIELDS = DISTRIBUTION_FIELDS;
 export type SampleField = (typeof SAMPLE_FIELDS)[number];
 
 export interface SampleColumn {
